@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "HRIndex",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "hrindex", targets: ["hrindex"]),
+    .library(name: "SiteBuild", targets: ["SiteBuild"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+    .target(name: "CSystem"),
+    .target(name: "SiteCore", dependencies: ["Yams"]),
+    .target(name: "SiteMarkdown", dependencies: ["CCMark", "SiteCore"]),
+    .target(name: "SiteSearch"),
+    .target(
+      name: "SiteTemplates",
+      dependencies: ["SiteCore", .product(name: "Mustache", package: "swift-mustache")]),
+    .target(
+      name: "SiteBuild",
+      dependencies: ["SiteCore", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem"]),
+    .executableTarget(
+      name: "hrindex",
+      dependencies: ["SiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
+    .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
+    .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
+    .testTarget(
+      name: "SiteBuildTests", dependencies: ["SiteBuild"],
+      exclude: ["Fixtures", "Golden"]),
+  ]
+)

@@ -1,0 +1,51 @@
+import Foundation
+import SiteCore
+
+/// What one build reads and where it writes; paths as the user gave them (relative to the
+/// working folder or absolute).
+public struct BuildConfiguration: Sendable {
+  public var content: String
+  public var templates: String?
+  public var publicFolder: String?
+  public var output: String
+  public var baseURL: String?
+  /// Worker threads for the per-file stages; defaults to the machine's active cores.
+  public var threads: Int
+
+  public init(content: String = "Content", templates: String? = nil, publicFolder: String? = nil,
+              output: String = "Output", baseURL: String? = nil, threads: Int? = nil) {
+    self.content = content
+    self.templates = templates
+    self.publicFolder = publicFolder
+    self.output = output
+    self.baseURL = baseURL
+    self.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+  }
+
+  /// `Templates/` or `Public/` beside the content folder, when it exists.
+  func sibling(_ name: String) -> String? {
+    let parent = URL(fileURLWithPath: content).standardizedFileURL.deletingLastPathComponent()
+    let candidate = parent.appendingPathComponent(name).path
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? Self.display(candidate) : nil
+  }
+
+  /// A path as messages show it: relative to the working folder when inside it.
+  static func display(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+  }
+}
+
+/// What a build did: the counts for the summary line and every diagnostic.
+public struct BuildReport: Sendable {
+  public var diagnostics: [Diagnostic] = []
+  public var recommendations = 0
+  public var pages = 0
+  public var files = 0
+  public var stages: [(name: String, seconds: Double)] = []
+  public var succeeded: Bool { diagnostics.errorCount == 0 }
+  public init() {}
+}

@@ -1,0 +1,114 @@
+import Foundation
+import SiteCore
+
+/// Writes a synthetic but realistic content folder: about half UPR, then CRC and CEDAW; countries
+/// and themes Zipf-distributed; texts of 20–400 words in the six UN languages. The same seed and
+/// count always give byte-identical files.
+public struct CorpusGenerator {
+  private var random: SeededRandom
+  private let vocabulary: Vocabulary
+
+  public init(seed: UInt64) throws {
+    random = SeededRandom(seed: seed)
+    var files: [VocabularyFile: (path: String, text: String)] = [:]
+    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName] ?? "") }
+    vocabulary = try VocabularyDecoder().decode(files).get()
+  }
+
+  public mutating func write(count: Int, to folder: String) throws {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: folder), !((try? fm.contentsOfDirectory(atPath: folder)) ?? []).isEmpty {
+      throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
+    }
+    try fm.createDirectory(atPath: folder + "/recommendations", withIntermediateDirectories: true)
+    try "title: Synthetic recommendations (\(count))\nlanguage: en\npage_size: 50\n"
+      .write(toFile: folder + "/site.yml", atomically: false, encoding: .utf8)
+    var madeFolders: Set<String> = []
+    for n in 0..<count {
+      let (country, text) = recommendation(n)
+      let dir = folder + "/recommendations/" + country.lowercased()
+      if madeFolders.insert(dir).inserted { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+      try text.write(toFile: "\(dir)/r\(n).md", atomically: false, encoding: .utf8)
+    }
+  }
+
+  // MARK: - One recommendation
+
+  static let treatyBodies = ["CRC", "CEDAW", "CESCR", "CCPR", "CAT", "CERD", "CRPD", "CMW", "CRC-OP-SC", "SPT", "CED", "CRC-OP-AC"]
+  static let languages = ["en", "en", "en", "en", "fr", "es", "es", "ru", "zh", "ar"]
+
+  mutating func recommendation(_ n: Int) -> (String, String) {
+    let country = vocabulary.countries[random.zipf(vocabulary.countries.count)].code
+    let roll = random.unit()
+    let body: String
+    let mechanism: Mechanism
+    if roll < 0.48 {
+      (body, mechanism) = ("UPR", .upr)
+    } else if roll < 0.93 {
+      (body, mechanism) = (Self.treatyBodies[random.zipf(Self.treatyBodies.count, exponent: 0.8)], .treatyBody)
+    } else {
+      let procedures = vocabulary.bodies.filter { $0.mechanism == .specialProcedure }
+      (body, mechanism) = (procedures[random.zipf(procedures.count)].code, .specialProcedure)
+    }
+    let year = 2008 + random.below(18)
+    let date = "\(year)-\(String(format: "%02d", 1 + random.below(12)))-\(String(format: "%02d", 1 + random.below(28)))"
+    let document = mechanism == .upr ? "A/HRC/\(7 + (year - 2008) * 3 + random.below(3))/\(1 + random.below(20))"
+      : mechanism == .treatyBody ? "\(body.split(separator: "-")[0])/C/\(country)/CO/\(1 + random.below(7))"
+      : "A/HRC/\(7 + (year - 2008) * 3)/\(20 + random.below(60))/Add.\(1 + random.below(3))"
+    let language = Self.languages[random.below(Self.languages.count)]
+    var lines = [
+      "---", "document: \(document)", "paragraph: \"\(n / 7 + 1).\(n % 7 + 1)\"", "country: \(country)",
+      "mechanism: \(mechanism.rawValue)", "body: \(body)", "date: \(date)", "id: synthetic-\(n)",
+    ]
+    if mechanism == .upr {
+      lines.append("cycle: \(min(4, (year - 2008) / 5 + 1))")
+      lines.append("recommending_states: [\(vocabulary.countries[random.zipf(vocabulary.countries.count)].code)]")
+      lines.append("response: \(random.unit() < 0.7 ? "supported" : "noted")")
+    }
+    lines.append("themes: [\(pick(vocabulary.themes.map(\.slug), upTo: 3).joined(separator: ", "))]")
+    if random.unit() < 0.6 {
+      lines.append("affected_persons: [\(pick(vocabulary.affectedPersons.map(\.slug), upTo: 2).joined(separator: ", "))]")
+    }
+    let goal = vocabulary.goals[random.zipf(vocabulary.goals.count)]
+    if let target = goal.targets.isEmpty ? nil : goal.targets[random.below(goal.targets.count)] {
+      lines.append("sdgs: [\"\(goal.number)\", \"\(target.code)\"]")
+    }
+    lines.append("language: \(language)")
+    lines.append("---")
+    lines.append(SyntheticText.paragraph(language: language, words: 20 + random.zipf(380, exponent: 0.6), random: &random))
+    return (country, lines.joined(separator: "\n") + "\n")
+  }
+
+  mutating func pick(_ items: [String], upTo limit: Int) -> [String] {
+    var chosen: [String] = []
+    for _ in 0..<(1 + random.below(limit)) {
+      let item = items[random.zipf(items.count)]
+      if !chosen.contains(item) { chosen.append(item) }
+    }
+    return chosen
+  }
+}
+
+/// SplitMix64: small, fast, and the same on every platform.
+struct SeededRandom {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+  /// An index in 0..<n, small ones likelier (rank-frequency ~ 1/(rank+1)^exponent).
+  mutating func zipf(_ n: Int, exponent: Double = 1.0) -> Int {
+    let u = unit()
+    let x = pow(Double(n) + 1, 1 - min(exponent, 0.999) ) - 1
+    return min(n - 1, Int(pow(u * x + 1, 1 / (1 - min(exponent, 0.999)))) - 1)
+  }
+}

@@ -1,0 +1,33 @@
+import Dispatch
+
+/// Maps `input` on `threads` threads, keeping the order; `transform` must be safe to run concurrently.
+func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, _ transform: @Sendable (T) -> R) -> [R] {
+  guard threads > 1, input.count > 64 else { return input.map(transform) }
+  let results = UnsafeMutableBufferPointer<R>.allocate(capacity: input.count)
+  let box = ResultBox(results)
+  let chunk = max(16, input.count / (threads * 8))
+  let chunks = (input.count + chunk - 1) / chunk
+  DispatchQueue.concurrentPerform(iterations: chunks) { c in
+    let end = min(input.count, (c + 1) * chunk)
+    for i in (c * chunk)..<end { (box.base + i).initialize(to: transform(input[i])) }
+  }
+  let array = Array(results)
+  _ = results.deinitialize()
+  results.deallocate()
+  return array
+}
+
+/// Runs `body` for every index on `threads` threads.
+func parallelForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+  guard threads > 1, count > 64 else { return (0..<count).forEach(body) }
+  let chunk = max(8, count / (threads * 8))
+  DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+    for i in (c * chunk)..<min(count, (c + 1) * chunk) { body(i) }
+  }
+}
+
+/// Each worker writes only its own slots, so sharing the buffer across threads is safe.
+private struct ResultBox<R>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<R>
+  init(_ buffer: UnsafeMutableBufferPointer<R>) { base = buffer.baseAddress! }
+}

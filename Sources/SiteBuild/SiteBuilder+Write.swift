@@ -1,0 +1,98 @@
+import Foundation
+import SiteCore
+import SiteTemplates
+
+extension SiteBuilder {
+  /// Renders every page into the staging folder, adds the sitemap, search index and assets, and
+  /// swaps the result into place.
+  static func write(_ model: SiteModel, _ inputs: Inputs, _ configuration: BuildConfiguration,
+                    _ report: inout BuildReport, _ clock: inout StageClock) {
+    let lock: BuildLock
+    let writer: SiteWriter
+    do {
+      lock = try BuildLock(output: configuration.output)
+      writer = try SiteWriter(output: configuration.output)
+    } catch {
+      report.diagnostics += error.diagnostics
+      return
+    }
+    defer { lock.release() }
+    do {
+      let routes = Route.all(in: model)
+      try renderPages(routes, model, inputs, writer, threads: configuration.threads)
+      report.pages = routes.count
+      clock.lap("render and write pages", into: &report)
+      try writer.write("sitemap.xml", Sitemap.xml(routes: routes, model: model))
+      try writeSearchIndex(model, inputs.strings, writer)
+      clock.lap("search index", into: &report)
+      try copyAssets(inputs.theme, writer)
+      try writer.commit()
+      clock.lap("copy assets and publish", into: &report)
+      report.files = writer.fileCount
+    } catch {
+      writer.discard()
+      report.diagnostics += error.diagnostics
+    }
+  }
+
+  static func renderPages(_ routes: [Route], _ model: SiteModel, _ inputs: Inputs, _ writer: SiteWriter,
+                          threads: Int) throws(DiagnosticError) {
+    let builder = PageContextBuilder(model: model, strings: inputs.strings)
+    let renderer = inputs.renderer
+    let failures = FailureList()
+    parallelForEach(routes.count, threads: threads) { i in
+      let page = builder.context(for: routes[i])
+      do throws(DiagnosticError) {
+        try writer.write(page.file, renderer.render(page.template, page.values))
+      } catch {
+        failures.add(error)
+      }
+    }
+    if let error = failures.first { throw error }
+  }
+
+  static func copyAssets(_ theme: Theme, _ writer: SiteWriter) throws(DiagnosticError) {
+    for name in theme.assets.keys.sorted() {
+      switch theme.assets[name]! {
+      case .embedded(let text): try writer.write(name, text)
+      case .file(let path):
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw DiagnosticError([.error(at: SourceLocation(path: path), "cannot read the asset")])
+        }
+        try writer.write(name, [UInt8](data))
+      }
+    }
+  }
+}
+
+/// Collects the first error of concurrent workers.
+final class FailureList: @unchecked Sendable {
+  private let lock = NSLock()
+  private var errors: [DiagnosticError] = []
+  func add(_ error: DiagnosticError) { lock.withLock { errors.append(error) } }
+  var first: DiagnosticError? { lock.withLock { errors.first } }
+}
+
+/// Keeps two builds from writing the same output at once: an exclusive lock on a file beside it.
+struct BuildLock {
+  private let fd: Int32
+
+  init(output: String) throws(DiagnosticError) {
+    let url = URL(fileURLWithPath: output).standardizedFileURL
+    let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else {
+      throw DiagnosticError([.error(at: nil, "cannot create the build lock \(path): \(String(cString: strerror(errno)))")])
+    }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      throw DiagnosticError([.error(at: nil, "another build is writing \(output) right now",
+        notes: ["wait for it to finish (lock file \(path))"])])
+    }
+  }
+
+  func release() {
+    flock(fd, LOCK_UN)
+    close(fd)
+  }
+}

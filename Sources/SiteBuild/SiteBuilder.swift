@@ -1,0 +1,173 @@
+import Foundation
+import SiteCore
+import SiteMarkdown
+import SiteSearch
+import SiteTemplates
+
+/// Runs the stages of a build in order: load → decode → render Markdown → catalog → pages → write.
+///
+/// Nothing is written unless every input is valid: problems are collected from every stage that
+/// can run and reported together, and the output folder changes only by the final swap.
+public enum SiteBuilder {
+  public static func build(_ configuration: BuildConfiguration) -> BuildReport {
+    var report = BuildReport()
+    var clock = StageClock()
+    guard let inputs = loadInputs(configuration, &report) else { return report }
+    clock.lap("load settings, vocabularies and theme", into: &report)
+    let decoded = decodeRecommendations(inputs, configuration, &report)
+    clock.lap("read and decode recommendations", into: &report)
+    let pages = loadFreePages(inputs, &report)
+    let (catalog, catalogProblems) = Catalog.build(decoded.map(\.0))
+    report.diagnostics += catalogProblems
+    report.recommendations = catalog.recommendations.count
+    clock.lap("catalog", into: &report)
+    guard report.succeeded else {
+      report.diagnostics = report.diagnostics.sortedByLocation()
+      return report
+    }
+    let textByID = Dictionary(decoded.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+    let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
+      texts: catalog.recommendations.map { textByID[$0.id]! }, pages: pages)
+    write(model, inputs, configuration, &report, &clock)
+    report.diagnostics = report.diagnostics.sortedByLocation()
+    return report
+  }
+
+  // MARK: - Stages
+
+  struct Inputs {
+    var loader: ContentLoader
+    var config: SiteConfig
+    var vocabulary: Vocabulary
+    var theme: Theme
+    var renderer: TemplateRenderer
+    var strings: UIStrings
+  }
+
+  static func loadInputs(_ configuration: BuildConfiguration, _ report: inout BuildReport) -> Inputs? {
+    let loader = ContentLoader(root: BuildConfiguration.display(configuration.content))
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: configuration.content, isDirectory: &isDirectory), isDirectory.boolValue else {
+      report.diagnostics.append(.error(at: nil, "no content folder at \(configuration.content)",
+        notes: ["pass --content DIR, the folder holding site.yml and recommendations/"]))
+      return nil
+    }
+    let config = loadSiteConfig(loader, configuration, &report)
+    let vocabulary = loadVocabulary(loader, &report)
+    let (theme, themeProblems) = Theme.load(
+      templates: configuration.templates ?? configuration.sibling("Templates"),
+      publicFolder: configuration.publicFolder ?? configuration.sibling("Public"))
+    report.diagnostics += themeProblems
+    var renderer: TemplateRenderer?
+    do {
+      renderer = try TemplateRenderer(templates: theme.templates)
+    } catch {
+      report.diagnostics += error.diagnostics
+    }
+    let (strings, stringProblems) = theme.uiStrings(config?.language ?? "en")
+    report.diagnostics += stringProblems
+    guard let config, let vocabulary, let renderer else {
+      report.diagnostics = report.diagnostics.sortedByLocation()
+      return nil
+    }
+    return Inputs(loader: loader, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer, strings: strings)
+  }
+
+  static func loadSiteConfig(_ loader: ContentLoader, _ configuration: BuildConfiguration, _ report: inout BuildReport) -> SiteConfig? {
+    guard loader.exists("site.yml") else {
+      report.diagnostics.append(.error(at: SourceLocation(path: loader.display("site.yml")), "missing site settings",
+        notes: ["create site.yml with at least: title: My index"]))
+      return nil
+    }
+    switch loader.read("site.yml").flatMap({ SiteConfig.decode(path: $0.path, text: $0.text).mapError { $0.diagnostics[0] } }) {
+    case .failure(let problem):
+      report.diagnostics.append(problem)
+      return nil
+    case .success(var config):
+      if let url = configuration.baseURL { config.baseURL = url.hasSuffix("/") ? url : url + "/" }
+      return config
+    }
+  }
+
+  static func loadVocabulary(_ loader: ContentLoader, _ report: inout BuildReport) -> Vocabulary? {
+    var files: [VocabularyFile: (path: String, text: String)] = [:]
+    for kind in VocabularyFile.allCases {
+      let relative = "vocabularies/" + kind.fileName
+      if loader.exists(relative) {
+        switch loader.read(relative) {
+        case .success(let file): files[kind] = (file.path, file.text)
+        case .failure(let problem): report.diagnostics.append(problem)
+        }
+      } else if let text = DefaultFiles.vocabularies[kind.fileName] {
+        files[kind] = ("(default)/vocabularies/\(kind.fileName)", text)
+      }
+    }
+    switch VocabularyDecoder().decode(files) {
+    case .success(let vocabulary): return vocabulary
+    case .failure(let error):
+      report.diagnostics += error.diagnostics
+      return nil
+    }
+  }
+
+  /// Reads, decodes and renders every recommendation file, on every core.
+  static func decodeRecommendations(_ inputs: Inputs, _ configuration: BuildConfiguration,
+                                    _ report: inout BuildReport) -> [(Recommendation, RenderedText)] {
+    let listing = inputs.loader.list("recommendations", suffix: ".md")
+    report.diagnostics += listing.problems
+    let decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
+    let loader = inputs.loader
+    let results = parallelMap(listing.files, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
+      switch loader.read(relative) {
+      case .failure(let problem): return (nil, [problem])
+      case .success(let file):
+        let decoded = decoder.decode(file)
+        guard let r = decoded.recommendation else { return (nil, decoded.diagnostics) }
+        let rendered = CMarkRenderer.render(r.text, headingShift: 1)
+        let title = r.title ?? Headline.make(from: rendered.plainText)
+        var problems = decoded.diagnostics
+        if title.isEmpty {
+          problems.append(.error(at: SourceLocation(path: file.path, line: r.textLine), field: "title",
+            "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
+          return (nil, problems)
+        }
+        return ((r, RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
+      }
+    }
+    report.diagnostics += results.flatMap(\.1)
+    return results.compactMap(\.0)
+  }
+
+  static func loadFreePages(_ inputs: Inputs, _ report: inout BuildReport) -> [FreePage] {
+    let listing = inputs.loader.list("pages", suffix: ".md", recursive: false)
+    report.diagnostics += listing.problems
+    return listing.files.compactMap { relative -> FreePage? in
+      let name = String(relative.dropFirst("pages/".count).dropLast(3))
+      let location = SourceLocation(path: inputs.loader.display(relative))
+      guard Slug.isValid(name), !Route.reservedNames.contains(name) else {
+        report.diagnostics.append(.error(at: location, "a free page cannot be named \"\(name)\"",
+          notes: [Route.reservedNames.contains(name) ? "HRIndex writes its own pages at /\(name)/" : "name it with lower-case letters, digits and dashes, such as \(Slug.make(name)).md"]))
+        return nil
+      }
+      switch inputs.loader.read(relative).flatMap({ FrontMatterSplitter.split($0) }) {
+      case .failure(let problem):
+        report.diagnostics.append(problem)
+        return nil
+      case .success(let split):
+        guard let title = FreePageDecoder.title(split, &report.diagnostics) else { return nil }
+        return FreePage(name: name, title: title, html: CMarkRenderer.render(split.body, headingShift: 1).html)
+      }
+    }
+  }
+}
+
+/// Measures how long each stage took, for `--timings`.
+struct StageClock {
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  mutating func lap(_ name: String, into report: inout BuildReport) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    report.stages.append((name, Double(now - last) / 1e9))
+    last = now
+  }
+}

@@ -1,0 +1,38 @@
+/// A `YYYY-MM-DD` date checked against the calendar (no time zones: the text is the date).
+public struct CalendarDate: Sendable, Hashable {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  public init?(_ text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+      (1...12).contains(m), d >= 1, d <= CalendarDate.days(in: m, of: y)
+    else { return nil }
+    year = y
+    month = m
+    day = d
+  }
+
+  public var text: String {
+    String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day)
+  }
+
+  static func days(in month: Int, of year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}
+
+extension String {
+  init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
+  init(format4 n: Int) {
+    let digits = "\(n)"
+    self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
+  }
+}

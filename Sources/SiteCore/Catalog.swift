@@ -1,0 +1,133 @@
+/// The ways recommendations are grouped; each has a hub page and a page per term.
+public enum Taxonomy: String, CaseIterable, Sendable {
+  case country = "countries"
+  case theme = "themes"
+  case affectedPerson = "affected-persons"
+  case body = "bodies"
+  case mechanism = "mechanisms"
+  case document = "documents"
+  case sdgGoal = "sdgs"
+  case sdgTarget = "sdg-targets"
+
+  /// The terms of one recommendation in this taxonomy, as vocabulary keys.
+  public func keys(of r: Recommendation) -> [String] {
+    switch self {
+    case .country: return [r.country]
+    case .theme: return r.themes
+    case .affectedPerson: return r.affectedPersons
+    case .body: return [r.body]
+    case .mechanism: return [r.mechanism.rawValue]
+    case .document: return [r.document]
+    case .sdgGoal: return r.sdgGoals
+    case .sdgTarget: return r.sdgTargets
+    }
+  }
+
+  /// The URL segment of a term: lower-cased codes, slugs, `16-a` for targets.
+  public func slug(of key: String) -> String {
+    switch self {
+    case .country, .body, .document, .sdgTarget: return Slug.make(key)
+    case .theme, .affectedPerson, .mechanism, .sdgGoal: return key
+    }
+  }
+}
+
+/// One term of a taxonomy with the recommendations filed under it, in list order.
+public struct TermGroup: Sendable {
+  public var taxonomy: Taxonomy
+  /// The vocabulary key: country code, slug, body code, mechanism, symbol, goal number, target code.
+  public var key: String
+  public var slug: String
+  /// Indexes into `Catalog.recommendations`, ascending, so newest first.
+  public var members: [Int]
+
+  /// The folder of the term's page, relative to the site root, ending in `/`.
+  public var path: String {
+    switch taxonomy {
+    case .sdgTarget:
+      let goal = key.split(separator: ".").first.map(String.init) ?? key
+      return "sdgs/\(goal)/\(slug)/"
+    default:
+      return "\(taxonomy.rawValue)/\(slug)/"
+    }
+  }
+}
+
+/// Every recommendation in list order (newest first, then id) and every group they form.
+public struct Catalog: Sendable {
+  public let recommendations: [Recommendation]
+  public let groups: [Taxonomy: [TermGroup]]
+  private let groupIndex: [Taxonomy: [String: Int]]
+
+  /// Builds the catalog; duplicate ids and terms whose pages would share a folder are errors.
+  public static func build(_ input: [Recommendation]) -> (Catalog, [Diagnostic]) {
+    let sorted = input.sorted(by: Recommendation.listOrder)
+    var diagnostics = duplicateIDs(sorted)
+    var groups: [Taxonomy: [TermGroup]] = [:]
+    var index: [Taxonomy: [String: Int]] = [:]
+    for taxonomy in Taxonomy.allCases {
+      var byKey: [String: Int] = [:]
+      var list: [TermGroup] = []
+      for (i, r) in sorted.enumerated() {
+        for key in taxonomy.keys(of: r) {
+          if let at = byKey[key] {
+            if list[at].members.last != i { list[at].members.append(i) }
+          } else {
+            byKey[key] = list.count
+            list.append(TermGroup(taxonomy: taxonomy, key: key, slug: taxonomy.slug(of: key), members: [i]))
+          }
+        }
+      }
+      list.sort { $0.key < $1.key }
+      diagnostics += slugCollisions(list, sorted)
+      groups[taxonomy] = list
+      index[taxonomy] = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    return (Catalog(recommendations: sorted, groups: groups, groupIndex: index), diagnostics)
+  }
+
+  public func group(_ taxonomy: Taxonomy, _ key: String) -> TermGroup? {
+    groupIndex[taxonomy]?[key].map { groups[taxonomy]![$0] }
+  }
+
+  public func terms(_ taxonomy: Taxonomy) -> [TermGroup] { groups[taxonomy] ?? [] }
+
+  /// Where the term `key` stands in `terms(taxonomy)`.
+  public func position(_ taxonomy: Taxonomy, _ key: String) -> Int? { groupIndex[taxonomy]?[key] }
+
+  private static func duplicateIDs(_ recs: [Recommendation]) -> [Diagnostic] {
+    var first: [String: Recommendation] = [:]
+    var d: [Diagnostic] = []
+    for r in recs.sorted(by: { $0.source < $1.source }) {
+      if let earlier = first[r.id] {
+        d.append(.error(at: SourceLocation(path: r.source, line: 1), field: "id",
+          "duplicate id \"\(r.id)\": \(earlier.source) has it too",
+          notes: ["ids come from document + paragraph unless given; give one of them a distinct id"]))
+      } else {
+        first[r.id] = r
+      }
+    }
+    return d
+  }
+
+  /// Two different terms with one slug would write one folder: `A/HRC/39/6` and `A-HRC-39-6`.
+  private static func slugCollisions(_ groups: [TermGroup], _ recs: [Recommendation]) -> [Diagnostic] {
+    var first: [String: TermGroup] = [:]
+    var d: [Diagnostic] = []
+    for g in groups {
+      if g.slug.isEmpty {
+        let r = recs[g.members[0]]
+        d.append(.error(at: SourceLocation(path: r.source, line: 1), field: g.taxonomy == .document ? "document" : nil,
+          "\"\(g.key)\" has no letters or digits to name its page"))
+      } else if let other = first[g.path] {
+        let r = recs[g.members[0]]
+        d.append(.error(at: SourceLocation(path: r.source, line: 1), field: g.taxonomy == .document ? "document" : nil,
+          "\"\(g.key)\" and \"\(other.key)\" would both be written to \(g.path)",
+          notes: ["\(recs[other.members[0]].source) uses \"\(other.key)\"; write the symbol the same way in both"]))
+      } else {
+        first[g.path] = g
+      }
+    }
+    return d
+  }
+}

@@ -1,0 +1,61 @@
+import Yams
+
+/// Turns a split recommendation file into a `Recommendation`, checking every field against the
+/// contract and the vocabularies and collecting all problems rather than stopping at the first.
+public struct RecommendationDecoder: Sendable {
+  public let vocabulary: Vocabulary
+  public let defaultLanguage: String
+
+  public init(vocabulary: Vocabulary, defaultLanguage: String) {
+    self.vocabulary = vocabulary
+    self.defaultLanguage = defaultLanguage
+  }
+
+  static let knownFields: [String] = [
+    "document", "paragraph", "country", "mechanism", "body", "date", "cycle", "recommending_states",
+    "response", "themes", "affected_persons", "sdgs", "language", "type", "id", "title", "follow_up",
+  ]
+  static let requiredFields = ["document", "paragraph", "country", "mechanism", "body", "date"]
+  static let uprOnlyFields = ["cycle", "recommending_states", "response"]
+
+  /// The result of decoding one file: the recommendation when it has no error, and every
+  /// problem found (warnings may come with a recommendation).
+  public struct Decoded: Sendable {
+    public var recommendation: Recommendation?
+    public var diagnostics: [Diagnostic]
+  }
+
+  public func decode(_ file: SourceFile) -> Decoded {
+    switch FrontMatterSplitter.split(file) {
+    case .failure(let d): return Decoded(recommendation: nil, diagnostics: [d])
+    case .success(let split): return decode(split)
+    }
+  }
+
+  public func decode(_ split: SplitDocument) -> Decoded {
+    let reader = YAMLReader(path: split.path, lineOffset: split.yamlLine - 1)
+    var d: [Diagnostic] = []
+    let frontMatterStart = SourceLocation(path: split.path, line: 1)
+    let root: Node?
+    switch reader.parse(split.yaml) {
+    case .failure(let problem): return Decoded(recommendation: nil, diagnostics: [problem])
+    case .success(let node): root = node
+    }
+    guard case let .mapping(mapping)? = root else {
+      let found = root.map { reader.kind(of: $0) } ?? "nothing"
+      let problem = Diagnostic.error(at: root == nil ? frontMatterStart : reader.location(root),
+        "the front matter must be a mapping of fields (document: …, country: …), found \(found)")
+      return Decoded(recommendation: nil, diagnostics: [problem])
+    }
+    let fields = Dictionary(reader.entries(of: mapping, into: &d).map { ($0.key, $0.node) }) { a, _ in a }
+    var reading = FieldReading(reader: reader, fields: fields, vocabulary: vocabulary)
+    let rec = reading.recommendation(split: split, defaultLanguage: defaultLanguage)
+    d += reading.diagnostics
+    for key in fields.keys.sorted() where !Self.knownFields.contains(key) {
+      let hint = Suggestion.nearest(to: key, in: Self.knownFields).map { "did you mean \"\($0)\"?" }
+      d.append(.warning(at: reader.location(fields[key]), field: key, "unknown field \"\(key)\" is ignored",
+        notes: hint.map { [$0] } ?? []))
+    }
+    return Decoded(recommendation: d.errorCount == 0 ? rec : nil, diagnostics: d.sortedByLocation())
+  }
+}

@@ -1,0 +1,59 @@
+import Yams
+
+/// Settings from `Content/site.yml`.
+public struct SiteConfig: Sendable {
+  public var title: String
+  /// Absolute URL of the site's root, ending in `/`; nil when neither site.yml nor `--base-url` gives one.
+  public var baseURL: String?
+  public var language: String
+  public var pageSize: Int
+
+  public init(title: String, baseURL: String? = nil, language: String = "en", pageSize: Int = 50) {
+    self.title = title
+    self.baseURL = baseURL.map(SiteConfig.normalized)
+    self.language = language
+    self.pageSize = pageSize
+  }
+
+  static func normalized(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
+
+  public static func decode(path: String, text: String) -> Result<SiteConfig, DiagnosticError> {
+    let reader = YAMLReader(path: path, lineOffset: 0)
+    var d: [Diagnostic] = []
+    let root: Node?
+    switch reader.parse(text) {
+    case .failure(let problem): return .failure(DiagnosticError([problem]))
+    case .success(let node): root = node
+    }
+    guard case let .mapping(mapping)? = root else {
+      return .failure(DiagnosticError([.error(at: reader.location(root), "site.yml must be a mapping such as title: …")]))
+    }
+    let fields = Dictionary(reader.entries(of: mapping, into: &d).map { ($0.key, $0.node) }) { a, _ in a }
+    guard let titleNode = fields["title"] else {
+      return .failure(DiagnosticError(d + [.error(at: reader.location(root), field: "title", "missing required field \"title\"")]))
+    }
+    let title = reader.string(titleNode, field: "title", into: &d) ?? ""
+    var config = SiteConfig(title: title)
+    if let node = fields["base_url"], let url = reader.string(node, field: "base_url", into: &d) {
+      if url.hasPrefix("https://") || url.hasPrefix("http://") {
+        config.baseURL = normalized(url)
+      } else {
+        d.append(.error(at: reader.location(node), field: "base_url", "\"\(url)\" is not an absolute http(s) URL",
+          notes: ["such as https://example.org/uhri/"]))
+      }
+    }
+    if let node = fields["language"], let language = reader.string(node, field: "language", into: &d) {
+      config.language = language
+    }
+    if let node = fields["page_size"], let text = reader.string(node, field: "page_size", into: &d) {
+      if let size = Int(text), size >= 1, size <= 10_000 { config.pageSize = size } else {
+        d.append(.error(at: reader.location(node), field: "page_size", "\"\(text)\" is not a page size",
+          notes: ["expected a whole number from 1 to 10000"]))
+      }
+    }
+    for key in fields.keys.sorted() where !["title", "base_url", "language", "page_size", "languages"].contains(key) {
+      d.append(.warning(at: reader.location(fields[key]), field: key, "unknown setting \"\(key)\" is ignored"))
+    }
+    return d.errorCount > 0 ? .failure(DiagnosticError(d)) : .success(config)
+  }
+}

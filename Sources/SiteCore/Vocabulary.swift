@@ -1,0 +1,85 @@
+/// The three families of UN human-rights mechanisms.
+public enum Mechanism: String, CaseIterable, Sendable, Comparable {
+  case upr
+  case treatyBody = "treaty-body"
+  case specialProcedure = "special-procedure"
+
+  public static func < (a: Self, b: Self) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// A State or territory that mechanisms address.
+public struct Country: Sendable, Hashable {
+  public var code: String
+  public var name: LocalizedText
+  public var region: String?
+  public var slug: String { code.lowercased() }
+}
+
+/// A treaty body, the UPR, or a special-procedure mandate.
+public struct Body: Sendable, Hashable {
+  public var code: String
+  public var name: LocalizedText
+  public var mechanism: Mechanism
+  public var aliases: [String]
+  public var slug: String { Slug.make(code) }
+}
+
+/// A theme or an affected group: a slug and its name.
+public struct Term: Sendable, Hashable {
+  public var slug: String
+  public var name: LocalizedText
+  public var aliases: [String]
+}
+
+public struct SDGTarget: Sendable, Hashable {
+  public var code: String
+  public var name: LocalizedText?
+  public var goal: Int
+  /// `16.a` → `16-a`.
+  public var slug: String { Slug.make(code) }
+}
+
+public struct SDGGoal: Sendable, Hashable {
+  public var number: Int
+  public var name: LocalizedText
+  public var targets: [SDGTarget]
+}
+
+/// Every controlled list a recommendation's front matter is checked against.
+public struct Vocabulary: Sendable {
+  public var countries: [Country]
+  public var bodies: [Body]
+  public var themes: [Term]
+  public var affectedPersons: [Term]
+  public var goals: [SDGGoal]
+
+  public let countryByCode: [String: Country]
+  public let bodyByCode: [String: Body]
+  public let themeBySlug: [String: Term]
+  public let affectedPersonBySlug: [String: Term]
+  public let goalByNumber: [Int: SDGGoal]
+  public let targetByCode: [String: SDGTarget]
+
+  public init(countries: [Country], bodies: [Body], themes: [Term], affectedPersons: [Term], goals: [SDGGoal]) {
+    self.countries = countries
+    self.bodies = bodies
+    self.themes = themes
+    self.affectedPersons = affectedPersons
+    self.goals = goals
+    countryByCode = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    bodyByCode = Dictionary(bodies.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    themeBySlug = Dictionary(themes.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    affectedPersonBySlug = Dictionary(affectedPersons.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    goalByNumber = Dictionary(goals.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+    targetByCode = Dictionary(
+      goals.flatMap(\.targets).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The distinct regions of the countries, in first-seen order.
+  public var regions: [String] {
+    var seen: Set<String> = []
+    return countries.compactMap(\.region).filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,201 @@
+import Yams
+
+/// The vocabulary files a site may provide in `Content/vocabularies/`.
+public enum VocabularyFile: String, CaseIterable, Sendable {
+  case countries, bodies, themes
+  case affectedPersons = "affected-persons"
+  case sdgs
+
+  public var fileName: String { rawValue + ".yml" }
+}
+
+/// Turns vocabulary YAML into typed lists, collecting every problem with its file and line.
+public struct VocabularyDecoder {
+  public init() {}
+
+  /// Decodes the five files (site-provided text or the project's default for each).
+  public func decode(_ files: [VocabularyFile: (path: String, text: String)]) -> Result<Vocabulary, DiagnosticError> {
+    var diagnostics: [Diagnostic] = []
+    func items(_ kind: VocabularyFile) -> (YAMLReader, [Node]) {
+      guard let file = files[kind] else {
+        diagnostics.append(.error(at: nil, "no \(kind.fileName) vocabulary"))
+        return (YAMLReader(path: kind.fileName, lineOffset: 0), [])
+      }
+      let reader = YAMLReader(path: file.path, lineOffset: 0)
+      switch reader.parse(file.text) {
+      case .failure(let d):
+        diagnostics.append(d)
+        return (reader, [])
+      case .success(let node):
+        guard case let .sequence(list)? = node else {
+          diagnostics.append(.error(at: reader.location(node), "a vocabulary file must be a YAML list"))
+          return (reader, [])
+        }
+        return (reader, Array(list))
+      }
+    }
+    let countries = decodeCountries(items(.countries), &diagnostics)
+    let bodies = decodeBodies(items(.bodies), &diagnostics)
+    let themes = decodeTerms(items(.themes), &diagnostics)
+    let affected = decodeTerms(items(.affectedPersons), &diagnostics)
+    let goals = decodeGoals(items(.sdgs), &diagnostics)
+    guard diagnostics.errorCount == 0 else { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
+    return .success(
+      Vocabulary(countries: countries, bodies: bodies, themes: themes, affectedPersons: affected, goals: goals))
+  }
+
+  // MARK: - One function per file kind
+
+  private func fields(
+    _ reader: YAMLReader, _ node: Node, required: [String], _ diagnostics: inout [Diagnostic]
+  ) -> [String: Node]? {
+    guard case let .mapping(mapping) = node else {
+      diagnostics.append(.error(at: reader.location(node), "each entry must be a mapping such as {code: …, name: …}"))
+      return nil
+    }
+    let entries = Dictionary(reader.entries(of: mapping, into: &diagnostics).map { ($0.key, $0.node) }) { a, _ in a }
+    for key in required where entries[key] == nil {
+      diagnostics.append(.error(at: reader.location(node), field: key, "missing required field \"\(key)\""))
+    }
+    return required.allSatisfy { entries[$0] != nil } ? entries : nil
+  }
+
+  private func aliases(_ reader: YAMLReader, _ node: Node?, _ d: inout [Diagnostic]) -> [String] {
+    guard let node else { return [] }
+    return reader.list(node, field: "aliases", into: &d)?.map(\.0) ?? []
+  }
+
+  private func decodeCountries(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Country] {
+    let (reader, nodes) = input
+    var seen = Uniqueness(reader: reader, what: "country code")
+    return nodes.compactMap { node in
+      guard let f = fields(reader, node, required: ["code", "name"], &d),
+        let code = reader.string(f["code"]!, field: "code", into: &d),
+        let name = reader.localized(f["name"]!, field: "name", into: &d)
+      else { return nil }
+      guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter && $0.isUppercase }) else {
+        d.append(.error(at: reader.location(f["code"]), field: "code", "\"\(code)\" is not an ISO 3166-1 alpha-3 code such as ECU"))
+        return nil
+      }
+      guard seen.check(code, f["code"]!, &d) else { return nil }
+      let region = f["region"].flatMap { reader.string($0, field: "region", into: &d) }
+      return Country(code: code, name: name, region: region)
+    }
+  }
+
+  private func decodeBodies(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Body] {
+    let (reader, nodes) = input
+    var seen = Uniqueness(reader: reader, what: "body code")
+    return nodes.compactMap { node in
+      guard let f = fields(reader, node, required: ["code", "name", "mechanism"], &d),
+        let code = reader.string(f["code"]!, field: "code", into: &d),
+        let name = reader.localized(f["name"]!, field: "name", into: &d),
+        let mechanismText = reader.string(f["mechanism"]!, field: "mechanism", into: &d)
+      else { return nil }
+      guard let mechanism = Mechanism(rawValue: mechanismText) else {
+        d.append(.error(at: reader.location(f["mechanism"]), field: "mechanism",
+          "unknown mechanism \"\(mechanismText)\"", notes: ["expected one of: upr, treaty-body, special-procedure"]))
+        return nil
+      }
+      guard !Slug.make(code).isEmpty else {
+        d.append(.error(at: reader.location(f["code"]), field: "code", "\"\(code)\" has no letters or digits"))
+        return nil
+      }
+      guard seen.check(Slug.make(code), f["code"]!, &d) else { return nil }
+      return Body(code: code, name: name, mechanism: mechanism, aliases: aliases(reader, f["aliases"], &d))
+    }
+  }
+
+  private func decodeTerms(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Term] {
+    let (reader, nodes) = input
+    var seen = Uniqueness(reader: reader, what: "slug")
+    return nodes.compactMap { node in
+      guard let f = fields(reader, node, required: ["name"], &d),
+        let name = reader.localized(f["name"]!, field: "name", into: &d)
+      else { return nil }
+      var slug = Slug.make(name.text(in: "en"))
+      if let given = f["slug"] {
+        guard let text = reader.string(given, field: "slug", into: &d) else { return nil }
+        guard Slug.isValid(text) else {
+          d.append(.error(at: reader.location(given), field: "slug",
+            "\"\(text)\" is not a slug", notes: ["use lower-case ASCII letters, digits and single dashes, such as \"\(Slug.make(text))\""]))
+          return nil
+        }
+        slug = text
+      }
+      guard !slug.isEmpty, seen.check(slug, f["slug"] ?? f["name"]!, &d) else { return nil }
+      return Term(slug: slug, name: name, aliases: aliases(reader, f["aliases"], &d))
+    }
+  }
+
+  private func decodeGoals(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [SDGGoal] {
+    let (reader, nodes) = input
+    var seen = Uniqueness(reader: reader, what: "SDG code")
+    return nodes.compactMap { node in
+      guard let f = fields(reader, node, required: ["goal", "name"], &d),
+        let goalText = reader.string(f["goal"]!, field: "goal", into: &d),
+        let name = reader.localized(f["name"]!, field: "name", into: &d)
+      else { return nil }
+      guard let goal = Int(goalText), (1...99).contains(goal), seen.check(goalText, f["goal"]!, &d) else {
+        d.append(.error(at: reader.location(f["goal"]), field: "goal", "\"\(goalText)\" is not a goal number such as 4"))
+        return nil
+      }
+      let targets = (f["targets"].flatMap { targetNodes(reader, $0, &d) } ?? []).compactMap { item in
+        decodeTarget(reader, item, goal: goal, &seen, &d)
+      }
+      return SDGGoal(number: goal, name: name, targets: targets)
+    }
+  }
+
+  private func targetNodes(_ reader: YAMLReader, _ node: Node, _ d: inout [Diagnostic]) -> [Node]? {
+    guard case let .sequence(list) = node else {
+      d.append(.error(at: reader.location(node), field: "targets", "expected a list of target codes"))
+      return nil
+    }
+    return Array(list)
+  }
+
+  private func decodeTarget(
+    _ reader: YAMLReader, _ node: Node, goal: Int, _ seen: inout Uniqueness, _ d: inout [Diagnostic]
+  ) -> SDGTarget? {
+    var codeNode = node
+    var name: LocalizedText?
+    if case .mapping = node {
+      guard let f = fields(reader, node, required: ["code"], &d) else { return nil }
+      codeNode = f["code"]!
+      name = f["name"].flatMap { reader.localized($0, field: "name", into: &d) }
+    }
+    guard let code = reader.string(codeNode, field: "targets", into: &d) else { return nil }
+    let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, Int(parts[0]) == goal, !parts[1].isEmpty,
+      parts[1].allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLowercase) })
+    else {
+      d.append(.error(at: reader.location(codeNode), field: "targets", "\"\(code)\" is not a target of goal \(goal) such as \"\(goal).1\""))
+      return nil
+    }
+    guard seen.check(code, codeNode, &d) else { return nil }
+    return SDGTarget(code: code, name: name, goal: goal)
+  }
+}
+
+/// Reports a key seen twice in one vocabulary file, pointing at the second one.
+struct Uniqueness {
+  let reader: YAMLReader
+  let what: String
+  private var first: [String: SourceLocation] = [:]
+
+  init(reader: YAMLReader, what: String) {
+    self.reader = reader
+    self.what = what
+  }
+
+  mutating func check(_ key: String, _ node: Node, _ d: inout [Diagnostic]) -> Bool {
+    let here = reader.location(node)
+    if let earlier = first[key] {
+      d.append(.error(at: here, "duplicate \(what) \"\(key)\"", notes: ["first defined at \(earlier)"]))
+      return false
+    }
+    first[key] = here
+    return true
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Yams
+
+/// Reads YAML from one source file and turns its nodes into values, with every problem as a
+/// `Diagnostic` pointing at the file line of the node (YAML lines shifted by `lineOffset`).
+struct YAMLReader {
+  let path: String
+  /// Lines before the YAML text in its file (the front matter's opening `---` and anything above).
+  let lineOffset: Int
+
+  func location(_ node: Node?) -> SourceLocation {
+    guard let mark = node?.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
+    return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+  }
+
+  /// Parses `text` with the basic resolver: every scalar stays the text written in the file.
+  func parse(_ text: String) -> Result<Node?, Diagnostic> {
+    do {
+      return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+    } catch let error as YamlError {
+      return .failure(diagnostic(for: error))
+    } catch {
+      return .failure(.error(at: location(nil), "malformed YAML: \(error)"))
+    }
+  }
+
+  private func diagnostic(for error: YamlError) -> Diagnostic {
+    switch error {
+    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+      let .composer(context, problem, mark, _):
+      let place = SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+      let notes = context.map { ["\($0.text) at line \($0.mark.line + lineOffset)"] } ?? []
+      return .error(at: place, "malformed YAML: \(problem)", notes: notes)
+    case let .reader(problem, _, _, _):
+      return .error(at: location(nil), "unreadable YAML: \(problem)")
+    default:
+      return .error(at: location(nil), "malformed YAML: \(error)")
+    }
+  }
+
+  /// The entries of a mapping with plain keys; a repeated key is an error, not a silent override.
+  func entries(of mapping: Node.Mapping, into diagnostics: inout [Diagnostic]) -> [(key: String, node: Node)] {
+    var seen: Set<String> = []
+    var result: [(key: String, node: Node)] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        diagnostics.append(.error(at: location(keyNode), "a key must be a plain name"))
+        continue
+      }
+      if !seen.insert(key).inserted {
+        diagnostics.append(.error(at: location(keyNode), field: key, "\"\(key)\" is given twice"))
+        continue
+      }
+      result.append((key, value))
+    }
+    return result
+  }
+
+  /// A scalar's text, trimmed; an error for a list, a mapping or an empty value.
+  func string(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> String? {
+    guard case let .scalar(scalar) = node else {
+      diagnostics.append(.error(at: location(node), field: field, "expected a single value, found \(kind(of: node))"))
+      return nil
+    }
+    let text = scalar.string.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
+      diagnostics.append(.error(at: location(node), field: field, "is empty"))
+      return nil
+    }
+    return text
+  }
+
+  /// A list of scalars; each item keeps its own node for precise diagnostics.
+  func list(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> [(String, Node)]? {
+    guard case let .sequence(sequence) = node else {
+      if case let .scalar(scalar) = node, scalar.style == .plain, scalar.string.isEmpty { return [] }
+      diagnostics.append(
+        .error(at: location(node), field: field, "expected a list such as [a, b], found \(kind(of: node))"))
+      return nil
+    }
+    var items: [(String, Node)] = []
+    for item in sequence {
+      if let text = string(item, field: field, into: &diagnostics) { items.append((text, item)) }
+    }
+    return items
+  }
+
+  /// A name given as one string or as `{language: text}`.
+  func localized(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> LocalizedText? {
+    if case let .mapping(mapping) = node {
+      var translations: [(language: String, text: String)] = []
+      for (language, value) in entries(of: mapping, into: &diagnostics) {
+        if let text = string(value, field: "\(field).\(language)", into: &diagnostics) {
+          translations.append((language, text))
+        }
+      }
+      if translations.isEmpty {
+        diagnostics.append(.error(at: location(node), field: field, "has no translation"))
+        return nil
+      }
+      return LocalizedText(translations: translations)
+    }
+    return string(node, field: field, into: &diagnostics).map(LocalizedText.init)
+  }
+
+  func kind(of node: Node) -> String {
+    switch node {
+    case .scalar(let s): return "\"\(s.string)\""
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+}

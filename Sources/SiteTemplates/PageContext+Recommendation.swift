@@ -1,0 +1,84 @@
+import SiteCore
+
+extension PageContextBuilder {
+  func recommendation(_ i: Int, _ path: String) -> PageContext {
+    let r = model.catalog.recommendations[i]
+    let text = model.texts[i]
+    let countryName = labels.label(.country, r.country)
+    let crumbs: [(String, String?)] = [
+      (strings["nav_countries"], "countries/"), (countryName, "countries/\(Slug.make(r.country))/"),
+      ("\(r.document), \(strings["paragraph_short"]) \(r.paragraph)", nil),
+    ]
+    var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
+    let root = values["root"] as! String
+    values["title"] = text.title
+    values["kindLabel"] = strings["type_\(r.kind.rawValue)"]
+    values["document"] = r.document
+    values["paragraph"] = r.paragraph
+    values["textHtml"] = text.html.rawValue
+    values["description"] = String(text.plainText.prefix(200))
+    values["textLang"] = r.language != language ? r.language : false
+    values["textDir"] = LanguageFormat.direction(r.language)
+    values["sourceURL"] = "https://undocs.org/" + r.document
+    values["sourceLabel"] = strings.format("source_document", ["document": r.document])
+    values["fields"] = fields(of: r, root: root)
+    values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
+    values["languageNote"] = false
+    return PageContext(path: path, template: "recommendation", values: values)
+  }
+
+  /// The recommendation's fields in reading order; each group links to its page.
+  func fields(of r: Recommendation, root: String) -> [[String: Any]] {
+    var rows: [(String, [(String, String?)])] = []
+    func link(_ t: Taxonomy, _ key: String, short: Bool = false) -> (String, String?) {
+      let group = model.catalog.group(t, key)
+      return (short ? labels.short(t, key) : labels.label(t, key), group.map { root + $0.path })
+    }
+    rows.append(("field_country", [link(.country, r.country)]))
+    if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(region, nil)])) }
+    rows.append(("field_mechanism", [link(.mechanism, r.mechanism.rawValue)]))
+    rows.append(("field_body", [link(.body, r.body)]))
+    rows.append(("field_document", [link(.document, r.document)]))
+    rows.append(("field_paragraph", [(r.paragraph, nil)]))
+    rows.append(("field_date", [(r.date, nil)]))
+    rows.append(("field_type", [(strings["type_\(r.kind.rawValue)"], nil)]))
+    if let cycle = r.cycle { rows.append(("field_cycle", [(String(cycle), nil)])) }
+    if !r.recommendingStates.isEmpty {
+      rows.append(("field_recommending_states", r.recommendingStates.map { link(.country, $0) }))
+    }
+    if let response = r.response { rows.append(("field_response", [(strings["response_\(response.rawValue)"], nil)])) }
+    if !r.themes.isEmpty { rows.append(("field_themes", r.themes.map { link(.theme, $0) })) }
+    if !r.affectedPersons.isEmpty { rows.append(("field_affected_persons", r.affectedPersons.map { link(.affectedPerson, $0) })) }
+    if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
+    if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
+    rows.append(("field_language", [(strings["language_\(r.language)"] == "language_\(r.language)" ? r.language : strings["language_\(r.language)"], nil)]))
+    rows.append(("field_id", [(r.id, nil)]))
+    return rows.map { key, values in
+      let items = values.enumerated().map { n, v -> [String: Any] in
+        ["text": v.0, "last": n == values.count - 1, "href": v.1 ?? false]
+      }
+      return ["label": strings[key], "values": items]
+    }
+  }
+
+  func followUpRows(_ f: FollowUp) -> [[String: String]] {
+    var rows: [[String: String]] = []
+    if let status = f.status { rows.append(["label": strings["field_status"], "value": strings["status_\(status.rawValue)"]]) }
+    if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
+    if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
+    if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
+    return rows
+  }
+
+  /// One entry of a recommendation list, linked relative to the page at `root`.
+  func listItem(_ i: Int, root: String) -> [String: Any] {
+    let r = model.catalog.recommendations[i]
+    var item: [String: Any] = [
+      "href": root + "recommendations/\(r.id)/", "title": model.texts[i].title, "document": r.document,
+      "paragraph": r.paragraph, "country": labels.label(.country, r.country), "body": r.body, "date": r.date,
+    ]
+    item["lang"] = r.language != language ? r.language : false
+    item["kind"] = r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : false
+    return item
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SiteCore
+
+extension PageContextBuilder {
+  /// What a term page summarises its recommendations by; a country page by theme, body, SDG goal and group.
+  static let summaryTaxonomies: [Taxonomy] = [.country, .theme, .body, .sdgGoal, .affectedPerson]
+
+  func term(_ taxonomy: Taxonomy, _ g: Int, _ page: Int, _ path: String) -> PageContext {
+    let group = model.catalog.terms(taxonomy)[g]
+    let name = labels.label(taxonomy, group.key)
+    let hub = strings[Self.navKey[taxonomy]!]
+    let hubFolder = taxonomy == .sdgTarget ? "sdgs/" : "\(taxonomy.rawValue)/"
+    var crumbs: [(String, String?)] = [(hub, hubFolder)]
+    if taxonomy == .sdgTarget, let goal = group.key.split(separator: ".").first.map(String.init) {
+      crumbs.append((labels.short(.sdgGoal, goal), "sdgs/\(goal)/"))
+    }
+    let paging = Pagination(count: group.members.count, pageSize: model.config.pageSize)
+    crumbs.append((name, page == 1 ? nil : group.path))
+    if page > 1 { crumbs.append((strings.format("page_of", ["page": number(page), "pages": number(paging.pageCount)]), nil)) }
+    var values = layout(path, title: page == 1 ? name : "\(name) (\(number(page)))", crumbs: crumbs,
+      section: Self.hubSection[taxonomy])
+    let root = values["root"] as! String
+    values["heading"] = name
+    values["countLabel"] = count(group.members.count)
+    values["searchHref"] = root + "search/?" + searchQuery(taxonomy, group.key)
+    let facts = facts(taxonomy, group, root: root)
+    values["facts"] = facts
+    values["hasFacts"] = !facts.isEmpty
+    let summary = page == 1 ? Self.summaryTaxonomies.filter { $0 != taxonomy }.map { summaryTable($0, members: group.members, root: root) } : []
+    values["summary"] = summary
+    values["hasSummary"] = !summary.isEmpty
+    let children: Any? = page == 1 ? children(taxonomy, group, root: root) : nil
+    values["children"] = children ?? false
+    addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
+    return PageContext(path: path, template: "term", values: values)
+  }
+
+  func searchQuery(_ taxonomy: Taxonomy, _ key: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    guard let field = Self.filterField[taxonomy] else {
+      return "q=" + ("\"\(key)\"".addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+    let value = taxonomy == .sdgGoal || taxonomy == .sdgTarget ? key : taxonomy.slug(of: key)
+    return field + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+  }
+
+  /// Counts of `members` by the terms of `taxonomy`, most first.
+  func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String) -> [String: Any] {
+    var counts: [Int: Int] = [:]
+    for i in members {
+      for key in taxonomy.keys(of: model.catalog.recommendations[i]) {
+        if let g = model.catalog.position(taxonomy, key) { counts[g, default: 0] += 1 }
+      }
+    }
+    return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings["summary_by_\(taxonomy.rawValue)"],
+      byCount: true, counts: counts)
+  }
+
+  /// Facts about the term itself, shown above its list.
+  func facts(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [[String: Any]] {
+    facts0(taxonomy, group, root: root).map { fact -> [String: Any] in
+      ["label": fact["label"] ?? "", "text": fact["text"] ?? "", "href": fact["href"] ?? false]
+    }
+  }
+
+  private func facts0(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [[String: String]] {
+    let first = model.catalog.recommendations[group.members[0]]
+    func link(_ t: Taxonomy, _ key: String) -> [String: String] {
+      var fact = ["text": labels.label(t, key)]
+      if let g = model.catalog.group(t, key) { fact["href"] = root + g.path }
+      return fact
+    }
+    switch taxonomy {
+    case .country:
+      guard let region = model.vocabulary.countryByCode[group.key]?.region else { return [] }
+      return [["label": strings["field_region"], "text": region]]
+    case .body:
+      guard let body = model.vocabulary.bodyByCode[group.key.uppercased()] else { return [] }
+      return [["label": strings["field_body"], "text": body.code], ["label": strings["field_mechanism"]].merging(link(.mechanism, body.mechanism.rawValue)) { $1 }]
+    case .document:
+      return [
+        ["label": strings["field_country"]].merging(link(.country, first.country)) { $1 },
+        ["label": strings["field_body"]].merging(link(.body, first.body)) { $1 },
+        ["label": strings["field_date"], "text": first.date],
+        ["label": strings["field_document"], "text": strings.format("source_document", ["document": group.key]),
+         "href": "https://undocs.org/" + group.key],
+      ]
+    case .sdgTarget:
+      let goal = String(group.key.split(separator: ".")[0])
+      return [["label": strings["field_sdg_goals"]].merging(link(.sdgGoal, goal)) { $1 }]
+    default:
+      return []
+    }
+  }
+
+  /// The terms below this one: a goal's targets, a mechanism's bodies.
+  func children(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [String: Any]? {
+    let targets = model.catalog.terms(.sdgTarget)
+    let bodies = model.catalog.terms(.body)
+    switch taxonomy {
+    case .sdgGoal:
+      let mine = targets.indices.filter { targets[$0].key.hasPrefix(group.key + ".") }
+      return table(.sdgTarget, groups: mine, root: root, caption: strings["sdg_targets"], byCount: false)
+    case .mechanism:
+      let mine = bodies.indices.filter { model.vocabulary.bodyByCode[bodies[$0].key.uppercased()]?.mechanism.rawValue == group.key }
+      return table(.body, groups: mine, root: root, caption: strings["nav_bodies"], byCount: false)
+    default:
+      return nil
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import SiteCore
+
+/// How a term is named on pages, in the site's language.
+struct TermLabels {
+  let vocabulary: Vocabulary
+  let strings: UIStrings
+  let language: String
+
+  func label(_ taxonomy: Taxonomy, _ key: String) -> String {
+    switch taxonomy {
+    case .country: return vocabulary.countryByCode[key]?.name.text(in: language) ?? key
+    case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
+    case .affectedPerson: return vocabulary.affectedPersonBySlug[key]?.name.text(in: language) ?? key
+    case .body: return vocabulary.bodyByCode[key.uppercased()]?.name.text(in: language) ?? key
+    case .mechanism: return strings["mechanism_\(key)"]
+    case .document: return key
+    case .sdgGoal:
+      let name = Int(key).flatMap { vocabulary.goalByNumber[$0] }?.name.text(in: language) ?? ""
+      return strings.format("sdg_goal", ["goal": key, "name": name])
+    case .sdgTarget:
+      let code = strings.format("sdg_target", ["code": key])
+      guard let name = vocabulary.targetByCode[key]?.name?.text(in: language) else { return code }
+      return "\(code): \(name)"
+    }
+  }
+
+  /// The short form used in lists: codes for bodies, names elsewhere.
+  func short(_ taxonomy: Taxonomy, _ key: String) -> String {
+    switch taxonomy {
+    case .body: return key
+    case .sdgGoal: return strings.format("sdg_goal_short", ["goal": key])
+    case .sdgTarget: return key
+    default: return label(taxonomy, key)
+    }
+  }
+
+  /// A sort key that ignores case and diacritics, independent of the machine's locale.
+  func sortKey(_ taxonomy: Taxonomy, _ key: String) -> String {
+    switch taxonomy {
+    case .sdgGoal: return String(repeating: "0", count: max(0, 3 - key.count)) + key
+    case .mechanism: return String(Mechanism.allCases.firstIndex { $0.rawValue == key } ?? 9)
+    case .body:
+      let order = vocabulary.bodies.firstIndex { $0.code.uppercased() == key.uppercased() } ?? 99_999
+      return String(repeating: "0", count: max(0, 6 - String(order).count)) + String(order)
+    case .sdgTarget:
+      let (goal, n, letter) = SDGCode.key(key)
+      return "\(goal + 100)\(n + 10_000)\(letter)"
+    case .document: return key
+    default:
+      let name = label(taxonomy, key)
+      let folded = Slug.make(name)
+      return folded.isEmpty ? name : folded
+    }
+  }
+}

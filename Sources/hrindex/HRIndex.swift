@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteCore
+
+@main
+struct HRIndex: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hrindex",
+    abstract: "Builds a static website of UN human-rights recommendations from a folder of Markdown files.",
+    subcommands: [Build.self, Generate.self],
+    defaultSubcommand: Build.self)
+}
+
+/// Where the site comes from and goes to; every command that builds accepts these.
+struct SiteOptions: ParsableArguments {
+  @Option(help: "The content folder: site.yml, recommendations/, pages/, vocabularies/.")
+  var content = "Content"
+  @Option(help: "Templates folder (default: Templates/ beside the content folder, else the built-in theme).")
+  var templates: String?
+  @Option(name: .customLong("public"), help: "Static assets folder (default: Public/ beside the content folder, else the built-in assets).")
+  var publicFolder: String?
+  @Option(help: "Where the site is written; replaced whole, atomically, by each successful build.")
+  var output = "Output"
+  @Option(name: .customLong("base-url"), help: "The site's public URL, such as https://example.org/uhri/ (overrides site.yml).")
+  var baseURL: String?
+
+  func validate() throws {
+    if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+      throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/uhri/")
+    }
+  }
+
+  var configuration: BuildConfiguration {
+    BuildConfiguration(content: content, templates: templates, publicFolder: publicFolder, output: output, baseURL: baseURL)
+  }
+}
+
+struct Build: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+  @OptionGroup var site: SiteOptions
+  @Flag(help: "Print the time each stage took.")
+  var timings = false
+
+  func run() throws {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let report = SiteBuilder.build(site.configuration)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    Terminal.print(report.diagnostics)
+    if timings {
+      for stage in report.stages { Terminal.error(String(format: "  %-40@ %7.3f s", stage.name as NSString, stage.seconds)) }
+    }
+    guard report.succeeded else {
+      Terminal.error(Terminal.problemSummary(report.diagnostics))
+      throw ExitCode(1)
+    }
+    print(String(format: "Built %d pages from %d recommendations into %@ in %.2f s",
+      report.pages, report.recommendations, site.output, seconds))
+  }
+}
+
+enum Terminal {
+  static func print(_ diagnostics: [Diagnostic]) {
+    for d in diagnostics { error(d.description) }
+  }
+
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// "2 errors, 1 warning in 3 files".
+  static func problemSummary(_ diagnostics: [Diagnostic]) -> String {
+    let files = Set(diagnostics.compactMap { $0.location?.path }).count
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    var text = plural(diagnostics.errorCount, "error")
+    if diagnostics.warningCount > 0 { text += ", " + plural(diagnostics.warningCount, "warning") }
+    if files > 0 { text += " in " + plural(files, "file") }
+    return text + "; the output was not changed"
+  }
+}
