@@ -229,7 +229,6 @@ nav_bodies: Bodies
 nav_mechanisms: Mechanisms
 nav_documents: Documents
 nav_search: Search
-nav_pages: About
 footer_generated: Built with HRIndex from the recommendations of the United Nations human rights mechanisms.
 home_intro: Recommendations of the United Nations human rights mechanisms — the Universal Periodic Review, the treaty bodies and the special procedures — to the States they address, by country, theme, affected group and Sustainable Development Goal.
 home_totals: In this index
@@ -254,7 +253,6 @@ column_term: Name
 column_count: Recommendations
 column_region: Regional group
 column_mechanism: Mechanism
-column_date: Date
 field_document: Document
 field_paragraph: Paragraph
 paragraph_short: para.
@@ -263,7 +261,6 @@ field_region: Regional group
 field_mechanism: Mechanism
 field_body: Body
 field_date: Date
-field_year: Year
 field_cycle: UPR cycle
 field_recommending_states: Recommending States
 field_response: Response
@@ -282,7 +279,6 @@ field_id: Identifier
 source_document: "Read {document} on the UN Official Document System"
 recommendation_text: Text
 recommendation_details: Details
-recommendation_groups: Classification
 type_recommendation: Recommendation
 type_observation: Observation
 response_supported: Supported
@@ -318,8 +314,6 @@ hub_bodies: The treaty bodies, the Universal Periodic Review and the special pro
 hub_mechanisms: The three families of United Nations human rights mechanisms.
 hub_documents: The UN documents the recommendations come from.
 hub_sdgs: The Sustainable Development Goals and their targets linked to the recommendations.
-hub_recommendations: Every recommendation, newest first.
-language_note: "This text is in {language}."
 language_en: English
 language_fr: French
 language_es: Spanish
@@ -431,7 +425,8 @@ table.terms caption { text-align: start; font-weight: 600; padding-block: 0.5rem
 table.terms th, table.terms td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
 table.terms th[scope="row"] { font-weight: normal; }
 table.terms .num { text-align: end; font-variant-numeric: tabular-nums; }
-.summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
+.summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 2rem; align-items: start; }
+.summary-grid table.terms { font-size: 0.95rem; }
 .fields, .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; margin: 0; }
 .fields div, .facts div { display: contents; }
 .fields dt, .facts dt { font-weight: 600; color: var(--muted); }
@@ -550,41 +545,53 @@ export function wordTerm(word) {
  * - Tokens longer than 64 code points are dropped (their position is still counted).
  */
 export function tokenize(text) {
-  const chars = Array.from(normalize(text));
+  return tokenizeChars(Array.from(normalize(text)), null);
+}
+
+// The one tokenizer loop. `spans`, when given, holds for each normalized character the
+// [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
+function tokenizeChars(chars, spans) {
   const tokens = [];
+  const push = (token, from, to) => {
+    if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
+    tokens.push(token);
+  };
   let position = 0;
   let group = [];
   let groupStart = 0;
+  let groupFrom = 0;
+  let groupTo = 0;
   const endGroup = () => {
     if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
       const term = group.join("-");
-      if (Array.from(term).length <= MAX_TOKEN) tokens.push({ term, position: groupStart, span: group.length });
+      if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
     }
     group = [];
   };
+  const classes = chars.map((ch) => classify(ch.codePointAt(0), ch));
   let i = 0;
   while (i < chars.length) {
-    const ch = chars[i];
-    const cls = classify(ch.codePointAt(0), ch);
+    const cls = classes[i];
     if (cls === CLASS_WORD) {
       let j = i + 1;
-      while (j < chars.length && classify(chars[j].codePointAt(0), chars[j]) === CLASS_WORD) j++;
+      while (j < chars.length && classes[j] === CLASS_WORD) j++;
       const run = chars.slice(i, j).join("");
-      if (group.length === 0) groupStart = position;
+      if (group.length === 0) { groupStart = position; groupFrom = i; }
       group.push(run);
-      if (j - i <= MAX_TOKEN) tokens.push({ term: wordTerm(run), position });
+      groupTo = j;
+      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
       position++;
       i = j;
     } else if (cls === CLASS_CJK) {
       endGroup();
       let j = i + 1;
-      while (j < chars.length && isCJK(chars[j].codePointAt(0))) j++;
-      for (let k = i; k < j - 1; k++) tokens.push({ term: chars[k] + chars[k + 1], position: position + k - i });
-      tokens.push({ term: chars[j - 1], position: position + j - 1 - i, tail: true });
+      while (j < chars.length && classes[j] === CLASS_CJK) j++;
+      for (let k = i; k < j - 1; k++) push({ term: chars[k] + chars[k + 1], position: position + k - i }, k, k + 2);
+      push({ term: chars[j - 1], position: position + j - 1 - i, tail: true }, j - 1, j);
       position += j - i;
       i = j;
     } else {
-      if (cls === CLASS_SPACE || !COMPOUND_JOINERS.has(ch)) endGroup();
+      if (cls === CLASS_SPACE || !COMPOUND_JOINERS.has(chars[i])) endGroup();
       i++;
     }
   }
@@ -592,9 +599,587 @@ export function tokenize(text) {
   return tokens;
 }
 
+const CHAR_CACHE = new Map();
+
+/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
+export function tokenizeWithOffsets(text) {
+  const chars = [];
+  const spans = [];
+  let offset = 0;
+  for (const ch of text) {
+    const end = offset + ch.length;
+    let n = CHAR_CACHE.get(ch);
+    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
+    for (const c of n) { chars.push(c); spans.push([offset, end]); }
+    offset = end;
+  }
+  return tokenizeChars(chars, spans);
+}
+
 /** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */
 export function formatToken(t) {
   return `${t.term}@${t.position}${t.span ? "+" + t.span : ""}${t.tail ? "*" : ""}`;
+}
+
+// MARK: - Query parsing
+
+const QUOTE_CHARS = new Set(['"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"]);
+const startsWithCJK = (term) => isCJK(term.codePointAt(0));
+
+/**
+ * Parses a query into clauses; every clause must match. A clause is a list of items
+ * { exact, prefixes, offset }: an item matches a token whose term equals `exact` or starts
+ * with one of `prefixes`; the items of one clause must sit at the given relative positions.
+ * - Unquoted words and compounds are one-item clauses; the query's last one, when unquoted,
+ *   also matches as a prefix (of its stem and of its unstemmed form).
+ * - "Quoted words" are one clause: a phrase.
+ * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
+ *   CJK character matches every token that starts with it.
+ */
+export function parseQuery(query) {
+  const segments = [];
+  let text = "";
+  let quoted = false;
+  for (const ch of String(query ?? "")) {
+    if (QUOTE_CHARS.has(ch)) {
+      segments.push({ text, quoted });
+      text = "";
+      quoted = !quoted;
+    } else text += ch;
+  }
+  segments.push({ text, quoted });
+  const clauses = [];
+  let lastPrefixable = null;
+  for (const segment of segments) {
+    const items = queryItems(tokenize(segment.text));
+    if (items.length === 0) continue;
+    if (segment.quoted) {
+      const base = items[0].offset;
+      clauses.push({ items: items.map((it) => ({ ...it, offset: it.offset - base })) });
+      lastPrefixable = null;
+      continue;
+    }
+    for (const it of items) {
+      if (it.cjkRun) {
+        const base = it.cjkRun[0].offset;
+        clauses.push({ items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })) });
+        lastPrefixable = null;
+      } else {
+        const clause = { items: [{ ...it, offset: 0 }] };
+        clauses.push(clause);
+        lastPrefixable = it.tail ? null : clause;
+      }
+    }
+  }
+  if (lastPrefixable) {
+    const item = lastPrefixable.items[0];
+    item.prefixes = [...new Set([item.exact, item.raw ?? item.exact])];
+  }
+  return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })) }));
+}
+
+// Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+
+// characters becomes one { cjkRun } item of its bigrams; a lone CJK character is a prefix item.
+function queryItems(tokens) {
+  const covered = new Set();
+  for (const t of tokens) if (t.span) for (let k = 0; k < t.span; k++) covered.add(t.position + k);
+  const items = [];
+  let run = [];
+  for (const t of tokens) {
+    if (startsWithCJK(t.term)) {
+      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); continue; }
+      if (run.length > 0) items.push({ cjkRun: run, offset: run[0].offset });
+      else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
+      run = [];
+    } else if (t.span || !covered.has(t.position)) {
+      items.push({ exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position });
+    }
+  }
+  items.sort((a, b) => a.offset - b.offset);
+  return items;
+}
+
+// MARK: - Index reading
+
+function readVarint(state) {
+  let result = 0;
+  let factor = 1;
+  for (;;) {
+    const byte = state.bytes[state.at++];
+    if (byte === undefined) throw new Error("search index: truncated data");
+    result += (byte & 0x7f) * factor;
+    if (byte < 0x80) return result;
+    factor *= 128;
+  }
+}
+
+// A sorted set of integers: gaps (mode 0), runs (mode 1) or a bitmap (mode 2).
+function readIntSet(state) {
+  const header = readVarint(state);
+  const mode = header % 4;
+  const n = Math.floor(header / 4);
+  if (mode === 0) {
+    const out = new Uint32Array(n);
+    let value = -1;
+    for (let i = 0; i < n; i++) { value += readVarint(state) + 1; out[i] = value; }
+    return out;
+  }
+  if (mode === 1) {
+    const runs = [];
+    let total = 0;
+    let next = 0;
+    for (let r = 0; r < n; r++) {
+      const start = next + readVarint(state);
+      const length = readVarint(state) + 1;
+      runs.push(start, length);
+      total += length;
+      next = start + length + 1;
+    }
+    const out = new Uint32Array(total);
+    let k = 0;
+    for (let r = 0; r < runs.length; r += 2) for (let v = 0; v < runs[r + 1]; v++) out[k++] = runs[r] + v;
+    return out;
+  }
+  const first = readVarint(state);
+  const spanBytes = readVarint(state);
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (let b = 0; b < spanBytes; b++) {
+    const byte = state.bytes[state.at + b];
+    if (byte === 0) continue;
+    for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out[k++] = first + b * 8 + bit;
+  }
+  state.at += spanBytes;
+  return out;
+}
+
+function decodePostings(bytes) {
+  const state = { bytes, at: 0 };
+  const flags = readVarint(state);
+  const docs = readIntSet(state);
+  let impacts = null;
+  if (flags & 1) { impacts = bytes.subarray(state.at, state.at + docs.length); state.at += docs.length; }
+  let counts = null;
+  if (flags & 2) {
+    counts = new Map();
+    const k = readVarint(state);
+    let g = -1;
+    for (let i = 0; i < k; i++) { g += readVarint(state) + 1; counts.set(g, readVarint(state)); }
+  }
+  return { docs, impacts, counts };
+}
+
+function decodeRows(bytes) {
+  const state = { bytes, at: 0 };
+  const k = readVarint(state);
+  const rows = [];
+  let g = -1;
+  for (let i = 0; i < k; i++) { g += readVarint(state) + 1; rows.push([g, readIntSet(state)]); }
+  return rows;
+}
+
+function decodePositions(bytes, docCount) {
+  const state = { bytes, at: 0 };
+  const offsets = new Uint32Array(docCount + 1);
+  const values = [];
+  for (let i = 0; i < docCount; i++) {
+    offsets[i] = values.length;
+    const n = readVarint(state);
+    let p = 0;
+    for (let k = 0; k < n; k++) { p += readVarint(state); values.push(p); }
+  }
+  offsets[docCount] = values.length;
+  return { offsets, values: Uint32Array.from(values) };
+}
+
+const utf8 = new TextDecoder();
+
+function decodeShard(bytes) {
+  const state = { bytes, at: 0 };
+  const count = readVarint(state);
+  const entries = [];
+  let previous = new Uint8Array(0);
+  for (let i = 0; i < count; i++) {
+    const shared = readVarint(state);
+    const suffixLength = readVarint(state);
+    const termBytes = new Uint8Array(shared + suffixLength);
+    termBytes.set(previous.subarray(0, shared));
+    termBytes.set(bytes.subarray(state.at, state.at + suffixLength), shared);
+    state.at += suffixLength;
+    previous = termBytes;
+    const entry = { term: utf8.decode(termBytes), df: readVarint(state) };
+    const flags = readVarint(state);
+    entry.id = flags & 8 ? readVarint(state) : -1;
+    for (const [part, bit] of [["p", 1], ["r", 2], ["x", 4]]) {
+      const size = readVarint(state);
+      if (flags & bit) { entry[part] = { inline: bytes.subarray(state.at, state.at + size), size }; state.at += size; }
+      else entry[part] = { inline: null, size };
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function compareCodePoints(a, b) {
+  const x = Array.from(a, (c) => c.codePointAt(0));
+  const y = Array.from(b, (c) => c.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+// MARK: - Excerpts
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Escapes text for HTML content and attribute values. */
+export function escapeHTML(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
+ * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
+ */
+export function buildExcerpt(text, clauses, maxChars = 240) {
+  const matches = (term) => clauses.some((c) => c.items.some((it) =>
+    it.exact === term || it.prefixes.some((p) => term.startsWith(p))));
+  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
+  const marked = tokens.filter((t) => matches(t.term));
+  const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
+  let start = 0;
+  if (marked.length > 0 && text.length > maxChars) {
+    const firstMark = Math.min(...marked.map((t) => t.start));
+    const index = ordered.findIndex((t) => t.start >= firstMark);
+    start = ordered[Math.max(0, index - 6)]?.start ?? 0;
+  }
+  let end = text.length;
+  if (end - start > maxChars) {
+    const last = ordered.filter((t) => t.end <= start + maxChars).pop();
+    end = last && last.end > start ? last.end : start + maxChars;
+  }
+  const ranges = marked.map((t) => [Math.max(t.start, start), Math.min(t.end, end)])
+    .filter(([a, b]) => a < b).sort((a, b) => a[0] - b[0]);
+  let html = start > 0 ? "\u2026" : "";
+  let at = start;
+  for (const [a, b] of ranges) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    html += escapeHTML(text.slice(at, from)) + "<mark>" + escapeHTML(text.slice(from, b)) + "</mark>";
+    at = b;
+  }
+  html += escapeHTML(text.slice(at, end));
+  if (end < text.length) html += "\u2026";
+  return html;
+}
+
+// MARK: - Engine
+
+/** The facet fields, in the order the index stores them. */
+export const FACET_FIELDS = ["country", "region", "body", "mechanism", "theme", "affected_persons",
+  "sdg_goal", "sdg_target", "year", "language", "response", "cycle", "recommending_state", "type"];
+
+function defaultBaseUrl() {
+  try { return new URL("../", import.meta.url).href; } catch { return "./"; }
+}
+
+/**
+ * Creates a search engine over the static index of one site.
+ * @param {{baseUrl?: string, fetch?: typeof fetch}} options  baseUrl: the site root (default:
+ *   the site that served this module, which lives at <site>/search/search.js).
+ */
+export function createSearch(options = {}) {
+  let baseUrl = options.baseUrl ?? defaultBaseUrl();
+  if (!baseUrl.endsWith("/")) baseUrl += "/";
+  const fetchImpl = options.fetch ?? ((url) => globalThis.fetch(url));
+  const index = new IndexReader(baseUrl + "search/index/", fetchImpl);
+  return {
+    baseUrl,
+    /** Runs a query; see the module comment for the result. */
+    search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
+    /** Labels for facet values: { field: { value: label } }. */
+    labels: () => index.json("labels.json"),
+    /** The index manifest (document count, facet values, global counts). */
+    manifest: () => index.manifest(),
+  };
+}
+
+class IndexReader {
+  constructor(root, fetchImpl) {
+    this.root = root;
+    this.fetchImpl = fetchImpl;
+    this.cache = new Map();
+  }
+  load(path, kind) {
+    let promise = this.cache.get(path);
+    if (!promise) {
+      promise = (async () => {
+        const response = await this.fetchImpl(this.root + path);
+        if (!response.ok) throw new Error(`search index: ${this.root + path}: HTTP ${response.status}`);
+        return kind === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
+      })();
+      promise.catch(() => this.cache.delete(path));
+      this.cache.set(path, promise);
+    }
+    return promise;
+  }
+  json(path) { return this.load(path, "json"); }
+  manifest() { return this.json("manifest.json"); }
+  async shard(k) {
+    const key = "shard:" + k;
+    if (!this.cache.has(key)) this.cache.set(key, this.load(`terms/${k}.bin`, "bin").then(decodeShard));
+    return this.cache.get(key);
+  }
+  // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
+  async entries(item) {
+    const manifest = await this.manifest();
+    const shards = manifest.shards;
+    const wanted = new Set();
+    for (const key of [item.exact, ...item.prefixes]) {
+      let k = shardFor(shards, key);
+      wanted.add(k);
+      if (item.prefixes.includes(key)) while (k + 1 < shards.length && shards[k + 1].startsWith(key)) wanted.add(++k);
+    }
+    const found = new Map();
+    for (const k of [...wanted].sort((a, b) => a - b)) {
+      for (const e of await this.shard(k)) {
+        if (e.term === item.exact || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
+      }
+    }
+    return [...found.values()];
+  }
+  async part(entry, part, decode) {
+    const key = `${part}:${entry.term}`;
+    if (!this.cache.has(key)) {
+      const bytes = entry[part].inline ?? this.load(`keys/${entry.id}.${part}.bin`, "bin");
+      this.cache.set(key, Promise.resolve(bytes).then(decode));
+    }
+    return this.cache.get(key);
+  }
+  postings(entry) { return this.part(entry, "p", decodePostings); }
+  rows(entry) { return this.part(entry, "r", decodeRows); }
+  async positions(entry) {
+    const postings = await this.postings(entry);
+    return this.part(entry, "x", (bytes) => decodePositions(bytes, postings.docs.length));
+  }
+  // Facet value g is stored like a term, under facets/.
+  facetEntry(g, manifest) {
+    const [field, index] = locateValue(manifest, g);
+    return {
+      term: "\u0000" + g, df: manifest.counts[field][index], id: -1,
+      p: { inline: null, size: 0, path: `facets/${g}.p.bin` },
+      r: { inline: null, size: manifest.rowBytes[field][index], path: `facets/${g}.r.bin` },
+    };
+  }
+  async facetPart(entry, part, decode) {
+    const key = `${part}:${entry.term}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.load(entry[part].path, "bin").then(decode));
+    return this.cache.get(key);
+  }
+}
+
+function shardFor(shards, term) {
+  let lo = 0, hi = shards.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareCodePoints(shards[mid], term) <= 0) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function valueOffsets(manifest) {
+  if (!manifest._offsets) {
+    let total = 0;
+    manifest._offsets = manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
+  }
+  return manifest._offsets;
+}
+
+function locateValue(manifest, g) {
+  const offsets = valueOffsets(manifest);
+  let field = offsets.length - 1;
+  while (offsets[field] > g) field--;
+  return [field, g - offsets[field]];
+}
+
+const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+async function runSearch(index, baseUrl, query, opts) {
+  const manifest = await index.manifest();
+  const n = manifest.documents;
+  const limit = Math.max(0, Math.floor(opts.limit ?? 20));
+  const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+  const clauses = parseQuery(query);
+  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const loaded = await Promise.all(clauses.map((c) => loadClause(index, c)));
+  const hits = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  let constraints = 0;
+  for (const clause of loaded) {
+    constraints++;
+    const { docs, score } = await matchClause(index, clause, n, manifest.scale);
+    for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
+  }
+  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const filterPostings = await Promise.all(filterEntries.map((es) =>
+    Promise.all(es.map((e) => index.facetPart(e, "p", decodePostings)))));
+  for (const group of filterPostings) {
+    constraints++;
+    const seen = group.length > 1 ? new Uint8Array(n) : null;
+    for (const p of group) for (const d of p.docs) {
+      if (seen) { if (seen[d]) continue; seen[d] = 1; }
+      hits[d]++;
+    }
+  }
+  const matched = [];
+  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
+  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
+  if (loaded.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  const page = matched.slice(offset, offset + limit);
+  const [facets, results] = await Promise.all([
+    countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, matched.length),
+    loadResults(index, manifest, baseUrl, page, scores, clauses),
+  ]);
+  return { total: matched.length, results, facets };
+}
+
+// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
+function resolveFilters(manifest, filters) {
+  const offsets = valueOffsets(manifest);
+  const groups = [];
+  for (const [field, raw] of Object.entries(filters)) {
+    const values = (Array.isArray(raw) ? raw : [raw]).map(String).filter((v) => v !== "");
+    if (values.length === 0) continue;
+    const f = manifest.fields.indexOf(field);
+    const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
+    groups.push([...new Set(known)].map((i) => offsets[f] + i));
+  }
+  return groups;
+}
+
+async function loadClause(index, clause) {
+  const items = await Promise.all(clause.items.map(async (item) => {
+    const entries = await index.entries(item);
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return { item, entries, postings };
+  }));
+  return { clause, items };
+}
+
+// Docs matching one clause (sorted) with the clause's score for each.
+async function matchClause(index, loaded, n, scale) {
+  const perItem = loaded.items.map(({ item, entries, postings }) => {
+    const board = new Float64Array(n);
+    entries.forEach((e, k) => {
+      const p = postings[k];
+      const weight = e.term === item.exact ? 1 : 0.5;
+      const constant = idf(n, e.df);
+      for (let i = 0; i < p.docs.length; i++) {
+        const s = weight * (p.impacts ? p.impacts[i] / scale : constant);
+        if (s > board[p.docs[i]]) board[p.docs[i]] = s;
+      }
+    });
+    return board;
+  });
+  let docs = [];
+  for (let d = 0; d < n; d++) if (perItem.every((b) => b[d] > 0)) docs.push(d);
+  if (loaded.items.length > 1 && docs.length > 0) docs = await verifyPhrase(index, loaded, docs);
+  const score = docs.map((d) => perItem.reduce((s, b) => s + b[d], 0));
+  return { docs, score };
+}
+
+// Keeps the docs where the clause's items sit at their relative offsets.
+async function verifyPhrase(index, loaded, docs) {
+  const items = await Promise.all(loaded.items.map(async ({ item, entries, postings }) => ({
+    offset: item.offset,
+    sources: await Promise.all(entries.map(async (e, k) => ({ docs: postings[k].docs, pos: await index.positions(e), at: 0 }))),
+  })));
+  const positionsOf = (itm, d) => {
+    const set = new Set();
+    for (const s of itm.sources) {
+      while (s.at < s.docs.length && s.docs[s.at] < d) s.at++;
+      if (s.docs[s.at] === d) for (let k = s.pos.offsets[s.at]; k < s.pos.offsets[s.at + 1]; k++) set.add(s.pos.values[k]);
+    }
+    return set;
+  };
+  return docs.filter((d) => {
+    const sets = items.map((itm) => positionsOf(itm, d));
+    for (const p of sets[0]) {
+      const base = p - items[0].offset;
+      if (items.every((itm, k) => sets[k].has(base + itm.offset))) return true;
+    }
+    return false;
+  });
+}
+
+// Exact counts of the matches per facet value.
+async function countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, total) {
+  const counts = new Map();
+  const sources = [];
+  for (const { items } of loaded) for (const { entries, postings } of items) {
+    sources.push(entries.map((e, k) => ({ entry: e, postings: postings[k], facet: false })));
+  }
+  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  if (constraints === 0) {
+    manifest.counts.flat().forEach((c, g) => counts.set(g, c));
+  } else if (total > 0) {
+    const single = sources.length === 1 && sources[0].length === 1 ? sources[0][0] : null;
+    if (single && single.postings.counts) {
+      for (const [g, c] of single.postings.counts) counts.set(g, c);
+    } else {
+      const cost = (src) => src.reduce((s, x) => s + x.entry.r.size, 0);
+      const best = sources.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+      const seen = best.length > 1 ? new Uint8Array(hits.length) : null;
+      const rowsList = await Promise.all(best.map((x) =>
+        x.facet ? index.facetPart(x.entry, "r", decodeRows) : index.rows(x.entry)));
+      best.forEach((x, k) => {
+        const docs = x.postings.docs;
+        const take = new Uint8Array(docs.length);
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i];
+          if (hits[d] !== constraints || (seen && seen[d])) continue;
+          take[i] = 1;
+          if (seen) seen[d] = 1;
+        }
+        for (const [g, set] of rowsList[k]) {
+          let c = 0;
+          for (const i of set) c += take[i];
+          if (c > 0) counts.set(g, (counts.get(g) ?? 0) + c);
+        }
+      });
+    }
+  }
+  const facets = {};
+  const offsets = valueOffsets(manifest);
+  manifest.fields.forEach((field, f) => {
+    const out = {};
+    manifest.values[f].forEach((value, i) => {
+      const c = counts.get(offsets[f] + i);
+      if (c) out[value] = c;
+    });
+    facets[field] = out;
+  });
+  for (const field of FACET_FIELDS) facets[field] ??= {};
+  return facets;
+}
+
+async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
+  const size = manifest.chunkSize;
+  const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
+    .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
+  const byChunk = new Map(chunks);
+  return page.map((d) => {
+    const doc = byChunk.get(Math.floor(d / size))[d % size];
+    return {
+      id: doc.id,
+      url: baseUrl + doc.url,
+      title: doc.title,
+      excerpt: buildExcerpt(doc.text, clauses),
+      score: Math.round(scores[d] * 1000) / 1000,
+      document: doc.document,
+      paragraph: doc.paragraph,
+      date: doc.date,
+      language: doc.language,
+    };
+  });
 }
 
 // MARK: - Porter2 (Snowball English), written from the published algorithm description

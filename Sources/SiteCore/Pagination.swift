@@ -25,6 +25,7 @@ public struct Pagination: Sendable {
 public enum RelativeURL {
   /// The prefix that leads from a page in `folder` back to the site root: `countries/ecu/` → `../../`.
   public static func root(from folder: String) -> String {
-    String(repeating: "../", count: folder.split(separator: "/").count)
+    let depth = folder.split(separator: "/").count
+    return depth == 0 ? "./" : String(repeating: "../", count: depth)
   }
 }

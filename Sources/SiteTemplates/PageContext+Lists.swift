@@ -28,14 +28,14 @@ extension PageContextBuilder {
 
   /// A table of terms with their counts; `groups` index `catalog.terms(taxonomy)`.
   func table(_ taxonomy: Taxonomy, groups: [Int], root: String, caption: String, byCount: Bool,
-             counts: [Int: Int]? = nil) -> [String: Any] {
+             counts: [Int: Int]? = nil, details: Bool = true) -> [String: Any] {
     let all = model.catalog.terms(taxonomy)
     var rows = groups.map { g -> (key: String, sort: String, count: Int, href: String) in
       let group = all[g]
       return (group.key, labels.sortKey(taxonomy, group.key), counts?[g] ?? group.members.count, root + group.path)
     }
     rows.sort { byCount && $0.count != $1.count ? $0.count > $1.count : ($0.sort, $0.key) < ($1.sort, $1.key) }
-    let detail: String? = taxonomy == .country ? strings["column_region"] : taxonomy == .body ? strings["column_mechanism"] : nil
+    let detail: String? = !details ? nil : taxonomy == .country ? strings["column_region"] : taxonomy == .body ? strings["column_mechanism"] : nil
     return [
       "caption": caption, "hasDetail": detail != nil, "detailHeading": detail ?? "",
       "rows": rows.map { row -> [String: Any] in

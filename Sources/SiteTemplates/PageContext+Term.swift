@@ -54,7 +54,7 @@ extension PageContextBuilder {
       }
     }
     return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings["summary_by_\(taxonomy.rawValue)"],
-      byCount: true, counts: counts)
+      byCount: true, counts: counts, details: false)
   }
 
   /// Facts about the term itself, shown above its list.

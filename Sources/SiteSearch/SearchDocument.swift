@@ -1,0 +1,47 @@
+/// One recommendation as the search index sees it.
+public struct SearchDocument: Sendable {
+  /// Recommendation id, e.g. "a-hrc-39-6-120-89".
+  public var id: String
+  /// Page URL relative to the site root, e.g. "recommendations/a-hrc-39-6-120-89/".
+  public var url: String
+  public var title: String
+  /// Plain text of the body, already stripped of Markdown.
+  public var text: String
+  /// UN document symbol, e.g. "A/HRC/39/6".
+  public var document: String
+  /// Paragraph number as written, e.g. "120.89" or "47(g)".
+  public var paragraph: String
+  /// BCP 47 language of the text: en fr es ru zh ar.
+  public var language: String
+  /// YYYY-MM-DD; results without a query are listed newest first.
+  public var date: String
+  /// Facet field -> values in URL form ("country" -> ["ecu"], "sdg_target" -> ["4.1"]).
+  public var facets: [String: [String]]
+
+  public init(
+    id: String, url: String, title: String, text: String, document: String,
+    paragraph: String, language: String, date: String, facets: [String: [String]]
+  ) {
+    self.id = id
+    self.url = url
+    self.title = title
+    self.text = text
+    self.document = document
+    self.paragraph = paragraph
+    self.language = language
+    self.date = date
+    self.facets = facets
+  }
+}
+
+/// A file of the search index, to be written under the output root.
+public struct SearchFile: Sendable {
+  /// Path relative to the output root, e.g. "search/index/manifest.json".
+  public var path: String
+  public var bytes: [UInt8]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import SiteBuild
+@testable import SiteCore
+
+@Suite("The default vocabularies")
+struct DefaultVocabularyTests {
+  static let vocabulary: Vocabulary = {
+    var files: [VocabularyFile: (path: String, text: String)] = [:]
+    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
+    return try! VocabularyDecoder().decode(files).get()
+  }()
+
+  @Test("countries: the 193 Member States in the five regional groups, both observer States, and territories")
+  func countries() {
+    let v = Self.vocabulary
+    let groups = ["African States", "Asia-Pacific States", "Eastern European States",
+                  "Latin American and Caribbean States", "Western European and other States"]
+    #expect(Set(v.regions) == Set(groups))
+    #expect(v.countryByCode["VAT"] != nil && v.countryByCode["PSE"] != nil)
+    #expect(v.countryByCode["XKX"] != nil && v.countryByCode["HKG"] != nil)
+    let text = DefaultFiles.vocabularies["countries.yml"]!
+    let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(lines.filter { $0 == "status: member" }.count == 193)
+    #expect(lines.filter { $0 == "status: observer" }.count == 2)
+    for code in ["ECU", "VUT", "CHN", "FRA", "RUS", "ZAF", "USA", "SSD", "TUR"] { #expect(v.countryByCode[code] != nil, "\(code)") }
+  }
+
+  @Test("every country has its name in the six UN languages")
+  func countryNames() {
+    for country in Self.vocabulary.countries {
+      for language in ["en", "fr", "es", "ru", "zh", "ar"] {
+        #expect(country.name.has(language), "\(country.code) has no \(language) name")
+      }
+    }
+  }
+
+  @Test("bodies: the UPR, the ten treaty bodies, the CRC optional protocols and the special procedures")
+  func bodies() {
+    let v = Self.vocabulary
+    for code in ["UPR", "CCPR", "CESCR", "CERD", "CEDAW", "CAT", "CRC", "CMW", "CRPD", "CED", "SPT", "CRC-OP-SC", "CRC-OP-AC"] {
+      #expect(v.bodyByCode[code] != nil, "\(code)")
+    }
+    #expect(v.bodies.filter { $0.mechanism == .treatyBody }.count == 12)
+    #expect(v.bodies.filter { $0.mechanism == .specialProcedure }.count >= 50)
+  }
+
+  @Test("SDGs: 17 goals named in six languages and all 169 targets")
+  func sdgs() {
+    let v = Self.vocabulary
+    #expect(v.goals.map(\.number) == Array(1...17))
+    #expect(v.goals.flatMap(\.targets).count == 169)
+    #expect(v.targetByCode["16.a"]?.goal == 16)
+    #expect(v.goals.allSatisfy { g in ["en", "fr", "es", "ru", "zh", "ar"].allSatisfy { g.name.has($0) } })
+  }
+
+  @Test("themes and affected persons include UHRI's labels with ASCII slugs")
+  func terms() {
+    let v = Self.vocabulary
+    #expect(v.themes.count >= 100)
+    #expect(v.affectedPersons.count >= 25)
+    for slug in ["climate-change", "international-cooperation", "right-to-education"] { #expect(v.themeBySlug[slug] != nil) }
+    #expect(v.affectedPersonBySlug["persons-living-with-hiv-aids"]?.name.text(in: "en") == "Persons living with HIV/AIDS")
+    #expect((v.themes + v.affectedPersons).allSatisfy { Slug.isValid($0.slug) })
+  }
+}
