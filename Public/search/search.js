@@ -199,8 +199,9 @@ export function parseQuery(query) {
     const items = queryItems(tokenize(segment.text));
     if (items.length === 0) continue;
     if (segment.quoted) {
-      const base = items[0].offset;
-      clauses.push({ items: items.map((it) => ({ ...it, offset: it.offset - base })) });
+      const flat = items.flatMap((it) => it.cjkRun ?? [it]);
+      const base = flat[0].offset;
+      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })) });
       lastPrefixable = null;
       continue;
     }

@@ -18,14 +18,21 @@ struct YAMLReader {
     do {
       return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
     } catch let error as YamlError {
-      return .failure(diagnostic(for: error))
+      return .failure(diagnostic(for: error, text: text))
     } catch {
       return .failure(.error(at: location(nil), "malformed YAML: \(error)"))
     }
   }
 
-  private func diagnostic(for error: YamlError) -> Diagnostic {
+  private func diagnostic(for error: YamlError, text: String) -> Diagnostic {
     switch error {
+    case let .duplicatedKeysInMapping(duplicates, _):
+      let key = duplicates.first ?? ""
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let repeats = lines.indices.filter { lines[$0].drop { $0 == " " }.hasPrefix(key + ":") }
+      let line = repeats.count > 1 ? repeats[1] + 1 : 1
+      return .error(at: SourceLocation(path: path, line: line + lineOffset), field: key, "\"\(key)\" is given twice",
+        notes: repeats.count > 1 ? ["first given at line \(repeats[0] + 1 + lineOffset)"] : [])
     case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
       let .composer(context, problem, mark, _):
       let place = SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import SiteSearch
+
+@Suite("Search index writer")
+struct SearchIndexWriterTests {
+  static func files(_ documents: [SearchDocument]) -> [String: [UInt8]] {
+    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:]).map { ($0.path, $0.bytes) })
+  }
+
+  static func manifest(_ files: [String: [UInt8]]) throws -> [String: Any] {
+    let data = Data(try #require(files["search/index/manifest.json"]))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  static func document(_ id: String, date: String, text: String, facets: [String: [String]] = [:]) -> SearchDocument {
+    SearchDocument(
+      id: id, url: "recommendations/\(id)/", title: text, text: text, document: "A/HRC/1/1",
+      paragraph: id, language: "en", date: date, facets: facets)
+  }
+
+  @Test("writes byte-identical files whatever the order of the documents")
+  func deterministic() throws {
+    let documents = try Fixtures.documents()
+    let a = SearchIndexWriter.files(for: documents, labels: try Fixtures.labels())
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: try Fixtures.labels())
+    #expect(a.map(\.path) == b.map(\.path))
+    #expect(a.map(\.bytes) == b.map(\.bytes))
+  }
+
+  @Test("writes every file under search/index/ with a manifest, labels, shards and result chunks")
+  func layout() throws {
+    let files = Self.files(try Fixtures.documents())
+    #expect(files.keys.allSatisfy { $0.hasPrefix("search/index/") })
+    #expect(files["search/index/manifest.json"] != nil)
+    #expect(files["search/index/labels.json"] != nil)
+    #expect(files["search/index/terms/0.bin"] != nil)
+    #expect(files["search/index/docs/0.json"] != nil)
+    #expect(files.values.allSatisfy { !$0.isEmpty })
+  }
+
+  @Test("numbers documents newest first, then by id")
+  func documentOrder() throws {
+    let documents = [
+      Self.document("b", date: "2018-01-01", text: "one"), Self.document("a", date: "2018-01-01", text: "two"),
+      Self.document("c", date: "2020-05-05", text: "three"),
+    ]
+    let files = Self.files(documents)
+    let chunk = try JSONSerialization.jsonObject(with: Data(try #require(files["search/index/docs/0.json"])))
+    let ids = try #require(chunk as? [[String: Any]]).compactMap { $0["id"] as? String }
+    #expect(ids == ["c", "a", "b"])
+  }
+
+  @Test("counts every facet value in the manifest, in the contract's field order")
+  func manifestCounts() throws {
+    let documents = [
+      Self.document("a", date: "2018-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
+      Self.document("b", date: "2019-01-01", text: "y", facets: ["country": ["ecu"], "theme": ["t2"]]),
+      Self.document("c", date: "2019-01-01", text: "z", facets: ["country": ["mex"]]),
+    ]
+    let manifest = try Self.manifest(Self.files(documents))
+    let fields = try #require(manifest["fields"] as? [String])
+    #expect(fields == SearchIndexWriter.facetFields)
+    let values = try #require(manifest["values"] as? [[String]])
+    let counts = try #require(manifest["counts"] as? [[Int]])
+    #expect(values[0] == ["ecu", "mex"])
+    #expect(counts[0] == [2, 1])
+    #expect(values[4] == ["t1", "t2"])
+    #expect(counts[4] == [1, 2])
+    #expect(manifest["documents"] as? Int == 3)
+  }
+
+  @Test("finds a term's documents through its shard entry")
+  func termPostings() throws {
+    let documents = (0..<40).map { Self.document("d\($0)", date: "2018-01-01", text: $0 % 4 == 0 ? "torture" : "education") }
+    let files = Self.files(documents)
+    var reader = ByteReader(try #require(files["search/index/terms/0.bin"]))
+    var found: [Int]? = nil
+    var previous: [UInt8] = []
+    for _ in 0..<reader.varint() {
+      let shared = reader.varint()
+      let length = reader.varint()
+      let term = Array(previous.prefix(shared)) + reader.bytes[reader.at..<(reader.at + length)]
+      reader.at += length
+      previous = term
+      let df = reader.varint()
+      let flags = reader.varint()
+      if flags & 8 != 0 { _ = reader.varint() }
+      var postings: [UInt8] = []
+      for bit in [1, 2, 4] {
+        let size = reader.varint()
+        guard flags & bit != 0 else { continue }
+        if bit == 1 { postings = Array(reader.bytes[reader.at..<(reader.at + size)]) }
+        reader.at += size
+      }
+      if String(decoding: term, as: UTF8.self) == "tortur" {
+        #expect(df == 10)
+        var p = ByteReader(postings)
+        _ = p.varint()
+        found = p.intSet()
+      }
+    }
+    // Same date: ordered by id bytes, d0 d1 d10 d11 ... d19 d2 d20 ...
+    let order = documents.sorted(by: SearchIndexWriter.indexOrder).map(\.id)
+    let expected = order.enumerated().filter { Int($0.element.dropFirst())! % 4 == 0 }.map(\.offset)
+    #expect(found == expected)
+  }
+
+  @Test("writes an empty but valid index for no documents")
+  func empty() throws {
+    let files = Self.files([])
+    let manifest = try Self.manifest(files)
+    #expect(manifest["documents"] as? Int == 0)
+    #expect(manifest["shards"] as? [String] == [""])
+  }
+
+  @Test("writes the fixture index that the Node tests search")
+  func nodeFixture() throws {
+    let output = Fixtures.nodeFixtureOutput
+    try? FileManager.default.removeItem(at: output)
+    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels()) {
+      let url = output.appendingPathComponent(file.path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(file.bytes).write(to: url)
+    }
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("search/index/manifest.json").path))
+  }
+}

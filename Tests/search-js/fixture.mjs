@@ -1,0 +1,37 @@
+// Shared helpers for the Node tests: the fixture index (written by the Swift test
+// "writes the fixture index that the Node tests search") read through a fetch shim.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "../..");
+export const fixtureRoot = process.env.SEARCH_FIXTURE_DIR ?? path.join(repoRoot, ".build-search-fixture");
+export const BASE_URL = "https://fixture.example/uhri/";
+
+export const fixtureDocs = JSON.parse(fs.readFileSync(path.join(here, "fixture-docs.json"), "utf8"));
+export const vectors = JSON.parse(fs.readFileSync(path.join(here, "tokenizer-vectors.json"), "utf8"));
+
+/** A fetch that serves files of `root` for URLs under BASE_URL and records what it sent. */
+export function fileFetch(root = fixtureRoot) {
+  if (!fs.existsSync(path.join(root, "search/index/manifest.json"))) {
+    throw new Error(`no fixture index in ${root}: run \`swift test --filter SiteSearchTests\` first`);
+  }
+  const log = [];
+  const shim = async (url) => {
+    const href = String(url);
+    if (!href.startsWith(BASE_URL)) return { ok: false, status: 404 };
+    const file = path.join(root, decodeURIComponent(href.slice(BASE_URL.length)));
+    if (!file.startsWith(root) || !fs.existsSync(file)) return { ok: false, status: 404 };
+    const bytes = fs.readFileSync(file);
+    log.push({ url: href, bytes: bytes.length });
+    return {
+      ok: true,
+      status: 200,
+      arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      json: async () => JSON.parse(bytes.toString("utf8")),
+    };
+  };
+  shim.log = log;
+  return shim;
+}

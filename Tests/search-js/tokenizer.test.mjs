@@ -1,0 +1,39 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { tokenize, formatToken, stemEnglish, parseQuery, normalize } from "../../Public/search/search.js";
+import { vectors } from "./fixture.mjs";
+
+test("the shared vectors cover every tokenizer rule", () => {
+  assert.ok(vectors.tokenize.length >= 80);
+  const rules = vectors.tokenize.map((v) => v.rule).join("\n");
+  for (const rule of ["stemming", "irregular plural", "diacritics", "case folding", "NFKC", "Cyrillic", "Arabic", "CJK", "mixed scripts", "document symbol", "paragraph", "numbers", "punctuation"]) {
+    assert.match(rules, new RegExp(rule), rule);
+  }
+});
+
+for (const v of vectors.tokenize) {
+  test(`tokenizes: ${v.rule}`, () => {
+    assert.deepEqual(tokenize(v.input).map(formatToken), v.tokens, JSON.stringify(v.input));
+  });
+}
+
+test("stems every shared Porter2 vector to the published stem", () => {
+  for (const [word, stem] of vectors.stem) assert.equal(stemEnglish(word), stem, word);
+});
+
+for (const q of vectors.query) {
+  test(`parses the query ${JSON.stringify(q.input)}`, () => {
+    assert.deepEqual(parseQuery(q.input), q.clauses);
+  });
+}
+
+test("removes diacritics so that égalité = egalite and niñas = ninas", () => {
+  assert.equal(normalize("égalité"), "egalite");
+  assert.equal(normalize("niñas"), "ninas");
+  assert.deepEqual(tokenize("niñas").map((t) => t.term), tokenize("ninas").map((t) => t.term));
+});
+
+test("makes the last unquoted term of a query a prefix, and nothing in quotes", () => {
+  assert.deepEqual(parseQuery("educ")[0].items[0].prefixes, ["educ"]);
+  assert.deepEqual(parseQuery('"right to educ"')[0].items.map((i) => i.prefixes), [[], [], []]);
+});
