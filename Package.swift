@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -22,13 +21,14 @@ let package = Package(
     .target(name: "SiteSearch"),
     .target(
       name: "SiteTemplates",
-      dependencies: ["SiteCore", .product(name: "Mustache", package: "swift-mustache")]),
+      dependencies: ["SiteCore"]),
     .target(
       name: "SiteBuild",
       dependencies: ["SiteCore", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem"]),
     .executableTarget(
       name: "hrindex",
       dependencies: ["SiteBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
     .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
     .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),

@@ -1,6 +1,6 @@
 // HRIndex search client: one dependency-free ES module (standard JavaScript + fetch).
 // Runs in browsers and in Node 20+. Reads the static index that `hrindex build` writes
-// under <site>/search/index/ (format: Sources/SiteSearch/README.md).
+// under <site>/search/index/ (format: Sources/SiteSearch/SiteSearch.docc/IndexFormat.md).
 //
 //   import { createSearch } from "./search/search.js";
 //   const engine = createSearch({ baseUrl: "https://example.org/uhri/" });
@@ -219,9 +219,20 @@ export function parseQuery(query) {
   }
   if (lastPrefixable) {
     const item = lastPrefixable.items[0];
-    item.prefixes = [...new Set([item.exact, item.raw ?? item.exact])];
+    const all = [...new Set([item.exact, item.raw ?? item.exact, ...completionStems(item.raw)])];
+    item.prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
   }
   return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })) }));
+}
+
+// A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
+// "educ" for "education"): the stems of a few likely completions are prefixes too.
+const COMPLETIONS = ["e", "ed", "ing", "ion", "ation", "s"];
+function completionStems(raw) {
+  if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
+  const words = COMPLETIONS.map((s) => raw + s);
+  for (const plural of IRREGULAR.keys()) if (plural.startsWith(raw)) words.push(plural);
+  return words.map(wordTerm).filter((stem) => stem.length >= 3);
 }
 
 // Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+

@@ -29,6 +29,7 @@ struct ContentLoader {
   enum Kind { case file, link }
 
   private func walk(_ folder: String, recursive: Bool, _ visit: (String, Kind) -> Void) {
+    if !folder.isEmpty, entry(folder) == .link { return visit(folder, .link) }
     let base = root + "/" + folder
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
     for name in names.sorted() where !name.hasPrefix(".") {
@@ -46,18 +47,49 @@ struct ContentLoader {
 
   func display(_ relative: String) -> String { root + "/" + relative }
 
+  /// Whether `relative` names a file, or a symbolic link that `read` refuses with a clear error
+  /// (rather than the build silently falling back to a default).
   func exists(_ relative: String) -> Bool {
+    entry(relative) == .file || entry(relative) == .link
+  }
+
+  enum Entry { case file, link, other }
+
+  /// What `relative` is, without following links; a link anywhere on the way makes it a link.
+  func entry(_ relative: String) -> Entry? {
+    var path = root
+    for component in relative.split(separator: "/") {
+      path += "/" + component
+      var info = stat()
+      guard lstat(path, &info) == 0 else { return nil }
+      if (info.st_mode & S_IFMT) == S_IFLNK { return .link }
+    }
     var info = stat()
-    return lstat(root + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    guard lstat(path, &info) == 0 else { return nil }
+    return (info.st_mode & S_IFMT) == S_IFREG ? .file : .other
   }
 
   /// The file's text; invalid UTF-8 is an error at the line where it starts.
   func read(_ relative: String) -> Result<SourceFile, Diagnostic> {
     let path = display(relative)
-    guard let data = FileManager.default.contents(atPath: root + "/" + relative) else {
+    if entry(relative) == .link {
+      return .failure(.error(at: SourceLocation(path: path), "symbolic link ignored: content is read only from real files inside \(root)"))
+    }
+    guard let data = Self.readRegularFile(root + "/" + relative) else {
       return .failure(.error(at: SourceLocation(path: path), "cannot read the file"))
     }
     return Self.decode(data, path: path)
+  }
+
+  /// The bytes of a regular file, never through a link (even one swapped in after listing) and
+  /// never from a pipe or a device.
+  static func readRegularFile(_ path: String) -> Data? {
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return try? handle.readToEnd() ?? Data()
   }
 
   static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {

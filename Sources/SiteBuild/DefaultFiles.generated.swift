@@ -206,9 +206,20 @@ enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <h1>{{t.search_heading}}</h1>
-{{>partials/search-form}}
+<form id="search-form" class="search-form search-page-form" role="search" action="{{root}}search/" method="get">
+<label for="search-q">{{t.search_label}}</label>
+<div class="search-row">
+<input id="search-q" type="search" name="q" autocomplete="off" aria-controls="search-results">
+<button type="submit">{{t.search_button}}</button>
+</div>
+<div id="search-facets" class="search-facets"></div>
+</form>
 <noscript><p>{{t.search_noscript}}</p></noscript>
-<div id="search-app" data-base="{{root}}"></div>
+<p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+<ol id="search-results" class="search-results"></ol>
+<nav id="search-pager" class="search-pager"></nav>
+<div id="search-app" hidden></div>
+<script type="module" src="{{root}}search/search-page.js"></script>
 {{/main}}
 {{/layout}}
 
@@ -452,6 +463,203 @@ table.terms .num { text-align: end; font-variant-numeric: tabular-nums; }
 }
 
 """#,
+    "search/search-page.js": #"""
+// The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
+// that this script turns into search-as-you-type. The state lives in the URL
+// (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
+import { createSearch, FACET_FIELDS } from "./search.js";
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 200;
+const FIELD_LABELS = {
+  country: "Country", region: "Region", body: "Body", mechanism: "Mechanism", theme: "Theme",
+  affected_persons: "Affected persons", sdg_goal: "SDG goal", sdg_target: "SDG target", year: "Year",
+  language: "Language", response: "UPR response", cycle: "UPR cycle", recommending_state: "Recommending State",
+  type: "Type",
+};
+const DEFAULT_STRINGS = {
+  results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
+  previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
+  more: "Show all {n}", pages: "Result pages",
+};
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-q");
+const facetsBox = document.getElementById("search-facets");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const pager = document.getElementById("search-pager");
+const app = document.getElementById("search-app");
+const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}") };
+const fieldLabels = { ...FIELD_LABELS, ...JSON.parse(app?.dataset.fields || "{}") };
+const engine = createSearch();
+const labelsPromise = engine.labels().catch(() => ({}));
+let generation = 0;
+let timer = 0;
+
+const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
+
+function readState(search = location.search) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const field of FACET_FIELDS) {
+    const values = params.getAll(field).filter(Boolean);
+    if (values.length) filters[field] = values;
+  }
+  const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
+  return { q: params.get("q") ?? "", filters, page };
+}
+
+function stateFromForm(page = 1) {
+  const filters = {};
+  for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
+    (filters[box.name] ??= []).push(box.value);
+  }
+  return { q: input.value, filters, page };
+}
+
+function urlFor(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const field of FACET_FIELDS) for (const v of state.filters[field] ?? []) params.append(field, v);
+  if (state.page > 1) params.set("page", String(state.page));
+  const query = params.toString();
+  return location.pathname + (query ? "?" + query : "");
+}
+
+async function run(state) {
+  const mine = ++generation;
+  status.textContent = strings.searching;
+  try {
+    const [r, labels] = await Promise.all([
+      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE }),
+      labelsPromise,
+    ]);
+    if (mine !== generation) return;
+    renderResults(r, state);
+    renderFacets(r.facets, state, labels);
+    renderPager(r.total, state);
+  } catch (error) {
+    if (mine === generation) status.textContent = format(strings.error, { message: error.message });
+  }
+}
+
+function renderResults(r, state) {
+  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  list.replaceChildren(...r.results.map((hit) => {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = hit.url;
+    link.textContent = hit.title;
+    const heading = document.createElement("h2");
+    heading.append(link);
+    const meta = document.createElement("p");
+    meta.className = "search-meta";
+    meta.textContent = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    const excerpt = document.createElement("p");
+    excerpt.className = "search-excerpt";
+    // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
+    excerpt.innerHTML = hit.excerpt;
+    if (hit.language) excerpt.lang = hit.language;
+    item.append(heading, meta, excerpt);
+    return item;
+  }));
+  list.start = (state.page - 1) * PAGE_SIZE + 1;
+}
+
+function renderFacets(facets, state, labels) {
+  const groups = [];
+  for (const field of FACET_FIELDS) {
+    const counts = facets[field] ?? {};
+    const selected = new Set(state.filters[field] ?? []);
+    const values = [...new Set([...Object.keys(counts), ...selected])];
+    if (values.length === 0) continue;
+    const label = (v) => labels[field]?.[v] ?? v;
+    values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b)));
+    const box = document.createElement("details");
+    box.className = "search-facet";
+    box.open = selected.size > 0 || ["country", "mechanism", "language"].includes(field);
+    const summary = document.createElement("summary");
+    summary.textContent = fieldLabels[field] ?? field;
+    const fieldset = document.createElement("fieldset");
+    const legend = document.createElement("legend");
+    legend.className = "visually-hidden";
+    legend.textContent = fieldLabels[field] ?? field;
+    const items = document.createElement("ul");
+    for (const value of values) {
+      const id = `f-${field}-${value}`.replace(/[^A-Za-z0-9_-]/g, "_");
+      const li = document.createElement("li");
+      const check = document.createElement("input");
+      Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
+      const text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = `${label(value)} (${(counts[value] ?? 0).toLocaleString()})`;
+      li.append(check, text);
+      items.append(li);
+    }
+    fieldset.append(legend, items);
+    box.append(summary, fieldset);
+    groups.push(box);
+  }
+  const focused = document.activeElement?.id;
+  facetsBox.replaceChildren(...groups);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+function renderPager(total, state) {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const links = [];
+  const link = (page, text, rel) => {
+    const a = document.createElement("a");
+    a.href = urlFor({ ...state, page });
+    a.rel = rel;
+    a.textContent = text;
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      navigate({ ...state, page }, "push");
+      list.focus();
+    });
+    return a;
+  };
+  if (state.page > 1) links.push(link(state.page - 1, strings.previous, "prev"));
+  if (state.page < pages) links.push(link(state.page + 1, strings.next, "next"));
+  pager.setAttribute("aria-label", strings.pages);
+  pager.replaceChildren(...links);
+}
+
+function navigate(state, mode) {
+  const url = urlFor(state);
+  if (mode === "push") history.pushState(null, "", url);
+  else history.replaceState(null, "", url);
+  run(state);
+}
+
+function applyState(state) {
+  input.value = state.q;
+  run(state);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  navigate(stateFromForm(), "push");
+});
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const state = stateFromForm();
+    const last = state.q.trim().split(/\s+/).pop() ?? "";
+    // One Latin letter matches too much to be useful while typing; CJK characters are words.
+    if (last.length === 1 && !/[\u3040-\u30ff\u3400-\u9fff]/.test(last)) return;
+    navigate(state, "replace");
+  }, DEBOUNCE_MS);
+});
+facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
+window.addEventListener("popstate", () => applyState(readState()));
+list.tabIndex = -1;
+applyState(readState());
+
+"""#,
     "search/search.js": #"""
 // HRIndex search client: one dependency-free ES module (standard JavaScript + fetch).
 // Runs in browsers and in Node 20+. Reads the static index that `hrindex build` writes
@@ -654,8 +862,9 @@ export function parseQuery(query) {
     const items = queryItems(tokenize(segment.text));
     if (items.length === 0) continue;
     if (segment.quoted) {
-      const base = items[0].offset;
-      clauses.push({ items: items.map((it) => ({ ...it, offset: it.offset - base })) });
+      const flat = items.flatMap((it) => it.cjkRun ?? [it]);
+      const base = flat[0].offset;
+      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })) });
       lastPrefixable = null;
       continue;
     }
@@ -673,9 +882,20 @@ export function parseQuery(query) {
   }
   if (lastPrefixable) {
     const item = lastPrefixable.items[0];
-    item.prefixes = [...new Set([item.exact, item.raw ?? item.exact])];
+    const all = [...new Set([item.exact, item.raw ?? item.exact, ...completionStems(item.raw)])];
+    item.prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
   }
   return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })) }));
+}
+
+// A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
+// "educ" for "education"): the stems of a few likely completions are prefixes too.
+const COMPLETIONS = ["e", "ed", "ing", "ion", "ation", "s"];
+function completionStems(raw) {
+  if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
+  const words = COMPLETIONS.map((s) => raw + s);
+  for (const plural of IRREGULAR.keys()) if (plural.startsWith(raw)) words.push(plural);
+  return words.map(wordTerm).filter((stem) => stem.length >= 3);
 }
 
 // Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+

@@ -10,6 +10,7 @@ extension SiteBuilder {
     let lock: BuildLock
     let writer: SiteWriter
     do {
+      try SiteWriter.checkPlace(configuration.output, inputs: configuration.inputFolders)
       lock = try BuildLock(output: configuration.output)
       writer = try SiteWriter(output: configuration.output)
     } catch {
@@ -43,7 +44,7 @@ extension SiteBuilder {
     parallelForEach(routes.count, threads: threads) { i in
       let page = builder.context(for: routes[i])
       do throws(DiagnosticError) {
-        try writer.write(page.file, renderer.render(page.template, page.values))
+        try writer.write(page.file, renderer.render(page.template, .object(page.values)))
       } catch {
         failures.add(error)
       }

@@ -29,6 +29,22 @@ final class SiteWriter: @unchecked Sendable {
     try write(Self.marker, Array("This folder is written by hrindex build and replaced by the next build.\n".utf8))
   }
 
+  /// Refuses an output that would put the lock and staging folder inside it (`/`) or whose
+  /// replacement would take an input folder with it; checked before anything is written.
+  static func checkPlace(_ output: String, inputs: [String]) throws(DiagnosticError) {
+    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    guard target != "/" else {
+      throw DiagnosticError([.error(at: nil, "the output cannot be the root folder /",
+        notes: ["a build replaces its output folder whole; choose a folder of its own, such as Output"])])
+    }
+    for input in inputs {
+      let folder = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
+      guard folder == target || folder.hasPrefix(target + "/") else { continue }
+      throw DiagnosticError([.error(at: nil, "the output \(output) holds the input folder \(input)",
+        notes: ["a build replaces its output folder whole; choose an --output outside the content, templates and public folders"])])
+    }
+  }
+
   /// An existing output folder must be empty or carry the marker of an earlier build.
   private func checkReplaceable() throws(DiagnosticError) {
     var info = stat()
@@ -62,13 +78,12 @@ final class SiteWriter: @unchecked Sendable {
 
   func write(_ relative: String, _ text: String) throws(DiagnosticError) { try write(relative, Array(text.utf8)) }
 
+  /// Creates `folder` and any missing parents inside the staging folder, each once.
   private func makeFolder(_ folder: String) throws(DiagnosticError) {
-    if lock.withLock({ createdFolders.contains(folder) }) { return }
-    do {
-      try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
-    } catch {
-      throw failure("cannot create folder", staging + "/" + folder)
-    }
+    if folder.isEmpty || lock.withLock({ createdFolders.contains(folder) }) { return }
+    if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
+    let path = staging + "/" + folder
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure("cannot create folder", path) }
     lock.withLock { _ = createdFolders.insert(folder) }
   }
 
@@ -96,4 +111,11 @@ final class SiteWriter: @unchecked Sendable {
 
   /// Removes the staging folder of a build that failed.
   func discard() { try? FileManager.default.removeItem(atPath: staging) }
+}
+
+extension BuildConfiguration {
+  /// The folders a build reads, which its output must never contain.
+  var inputFolders: [String] {
+    [content, templates ?? sibling("Templates"), publicFolder ?? sibling("Public")].compactMap { $0 }
+  }
 }

@@ -24,7 +24,9 @@ struct Theme {
     for (name, text) in DefaultFiles.assets { theme.assets[name] = .embedded(text) }
     if let templates {
       let loader = ContentLoader(root: templates)
-      for name in loader.list("", suffix: "", recursive: true).files {
+      let listing = loader.list("", suffix: "", recursive: true)
+      problems += listing.problems  // with no suffix to miss, these are the symbolic links skipped
+      for name in listing.files {
         guard name.hasSuffix(".mustache") || name.hasPrefix("strings/") else { continue }
         switch loader.read(name) {
         case .success(let file): theme.add(name: name, path: file.path, text: file.text)

@@ -111,7 +111,9 @@ struct FieldReading {
 
   mutating func language() -> String? {
     guard let text = string("language") else { return nil }
-    let ok = text.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    let ok = (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
+      && parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     guard ok else {
       diagnostics.append(.error(at: reader.location(fields["language"]), field: "language",
         "\"\(text)\" is not a language code", notes: ["expected a BCP 47 code such as en, fr, es, ru, zh, ar"]))
@@ -122,12 +124,19 @@ struct FieldReading {
 
   mutating func id() -> String? {
     guard fields["id"] != nil, let text = string("id") else { return nil }
-    guard text.range(of: "^[a-z0-9][a-z0-9-]{0,127}$", options: .regularExpression) != nil else {
+    guard Self.isValidID(text) else {
       diagnostics.append(.error(at: reader.location(fields["id"]), field: "id",
         "\"\(text)\" is not a valid id", notes: ["expected lower-case letters, digits and dashes (^[a-z0-9][a-z0-9-]{0,127}$), such as \"\(Slug.make(text).prefix(128))\""]))
       return nil
     }
     return text
+  }
+
+  /// `^[a-z0-9][a-z0-9-]{0,127}$`, the contract's rule for ids.
+  static func isValidID(_ text: String) -> Bool {
+    let bytes = text.utf8
+    guard let first = bytes.first, bytes.count <= 128, first != UInt8(ascii: "-") else { return false }
+    return bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
   }
 
   mutating func rejectUPROnlyFields(_ mechanism: Mechanism) {

@@ -4,24 +4,37 @@ public enum Headline {
   static let sentenceEnds: Set<Character> = [".", "!", "?", "。", "！", "？", "؟", "।"]
   static let wideEnds: Set<Character> = ["。", "！", "？"]
 
+  /// Reads only as far as the first sentence end or the limit, collapsing runs of white space.
   public static func make(from plainText: String) -> String {
-    let text = plainText.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    var sentence = text
-    var index = text.startIndex
-    while index < text.endIndex {
-      let c = text[index]
-      let next = text.index(after: index)
-      if sentenceEnds.contains(c), wideEnds.contains(c) || next == text.endIndex || text[next] == " " {
-        sentence = String(text[..<next])
-        break
+    var sentence = ""
+    var count = 0
+    var pendingSpace = false
+    var index = plainText.startIndex
+    while index < plainText.endIndex, count <= limit {
+      let c = plainText[index]
+      index = plainText.index(after: index)
+      if c.isWhitespace {
+        pendingSpace = count > 0
+        continue
       }
-      index = next
+      if pendingSpace {
+        sentence.append(" ")
+        count += 1
+        pendingSpace = false
+      }
+      sentence.append(c)
+      count += 1
+      let atEnd = index == plainText.endIndex || plainText[index].isWhitespace
+      if sentenceEnds.contains(c), wideEnds.contains(c) || atEnd { return sentence }
     }
-    guard sentence.count > limit else { return sentence }
-    let cut = sentence.prefix(limit - 1)
-    if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-      return String(cut[..<space]) + "…"
+    return count > limit ? cut(sentence) : sentence
+  }
+
+  private static func cut(_ sentence: String) -> String {
+    let head = sentence.prefix(limit - 1)
+    if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > limit / 2 {
+      return String(head[..<space]) + "…"
     }
-    return String(cut) + "…"
+    return String(head) + "…"
   }
 }

@@ -58,6 +58,9 @@ public enum CMarkRenderer {
         break
       }
     }
-    return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    let bytes = text.utf8
+    let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.endIndex
+    let end = bytes.lastIndex { $0 != 0x20 }.map { bytes.index(after: $0) } ?? start
+    return start < end ? String(text[start..<end]) : ""
   }
 }

@@ -19,53 +19,78 @@ struct ByteBuffer {
   /// A sorted set of distinct integers, in whichever of three forms is smallest:
   /// gaps (mode 0), runs of consecutive values (mode 1) or a bitmap (mode 2).
   /// The header varint is `count * 4 + mode` (for runs, the number of runs).
-  mutating func intSet(_ values: some RandomAccessCollection<Int32>) {
-    append(Self.encodeIntSet(values))
-  }
-
-  static func encodeIntSet(_ values: some RandomAccessCollection<Int32>) -> [UInt8] {
-    var gaps = ByteBuffer()
-    gaps.varint(values.count * 4)
+  mutating func intSet(_ values: [Int32]) {
+    let n = values.count
+    var gapBytes = Self.varintSize(n * 4)
+    var runBytes = 0
+    var runs = 0
     var previous = -1
-    var runs: [(start: Int, length: Int)] = []
-    for value in values {
+    var runStart = 0
+    var next = 0
+    for (k, value) in values.enumerated() {
       let v = Int(value)
-      gaps.varint(v - previous - 1)
-      if let last = runs.last, last.start + last.length == v {
-        runs[runs.count - 1].length += 1
-      } else {
-        runs.append((v, 1))
+      gapBytes += Self.varintSize(v - previous - 1)
+      if k == 0 || v != previous + 1 {
+        if k > 0 {
+          runBytes += Self.varintSize(runStart - next) + Self.varintSize(previous - runStart)
+          next = previous + 2
+        }
+        runStart = v
+        runs += 1
       }
       previous = v
     }
-    var best = gaps.bytes
-    if runs.count * 2 < values.count {
-      var ranged = ByteBuffer()
-      ranged.varint(runs.count * 4 + 1)
+    if n > 0 { runBytes += Self.varintSize(runStart - next) + Self.varintSize(previous - runStart) }
+    runBytes += Self.varintSize(runs * 4 + 1)
+    let first = n > 0 ? Int(values[0]) : 0
+    let spanBytes = n > 0 ? (previous - first) / 8 + 1 : 0
+    let bitmapBytes = n > 0 ? Self.varintSize(n * 4 + 2) + Self.varintSize(first) + Self.varintSize(spanBytes) + spanBytes : Int.max
+    if bitmapBytes < gapBytes && bitmapBytes < runBytes {
+      varint(n * 4 + 2)
+      varint(first)
+      varint(spanBytes)
+      let base = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: spanBytes))
+      for value in values {
+        let offset = Int(value) - first
+        bytes[base + offset >> 3] |= UInt8(1 << (offset & 7))
+      }
+    } else if runBytes < gapBytes {
+      varint(runs * 4 + 1)
       var next = 0
-      for run in runs {
-        ranged.varint(run.start - next)
-        ranged.varint(run.length - 1)
-        next = run.start + run.length + 1
+      var k = 0
+      while k < n {
+        let start = Int(values[k])
+        var end = k + 1
+        while end < n && Int(values[end]) == start + (end - k) { end += 1 }
+        varint(start - next)
+        varint(end - k - 1)
+        next = start + (end - k) + 1
+        k = end
       }
-      if ranged.count < best.count { best = ranged.bytes }
-    }
-    if let first = values.first, let last = values.last {
-      let spanBytes = (Int(last) - Int(first)) / 8 + 1
-      if spanBytes + 8 < best.count {
-        var bitmap = ByteBuffer()
-        bitmap.varint(values.count * 4 + 2)
-        bitmap.varint(Int(first))
-        bitmap.varint(spanBytes)
-        var bits = [UInt8](repeating: 0, count: spanBytes)
-        for value in values {
-          let offset = Int(value) - Int(first)
-          bits[offset >> 3] |= UInt8(1 << (offset & 7))
-        }
-        bitmap.append(bits)
-        if bitmap.count < best.count { best = bitmap.bytes }
+    } else {
+      varint(n * 4)
+      var previous = -1
+      for value in values {
+        varint(Int(value) - previous - 1)
+        previous = Int(value)
       }
     }
-    return best
+  }
+
+  static func encodeIntSet(_ values: [Int32]) -> [UInt8] {
+    var buffer = ByteBuffer()
+    buffer.intSet(values)
+    return buffer.bytes
+  }
+
+  static func varintSize(_ value: Int) -> Int {
+    var v = value >> 7
+    var size = 1
+    while v > 0 {
+      v >>= 7
+      size += 1
+    }
+    return size
   }
 }

@@ -38,7 +38,8 @@ struct FacetTable {
           if let g = lookup[f][value] { gs.append(Int32(g)) }
         }
       }
-      gs = Array(Set(gs)).sorted()
+      gs.sort()
+      gs = gs.enumerated().filter { $0.offset == 0 || gs[$0.offset - 1] != $0.element }.map(\.element)
       for g in gs { perValue[Int(g)].append(Int32(d)) }
       perDocument.append(gs)
     }

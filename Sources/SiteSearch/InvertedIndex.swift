@@ -70,8 +70,9 @@ struct InvertedIndex {
   private mutating func add(_ document: DocumentTokens, ids: inout [String: Int32], entryTerm: inout [Int32]) {
     let d = Int32(documentLength.count)
     documentLength.append(Int32(document.length))
-    var keyed: [(term: Int32, position: UInt32, weight: UInt8)] = []
-    keyed.reserveCapacity(document.tokens.count)
+    // term << 32 | position << 2 | field weight: one sort groups a term's positions.
+    var keys: [UInt64] = []
+    keys.reserveCapacity(document.tokens.count)
     for (k, token) in document.tokens.enumerated() {
       let id: Int32
       if let known = ids[token.term] {
@@ -81,21 +82,22 @@ struct InvertedIndex {
         ids[token.term] = id
         terms.append(token.term)
       }
-      keyed.append((id, UInt32(token.position), document.weights[k]))
+      keys.append(UInt64(id) << 32 | UInt64(token.position) << 2 | UInt64(document.weights[k]))
     }
-    keyed.sort { ($0.term, $0.position) < ($1.term, $1.position) }
+    keys.sort()
     var i = 0
-    while i < keyed.count {
-      let term = keyed[i].term
+    while i < keys.count {
+      let term = keys[i] >> 32
       var weight = 0
       var lastPosition: UInt32? = nil
-      while i < keyed.count && keyed[i].term == term {
-        weight += Int(keyed[i].weight)
-        if keyed[i].position != lastPosition { positions.append(keyed[i].position) }
-        lastPosition = keyed[i].position
+      while i < keys.count && keys[i] >> 32 == term {
+        let position = UInt32(truncatingIfNeeded: keys[i] >> 2) & 0x3FFF_FFFF
+        weight += Int(keys[i] & 3)
+        if position != lastPosition { positions.append(position) }
+        lastPosition = position
         i += 1
       }
-      entryTerm.append(term)
+      entryTerm.append(Int32(term))
       entryDocument.append(d)
       entryWeight.append(UInt16(min(weight, Int(UInt16.max))))
       entryPositionStart.append(UInt32(positions.count))

@@ -21,7 +21,7 @@ struct KeyEncoder {
 
   /// Facet rows: for each facet value present among `documents`, the local indexes (into
   /// `documents`) of the documents that have it. Also returns the count per value.
-  mutating func rows(of documents: some Collection<Int32>) -> (bytes: [UInt8], counts: [(Int, Int)]) {
+  mutating func rows(of documents: [Int32]) -> (bytes: [UInt8], counts: [(Int, Int)]) {
     for (i, d) in documents.enumerated() {
       for g in facets.documentValues[Int(d)] {
         if lists[Int(g)].isEmpty { touched.append(Int(g)) }
@@ -62,11 +62,15 @@ struct KeyEncoder {
     return out.bytes
   }
 
+  /// BM25's inverse document frequency.
+  static func idf(df: Int, n: Int) -> Double {
+    log(1 + (Double(n - df) + 0.5) / (Double(df) + 0.5))
+  }
+
   /// The BM25 impact of one posting, quantized to a byte (1...255).
-  static func impact(weight: Int, length: Int, averageLength: Double, df: Int, n: Int) -> UInt8 {
+  static func impact(weight: Int, length: Int, averageLength: Double, idf: Double) -> UInt8 {
     let k1 = 1.2
     let b = 0.75
-    let idf = log(1 + (Double(n - df) + 0.5) / (Double(df) + 0.5))
     let tf = Double(weight)
     let norm = k1 * (1 - b + b * Double(length) / max(averageLength, 1))
     let score = idf * tf * (k1 + 1) / (tf + norm)

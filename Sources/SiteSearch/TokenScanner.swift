@@ -20,9 +20,7 @@ struct TokenScanner {
       case .word:
         var j = i + 1
         while j < scalars.count && classes[j] == .word { j += 1 }
-        var run = String.UnicodeScalarView()
-        run.append(contentsOf: scalars[i..<j])
-        let word = String(run)
+        let word = Self.string(scalars[i..<j])
         if group.isEmpty { groupStart = position }
         group.append(word)
         if j - i <= Tokenizer.maxTokenLength {
@@ -35,10 +33,7 @@ struct TokenScanner {
         var j = i + 1
         while j < scalars.count && classes[j] == .cjk { j += 1 }
         for k in i..<(j - 1) {
-          var pair = String.UnicodeScalarView()
-          pair.append(scalars[k])
-          pair.append(scalars[k + 1])
-          tokens.append(Token(term: String(pair), position: position + k - i))
+          tokens.append(Token(term: Self.string(scalars[k...(k + 1)]), position: position + k - i))
         }
         tokens.append(Token(term: String(Character(scalars[j - 1])), position: position + j - 1 - i, tail: true))
         position += j - i
@@ -62,6 +57,31 @@ struct TokenScanner {
     if term.unicodeScalars.count <= Tokenizer.maxTokenLength {
       tokens.append(Token(term: term, position: groupStart, span: group.count))
     }
+  }
+
+  /// UTF-8 encodes scalars into a String without the generic scalar-view appends.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count * 2)
+    for scalar in scalars {
+      let v = scalar.value
+      if v < 0x80 {
+        bytes.append(UInt8(v))
+      } else if v < 0x800 {
+        bytes.append(UInt8(0xC0 | (v >> 6)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      } else if v < 0x10000 {
+        bytes.append(UInt8(0xE0 | (v >> 12)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      } else {
+        bytes.append(UInt8(0xF0 | (v >> 18)))
+        bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static let compoundJoiners: Set<UInt32> = [0x2F, 0x2E, 0x2D, 0x28, 0x29, 0x5F, 0x3A, 0x2010, 0x2013]

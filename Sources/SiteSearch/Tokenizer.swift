@@ -43,13 +43,13 @@ enum Tokenizer {
   static func tokenize(
     _ text: String, into tokens: inout [Token], startingAt start: Int, cache: inout TermCache
   ) -> Int {
-    let scalars = normalize(text)
+    let scalars = cache.normalize(text)
     var scanner = TokenScanner(scalars: scalars, position: start)
     scanner.run(into: &tokens, cache: &cache)
     return scanner.position
   }
 
-  /// The normalized scalars of `text`.
+  /// The normalized scalars of `text` (the definition; `TermCache.normalize` is the fast path).
   static func normalize(_ text: String) -> [Unicode.Scalar] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return text.utf8.map { Unicode.Scalar($0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0) }
@@ -103,14 +103,49 @@ enum Tokenizer {
   }
 }
 
-/// Memoizes word → term, since stemming is the costly part of tokenizing.
+/// Memoizes the costly parts of tokenizing: word → term (stemming) and scalar → normalized
+/// scalars. One per thread.
 struct TermCache {
   private var terms: [String: String] = [:]
+  private var scalars: [UInt32: [Unicode.Scalar]] = [:]
 
   mutating func term(for word: String) -> String {
     if let known = terms[word] { return known }
     let term = Tokenizer.wordTerm(word)
     if terms.count < 200_000 { terms[word] = term }
     return term
+  }
+
+  /// `Tokenizer.normalize`, one scalar at a time. Normalization is per scalar except where
+  /// NFC composes a mark or a conjoining jamo with what precedes it; a text whose folded
+  /// scalars include either takes the whole-string path.
+  mutating func normalize(_ text: String) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v < 0x80 {
+        out.append(Unicode.Scalar(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)))
+        continue
+      }
+      let folded: [Unicode.Scalar]
+      if let known = scalars[v] {
+        folded = known
+      } else {
+        folded = Tokenizer.normalize(String(Character(scalar)))
+        scalars[v] = folded
+      }
+      for s in folded where Self.composes(s) { return Tokenizer.normalize(text) }
+      out.append(contentsOf: folded)
+    }
+    return out
+  }
+
+  private static func composes(_ s: Unicode.Scalar) -> Bool {
+    if (0x1100...0x11FF).contains(s.value) { return true }
+    switch s.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
   }
 }

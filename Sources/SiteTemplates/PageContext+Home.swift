@@ -5,9 +5,9 @@ extension PageContextBuilder {
 
   func home(_ path: String) -> PageContext {
     var values = layout(path, title: nil, crumbs: [], section: nil)
-    let root = values["root"] as! String
+    let root = RelativeURL.root(from: path)
     let catalog = model.catalog
-    values["description"] = strings["home_intro"]
+    values["description"] = .text(strings["home_intro"])
     let totals: [(String, Int, String)] = [
       ("total_recommendations", catalog.recommendations.count, "recommendations/"),
       ("total_countries", catalog.terms(.country).count, "countries/"),
@@ -17,12 +17,15 @@ extension PageContextBuilder {
       ("total_bodies", catalog.terms(.body).count, "bodies/"),
       ("total_documents", catalog.terms(.document).count, "documents/"),
     ]
-    values["totals"] = totals.map { ["label": strings[$0.0], "count": number($0.1), "href": root + $0.2] }
-    values["browse"] = totals.dropFirst().map { ["label": strings[$0.0], "count": number($0.1), "href": root + $0.2] }
+    let items = totals.map { total -> TemplateValue in
+      ["label": .text(strings[total.0]), "count": .text(number(total.1)), "href": .text(root + total.2)]
+    }
+    values["totals"] = .list(items)
+    values["browse"] = .list(Array(items.dropFirst()))
     values["mechanisms"] = table(.mechanism, groups: Array(catalog.terms(.mechanism).indices), root: root,
       caption: strings["home_by_mechanism"], byCount: false)
     let latest = Array(catalog.recommendations.indices.prefix(Self.latestCount))
-    values["list"] = ["start": 1, "items": latest.map { listItem($0, root: root) }]
+    values["list"] = ["start": "1", "items": .list(latest.map { listItem($0, root: root) })]
     return PageContext(path: path, template: "home", values: values)
   }
 }

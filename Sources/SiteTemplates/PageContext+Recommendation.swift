@@ -10,17 +10,17 @@ extension PageContextBuilder {
       ("\(r.document), \(strings["paragraph_short"]) \(r.paragraph)", nil),
     ]
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
-    let root = values["root"] as! String
-    values["title"] = text.title
-    values["kindLabel"] = strings["type_\(r.kind.rawValue)"]
-    values["document"] = r.document
-    values["paragraph"] = r.paragraph
-    values["textHtml"] = text.html.rawValue
-    values["description"] = String(text.plainText.prefix(200))
-    values["textLang"] = r.language != language ? r.language : false
-    values["textDir"] = LanguageFormat.direction(r.language)
-    values["sourceURL"] = "https://undocs.org/" + r.document
-    values["sourceLabel"] = strings.format("source_document", ["document": r.document])
+    let root = RelativeURL.root(from: path)
+    values["title"] = .text(text.title)
+    values["kindLabel"] = .text(strings["type_\(r.kind.rawValue)"])
+    values["document"] = .text(r.document)
+    values["paragraph"] = .text(r.paragraph)
+    values["textHtml"] = .html(text.html)
+    values["description"] = .text(String(text.plainText.prefix(200)))
+    values["textLang"] = (r.language != language ? r.language : nil).templateValue
+    values["textDir"] = .text(LanguageFormat.direction(r.language))
+    values["sourceURL"] = .text("https://undocs.org/" + r.document)
+    values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     values["fields"] = fields(of: r, root: root)
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
     values["languageNote"] = false
@@ -28,7 +28,7 @@ extension PageContextBuilder {
   }
 
   /// The recommendation's fields in reading order; each group links to its page.
-  func fields(of r: Recommendation, root: String) -> [[String: Any]] {
+  func fields(of r: Recommendation, root: String) -> TemplateValue {
     var rows: [(String, [(String, String?)])] = []
     func link(_ t: Taxonomy, _ key: String, short: Bool = false) -> (String, String?) {
       let group = model.catalog.group(t, key)
@@ -53,32 +53,31 @@ extension PageContextBuilder {
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
     rows.append(("field_language", [(strings["language_\(r.language)"] == "language_\(r.language)" ? r.language : strings["language_\(r.language)"], nil)]))
     rows.append(("field_id", [(r.id, nil)]))
-    return rows.map { key, values in
-      let items = values.enumerated().map { n, v -> [String: Any] in
-        ["text": v.0, "last": n == values.count - 1, "href": v.1 ?? false]
+    return .list(rows.map { key, values in
+      let items = values.enumerated().map { n, v -> TemplateValue in
+        ["text": .text(v.0), "last": .flag(n == values.count - 1), "href": v.1.templateValue]
       }
-      return ["label": strings[key], "values": items]
-    }
+      return ["label": .text(strings[key]), "values": .list(items)]
+    })
   }
 
-  func followUpRows(_ f: FollowUp) -> [[String: String]] {
+  func followUpRows(_ f: FollowUp) -> TemplateValue {
     var rows: [[String: String]] = []
     if let status = f.status { rows.append(["label": strings["field_status"], "value": strings["status_\(status.rawValue)"]]) }
     if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
-    return rows
+    return .list(rows.map { .object($0.mapValues(TemplateValue.text)) })
   }
 
   /// One entry of a recommendation list, linked relative to the page at `root`.
-  func listItem(_ i: Int, root: String) -> [String: Any] {
+  func listItem(_ i: Int, root: String) -> TemplateValue {
     let r = model.catalog.recommendations[i]
-    var item: [String: Any] = [
-      "href": root + "recommendations/\(r.id)/", "title": model.texts[i].title, "document": r.document,
-      "paragraph": r.paragraph, "country": labels.label(.country, r.country), "body": r.body, "date": r.date,
+    return [
+      "href": .text(root + "recommendations/\(r.id)/"), "title": .text(model.texts[i].title), "document": .text(r.document),
+      "paragraph": .text(r.paragraph), "country": .text(labels.label(.country, r.country)), "body": .text(r.body),
+      "date": .text(r.date), "lang": (r.language != language ? r.language : nil).templateValue,
+      "kind": (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue,
     ]
-    item["lang"] = r.language != language ? r.language : false
-    item["kind"] = r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : false
-    return item
   }
 }

@@ -16,21 +16,20 @@ extension PageContextBuilder {
     }
     let paging = Pagination(count: group.members.count, pageSize: model.config.pageSize)
     crumbs.append((name, page == 1 ? nil : group.path))
-    if page > 1 { crumbs.append((strings.format("page_of", ["page": number(page), "pages": number(paging.pageCount)]), nil)) }
+    if page > 1 { crumbs.append((pageLabel(page, of: paging.pageCount), nil)) }
     var values = layout(path, title: page == 1 ? name : "\(name) (\(number(page)))", crumbs: crumbs,
       section: Self.hubSection[taxonomy])
-    let root = values["root"] as! String
-    values["heading"] = name
-    values["countLabel"] = count(group.members.count)
-    values["searchHref"] = root + "search/?" + searchQuery(taxonomy, group.key)
+    let root = RelativeURL.root(from: path)
+    values["heading"] = .text(name)
+    values["countLabel"] = .text(count(group.members.count))
+    values["searchHref"] = .text(root + "search/?" + searchQuery(taxonomy, group.key))
     let facts = facts(taxonomy, group, root: root)
-    values["facts"] = facts
-    values["hasFacts"] = !facts.isEmpty
+    values["facts"] = .list(facts)
+    values["hasFacts"] = .flag(!facts.isEmpty)
     let summary = page == 1 ? Self.summaryTaxonomies.filter { $0 != taxonomy }.map { summaryTable($0, members: group.members, root: root) } : []
-    values["summary"] = summary
-    values["hasSummary"] = !summary.isEmpty
-    let children: Any? = page == 1 ? children(taxonomy, group, root: root) : nil
-    values["children"] = children ?? false
+    values["summary"] = .list(summary)
+    values["hasSummary"] = .flag(!summary.isEmpty)
+    values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: "term", values: values)
   }
@@ -46,7 +45,7 @@ extension PageContextBuilder {
   }
 
   /// Counts of `members` by the terms of `taxonomy`, most first.
-  func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String) -> [String: Any] {
+  func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String) -> TemplateValue {
     var counts: [Int: Int] = [:]
     for i in members {
       for key in taxonomy.keys(of: model.catalog.recommendations[i]) {
@@ -58,9 +57,9 @@ extension PageContextBuilder {
   }
 
   /// Facts about the term itself, shown above its list.
-  func facts(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [[String: Any]] {
-    facts0(taxonomy, group, root: root).map { fact -> [String: Any] in
-      ["label": fact["label"] ?? "", "text": fact["text"] ?? "", "href": fact["href"] ?? false]
+  func facts(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [TemplateValue] {
+    facts0(taxonomy, group, root: root).map { fact in
+      ["label": .text(fact["label"] ?? ""), "text": .text(fact["text"] ?? ""), "href": fact["href"].templateValue]
     }
   }
 
@@ -95,7 +94,7 @@ extension PageContextBuilder {
   }
 
   /// The terms below this one: a goal's targets, a mechanism's bodies.
-  func children(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [String: Any]? {
+  func children(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> TemplateValue? {
     let targets = model.catalog.terms(.sdgTarget)
     let bodies = model.catalog.terms(.body)
     switch taxonomy {

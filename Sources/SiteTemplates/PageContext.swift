@@ -5,22 +5,24 @@ import SiteCore
 public struct PageContext {
   public var path: String
   public var template: String
-  public var values: [String: Any]
+  public var values: [String: TemplateValue]
 
   /// The output file: `index.html` inside a page's folder, or the file itself (`404.html`).
   public var file: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
 }
 
 /// Builds the view values of every page kind from the site model; one instance serves all threads.
-public struct PageContextBuilder: @unchecked Sendable {
+public struct PageContextBuilder: Sendable {
   public let model: SiteModel
   public let strings: UIStrings
   let language: String
   let labels: TermLabels
+  let stringValues: TemplateValue
 
   public init(model: SiteModel, strings: UIStrings) {
     self.model = model
     self.strings = strings
+    self.stringValues = .object(strings.values.mapValues(TemplateValue.text))
     self.language = model.config.language
     self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: model.config.language)
   }
@@ -42,22 +44,22 @@ public struct PageContextBuilder: @unchecked Sendable {
   // MARK: - Shared by every page
 
   /// The values the layout reads; `folder` is the page's folder relative to the site root.
-  func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [String: Any] {
+  func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [String: TemplateValue] {
     let root = root(for: folder)
-    var values: [String: Any] = [
-      "lang": language, "dir": LanguageFormat.direction(language), "root": root,
-      "siteTitle": model.config.title, "t": strings.values,
+    var values: [String: TemplateValue] = [
+      "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(root),
+      "siteTitle": .text(model.config.title), "t": stringValues,
       "nav": navigation(root, section: section),
-      "pages": model.pages.map { ["href": root + "\($0.name)/", "label": $0.title] },
-      "hasPages": !model.pages.isEmpty, "hasBreadcrumbs": !crumbs.isEmpty, "pageTitle": title ?? false,
+      "pages": .list(model.pages.map { ["href": .text(root + "\($0.name)/"), "label": .text($0.title)] }),
+      "hasPages": .flag(!model.pages.isEmpty), "hasBreadcrumbs": .flag(!crumbs.isEmpty), "pageTitle": title.templateValue,
       "canonical": false, "description": false,
     ]
-    if let base = model.config.baseURL, folder != "404.html" { values["canonical"] = base + folder }
+    if let base = model.config.baseURL, folder != "404.html" { values["canonical"] = .text(base + folder) }
     if !crumbs.isEmpty {
       let home: (String, String?) = (strings["nav_home"], "")
-      values["breadcrumbs"] = ([home] + crumbs).map { label, href -> [String: Any] in
-        ["label": label, "href": href.map { root + $0 } ?? false]
-      }
+      values["breadcrumbs"] = .list(([home] + crumbs).map { label, href in
+        ["label": .text(label), "href": href.map { root + $0 }.templateValue]
+      })
     }
     return values
   }
@@ -70,15 +72,15 @@ public struct PageContextBuilder: @unchecked Sendable {
     return path.hasSuffix("/") ? path : path + "/"
   }
 
-  func navigation(_ root: String, section: String?) -> [[String: Any]] {
+  func navigation(_ root: String, section: String?) -> TemplateValue {
     let items: [(String, String)] = [
       ("countries", "nav_countries"), ("themes", "nav_themes"), ("affected-persons", "nav_affected_persons"),
       ("sdgs", "nav_sdgs"), ("bodies", "nav_bodies"), ("mechanisms", "nav_mechanisms"),
       ("documents", "nav_documents"), ("search", "nav_search"),
     ]
-    return items.map { folder, key in
-      ["href": root + folder + "/", "label": strings[key], "current": folder == section]
-    }
+    return .list(items.map { folder, key in
+      ["href": .text(root + folder + "/"), "label": .text(strings[key]), "current": .flag(folder == section)]
+    })
   }
 
   func simple(_ template: String, _ path: String, title: String, crumb: String?) -> PageContext {
@@ -89,8 +91,8 @@ public struct PageContextBuilder: @unchecked Sendable {
   func freePage(_ i: Int, _ path: String) -> PageContext {
     let page = model.pages[i]
     var values = layout(path, title: page.title, crumbs: [(page.title, nil)], section: nil)
-    values["heading"] = page.title
-    values["bodyHtml"] = page.html.rawValue
+    values["heading"] = .text(page.title)
+    values["bodyHtml"] = .html(page.html)
     return PageContext(path: path, template: "page", values: values)
   }
 

@@ -1,38 +1,38 @@
-import Mustache
 import SiteCore
 
-/// Renders pages through the Mustache templates of a theme; compiled once, shared by all threads.
+/// Renders pages through the Mustache templates of a theme; parsed once, shared by all threads.
 ///
-/// Mustache's `{{value}}` escapes HTML; a theme prints a value raw (`{{{…Html}}}`) only for the
-/// context keys ending in `Html`, which HRIndex fills from `HTML` values alone.
+/// `{{value}}` escapes HTML; a theme prints a value raw (`{{{…Html}}}`) only for the context keys
+/// ending in `Html`, which HRIndex fills from `HTML` values alone (a test checks the templates).
 public struct TemplateRenderer: Sendable {
-  private let library: MustacheLibrary
+  private let renderer: MustacheRenderer
   public let names: Set<String>
 
   /// - Parameter templates: template name (path without `.mustache`, such as `partials/pagination`)
   ///   → (the file's path for messages, its text).
   public init(templates: [String: (path: String, text: String)]) throws(DiagnosticError) {
-    var library = MustacheLibrary()
+    var parsed: [String: MustacheTemplate] = [:]
     var problems: [Diagnostic] = []
     for name in templates.keys.sorted() {
       let (path, text) = templates[name]!
       do {
-        library.register(try MustacheTemplate(string: text), named: name)
-      } catch let error as MustacheTemplate.ParserError {
-        let place = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-        problems.append(.error(at: place, "template error: \(error.error)", notes: [error.context.line]))
+        parsed[name] = try MustacheParser.parse(text)
       } catch {
-        problems.append(.error(at: SourceLocation(path: path), "template error: \(error)"))
+        problems.append(.error(at: SourceLocation(path: path, line: max(1, error.line), column: max(1, error.column)),
+          "template error: \(error.message)"))
       }
     }
+    for name in Self.required where parsed[name] == nil && templates[name] == nil {
+      problems.append(.error(at: nil, "the theme has no \(name).mustache template"))
+    }
     if !problems.isEmpty { throw DiagnosticError(problems) }
-    self.library = library
-    self.names = Set(templates.keys)
+    renderer = MustacheRenderer(templates: parsed)
+    names = Set(templates.keys)
   }
 
   public static let required = ["layout", "home", "recommendation", "hub", "sdgs", "term", "page", "search", "404"]
 
-  public func render(_ template: String, _ context: [String: Any]) -> String {
-    library.render(context, withTemplate: template) ?? ""
+  public func render(_ template: String, _ context: TemplateValue) -> String {
+    renderer.render(template, context)
   }
 }
