@@ -32,6 +32,7 @@ let package = Package(
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
     .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
     .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
+    .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
     .testTarget(
       name: "SiteBuildTests", dependencies: ["SiteBuild"],
       exclude: ["Fixtures", "Golden"]),

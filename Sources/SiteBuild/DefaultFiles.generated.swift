@@ -663,7 +663,7 @@ applyState(readState());
     "search/search.js": #"""
 // HRIndex search client: one dependency-free ES module (standard JavaScript + fetch).
 // Runs in browsers and in Node 20+. Reads the static index that `hrindex build` writes
-// under <site>/search/index/ (format: Sources/SiteSearch/README.md).
+// under <site>/search/index/ (format: Sources/SiteSearch/SiteSearch.docc/IndexFormat.md).
 //
 //   import { createSearch } from "./search/search.js";
 //   const engine = createSearch({ baseUrl: "https://example.org/uhri/" });

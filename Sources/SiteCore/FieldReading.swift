@@ -21,6 +21,10 @@ struct FieldReading {
         "missing required field \"\(key)\"", notes: [Self.requiredHint[key] ?? ""]))
     }
     let document = string("document")
+    if let document, Slug.make(document).count > Slug.longest {
+      diagnostics.append(.error(at: reader.location(fields["document"]), field: "document",
+        "the symbol is too long to name its page", notes: ["a document symbol may have at most \(Slug.longest) letters and digits"]))
+    }
     let paragraph = string("paragraph")
     let country = countryCode("country")
     let mechanism = choice("mechanism", Mechanism.self)

@@ -44,6 +44,9 @@ public enum Slug {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// The longest slug that may name a page's folder (file systems stop at 255 bytes).
+  public static let longest = 128
+
   /// Whether `text` is already a slug as `make` writes it.
   public static func isValid(_ text: String) -> Bool {
     !text.isEmpty && make(text) == text

@@ -101,7 +101,7 @@ public struct VocabularyDecoder {
         d.append(.error(at: reader.location(f["code"]), field: "code", "\"\(code)\" has no letters or digits"))
         return nil
       }
-      guard seen.check(Slug.make(code), f["code"]!, &d) else { return nil }
+      guard fitsFolderName(Slug.make(code), reader, f["code"]!, &d), seen.check(Slug.make(code), f["code"]!, &d) else { return nil }
       return Body(code: code, name: name, mechanism: mechanism, aliases: aliases(reader, f["aliases"], &d))
     }
   }
@@ -123,9 +123,19 @@ public struct VocabularyDecoder {
         }
         slug = text
       }
-      guard !slug.isEmpty, seen.check(slug, f["slug"] ?? f["name"]!, &d) else { return nil }
+      guard !slug.isEmpty, fitsFolderName(slug, reader, f["slug"] ?? f["name"]!, &d),
+        seen.check(slug, f["slug"] ?? f["name"]!, &d)
+      else { return nil }
       return Term(slug: slug, name: name, aliases: aliases(reader, f["aliases"], &d))
     }
+  }
+
+  /// A term's slug names its page's folder, so it must stay short enough for any file system.
+  private func fitsFolderName(_ slug: String, _ reader: YAMLReader, _ node: Node, _ d: inout [Diagnostic]) -> Bool {
+    guard slug.count > Slug.longest else { return true }
+    d.append(.error(at: reader.location(node), "\"\(slug.prefix(40))…\" is too long to name a page",
+      notes: ["a slug or code may have at most \(Slug.longest) letters, digits and dashes; give a shorter slug"]))
+    return false
   }
 
   private func decodeGoals(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [SDGGoal] {

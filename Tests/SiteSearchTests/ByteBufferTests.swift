@@ -13,18 +13,27 @@ struct ByteBufferTests {
     #expect(reader.at == buffer.count)
   }
 
-  @Test(
-    "round-trips integer sets in every form",
-    arguments: [
-      [Int32](), [0], [5], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 900, 901, 5000],
-      Array(stride(from: 0, to: 2000, by: 2)), Array(0..<300) + Array(1000..<1300),
-      Array(stride(from: 7, to: 270_000, by: 97)),
-    ])
-  func intSetRoundTrip(values: [Int32]) {
+  struct IntSetCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let values: [Int32]
+    var testDescription: String { name }
+  }
+
+  static let intSetCases = [
+    IntSetCase(name: "empty", values: []), IntSetCase(name: "zero", values: [0]),
+    IntSetCase(name: "one value", values: [5]), IntSetCase(name: "one run", values: Array(0..<10)),
+    IntSetCase(name: "sparse", values: [3, 900, 901, 5000]),
+    IntSetCase(name: "every other", values: Array(stride(from: 0, to: 2000, by: 2))),
+    IntSetCase(name: "two runs", values: Array(0..<300) + Array(1000..<1300)),
+    IntSetCase(name: "270k spread", values: Array(stride(from: 7, to: 270_000, by: 97))),
+  ]
+
+  @Test("round-trips integer sets in every form", arguments: intSetCases)
+  func intSetRoundTrip(_ c: IntSetCase) {
     var buffer = ByteBuffer()
-    buffer.intSet(values)
+    buffer.intSet(c.values)
     var reader = ByteReader(buffer.bytes)
-    #expect(reader.intSet() == values.map(Int.init))
+    #expect(reader.intSet() == c.values.map(Int.init))
     #expect(reader.at == buffer.count)
   }
 

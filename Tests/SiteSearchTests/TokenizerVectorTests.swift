@@ -36,3 +36,17 @@ struct TokenizerVectorTests {
     #expect(terms == ["a", "hrc", "39", "6", "a-hrc-39-6"])
   }
 }
+
+@Suite("Tokenizer fast path")
+struct TokenizerFastPathTests {
+  @Test("normalizes scalar by scalar exactly as the whole-string definition does")
+  func fastNormalizeMatchesDefinition() throws {
+    var samples = try Fixtures.vectors().tokenize.map(\.input)
+    samples += try Fixtures.documents().map(\.text)
+    samples += ["ｶﾞｲﾄﾞ", "가나다 \u{1100}\u{1161}", "e\u{301}\u{302}x", "ΣΊΣΥΦΟΣ", "İIıi", "ﬀ ﬃ ㎏ ℃"]
+    var cache = TermCache()
+    for text in samples {
+      #expect(cache.normalize(text) == Tokenizer.normalize(text), "\(text)")
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import SiteCore
+@testable import SiteTemplates
+
+@Suite("Mustache templates")
+struct MustacheTests {
+  func render(_ template: String, _ context: TemplateValue, partials: [String: String] = [:]) throws -> String {
+    var templates = ["main": (path: "main.mustache", text: template)]
+    for (name, text) in partials { templates[name] = ("\(name).mustache", text) }
+    templates.merge(TemplateRenderer.required.map { ($0, ("\($0).mustache", "")) }) { mine, _ in mine }
+    return try TemplateRenderer(templates: templates).render("main", context)
+  }
+
+  @Test("variables are escaped; triple and ampersand tags are raw", arguments: [
+    ("{{x}}", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;"),
+    ("{{{x}}}", #"<b> & "q" 's'"#),
+    ("{{& x}}", #"<b> & "q" 's'"#),
+    ("[{{missing}}]", "[]"),
+  ])
+  func variables(template: String, expected: String) throws {
+    #expect(try render(template, ["x": #"<b> & "q" 's'"#]) == expected)
+  }
+
+  @Test("sections repeat over lists, show for true and non-empty values, and push objects")
+  func sections() throws {
+    let context: TemplateValue = [
+      "items": [["n": "1"], ["n": "2"]], "yes": true, "no": false, "empty": [], "obj": ["a": "A"], "name": "outer",
+    ]
+    #expect(try render("{{#items}}<{{n}}>{{/items}}", context) == "<1><2>")
+    #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}", context) == "Y")
+    #expect(try render("{{^no}}not{{/no}}{{^empty}} none{{/empty}}{{^yes}}!{{/yes}}", context) == "not none")
+    #expect(try render("{{#obj}}{{a}} {{name}}{{/obj}}", context) == "A outer")
+    #expect(try render("{{obj.a}}{{obj.b}}", context) == "A")
+    #expect(try render("{{#items}}{{.}}{{/items}}", ["items": ["x", "y"]]) == "xy")
+  }
+
+  @Test("a name missing in an item is looked up in the enclosing contexts")
+  func contextStack() throws {
+    #expect(try render("{{#items}}{{root}}{{n}} {{/items}}", ["root": "../", "items": [["n": "a"], ["n": "b"]]]) == "../a ../b ")
+  }
+
+  @Test("standalone section and comment lines leave no blank lines")
+  func standaloneLines() throws {
+    let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
+    #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+  }
+
+  @Test("partials and template inheritance with blocks")
+  func partialsAndParents() throws {
+    let layout = "<main>{{$main}}default{{/main}}</main>{{$foot}}F{{/foot}}"
+    let page = "{{<layout}}{{$main}}Hello {{> name}}{{/main}}{{/layout}}"
+    #expect(try render(page, ["who": "<you>"], partials: ["layout": layout, "name": "{{who}}"]) == "<main>Hello &lt;you&gt;</main>F")
+  }
+
+  @Test("syntax errors name the template, line and column")
+  func syntaxErrors() {
+    #expect {
+      try render("line 1\n  {{#open}}never closed", [:])
+    } throws: { error in
+      (error as? DiagnosticError)?.diagnostics.first?.description.hasPrefix("main.mustache:") == true
+    }
+    #expect {
+      try render("ok\n {{/nothing}}", [:])
+    } throws: { error in
+      (error as? DiagnosticError)?.diagnostics.first?.description == "main.mustache:2:2: error: template error: {{/nothing}} closes nothing open"
+    }
+  }
+
+  @Test("the template escaper is HRIndex's one escaper")
+  func sameEscaper() throws {
+    let hostile = "<script>\"x\"&'y'</script>"
+    #expect(try render("{{x}}", ["x": .text(hostile)]) == HTML(escaping: hostile).rawValue)
+  }
+}
