@@ -11,6 +11,8 @@ public struct BuildConfiguration: Sendable {
   public var baseURL: String?
   /// Worker threads for the per-file stages; defaults to the machine's active cores.
   public var threads: Int
+  /// Told where a long build is (stage, items done); the command line draws it on a terminal.
+  public var progress: (@Sendable (BuildProgress) -> Void)?
 
   public init(content: String = "Content", templates: String? = nil, publicFolder: String? = nil,
               output: String = "Output", baseURL: String? = nil, threads: Int? = nil) {
@@ -39,12 +41,22 @@ public struct BuildConfiguration: Sendable {
   }
 }
 
+/// Where a build is: the stage and how many of its items are done.
+public struct BuildProgress: Sendable {
+  public var stage: String
+  public var done: Int
+  public var total: Int
+}
+
 /// What a build did: the counts for the summary line and every diagnostic.
 public struct BuildReport: Sendable {
   public var diagnostics: [Diagnostic] = []
   public var recommendations = 0
   public var pages = 0
   public var files = 0
+  /// Files actually written: the others were already in the standby copy, byte for byte.
+  public var filesWritten = 0
+  public var incremental = false
   public var stages: [(name: String, seconds: Double)] = []
   public var succeeded: Bool { diagnostics.errorCount == 0 }
   public init() {}

@@ -25,9 +25,10 @@ enum DefaultFiles {
 {{#totals}}<li><a href="{{href}}"><span class="total-number">{{count}}</span> <span class="total-label">{{label}}</span></a></li>
 {{/totals}}</ul>
 </section>
-<section aria-labelledby="by-mechanism">
-<h2 id="by-mechanism">{{t.home_by_mechanism}}</h2>
-{{#mechanisms}}{{>partials/term-table}}{{/mechanisms}}
+<section aria-labelledby="figures">
+<h2 id="figures">{{t.charts_heading}}</h2>
+<div class="charts">
+{{{chartsHtml}}}</div>
 </section>
 <section aria-labelledby="browse">
 <h2 id="browse">{{t.home_browse}}</h2>
@@ -97,6 +98,35 @@ enum DefaultFiles {
 </footer>
 </body>
 </html>
+
+"""##,
+    "matrix.mustache": ##"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+<p class="count-line">{{countLabel}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+<nav class="matrix-toc" aria-labelledby="matrix-themes">
+<h2 id="matrix-themes">{{t.matrix_themes}}</h2>
+<ul>
+{{#sections}}<li><a href="#{{anchor}}">{{label}}</a> <span class="count">({{count}})</span></li>
+{{/sections}}</ul>
+</nav>
+{{#sections}}
+<section class="matrix-section" aria-labelledby="{{anchor}}">
+<h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2>
+<div class="table-scroll" role="region" aria-labelledby="{{anchor}}" tabindex="0">
+<table class="matrix">
+<thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td>{{document}}, {{t.paragraph_short}} {{paragraph}}</td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></th><td>{{body}}</td><td><time datetime="{{date}}">{{date}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
+{{/rows}}</tbody>
+</table>
+</div>
+</section>
+{{/sections}}
+{{/main}}
+{{/layout}}
 
 """##,
     "page.mustache": #"""
@@ -190,6 +220,8 @@ enum DefaultFiles {
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
+<div class="charts">
+{{{chartHtml}}}</div>
 <ol class="goals">
 {{#goals}}<li class="goal">
 <h2><a href="{{href}}">{{label}}</a> <span class="count">{{countLabel}}</span></h2>
@@ -224,6 +256,118 @@ enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "strings/ar.yml": #"""
+# سلاسل واجهة المستخدم في القالب الافتراضي، باللغة العربية. يحتوي كل ملف لغة على هذه المفاتيح نفسها تماماً.
+# يملأ HRIndex النص الوارد بين {الأقواس}.
+skip_to_content: الانتقال إلى المحتوى الرئيسي
+nav_label: القائمة الرئيسية
+breadcrumb_label: مسار التنقل
+nav_home: الصفحة الرئيسية
+nav_recommendations: التوصيات
+nav_countries: البلدان
+nav_themes: المواضيع
+nav_affected_persons: الأشخاص المتأثرون
+nav_sdgs: أهداف التنمية المستدامة
+nav_bodies: الهيئات
+nav_mechanisms: الآليات
+nav_documents: الوثائق
+nav_search: البحث
+footer_generated: أُنشئ باستخدام HRIndex انطلاقاً من توصيات آليات الأمم المتحدة لحقوق الإنسان.
+home_intro: توصيات آليات الأمم المتحدة لحقوق الإنسان — الاستعراض الدوري الشامل وهيئات المعاهدات والإجراءات الخاصة — الموجهة إلى الدول، مصنفةً حسب البلد والموضوع والفئة المتأثرة وهدف التنمية المستدامة.
+home_totals: في هذا الفهرس
+home_browse: تصفح التوصيات
+home_latest: أحدث التوصيات
+home_by_mechanism: حسب الآلية
+total_recommendations: التوصيات
+total_countries: البلدان
+total_themes: المواضيع
+total_affected_persons: الفئات المتأثرة
+total_bodies: الهيئات
+total_documents: الوثائق
+total_sdg_goals: أهداف التنمية المستدامة
+search_label: البحث في التوصيات
+search_button: بحث
+search_heading: البحث
+search_noscript: يتطلب البحث تفعيل JavaScript. ولا يزال بإمكانك تصفح التوصيات حسب البلد أو الموضوع أو الفئة المتأثرة أو هدف التنمية المستدامة أو الهيئة أو الوثيقة.
+search_in_group: البحث ضمن هذه التوصيات
+count_one: توصية واحدة
+count_other: "عدد التوصيات: {count}"
+column_term: الاسم
+column_count: عدد التوصيات
+column_region: المجموعة الإقليمية
+column_mechanism: الآلية
+field_document: الوثيقة
+field_paragraph: الفقرة
+paragraph_short: الفقرة
+field_country: الدولة
+field_region: المجموعة الإقليمية
+field_mechanism: الآلية
+field_body: الهيئة
+field_date: التاريخ
+field_cycle: جولة الاستعراض الدوري الشامل
+field_recommending_states: الدول المقدِّمة للتوصية
+field_response: الرد
+field_themes: المواضيع
+field_affected_persons: الأشخاص المتأثرون
+field_sdg_goals: أهداف التنمية المستدامة
+field_sdg_targets: غايات أهداف التنمية المستدامة
+field_language: لغة النص
+field_type: النوع
+field_follow_up: المتابعة الوطنية
+field_status: حالة التنفيذ
+field_responsible: الجهات المسؤولة
+field_cluster: المجموعة المواضيعية
+field_due: الموعد النهائي
+field_id: المعرِّف
+source_document: "قراءة الوثيقة {document} في نظام الوثائق الرسمية للأمم المتحدة"
+recommendation_text: النص
+recommendation_details: التفاصيل
+type_recommendation: توصية
+type_observation: ملاحظة
+response_supported: تحظى بالتأييد
+response_noted: أحيط بها علماً
+response_pending: قيد النظر
+status_not-started: لم يبدأ التنفيذ
+status_in-progress: قيد التنفيذ
+status_partially-implemented: نُفذت جزئياً
+status_implemented: نُفذت
+mechanism_upr: الاستعراض الدوري الشامل
+mechanism_treaty-body: هيئات المعاهدات
+mechanism_special-procedure: الإجراءات الخاصة
+sdg_goal: "الهدف {goal}: {name}"
+sdg_goal_short: "الهدف {goal}"
+sdg_target: "الغاية {code}"
+sdg_targets: الغايات
+summary_heading: لمحة سريعة
+summary_by_themes: حسب الموضوع
+summary_by_bodies: حسب الهيئة
+summary_by_sdgs: حسب هدف التنمية المستدامة
+summary_by_affected-persons: حسب الفئة المتأثرة
+summary_by_countries: حسب الدولة
+summary_by_mechanisms: حسب الآلية
+list_heading: التوصيات
+pagination_label: الصفحات
+page_previous: الصفحة السابقة
+page_next: الصفحة التالية
+page_of: "الصفحة {page} من {pages}"
+hub_countries: الدول والأقاليم التي تلقت توصيات، مع عدد التوصيات لكل منها.
+hub_themes: مواضيع حقوق الإنسان، مع عدد التوصيات المتعلقة بكل موضوع.
+hub_affected-persons: فئات الأشخاص المعنيين، مع عدد التوصيات المتعلقة بكل فئة.
+hub_bodies: هيئات المعاهدات والاستعراض الدوري الشامل والإجراءات الخاصة.
+hub_mechanisms: الفئات الثلاث لآليات الأمم المتحدة لحقوق الإنسان.
+hub_documents: وثائق الأمم المتحدة التي وردت فيها التوصيات.
+hub_sdgs: أهداف التنمية المستدامة وغاياتها المرتبطة بالتوصيات.
+language_en: الإنكليزية
+language_fr: الفرنسية
+language_es: الإسبانية
+language_ru: الروسية
+language_zh: الصينية
+language_ar: العربية
+not_found_title: الصفحة غير موجودة
+not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
+not_found_home: الانتقال إلى الصفحة الرئيسية
+
+"""#,
     "strings/en.yml": #"""
 # UI strings of the default theme, English. Every language file has exactly these keys.
 # Text in {braces} is filled in by HRIndex.
@@ -245,7 +389,6 @@ home_intro: Recommendations of the United Nations human rights mechanisms — th
 home_totals: In this index
 home_browse: Browse the recommendations
 home_latest: Latest recommendations
-home_by_mechanism: By mechanism
 total_recommendations: Recommendations
 total_countries: Countries
 total_themes: Themes
@@ -307,6 +450,24 @@ sdg_goal_short: "Goal {goal}"
 sdg_target: "Target {code}"
 sdg_targets: Targets
 summary_heading: At a glance
+charts_heading: In figures
+chart_by_year: By year
+chart_by_region: By regional group
+chart_no_region: No regional group
+chart_top_themes: Most frequent themes
+chart_by_goal: Recommendations per goal
+chart_by_target: Recommendations per target
+column_year: Year
+matrix_link: Recommendations matrix by theme
+matrix_csv: Download the matrix (CSV)
+matrix_heading: "{country}: recommendations by theme"
+matrix_crumb: Matrix by theme
+matrix_intro: "Every recommendation to {country}, clustered by theme: the table national follow-up teams start their action plans from. A recommendation with several themes appears under each of them."
+matrix_themes: Themes
+matrix_no_theme: No theme
+matrix_col_reference: Document, paragraph
+matrix_col_recommendation: Recommendation
+matrix_col_status: Follow-up status
 summary_by_themes: By theme
 summary_by_bodies: By body
 summary_by_sdgs: By SDG goal
@@ -336,6 +497,454 @@ not_found_text: There is no page at this address. It may have moved, or the link
 not_found_home: Go to the home page
 
 """#,
+    "strings/es.yml": #"""
+# Cadenas de la interfaz del tema predeterminado, en español. Todos los archivos de idioma tienen exactamente estas claves.
+# HRIndex rellena el texto entre {llaves}.
+skip_to_content: Saltar al contenido principal
+nav_label: Menú principal
+breadcrumb_label: Ruta de navegación
+nav_home: Inicio
+nav_recommendations: Recomendaciones
+nav_countries: Países
+nav_themes: Temas
+nav_affected_persons: Personas afectadas
+nav_sdgs: ODS
+nav_bodies: Órganos
+nav_mechanisms: Mecanismos
+nav_documents: Documentos
+nav_search: Buscar
+footer_generated: Generado con HRIndex a partir de las recomendaciones de los mecanismos de derechos humanos de las Naciones Unidas.
+home_intro: Recomendaciones que los mecanismos de derechos humanos de las Naciones Unidas —el Examen Periódico Universal, los órganos de tratados y los procedimientos especiales— dirigen a los Estados, por país, tema, grupo afectado y Objetivo de Desarrollo Sostenible.
+home_totals: En este índice
+home_browse: Explorar las recomendaciones
+home_latest: Últimas recomendaciones
+home_by_mechanism: Por mecanismo
+total_recommendations: Recomendaciones
+total_countries: Países
+total_themes: Temas
+total_affected_persons: Grupos afectados
+total_bodies: Órganos
+total_documents: Documentos
+total_sdg_goals: Objetivos (ODS)
+search_label: Buscar en las recomendaciones
+search_button: Buscar
+search_heading: Búsqueda
+search_noscript: La búsqueda requiere JavaScript. Aun así, puede explorar las recomendaciones por país, tema, grupo afectado, ODS, órgano o documento.
+search_in_group: Buscar en estas recomendaciones
+count_one: 1 recomendación
+count_other: "{count} recomendaciones"
+column_term: Nombre
+column_count: Recomendaciones
+column_region: Grupo regional
+column_mechanism: Mecanismo
+field_document: Documento
+field_paragraph: Párrafo
+paragraph_short: párr.
+field_country: Estado
+field_region: Grupo regional
+field_mechanism: Mecanismo
+field_body: Órgano
+field_date: Fecha
+field_cycle: Ciclo del EPU
+field_recommending_states: Estados que formularon la recomendación
+field_response: Respuesta
+field_themes: Temas
+field_affected_persons: Personas afectadas
+field_sdg_goals: Objetivos (ODS)
+field_sdg_targets: Metas (ODS)
+field_language: Idioma del texto
+field_type: Tipo
+field_follow_up: Seguimiento nacional
+field_status: Situación
+field_responsible: Responsables
+field_cluster: Agrupación
+field_due: Plazo
+field_id: Identificador
+source_document: "Leer {document} en el Sistema de Archivo de Documentos de las Naciones Unidas"
+recommendation_text: Texto
+recommendation_details: Detalles
+type_recommendation: Recomendación
+type_observation: Observación
+response_supported: Apoyada
+response_noted: De la que se tomó nota
+response_pending: Pendiente
+status_not-started: No iniciada
+status_in-progress: En curso
+status_partially-implemented: Parcialmente aplicada
+status_implemented: Aplicada
+mechanism_upr: Examen Periódico Universal
+mechanism_treaty-body: Órganos de tratados
+mechanism_special-procedure: Procedimientos especiales
+sdg_goal: "Objetivo {goal}: {name}"
+sdg_goal_short: "Objetivo {goal}"
+sdg_target: "Meta {code}"
+sdg_targets: Metas
+summary_heading: Resumen
+summary_by_themes: Por tema
+summary_by_bodies: Por órgano
+summary_by_sdgs: Por ODS
+summary_by_affected-persons: Por grupo afectado
+summary_by_countries: Por Estado
+summary_by_mechanisms: Por mecanismo
+list_heading: Recomendaciones
+pagination_label: Páginas
+page_previous: Página anterior
+page_next: Página siguiente
+page_of: "Página {page} de {pages}"
+hub_countries: Estados y territorios que han recibido recomendaciones, con su número.
+hub_themes: Temas de derechos humanos, con el número de recomendaciones sobre cada uno.
+hub_affected-persons: Grupos de personas afectadas, con el número de recomendaciones sobre cada uno.
+hub_bodies: Los órganos de tratados, el Examen Periódico Universal y los procedimientos especiales.
+hub_mechanisms: Las tres familias de mecanismos de derechos humanos de las Naciones Unidas.
+hub_documents: Los documentos de las Naciones Unidas de los que proceden las recomendaciones.
+hub_sdgs: Los Objetivos de Desarrollo Sostenible y sus metas vinculados a las recomendaciones.
+language_en: inglés
+language_fr: francés
+language_es: español
+language_ru: ruso
+language_zh: chino
+language_ar: árabe
+not_found_title: Página no encontrada
+not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
+not_found_home: Ir a la página de inicio
+
+"""#,
+    "strings/fr.yml": #"""
+# Chaînes de l'interface du thème par défaut, en français. Chaque fichier de langue a exactement ces clés.
+# Le texte entre {accolades} est rempli par HRIndex.
+skip_to_content: Aller au contenu principal
+nav_label: Menu principal
+breadcrumb_label: Fil d'Ariane
+nav_home: Accueil
+nav_recommendations: Recommandations
+nav_countries: Pays
+nav_themes: Thèmes
+nav_affected_persons: Personnes concernées
+nav_sdgs: ODD
+nav_bodies: Organes
+nav_mechanisms: Mécanismes
+nav_documents: Documents
+nav_search: Rechercher
+footer_generated: Généré avec HRIndex à partir des recommandations des mécanismes des Nations Unies relatifs aux droits de l'homme.
+home_intro: Recommandations adressées aux États par les mécanismes des Nations Unies relatifs aux droits de l'homme — l'Examen périodique universel, les organes conventionnels et les procédures spéciales —, classées par pays, par thème, par groupe concerné et par objectif de développement durable.
+home_totals: Dans cet index
+home_browse: Parcourir les recommandations
+home_latest: Dernières recommandations
+home_by_mechanism: Par mécanisme
+total_recommendations: Recommandations
+total_countries: Pays
+total_themes: Thèmes
+total_affected_persons: Groupes concernés
+total_bodies: Organes
+total_documents: Documents
+total_sdg_goals: Objectifs (ODD)
+search_label: Rechercher dans les recommandations
+search_button: Rechercher
+search_heading: Recherche
+search_noscript: La recherche nécessite JavaScript. Vous pouvez toutefois parcourir les recommandations par pays, thème, groupe concerné, ODD, organe ou document.
+search_in_group: Rechercher dans ces recommandations
+count_one: 1 recommandation
+count_other: "{count} recommandations"
+column_term: Nom
+column_count: Recommandations
+column_region: Groupe régional
+column_mechanism: Mécanisme
+field_document: Document
+field_paragraph: Paragraphe
+paragraph_short: par.
+field_country: État
+field_region: Groupe régional
+field_mechanism: Mécanisme
+field_body: Organe
+field_date: Date
+field_cycle: Cycle de l'EPU
+field_recommending_states: États auteurs de la recommandation
+field_response: Réponse
+field_themes: Thèmes
+field_affected_persons: Personnes concernées
+field_sdg_goals: Objectifs (ODD)
+field_sdg_targets: Cibles (ODD)
+field_language: Langue du texte
+field_type: Type
+field_follow_up: Suivi national
+field_status: État d'avancement
+field_responsible: Responsables
+field_cluster: Regroupement
+field_due: Échéance
+field_id: Identifiant
+source_document: "Lire le document {document} dans le Système de diffusion électronique des documents de l'ONU"
+recommendation_text: Texte
+recommendation_details: Détails
+type_recommendation: Recommandation
+type_observation: Observation
+response_supported: Appuyée
+response_noted: Dont il a été pris note
+response_pending: En attente
+status_not-started: Non commencée
+status_in-progress: En cours
+status_partially-implemented: Partiellement mise en œuvre
+status_implemented: Mise en œuvre
+mechanism_upr: Examen périodique universel
+mechanism_treaty-body: Organes conventionnels
+mechanism_special-procedure: Procédures spéciales
+sdg_goal: "Objectif {goal} : {name}"
+sdg_goal_short: "Objectif {goal}"
+sdg_target: "Cible {code}"
+sdg_targets: Cibles
+summary_heading: En bref
+summary_by_themes: Par thème
+summary_by_bodies: Par organe
+summary_by_sdgs: Par ODD
+summary_by_affected-persons: Par groupe concerné
+summary_by_countries: Par État
+summary_by_mechanisms: Par mécanisme
+list_heading: Recommandations
+pagination_label: Pages
+page_previous: Page précédente
+page_next: Page suivante
+page_of: "Page {page} sur {pages}"
+hub_countries: États et territoires ayant reçu des recommandations, avec leur nombre.
+hub_themes: Thèmes relatifs aux droits de l'homme, avec le nombre de recommandations pour chacun.
+hub_affected-persons: Groupes de personnes concernés, avec le nombre de recommandations pour chacun.
+hub_bodies: Les organes conventionnels, l'Examen périodique universel et les procédures spéciales.
+hub_mechanisms: Les trois familles de mécanismes des Nations Unies relatifs aux droits de l'homme.
+hub_documents: Les documents de l'ONU dont sont issues les recommandations.
+hub_sdgs: Les objectifs de développement durable et leurs cibles associés aux recommandations.
+language_en: anglais
+language_fr: français
+language_es: espagnol
+language_ru: russe
+language_zh: chinois
+language_ar: arabe
+not_found_title: Page introuvable
+not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
+not_found_home: Aller à la page d'accueil
+
+"""#,
+    "strings/ru.yml": #"""
+# Строки интерфейса темы по умолчанию, русский язык. В каждом языковом файле ровно эти ключи.
+# Текст в {фигурных скобках} подставляет HRIndex.
+skip_to_content: Перейти к основному содержанию
+nav_label: Основное меню
+breadcrumb_label: Навигационная цепочка
+nav_home: Главная
+nav_recommendations: Рекомендации
+nav_countries: Страны
+nav_themes: Темы
+nav_affected_persons: Затрагиваемые лица
+nav_sdgs: ЦУР
+nav_bodies: Органы
+nav_mechanisms: Механизмы
+nav_documents: Документы
+nav_search: Поиск
+footer_generated: Создано с помощью HRIndex на основе рекомендаций механизмов Организации Объединенных Наций по правам человека.
+home_intro: Рекомендации механизмов Организации Объединенных Наций по правам человека — Универсального периодического обзора, договорных органов и специальных процедур — в адрес государств с разбивкой по странам, темам, затрагиваемым группам и целям в области устойчивого развития.
+home_totals: В этом указателе
+home_browse: Просмотр рекомендаций
+home_latest: Последние рекомендации
+home_by_mechanism: По механизмам
+total_recommendations: Рекомендации
+total_countries: Страны
+total_themes: Темы
+total_affected_persons: Затрагиваемые группы
+total_bodies: Органы
+total_documents: Документы
+total_sdg_goals: Цели (ЦУР)
+search_label: Поиск по рекомендациям
+search_button: Найти
+search_heading: Поиск
+search_noscript: Для поиска нужен JavaScript. Рекомендации можно просматривать по странам, темам, затрагиваемым группам, ЦУР, органам или документам.
+search_in_group: Поиск среди этих рекомендаций
+count_one: 1 рекомендация
+count_other: "Рекомендаций: {count}"
+column_term: Название
+column_count: Рекомендации
+column_region: Региональная группа
+column_mechanism: Механизм
+field_document: Документ
+field_paragraph: Пункт
+paragraph_short: п.
+field_country: Государство
+field_region: Региональная группа
+field_mechanism: Механизм
+field_body: Орган
+field_date: Дата
+field_cycle: Цикл УПО
+field_recommending_states: Государства, вынесшие рекомендацию
+field_response: Ответ
+field_themes: Темы
+field_affected_persons: Затрагиваемые лица
+field_sdg_goals: Цели (ЦУР)
+field_sdg_targets: Задачи (ЦУР)
+field_language: Язык текста
+field_type: Тип
+field_follow_up: Последующие меры на национальном уровне
+field_status: Статус
+field_responsible: Ответственные
+field_cluster: Тематическая группа
+field_due: Срок
+field_id: Идентификатор
+source_document: "Открыть документ {document} в Системе официальной документации ООН"
+recommendation_text: Текст
+recommendation_details: Подробности
+type_recommendation: Рекомендация
+type_observation: Замечание
+response_supported: Поддержана
+response_noted: Принята к сведению
+response_pending: Ожидает ответа
+status_not-started: Выполнение не начато
+status_in-progress: Выполняется
+status_partially-implemented: Выполнена частично
+status_implemented: Выполнена
+mechanism_upr: Универсальный периодический обзор
+mechanism_treaty-body: Договорные органы
+mechanism_special-procedure: Специальные процедуры
+sdg_goal: "Цель {goal}: {name}"
+sdg_goal_short: "Цель {goal}"
+sdg_target: "Задача {code}"
+sdg_targets: Задачи
+summary_heading: Сводка
+summary_by_themes: По темам
+summary_by_bodies: По органам
+summary_by_sdgs: По ЦУР
+summary_by_affected-persons: По затрагиваемым группам
+summary_by_countries: По государствам
+summary_by_mechanisms: По механизмам
+list_heading: Рекомендации
+pagination_label: Страницы
+page_previous: Предыдущая страница
+page_next: Следующая страница
+page_of: "Страница {page} из {pages}"
+hub_countries: Государства и территории, получившие рекомендации, и число этих рекомендаций.
+hub_themes: Темы в области прав человека и число рекомендаций по каждой из них.
+hub_affected-persons: Затрагиваемые группы лиц и число рекомендаций по каждой из них.
+hub_bodies: Договорные органы, Универсальный периодический обзор и специальные процедуры.
+hub_mechanisms: Три категории механизмов Организации Объединенных Наций по правам человека.
+hub_documents: Документы ООН, из которых взяты рекомендации.
+hub_sdgs: Цели в области устойчивого развития и их задачи, связанные с рекомендациями.
+language_en: английский
+language_fr: французский
+language_es: испанский
+language_ru: русский
+language_zh: китайский
+language_ar: арабский
+not_found_title: Страница не найдена
+not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
+not_found_home: Перейти на главную страницу
+
+"""#,
+    "strings/zh.yml": #"""
+# 默认主题的界面字符串，简体中文。每个语言文件的键与此完全相同。
+# {花括号}中的文字由 HRIndex 填入。
+skip_to_content: 跳到主要内容
+nav_label: 主导航
+breadcrumb_label: 导航路径
+nav_home: 首页
+nav_recommendations: 建议
+nav_countries: 国家
+nav_themes: 主题
+nav_affected_persons: 受影响者
+nav_sdgs: 可持续发展目标
+nav_bodies: 机构
+nav_mechanisms: 机制
+nav_documents: 文件
+nav_search: 搜索
+footer_generated: 由 HRIndex 根据联合国人权机制提出的建议生成。
+home_intro: 联合国人权机制（普遍定期审议、条约机构和特别程序）向各国提出的建议，按国家、主题、受影响群体和可持续发展目标分列。
+home_totals: 本索引收录
+home_browse: 浏览建议
+home_latest: 最新建议
+home_by_mechanism: 按机制分列
+total_recommendations: 建议
+total_countries: 国家
+total_themes: 主题
+total_affected_persons: 受影响群体
+total_bodies: 机构
+total_documents: 文件
+total_sdg_goals: 可持续发展目标
+search_label: 搜索建议
+search_button: 搜索
+search_heading: 搜索
+search_noscript: 搜索功能需要 JavaScript。您仍可按国家、主题、受影响群体、可持续发展目标、机构或文件浏览建议。
+search_in_group: 在这些建议中搜索
+count_one: 1条建议
+count_other: "{count}条建议"
+column_term: 名称
+column_count: 建议数
+column_region: 区域组
+column_mechanism: 机制
+field_document: 文件
+field_paragraph: 段落
+paragraph_short: 段
+field_country: 国家
+field_region: 区域组
+field_mechanism: 机制
+field_body: 机构
+field_date: 日期
+field_cycle: 普遍定期审议周期
+field_recommending_states: 提出建议的国家
+field_response: 答复
+field_themes: 主题
+field_affected_persons: 受影响者
+field_sdg_goals: 可持续发展目标
+field_sdg_targets: 可持续发展目标具体目标
+field_language: 文本语言
+field_type: 类型
+field_follow_up: 国家后续行动
+field_status: 落实状况
+field_responsible: 负责方
+field_cluster: 专题分组
+field_due: 截止日期
+field_id: 标识符
+source_document: "在联合国正式文件系统中阅读{document}"
+recommendation_text: 案文
+recommendation_details: 详细信息
+type_recommendation: 建议
+type_observation: 意见
+response_supported: 得到支持
+response_noted: 已注意到
+response_pending: 待答复
+status_not-started: 未开始
+status_in-progress: 进行中
+status_partially-implemented: 部分落实
+status_implemented: 已落实
+mechanism_upr: 普遍定期审议
+mechanism_treaty-body: 条约机构
+mechanism_special-procedure: 特别程序
+sdg_goal: "目标{goal}：{name}"
+sdg_goal_short: "目标{goal}"
+sdg_target: "具体目标{code}"
+sdg_targets: 具体目标
+summary_heading: 概览
+summary_by_themes: 按主题分列
+summary_by_bodies: 按机构分列
+summary_by_sdgs: 按可持续发展目标分列
+summary_by_affected-persons: 按受影响群体分列
+summary_by_countries: 按国家分列
+summary_by_mechanisms: 按机制分列
+list_heading: 建议
+pagination_label: 分页
+page_previous: 上一页
+page_next: 下一页
+page_of: "第{page}页，共{pages}页"
+hub_countries: 收到建议的国家和领土，以及各自收到的建议数。
+hub_themes: 各人权主题，以及每个主题的建议数。
+hub_affected-persons: 相关人群，以及每个群体的建议数。
+hub_bodies: 条约机构、普遍定期审议和特别程序。
+hub_mechanisms: 联合国人权机制的三大类别。
+hub_documents: 建议所出自的联合国文件。
+hub_sdgs: 与建议相关联的可持续发展目标及其具体目标。
+language_en: 英文
+language_fr: 法文
+language_es: 西班牙文
+language_ru: 俄文
+language_zh: 中文
+language_ar: 阿拉伯文
+not_found_title: 未找到页面
+not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
+not_found_home: 返回首页
+
+"""#,
     "term.mustache": #"""
 {{<layout}}
 {{$main}}
@@ -344,11 +953,14 @@ not_found_home: Go to the home page
 {{#facts}}<div><dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</dd></div>
 {{/facts}}</dl>{{/hasFacts}}
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
-{{#children}}{{>partials/term-table}}{{/children}}
+{{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+{{/matrix}}{{#children}}{{>partials/term-table}}{{/children}}
 {{#hasSummary}}
 <section aria-labelledby="summary-heading" class="summary">
 <h2 id="summary-heading">{{t.summary_heading}}</h2>
-<div class="summary-grid">
+{{#chartsHtml}}<div class="charts">
+{{{chartsHtml}}}</div>
+{{/chartsHtml}}<div class="summary-grid">
 {{#summary}}{{>partials/term-table}}{{/summary}}
 </div>
 </section>
@@ -369,97 +981,184 @@ not_found_home: Go to the home page
 
 """##,
     "assets/style.css": #"""
-/* HRIndex default theme. Logical properties throughout, so right-to-left pages mirror. */
+/* HRIndex default theme. Logical properties throughout, so right-to-left pages mirror.
+   No web fonts, no external requests; colours meet WCAG AA in light and dark. */
 :root {
   color-scheme: light dark;
   --bg: #ffffff;
   --fg: #1d2430;
-  --muted: #555f6d;
-  --line: #d5dbe3;
+  --muted: #4f5968;
+  --line: #c9d1dc;
   --accent: #0b5394;
   --accent-bg: #eaf1f8;
-  --focus: #c2410c;
+  --surface: #f5f7fa;
+  --bar: #0b5394;
+  --focus: #b93a0a;
+  --mark: #fff1a8;
   --max: 72rem;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif;
   line-height: 1.55;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #10151c;
     --fg: #e6ebf1;
-    --muted: #a9b4c2;
-    --line: #2d3744;
+    --muted: #aab5c3;
+    --line: #334050;
     --accent: #8cc1f2;
     --accent-bg: #17283a;
+    --surface: #161d27;
+    --bar: #6aaeea;
     --focus: #fdba74;
+    --mark: #5c4a00;
   }
 }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--fg); }
+body { margin: 0; background: var(--bg); color: var(--fg); overflow-wrap: break-word; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+mark { background: var(--mark); color: inherit; }
 .wrap { max-inline-size: var(--max); margin-inline: auto; padding-inline: 1rem; }
-.skip-link { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
-.skip-link:focus { inset-block-start: 0.5rem; }
 .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+
+/* Skip link: off-screen until focused, then the first thing on the page. */
+.skip-link { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; background: var(--bg); color: var(--accent); padding: 0.5rem 1rem; z-index: 10; border: 2px solid var(--accent); border-radius: 4px; font-weight: 600; }
+.skip-link:focus { inset-block-start: 0.5rem; }
+
+/* Header and navigation: the menu wraps onto as many lines as it needs, no script. */
 .site-header { border-block-end: 1px solid var(--line); background: var(--accent-bg); }
-.site-header .wrap { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; align-items: center; padding-block: 0.75rem; }
-.site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); }
-.nav { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
-.nav a { text-decoration: none; padding-block: 0.25rem; display: inline-block; }
+.site-header .wrap { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; align-items: center; padding-block: 0.6rem; }
+.site-title { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--fg); padding-block: 0.25rem; }
+.nav { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0; padding: 0; }
+.nav a { text-decoration: none; padding-block: 0.35rem; display: inline-block; }
+.nav a:hover { text-decoration: underline; }
 .nav a[aria-current="page"] { font-weight: 700; border-block-end: 2px solid currentColor; }
 .breadcrumbs ol { display: flex; flex-wrap: wrap; list-style: none; padding: 0; margin-block: 1rem 0; font-size: 0.9rem; color: var(--muted); }
 .breadcrumbs li + li::before { content: "›"; padding-inline: 0.4rem; }
+[dir="rtl"] .breadcrumbs li + li::before { content: "‹"; }
+
 main { padding-block: 1rem 3rem; }
 main:focus { outline: none; }
-h1 { font-size: clamp(1.5rem, 3vw, 2.1rem); line-height: 1.2; margin-block: 0.5rem 1rem; }
-h2 { font-size: 1.3rem; margin-block: 2rem 0.75rem; }
+h1 { font-size: clamp(1.5rem, 1.1rem + 2vw, 2.1rem); line-height: 1.2; margin-block: 0.5rem 1rem; }
+h2 { font-size: 1.3rem; line-height: 1.3; margin-block: 2rem 0.75rem; }
 .lead { font-size: 1.1rem; color: var(--muted); max-inline-size: 48rem; }
 .kicker { color: var(--muted); margin: 0; font-size: 0.95rem; }
+.count { color: var(--muted); font-weight: normal; font-size: 0.95rem; }
+
+/* Search forms */
 .search-form label { display: block; font-weight: 600; margin-block-end: 0.25rem; }
 .search-row { display: flex; gap: 0.5rem; max-inline-size: 40rem; }
-.search-row input { flex: 1; font: inherit; padding: 0.5rem 0.75rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
+.search-row input { flex: 1; min-inline-size: 0; font: inherit; padding: 0.5rem 0.75rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
 button { font: inherit; padding: 0.5rem 1rem; border-radius: 4px; border: 1px solid var(--accent); background: var(--accent); color: var(--bg); cursor: pointer; }
-.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
-.totals a { display: block; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+button:hover { text-decoration: underline; }
+.search-facets { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: 0.5rem 1.5rem; margin-block: 1rem; align-items: start; }
+.search-facet { border: 1px solid var(--line); border-radius: 6px; padding: 0.25rem 0.75rem; }
+.search-facet summary { cursor: pointer; font-weight: 600; padding-block: 0.25rem; }
+.search-facet fieldset { border: 0; margin: 0; padding: 0; }
+.search-facet ul { list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; max-block-size: 16rem; overflow-y: auto; }
+.search-facet li { display: flex; gap: 0.4rem; align-items: baseline; padding-block: 0.1rem; }
+.search-status { color: var(--muted); min-block-size: 1.5em; }
+.search-results { padding-inline-start: 1.5rem; }
+.search-results:focus { outline: none; }
+.search-results li { margin-block-end: 1rem; }
+.search-results h2 { font-size: 1.05rem; margin: 0; }
+.search-meta { margin: 0.1rem 0; color: var(--muted); font-size: 0.9rem; }
+.search-excerpt { margin: 0.1rem 0 0; max-inline-size: 48rem; }
+.search-pager { display: flex; gap: 1rem; }
+
+/* Home */
+.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
+.totals a { display: block; block-size: 100%; padding: 0.75rem 0.9rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; background: var(--surface); }
+.totals a:hover { border-color: var(--accent); }
 .total-number { display: block; font-size: 1.6rem; font-weight: 700; }
-.total-label { color: var(--fg); }
+.total-label { color: var(--fg); hyphens: auto; }
 .browse { columns: 2 14rem; }
-.count { color: var(--muted); font-weight: normal; font-size: 0.95rem; }
+
+/* Lists of recommendations */
 .rec-list { padding-inline-start: 1.5rem; }
 .rec { margin-block-end: 0.9rem; }
 .rec-title { font-weight: 600; }
 .rec-meta { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.9rem; }
-table.terms { border-collapse: collapse; inline-size: 100%; margin-block: 1rem; }
-table.terms caption { text-align: start; font-weight: 600; padding-block: 0.5rem; }
-table.terms th, table.terms td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
-table.terms th[scope="row"] { font-weight: normal; }
+.count-line, .matrix-links { margin-block: 0.5rem; }
+
+/* Tables: wide ones scroll sideways inside their own box on small screens. */
+table { border-collapse: collapse; }
+caption { text-align: start; font-weight: 600; padding-block: 0.5rem; }
+table.terms { inline-size: 100%; margin-block: 1rem; }
+table.terms th, table.terms td, table.matrix th, table.matrix td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
+table.terms th[scope="row"], table.matrix th[scope="row"] { font-weight: normal; }
 table.terms .num { text-align: end; font-variant-numeric: tabular-nums; }
+.table-scroll { overflow-x: auto; margin-block: 0.5rem 1.5rem; }
+.table-scroll:focus-visible { outline-offset: 0; }
+/* The same column widths in every theme's table, so the matrix reads as one. */
+table.matrix { inline-size: 100%; min-inline-size: 46rem; font-size: 0.95rem; table-layout: fixed; }
+table.matrix thead th { background: var(--surface); border-block-end: 2px solid var(--line); }
+table.matrix th:nth-child(1) { inline-size: 12rem; }
+table.matrix th:nth-child(3) { inline-size: 6rem; }
+table.matrix th:nth-child(4) { inline-size: 6.5rem; }
+table.matrix th:nth-child(5) { inline-size: 6.5rem; }
+table.matrix th:nth-child(6) { inline-size: 8rem; }
+table.matrix td { overflow-wrap: anywhere; }
+table.matrix time { white-space: nowrap; }
+.matrix-toc ul { columns: 2 18rem; padding-inline-start: 1.25rem; }
+.matrix-section h2 { font-size: 1.15rem; }
 .summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 2rem; align-items: start; }
 .summary-grid table.terms { font-size: 0.95rem; }
+
+/* Charts: inline SVG drawn at build time; the numbers are also in a table for screen readers. */
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem 2.5rem; align-items: start; margin-block: 1rem 1.5rem; }
+.chart { margin: 0; position: relative; }
+.chart figcaption { font-weight: 600; margin-block-end: 0.5rem; }
+.chart-svg { display: block; overflow: visible; font-size: 0.85rem; }
+.chart-label, .chart-value { fill: var(--fg); }
+.chart-value { font-variant-numeric: tabular-nums; }
+.chart-bar { fill: var(--bar); }
+
+/* One recommendation */
 .fields, .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; margin: 0; }
 .fields div, .facts div { display: contents; }
 .fields dt, .facts dt { font-weight: 600; color: var(--muted); }
 .fields dd, .facts dd { margin: 0; }
 .rec-text { font-size: 1.1rem; max-inline-size: 48rem; }
 .language-note { color: var(--muted); font-size: 0.9rem; }
+.free-page { max-inline-size: 48rem; }
+
+/* SDGs */
 .goals { list-style: none; padding: 0; }
 .goal h2 { font-size: 1.1rem; margin-block: 1.25rem 0.25rem; }
 .targets { columns: 2 20rem; }
+
 .pagination ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; }
-.pagination a, .pagination span[aria-current] { display: inline-block; min-inline-size: 2.5rem; padding: 0.35rem 0.6rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
+.pagination a, .pagination span[aria-current] { display: inline-block; min-inline-size: 2.75rem; padding: 0.4rem 0.6rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
 .pagination span[aria-current] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 .site-footer { border-block-start: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding-block: 1rem 2rem; }
-.footer-links { display: flex; gap: 1rem; list-style: none; padding: 0; }
+.footer-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }
+
 @media (max-width: 40rem) {
-  .fields, .facts { grid-template-columns: 1fr; }
+  .site-header .wrap { gap: 0; }
+  .nav { gap: 0 0.9rem; }
+  .fields, .facts { grid-template-columns: 1fr; gap: 0; }
   .fields dd, .facts dd { margin-block-end: 0.5rem; }
+  .rec-list, .search-results { padding-inline-start: 1.25rem; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  html { scroll-behavior: smooth; }
 }
 @media print {
-  .site-header nav, .search-form, .pagination, .skip-link, .site-footer { display: none; }
-  a { color: inherit; text-decoration: none; }
+  :root { --bg: #fff; --fg: #000; --muted: #333; --line: #999; --accent: #000; --surface: #fff; --bar: #333; color-scheme: light; }
   body { font-size: 11pt; }
+  .site-header nav, .search-form, .pagination, .skip-link, .site-footer, .matrix-links, .matrix-toc, .search-facets, .search-pager { display: none; }
+  .site-header { background: none; }
+  a { color: inherit; text-decoration: none; }
+  .source a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; }
+  .table-scroll { overflow: visible; }
+  table.matrix { min-inline-size: 0; }
+  tr, .chart, .rec { break-inside: avoid; }
+  h1, h2 { break-after: avoid; }
+  .chart-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 
 """#,
@@ -2848,6 +3547,141 @@ function step5(s) {
   name: {en: "Zimbabwe", fr: "Zimbabwe", es: "Zimbabwe", ru: "Зимбабве", zh: "津巴布韦", ar: "زمبابوي"}
   region: African States
   status: member
+
+"""#,
+    "mappings/upr-info-countries.yml": #"""
+# UPR Info country spellings -> ISO 3166-1 alpha-3 codes, for `hrindex import upr-info`.
+# The importer first matches a name against the names in countries.yml (any language, case and
+# spacing ignored); this table covers the UPR Info spellings that differ. It lists every such
+# name in the UPR Info export for sessions 1-20 (columns To and From).
+# no_state: labels that name no State at all; a row with one keeps an empty recommending_states
+# and is listed in the report as a note, not as an unmapped value.
+names:
+  Antigua & Barbuda: ATG
+  Bolivia: BOL
+  Bosnia & Herzegovina: BIH
+  Cape Verde: CPV
+  Cote d'Ivoire: CIV
+  Czech Republic: CZE
+  DPR Korea: PRK
+  Democratic Republic of Congo: COD
+  Guinea Bissau: GNB
+  Iran: IRN
+  Laos: LAO
+  Macedonia FYR: MKD
+  Micronesia: FSM
+  Moldova: MDA
+  Netherlands: NLD
+  Palestine: PSE
+  Republic of Congo: COG
+  Sao Tome & Principe: STP
+  St Kitts & Nevis: KNA
+  St Lucia: LCA
+  St Vincent & the Grenadines: VCT
+  Swaziland: SWZ
+  Syria: SYR
+  Tanzania: TZA
+  Trinidad & Tobago: TTO
+  Turkey: TUR
+  United Kingdom: GBR
+  United States: USA
+  Venezuela: VEN
+no_state:
+  # session 1, Indonesia: the export gives the recommending State as "&#40;Unknown&#41;"
+  - (Unknown)
+
+"""#,
+    "mappings/upr-info-issues.yml": #"""
+# UPR Info "Issue" labels -> HRIndex themes (themes.yml) and affected persons
+# (affected-persons.yml), for `hrindex import upr-info`. One entry for each of the 54 labels of
+# the UPR Info export for sessions 1-20 (shared/vocab/upr-info-issues.txt). A label mapped to
+# nothing ({}) is known and adds no term; a label missing here is reported as unmapped.
+Asylum-seekers - refugees: {themes: [refugees-and-asylum-seekers], affected_persons: [refugees-and-asylum-seekers]}
+CP rights - general: {themes: [civil-and-political-rights]}
+Civil society: {themes: [cooperation-with-civil-society], affected_persons: [civil-society]}
+Corruption: {themes: [good-governance-and-corruption]}
+Counter-terrorism: {themes: [counter-terrorism]}
+Death penalty: {themes: [death-penalty]}
+Detention: {themes: [conditions-of-detention], affected_persons: [persons-deprived-of-liberty]}
+Development: {themes: [right-to-development]}
+Disabilities: {themes: [disabilities-definition-and-general-principles], affected_persons: [persons-with-disabilities]}
+ESC rights - general: {themes: [economic-social-and-cultural-rights]}
+Elections: {themes: [participation-in-public-affairs-and-right-to-vote]}
+Enforced disappearances: {themes: [enforced-disappearances], affected_persons: [disappeared-persons]}
+Environment: {themes: [environment]}
+Extrajudicial executions: {themes: [extrajudicial-executions]}
+Freedom of association and peaceful assembly: {themes: [freedom-of-association, right-to-peaceful-assembly]}
+Freedom of movement: {themes: [freedom-of-movement]}
+Freedom of opinion and expression: {themes: [freedom-of-opinion-and-expression]}
+Freedom of religion and belief: {themes: [freedom-of-thought-conscience-and-religion]}
+Freedom of the press: {themes: [freedom-of-opinion-and-expression], affected_persons: [media]}
+# General statements (commendations, "continue its efforts") have no UHRI theme.
+General: {}
+HIV - Aids: {themes: [right-to-health], affected_persons: [persons-living-with-hiv-aids]}
+Human rights defenders: {themes: [human-rights-defenders], affected_persons: [human-rights-defenders]}
+Human rights education and training: {themes: [human-rights-education-and-training]}
+# Abuses by police and security forces; UHRI files such recommendations under the officials concerned.
+Human rights violations by state agents: {themes: [liberty-and-security-of-the-person], affected_persons: [law-enforcement-and-prison-officials]}
+Impunity: {themes: [rule-of-law-and-impunity]}
+Indigenous peoples: {themes: [indigenous-peoples], affected_persons: [indigenous-peoples]}
+# UHRI has no theme for internal displacement, only the group.
+Internally displaced persons: {affected_persons: [internally-displaced-persons]}
+International humanitarian law: {themes: [international-criminal-and-humanitarian-law]}
+International instruments: {themes: [ratification-of-international-instruments]}
+Justice: {themes: [administration-of-justice-and-fair-trial]}
+Labour: {themes: [labour-rights-and-right-to-work]}
+Migrants: {themes: [migrants], affected_persons: [migrants]}
+Minorities: {themes: [members-of-minorities], affected_persons: [minorities]}
+NHRI: {themes: [national-human-rights-institution]}
+National plan of action: {themes: [national-human-rights-action-plans]}
+# UPR Info's catch-all; nothing in it says which theme applies.
+Other: {}
+Poverty: {themes: [poverty], affected_persons: [persons-living-in-poverty]}
+Public security: {themes: [liberty-and-security-of-the-person]}
+Racial discrimination: {themes: [racial-discrimination]}
+Right to education: {themes: [right-to-education]}
+Right to food: {themes: [right-to-food]}
+Right to health: {themes: [right-to-health]}
+Right to housing: {themes: [right-to-adequate-housing]}
+Right to land: {themes: [land-and-property-rights]}
+Right to water: {themes: [water-and-sanitation]}
+Rights of the Child: {themes: [children-general-principles-and-protection], affected_persons: [children]}
+Sexual Orientation and Gender Identity: {themes: [sexual-orientation-and-gender-identity], affected_persons: [lgbti-persons]}
+Special procedures: {themes: [cooperation-with-special-procedures]}
+Technical assistance and cooperation: {themes: [cooperation-with-mechanisms-and-technical-assistance]}
+Torture and other CID treatment: {themes: [prohibition-of-torture]}
+Trafficking: {themes: [trafficking-and-contemporary-slavery]}
+Treaty bodies: {themes: [cooperation-with-treaty-bodies]}
+UPR process: {themes: [cooperation-with-upr]}
+Women's rights: {themes: [advancement-of-women], affected_persons: [women-and-girls]}
+
+"""#,
+    "mappings/upr-sessions.yml": #"""
+# Sessions of the UPR Working Group: first and last day, for importers that know a
+# recommendation's session but not its date (UPR Info). A recommendation is dated to the first
+# day of the session in which it was made. Source: OHCHR "UPR sessions" calendar and the
+# Human Rights Council's yearly meeting calendars. The cycle follows from the session number:
+# sessions 1-12 are cycle 1, 13-26 cycle 2, 27-40 cycle 3, 41-54 cycle 4.
+- {session: 1, start: 2008-04-07, end: 2008-04-18}
+- {session: 2, start: 2008-05-05, end: 2008-05-19}
+- {session: 3, start: 2008-12-01, end: 2008-12-15}
+- {session: 4, start: 2009-02-02, end: 2009-02-13}
+- {session: 5, start: 2009-05-04, end: 2009-05-15}
+- {session: 6, start: 2009-11-30, end: 2009-12-11}
+- {session: 7, start: 2010-02-08, end: 2010-02-19}
+- {session: 8, start: 2010-05-03, end: 2010-05-14}
+- {session: 9, start: 2010-11-01, end: 2010-11-12}
+- {session: 10, start: 2011-01-24, end: 2011-02-04}
+- {session: 11, start: 2011-05-02, end: 2011-05-13}
+- {session: 12, start: 2011-10-03, end: 2011-10-14}
+- {session: 13, start: 2012-05-21, end: 2012-06-04}
+- {session: 14, start: 2012-10-22, end: 2012-11-05}
+- {session: 15, start: 2013-01-21, end: 2013-02-01}
+- {session: 16, start: 2013-04-22, end: 2013-05-03}
+- {session: 17, start: 2013-10-21, end: 2013-11-01}
+- {session: 18, start: 2014-01-27, end: 2014-02-07}
+- {session: 19, start: 2014-04-28, end: 2014-05-09}
+- {session: 20, start: 2014-10-27, end: 2014-11-07}
 
 """#,
     "sdgs.yml": #"""

@@ -20,16 +20,21 @@ extension SiteBuilder {
     defer { lock.release() }
     do {
       let routes = Route.all(in: model)
-      try renderPages(routes, model, inputs, writer, threads: configuration.threads)
+      configuration.progress?(BuildProgress(stage: "render and write pages", done: 0, total: routes.count))
+      try renderPages(routes, model, inputs, writer, configuration)
       report.pages = routes.count
       clock.lap("render and write pages", into: &report)
+      configuration.progress?(BuildProgress(stage: "search index", done: 0, total: model.catalog.recommendations.count))
       try writer.write("sitemap.xml", Sitemap.xml(routes: routes, model: model))
+      try writeMatrixCSVs(model, inputs.strings, writer, threads: configuration.threads)
       try writeSearchIndex(model, inputs.strings, writer)
       clock.lap("search index", into: &report)
       try copyAssets(inputs.theme, writer)
       try writer.commit()
       clock.lap("copy assets and publish", into: &report)
       report.files = writer.fileCount
+      report.filesWritten = writer.writtenCount
+      report.incremental = writer.isIncremental
     } catch {
       writer.discard()
       report.diagnostics += error.diagnostics
@@ -37,11 +42,13 @@ extension SiteBuilder {
   }
 
   static func renderPages(_ routes: [Route], _ model: SiteModel, _ inputs: Inputs, _ writer: SiteWriter,
-                          threads: Int) throws(DiagnosticError) {
+                          _ configuration: BuildConfiguration) throws(DiagnosticError) {
     let builder = PageContextBuilder(model: model, strings: inputs.strings)
     let renderer = inputs.renderer
     let failures = FailureList()
-    parallelForEach(routes.count, threads: threads) { i in
+    let counter = ProgressCounter(total: routes.count, stage: "render and write pages", report: configuration.progress)
+    parallelForEach(routes.count, threads: configuration.threads) { i in
+      counter.step()
       let page = builder.context(for: routes[i])
       do throws(DiagnosticError) {
         try writer.write(page.file, renderer.render(page.template, .object(page.values)))
@@ -66,6 +73,30 @@ extension SiteBuilder {
   }
 }
 
+/// Counts finished items across threads and reports every 2,000th to the progress display.
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  let total: Int
+  let stage: String
+  let report: (@Sendable (BuildProgress) -> Void)?
+
+  init(total: Int, stage: String, report: (@Sendable (BuildProgress) -> Void)?) {
+    self.total = total
+    self.stage = stage
+    self.report = report
+  }
+
+  func step() {
+    guard let report else { return }
+    let n = lock.withLock { () -> Int in
+      done += 1
+      return done
+    }
+    if n % 2_000 == 0 || n == total { report(BuildProgress(stage: stage, done: n, total: total)) }
+  }
+}
+
 /// Collects the first error of concurrent workers.
 final class FailureList: @unchecked Sendable {
   private let lock = NSLock()
@@ -80,7 +111,9 @@ struct BuildLock {
 
   init(output: String) throws(DiagnosticError) {
     let url = URL(fileURLWithPath: output).standardizedFileURL
-    let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+    let parent = url.deletingLastPathComponent()
+    try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    let path = parent.appendingPathComponent(".\(url.lastPathComponent).lock").path
     fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw DiagnosticError([.error(at: nil, "cannot create the build lock \(path): \(String(cString: strerror(errno)))")])

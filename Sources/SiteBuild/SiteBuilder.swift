@@ -14,6 +14,7 @@ public enum SiteBuilder {
     var clock = StageClock()
     guard let inputs = loadInputs(configuration, &report) else { return report }
     clock.lap("load settings, vocabularies and theme", into: &report)
+    configuration.progress?(BuildProgress(stage: "read and decode recommendations", done: 0, total: 0))
     let decoded = decodeRecommendations(inputs, configuration, &report)
     clock.lap("read and decode recommendations", into: &report)
     let pages = loadFreePages(inputs, &report)
@@ -117,7 +118,9 @@ public enum SiteBuilder {
     report.diagnostics += listing.problems
     let decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
     let loader = inputs.loader
+    let counter = ProgressCounter(total: listing.files.count, stage: "read and decode recommendations", report: configuration.progress)
     let results = parallelMap(listing.files, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
+      counter.step()
       switch loader.read(relative) {
       case .failure(let problem): return (nil, [problem])
       case .success(let file):

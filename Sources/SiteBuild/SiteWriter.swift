@@ -2,31 +2,50 @@ import CSystem
 import Foundation
 import SiteCore
 
-/// Writes a build into a staging folder beside the output and, only when everything is written,
-/// swaps it in with one atomic rename; a failed or killed build leaves the previous output as it was.
+/// Writes a build into a standby copy of the site beside the output, then swaps the two folders
+/// with one atomic exchange: a failed or killed build never touches the output.
+///
+/// The standby copy is the output of the build before last, with a manifest of every file's hash
+/// (`.hrindex-output`, which also marks the folder as HRIndex's). A build compares each file it
+/// produces with that manifest and writes only the files that differ, then deletes the files it no
+/// longer produces; so the result is the same as a clean build's, byte for byte, while an edit
+/// rewrites only the pages it changed. Without a usable standby copy the build writes every file.
 final class SiteWriter: @unchecked Sendable {
   let output: String
-  let staging: String
+  let standby: String
   private let lock = NSLock()
   private var createdFolders: Set<String> = []
+  /// Hashes of the files the standby copy holds, from its manifest (empty for a clean build).
+  private let previous: [String: UInt64]
+  /// Hashes of the files this build produced.
+  private var produced: [String: UInt64] = [:]
   private(set) var fileCount = 0
+  private(set) var writtenCount = 0
+  let isIncremental: Bool
 
-  /// Marks a folder as HRIndex's output, so a build never replaces a folder it did not write.
+  /// Marks a folder as HRIndex's output and lists its files with their hashes.
   static let marker = ".hrindex-output"
+  static let manifestHeader = "hrindex output manifest 1"
 
   init(output: String) throws(DiagnosticError) {
     let url = URL(fileURLWithPath: output).standardizedFileURL
     self.output = url.path
-    self.staging = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staging").path
+    self.standby = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).standby").path
+    try? FileManager.default.removeItem(atPath: standby.replacingOccurrences(of: ".standby", with: ".staging"))
+    var isDirectory: ObjCBool = false
+    let outputExists = FileManager.default.fileExists(atPath: self.output, isDirectory: &isDirectory)
+    let manifest = outputExists ? Self.readManifest(standby + "/" + Self.marker) : nil
+    isIncremental = manifest != nil
+    previous = manifest ?? [:]
     try checkReplaceable()
-    try? FileManager.default.removeItem(atPath: staging)
-    do {
-      try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-    } catch {
-      throw DiagnosticError([.error(at: nil, "cannot create \(staging): \(error.localizedDescription)")])
+    if isIncremental {
+      // Until the new manifest is written at the end, the standby copy is not trusted.
+      unlink(standby + "/" + Self.marker)
+    } else {
+      try? FileManager.default.removeItem(atPath: standby)
+      guard mkdir(standby, 0o755) == 0 else { throw failure("cannot create", standby) }
     }
     createdFolders.insert("")
-    try write(Self.marker, Array("This folder is written by hrindex build and replaced by the next build.\n".utf8))
   }
 
   /// Refuses an output that would put the lock and staging folder inside it (`/`) or whose
@@ -58,13 +77,31 @@ final class SiteWriter: @unchecked Sendable {
       notes: ["choose another --output, or empty that folder; a build replaces its output folder whole"])])
   }
 
-  /// Writes `bytes` to `relative` inside the staging folder, creating folders as needed.
+  /// Records `bytes` as the file `relative` of the new site, writing it only when the standby
+  /// copy does not already hold exactly these bytes.
   func write(_ relative: String, _ bytes: [UInt8]) throws(DiagnosticError) {
     precondition(!relative.hasPrefix("/") && !relative.split(separator: "/").contains(".."), "output path escapes: \(relative)")
+    let hash = ContentHash.of(bytes)
+    let unchanged = lock.withLock { () -> Bool in
+      produced[relative] = hash
+      fileCount += 1
+      return previous[relative] == hash
+    }
+    if unchanged { return }
     let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
     try makeFolder(folder)
-    let path = staging + "/" + relative
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+    try Self.writeFile(standby + "/" + relative, bytes)
+    lock.withLock { writtenCount += 1 }
+  }
+
+  func write(_ relative: String, _ text: String) throws(DiagnosticError) { try write(relative, Array(text.utf8)) }
+
+  private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+    var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    if fd < 0 && errno == EISDIR {
+      try? FileManager.default.removeItem(atPath: path)
+      fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    }
     guard fd >= 0 else { throw failure("cannot create", path) }
     defer { close(fd) }
     var offset = 0
@@ -73,44 +110,87 @@ final class SiteWriter: @unchecked Sendable {
       guard n > 0 else { throw failure("cannot write", path) }
       offset += n
     }
-    lock.withLock { fileCount += 1 }
   }
 
-  func write(_ relative: String, _ text: String) throws(DiagnosticError) { try write(relative, Array(text.utf8)) }
-
-  /// Creates `folder` and any missing parents inside the staging folder, each once.
+  /// Creates `folder` and any missing parents inside the standby copy, each once.
   private func makeFolder(_ folder: String) throws(DiagnosticError) {
     if folder.isEmpty || lock.withLock({ createdFolders.contains(folder) }) { return }
     if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
-    let path = staging + "/" + folder
-    guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure("cannot create folder", path) }
+    let path = standby + "/" + folder
+    if mkdir(path, 0o755) != 0 {
+      guard errno == EEXIST else { throw Self.failure("cannot create folder", path) }
+      var info = stat()
+      if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+        unlink(path)
+        guard mkdir(path, 0o755) == 0 else { throw Self.failure("cannot create folder", path) }
+      }
+    }
     lock.withLock { _ = createdFolders.insert(folder) }
   }
 
-  private func failure(_ what: String, _ path: String) -> DiagnosticError {
+  private static func failure(_ what: String, _ path: String) -> DiagnosticError {
     DiagnosticError([.error(at: nil, "\(what) \(path): \(String(cString: strerror(errno)))")])
   }
 
-  /// Puts the staged site in place of the output in one step, then removes the old one.
+  private func failure(_ what: String, _ path: String) -> DiagnosticError { Self.failure(what, path) }
+
+  /// Deletes what the site no longer has, writes the manifest, and swaps the standby copy with
+  /// the output in one step; the old output stays beside it as the next build's standby copy.
   func commit() throws(DiagnosticError) {
+    removeStaleFiles()
+    try Self.writeFile(standby + "/" + Self.marker, Array(Self.manifest(produced).utf8))
     var info = stat()
     if lstat(output, &info) != 0 {
-      guard rename(staging, output) == 0 else { throw failure("cannot move the build to", output) }
+      guard rename(standby, output) == 0 else { throw failure("cannot move the build to", output) }
       return
     }
-    if hr_exchange_paths(staging, output) != 0 {
+    if hr_exchange_paths(standby, output) != 0 {
       // Without an atomic exchange (some file systems), move the old output aside first.
-      let aside = staging + ".old"
+      let aside = standby + ".old"
       try? FileManager.default.removeItem(atPath: aside)
-      guard rename(output, aside) == 0, rename(staging, output) == 0 else { throw failure("cannot replace", output) }
+      guard rename(output, aside) == 0, rename(standby, output) == 0 else { throw failure("cannot replace", output) }
       try? FileManager.default.removeItem(atPath: aside)
-      return
     }
-    try? FileManager.default.removeItem(atPath: staging)
   }
 
-  /// Removes the staging folder of a build that failed.
-  func discard() { try? FileManager.default.removeItem(atPath: staging) }
+  /// A failed build leaves the standby copy without a manifest, so the next build rewrites it.
+  func discard() {}
+
+  private func removeStaleFiles() {
+    var folders: Set<String> = []
+    for path in previous.keys where produced[path] == nil {
+      unlink(standby + "/" + path)
+      var folder = Substring(path)
+      while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        folders.insert(String(folder))
+      }
+    }
+    for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(standby + "/" + folder) }
+  }
+
+  // MARK: - Manifest
+
+  static func manifest(_ files: [String: UInt64]) -> String {
+    var text = manifestHeader + "\n"
+    for path in files.keys.sorted() { text += ContentHash.hex(files[path]!) + " " + path + "\n" }
+    return text
+  }
+
+  static func readManifest(_ path: String) -> [String: UInt64]? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let text = String(decoding: data, as: UTF8.self)
+    var lines = text.split(separator: "\n")
+    guard lines.first == Substring(manifestHeader) else { return nil }
+    lines.removeFirst()
+    var files: [String: UInt64] = [:]
+    files.reserveCapacity(lines.count)
+    for line in lines {
+      guard line.count > 17, let hash = UInt64(line.prefix(16), radix: 16) else { return nil }
+      files[String(line.dropFirst(17))] = hash
+    }
+    return files
+  }
 }
 
 extension BuildConfiguration {

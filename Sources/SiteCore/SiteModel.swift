@@ -47,6 +47,8 @@ public enum Route: Sendable, Hashable {
   case allRecommendations(page: Int)
   case hub(Taxonomy)
   case term(Taxonomy, group: Int, page: Int)
+  /// A country's recommendations clustered by theme (`countries/ecu/matrix/`), beside its CSV.
+  case countryMatrix(group: Int)
   case freePage(Int)
   case search
   case notFound
@@ -59,6 +61,7 @@ public enum Route: Sendable, Hashable {
     case .allRecommendations(let page): return Pagination.path("recommendations/", page: page)
     case .hub(let t): return "\(t == .sdgTarget ? Taxonomy.sdgGoal.rawValue : t.rawValue)/"
     case .term(let t, let g, let page): return Pagination.path(model.catalog.terms(t)[g].path, page: page)
+    case .countryMatrix(let g): return model.catalog.terms(.country)[g].path + "matrix/"
     case .freePage(let i): return "\(model.pages[i].name)/"
     case .search: return "search/"
     case .notFound: return "404.html"
@@ -77,6 +80,7 @@ public enum Route: Sendable, Hashable {
         let pages = Pagination(count: group.members.count, pageSize: size).pageCount
         routes += (1...pages).map { .term(t, group: g, page: $0) }
       }
+      if t == .country { routes += model.catalog.terms(t).indices.map { .countryMatrix(group: $0) } }
     }
     routes += model.pages.indices.map { .freePage($0) }
     return routes

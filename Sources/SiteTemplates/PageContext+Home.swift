@@ -22,8 +22,7 @@ extension PageContextBuilder {
     }
     values["totals"] = .list(items)
     values["browse"] = .list(Array(items.dropFirst()))
-    values["mechanisms"] = table(.mechanism, groups: Array(catalog.terms(.mechanism).indices), root: root,
-      caption: strings["home_by_mechanism"], byCount: false)
+    values["chartsHtml"] = .html(homeCharts())
     let latest = Array(catalog.recommendations.indices.prefix(Self.latestCount))
     values["list"] = ["start": "1", "items": .list(latest.map { listItem($0, root: root) })]
     return PageContext(path: path, template: "home", values: values)

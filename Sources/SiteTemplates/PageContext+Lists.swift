@@ -59,6 +59,7 @@ extension PageContextBuilder {
     let root = RelativeURL.root(from: path)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings["hub_sdgs"])
+    values["chartHtml"] = .html(goalChart())
     let targets = model.catalog.terms(.sdgTarget)
     values["goals"] = .list(model.catalog.terms(.sdgGoal).sorted { Int($0.key) ?? 0 < Int($1.key) ?? 0 }.map { goal in
       let mine = targets.filter { $0.key.hasPrefix(goal.key + ".") }.sorted { SDGCode.order($0.key, $1.key) }
@@ -85,6 +86,8 @@ extension PageContextBuilder {
     values["hasFacts"] = false
     values["hasSummary"] = false
     values["children"] = false
+    values["chartsHtml"] = ""
+    values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
       root: RelativeURL.root(from: path))
     return PageContext(path: path, template: "term", values: values)

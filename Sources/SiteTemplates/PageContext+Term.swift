@@ -30,6 +30,9 @@ extension PageContextBuilder {
     values["summary"] = .list(summary)
     values["hasSummary"] = .flag(!summary.isEmpty)
     values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
+    values["chartsHtml"] = .html(page == 1 ? charts(taxonomy, group) : HTML(trusted: ""))
+    values["matrix"] = page == 1 && taxonomy == .country
+      ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: "term", values: values)
   }

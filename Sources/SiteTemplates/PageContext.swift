@@ -35,6 +35,7 @@ public struct PageContextBuilder: Sendable {
     case .allRecommendations(let page): return allRecommendations(page, path)
     case .hub(let taxonomy): return taxonomy == .sdgGoal ? sdgHub(path) : hub(taxonomy, path)
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
+    case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return simple("search", path, title: strings["search_heading"], crumb: strings["nav_search"])
     case .notFound: return simple("404", path, title: strings["not_found_title"], crumb: nil)

@@ -30,7 +30,7 @@ public struct TemplateRenderer: Sendable {
     names = Set(templates.keys)
   }
 
-  public static let required = ["layout", "home", "recommendation", "hub", "sdgs", "term", "page", "search", "404"]
+  public static let required = ["layout", "home", "recommendation", "hub", "sdgs", "term", "page", "search", "404", "matrix"]
 
   public func render(_ template: String, _ context: TemplateValue) -> String {
     renderer.render(template, context)

@@ -45,8 +45,11 @@ struct Build: ParsableCommand {
 
   func run() throws {
     let started = DispatchTime.now().uptimeNanoseconds
-    let report = SiteBuilder.build(site.configuration)
+    var configuration = site.configuration
+    configuration.progress = ProgressDisplay.forStandardError()
+    let report = SiteBuilder.build(configuration)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    ProgressDisplay.finish()
     Terminal.print(report.diagnostics)
     if timings {
       for stage in report.stages { Terminal.error(String(format: "  %-40@ %7.3f s", stage.name as NSString, stage.seconds)) }
@@ -55,8 +58,9 @@ struct Build: ParsableCommand {
       Terminal.error(Terminal.problemSummary(report.diagnostics))
       throw ExitCode(1)
     }
-    print(String(format: "Built %d pages from %d recommendations into %@ in %.2f s",
-      report.pages, report.recommendations, site.output, seconds))
+    let written = report.incremental ? String(format: " (%d of %d files changed)", report.filesWritten, report.files) : ""
+    print(String(format: "Built %d pages from %d recommendations into %@%@ in %.2f s",
+      report.pages, report.recommendations, site.output, written, seconds))
   }
 }
 

@@ -1,0 +1,34 @@
+/// A fast 64-bit hash of a file's bytes, to tell whether a page changed between builds.
+enum ContentHash {
+  static func of(_ bytes: [UInt8]) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    bytes.withUnsafeBytes { raw in
+      var i = 0
+      while i + 8 <= raw.count {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        h = mix(h ^ word)
+        i += 8
+      }
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < raw.count {
+        tail |= UInt64(raw[i]) << shift
+        shift += 8
+        i += 1
+      }
+      h = mix(h ^ tail)
+    }
+    return h
+  }
+
+  private static func mix(_ x: UInt64) -> UInt64 {
+    var z = x &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 31)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 29)
+  }
+
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}

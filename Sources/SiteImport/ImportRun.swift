@@ -1,0 +1,121 @@
+import Foundation
+import SiteCore
+
+/// Runs an import end to end: read the input, map each row, write the files, save the manifest.
+public enum ImportRun {
+  public struct Options: Sendable {
+    public var output: String
+    public var overwrite = false
+    public var prune = false
+    public init(output: String, overwrite: Bool = false, prune: Bool = false) {
+      self.output = output
+      self.overwrite = overwrite
+      self.prune = prune
+    }
+  }
+
+  /// Imports UPR Info CSV files: `input` is one file, or a folder whose `*.csv` files are read
+  /// in name order.
+  public static func uprInfo(input: String, mappings: UPRInfoMappings, vocabulary: Vocabulary, options: Options) throws -> ImportReport {
+    let files = try csvFiles(input)
+    var report = ImportReport(source: "upr-info (UPR Info CSV export)", input: input)
+    let writer = try ContentWriter(folder: options.output, source: UPRInfoImporter.source, overwrite: options.overwrite)
+    var importer = UPRInfoImporter(mappings: mappings, vocabulary: vocabulary)
+    for file in files {
+      let name = (file as NSString).lastPathComponent
+      guard let data = FileManager.default.contents(atPath: file) else { throw ImportFailure("cannot read \(file)") }
+      let records = CSVReader.records(TextDecoding.decode(Array(data)).text)
+      guard let header = records.first else {
+        report.problems.append(ImportProblem(.file, "no header row", .rowSkipped, at: name))
+        continue
+      }
+      let columns: UPRInfoImporter.Columns
+      do {
+        columns = try UPRInfoImporter.Columns(header: header.fields)
+      } catch {
+        report.problems.append(ImportProblem(.file, "\(error)", .rowSkipped, at: name))
+        continue
+      }
+      for record in records.dropFirst() {
+        report.rowsRead += 1
+        let place = "\(name):\(record.line)"
+        switch importer.row(record.fields, columns, at: place, problems: &report.problems) {
+        case .recommendation(let r): if try write(r, at: place, writer, &report) { report.rowsImported += 1 }
+        case .ignored(let reason): report.rowsIgnored[reason, default: 0] += 1
+        case .skipped: break
+        }
+      }
+    }
+    try finish(writer, title: "UPR recommendations (UPR Info export)", options, &report)
+    return report
+  }
+
+  /// Imports a UHRI JSON export (a top-level array of annotation objects), read as a stream.
+  public static func uhri(input: String, vocabulary: Vocabulary, language: String = "en", options: Options) throws -> ImportReport {
+    var stream = try JSONArrayStream(path: input)
+    var report = ImportReport(source: "uhri (Universal Human Rights Index JSON export)", input: input)
+    let writer = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
+    let importer = UHRIImporter(vocabulary: vocabulary, language: language)
+    let name = (input as NSString).lastPathComponent
+    do {
+      while let (record, line) = try stream.next() {
+        report.rowsRead += 1
+        let place = "\(name):\(line) (record \(report.rowsRead))"
+        guard case .object(let fields) = record else {
+          report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
+          continue
+        }
+        var imported = false
+        for r in importer.recommendations(fields, at: place, problems: &report.problems) {
+          imported = try write(r, at: place, writer, &report) || imported
+        }
+        if imported { report.rowsImported += 1 }
+      }
+    } catch let error as JSONStreamError {
+      throw ImportFailure("\(input):\(error.line):\(error.column): \(error.message)")
+    }
+    try finish(writer, title: "Universal Human Rights Index", options, &report)
+    return report
+  }
+
+  // MARK: - Shared steps
+
+  /// Writes one recommendation unless an earlier row of this run made the same file.
+  private static func write(_ r: ImportedRecommendation, at place: String, _ writer: ContentWriter, _ report: inout ImportReport) throws -> Bool {
+    guard writer.claim(r.id) else {
+      report.problems.append(ImportProblem(.id, r.id + " (given by an earlier row too)", .rowSkipped, at: place))
+      return false
+    }
+    _ = try writer.write(r.fileText, to: r.path, into: &report)
+    return true
+  }
+
+  private static func finish(_ writer: ContentWriter, title: String, _ options: Options, _ report: inout ImportReport) throws {
+    if report.recommendations > 0 { try writer.createSiteSettings(title: title, into: &report) }
+    try writer.finish(prune: options.prune, into: &report)
+    let reportPath = options.output + "/" + reportFileName
+    do {
+      try report.text.write(toFile: reportPath, atomically: true, encoding: .utf8)
+    } catch {
+      throw ImportFailure("cannot write \(reportPath): \(error.localizedDescription)")
+    }
+  }
+
+  /// The report file written into the content folder (the build reads only recommendations/,
+  /// pages/, vocabularies/ and site.yml, so it is not content).
+  public static let reportFileName = "import-report.txt"
+
+  static func csvFiles(_ input: String) throws -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+      throw ImportFailure("\(input): no such file or folder")
+    }
+    guard isDirectory.boolValue else { return [input] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: input) else {
+      throw ImportFailure("\(input): cannot list the folder")
+    }
+    let files = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted().map { input + "/" + $0 }
+    guard !files.isEmpty else { throw ImportFailure("\(input): no .csv files in the folder") }
+    return files
+  }
+}

@@ -1,0 +1,36 @@
+import SiteCore
+
+/// The UPR-only fields of a UHRI annotation.
+extension UHRIRecord {
+  static let ordinals = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+
+  /// `UprCycle` (`4`, `"Cycle 4"`, `"- Fourth cycle"`), else the cycle of `UprSession`.
+  mutating func cycle() -> Int? {
+    if let raw = label("UprCycle") {
+      let key = LabelKey.make(raw)
+      let number = Int(key.filter(\.isNumber)) ?? Self.ordinals.first { key.contains($0.key) }?.value
+      guard let number, (1...4).contains(number) else { return left(.cycle, raw) }
+      return number
+    }
+    guard let raw = label("UprSession") else { return nil }
+    guard let session = Int(raw.filter(\.isNumber)), let cycle = UPRSession.cycle(ofSession: session) else {
+      return left(.session, raw)
+    }
+    return cycle
+  }
+
+  static let positions: [String: UPRResponse] = [
+    "supported": .supported, "accepted": .supported, "noted": .noted, "rejected": .noted, "pending": .pending,
+  ]
+
+  /// `UprPositions`: one position, or several that agree; anything else is left out and reported.
+  mutating func response() -> UPRResponse? {
+    let labels = strings("UprPositions")
+    guard !labels.isEmpty else { return nil }
+    let responses = labels.map { Self.positions[LabelKey.make($0)] }
+    guard let first = responses[0], responses.allSatisfy({ $0 == first }) else {
+      return left(.response, labels.joined(separator: ", "))
+    }
+    return first
+  }
+}
