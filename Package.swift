@@ -27,14 +27,16 @@ let package = Package(
       dependencies: ["SiteCore", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem"]),
     .executableTarget(
       name: "hrindex",
-      dependencies: ["SiteBuild", "SiteImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["SiteBuild", "SiteImport", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .target(name: "SiteImport", dependencies: ["SiteCore", "Yams"]),
+    .target(name: "SitePreview", dependencies: ["SiteCore"]),
     .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
     .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
     .testTarget(name: "SiteImportTests", dependencies: ["SiteImport", "SiteBuild"], exclude: ["Fixtures"]),
     .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
     .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
+    .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview"]),
     .testTarget(
       name: "SiteBuildTests", dependencies: ["SiteBuild"],
       exclude: ["Fixtures", "Golden"]),

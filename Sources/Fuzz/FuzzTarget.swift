@@ -41,7 +41,7 @@ enum FuzzTarget {
     return 0
   }
 #else
-  /// Without libFuzzer: `Fuzz FILE…` runs each file once (to replay a crash under a debugger).
+  /// Without libFuzzer: `Fuzz FILE…` runs each file once (FuzzCorpusTests, or a crash under a debugger).
   @main
   enum FuzzReplay {
     static func main() {
@@ -51,7 +51,7 @@ enum FuzzTarget {
           exit(2)
         }
         data.withUnsafeBytes { FuzzTarget.exercise($0.bindMemory(to: UInt8.self)) }
-        print("ok \(path)")
+        FileHandle.standardOutput.write(Data("ok \(path)\n".utf8))  // unbuffered: survives a crash on the next file
       }
     }
   }

@@ -50,7 +50,8 @@ struct ContentLoader {
   /// Whether `relative` names a file, or a symbolic link that `read` refuses with a clear error
   /// (rather than the build silently falling back to a default).
   func exists(_ relative: String) -> Bool {
-    entry(relative) == .file || entry(relative) == .link
+    let found = entry(relative)
+    return found == .file || found == .link
   }
 
   enum Entry { case file, link, other }

@@ -173,6 +173,7 @@ enum DefaultFiles {
 
 """#,
     "partials/term-table.mustache": #"""
+<div class="table-scroll">
 <table class="terms">
 <caption>{{caption}}</caption>
 <thead><tr><th scope="col">{{t.column_term}}</th>{{#hasDetail}}<th scope="col">{{detailHeading}}</th>{{/hasDetail}}<th scope="col" class="num">{{t.column_count}}</th></tr></thead>
@@ -180,6 +181,7 @@ enum DefaultFiles {
 {{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a></th>{{#hasDetail}}<td>{{detail}}</td>{{/hasDetail}}<td class="num">{{count}}</td></tr>
 {{/rows}}</tbody>
 </table>
+</div>
 
 """#,
     "recommendation.mustache": #"""
@@ -366,6 +368,25 @@ language_ar: العربية
 not_found_title: الصفحة غير موجودة
 not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
 not_found_home: الانتقال إلى الصفحة الرئيسية
+# Charts and the country matrix
+charts_heading: بالأرقام
+chart_by_year: حسب السنة
+chart_by_region: حسب المجموعة الإقليمية
+chart_no_region: بلا مجموعة إقليمية
+chart_top_themes: المواضيع الأكثر تكراراً
+chart_by_goal: التوصيات حسب الهدف
+chart_by_target: التوصيات حسب الغاية
+column_year: السنة
+matrix_link: مصفوفة التوصيات حسب الموضوع
+matrix_csv: تنزيل المصفوفة (CSV)
+matrix_heading: "{country}: التوصيات حسب الموضوع"
+matrix_crumb: المصفوفة حسب الموضوع
+matrix_intro: "جميع التوصيات الموجهة إلى {country}، مجمّعة حسب الموضوع: الجدول الذي تنطلق منه أفرقة المتابعة الوطنية في إعداد خطط عملها. وتظهر التوصية المتعلقة بعدة مواضيع تحت كل موضوع منها."
+matrix_themes: المواضيع
+matrix_no_theme: بلا موضوع
+matrix_col_reference: الوثيقة، الفقرة
+matrix_col_recommendation: التوصية
+matrix_col_status: حالة المتابعة
 
 """#,
     "strings/en.yml": #"""
@@ -389,6 +410,7 @@ home_intro: Recommendations of the United Nations human rights mechanisms — th
 home_totals: In this index
 home_browse: Browse the recommendations
 home_latest: Latest recommendations
+home_by_mechanism: By mechanism
 total_recommendations: Recommendations
 total_countries: Countries
 total_themes: Themes
@@ -607,6 +629,25 @@ language_ar: árabe
 not_found_title: Página no encontrada
 not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
 not_found_home: Ir a la página de inicio
+# Charts and the country matrix
+charts_heading: En cifras
+chart_by_year: Por año
+chart_by_region: Por grupo regional
+chart_no_region: Sin grupo regional
+chart_top_themes: Temas más frecuentes
+chart_by_goal: Recomendaciones por objetivo
+chart_by_target: Recomendaciones por meta
+column_year: Año
+matrix_link: Matriz de recomendaciones por tema
+matrix_csv: Descargar la matriz (CSV)
+matrix_heading: "{country}: recomendaciones por tema"
+matrix_crumb: Matriz por tema
+matrix_intro: "Todas las recomendaciones dirigidas a {country}, agrupadas por tema: la tabla de la que parten los equipos nacionales de seguimiento para sus planes de acción. Una recomendación con varios temas aparece bajo cada uno de ellos."
+matrix_themes: Temas
+matrix_no_theme: Sin tema
+matrix_col_reference: Documento, párrafo
+matrix_col_recommendation: Recomendación
+matrix_col_status: Estado del seguimiento
 
 """#,
     "strings/fr.yml": #"""
@@ -719,6 +760,25 @@ language_ar: arabe
 not_found_title: Page introuvable
 not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
 not_found_home: Aller à la page d'accueil
+# Charts and the country matrix
+charts_heading: En chiffres
+chart_by_year: Par année
+chart_by_region: Par groupe régional
+chart_no_region: Sans groupe régional
+chart_top_themes: Thèmes les plus fréquents
+chart_by_goal: Recommandations par objectif
+chart_by_target: Recommandations par cible
+column_year: Année
+matrix_link: Matrice des recommandations par thème
+matrix_csv: Télécharger la matrice (CSV)
+matrix_heading: "{country} : recommandations par thème"
+matrix_crumb: Matrice par thème
+matrix_intro: "{country} : toutes les recommandations reçues, regroupées par thème ; le tableau dont partent les équipes nationales de suivi pour leurs plans d'action. Une recommandation portant sur plusieurs thèmes figure sous chacun d'eux."
+matrix_themes: Thèmes
+matrix_no_theme: Sans thème
+matrix_col_reference: Document, paragraphe
+matrix_col_recommendation: Recommandation
+matrix_col_status: État du suivi
 
 """#,
     "strings/ru.yml": #"""
@@ -831,6 +891,25 @@ language_ar: арабский
 not_found_title: Страница не найдена
 not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
 not_found_home: Перейти на главную страницу
+# Charts and the country matrix
+charts_heading: В цифрах
+chart_by_year: По годам
+chart_by_region: По региональным группам
+chart_no_region: Без региональной группы
+chart_top_themes: Наиболее частые темы
+chart_by_goal: Рекомендации по целям
+chart_by_target: Рекомендации по задачам
+column_year: Год
+matrix_link: Матрица рекомендаций по темам
+matrix_csv: Скачать матрицу (CSV)
+matrix_heading: "{country}: рекомендации по темам"
+matrix_crumb: Матрица по темам
+matrix_intro: "Все рекомендации, адресованные государству {country}, сгруппированные по темам: таблица, с которой национальные группы по выполнению рекомендаций начинают свои планы действий. Рекомендация с несколькими темами приводится под каждой из них."
+matrix_themes: Темы
+matrix_no_theme: Без темы
+matrix_col_reference: Документ, пункт
+matrix_col_recommendation: Рекомендация
+matrix_col_status: Ход выполнения
 
 """#,
     "strings/zh.yml": #"""
@@ -943,6 +1022,25 @@ language_ar: 阿拉伯文
 not_found_title: 未找到页面
 not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
 not_found_home: 返回首页
+# Charts and the country matrix
+charts_heading: 数据概览
+chart_by_year: 按年份
+chart_by_region: 按区域组
+chart_no_region: 无区域组
+chart_top_themes: 最常见的主题
+chart_by_goal: 各目标的建议数
+chart_by_target: 各具体目标的建议数
+column_year: 年份
+matrix_link: 按主题分列的建议矩阵
+matrix_csv: 下载矩阵（CSV）
+matrix_heading: "{country}：按主题分列的建议"
+matrix_crumb: 主题矩阵
+matrix_intro: "向{country}提出的所有建议，按主题归类：国家后续行动小组据以制定行动计划的表格。涉及多个主题的建议在每个主题下均会列出。"
+matrix_themes: 主题
+matrix_no_theme: 无主题
+matrix_col_reference: 文件、段落
+matrix_col_recommendation: 建议
+matrix_col_status: 后续落实状况
 
 """#,
     "term.mustache": #"""
@@ -1060,6 +1158,7 @@ button:hover { text-decoration: underline; }
 .search-facet fieldset { border: 0; margin: 0; padding: 0; }
 .search-facet ul { list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; max-block-size: 16rem; overflow-y: auto; }
 .search-facet li { display: flex; gap: 0.4rem; align-items: baseline; padding-block: 0.1rem; }
+.search-form .search-facet label { display: inline; font-weight: normal; margin: 0; }
 .search-status { color: var(--muted); min-block-size: 1.5em; }
 .search-results { padding-inline-start: 1.5rem; }
 .search-results:focus { outline: none; }
@@ -1070,11 +1169,11 @@ button:hover { text-decoration: underline; }
 .search-pager { display: flex; gap: 1rem; }
 
 /* Home */
-.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
-.totals a { display: block; block-size: 100%; padding: 0.75rem 0.9rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; background: var(--surface); }
+.totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
+.totals a { display: block; block-size: 100%; padding: 0.75rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; background: var(--surface); }
 .totals a:hover { border-color: var(--accent); }
 .total-number { display: block; font-size: 1.6rem; font-weight: 700; }
-.total-label { color: var(--fg); hyphens: auto; }
+.total-label { color: var(--fg); font-size: 0.95rem; }
 .browse { columns: 2 14rem; }
 
 /* Lists of recommendations */
@@ -1091,7 +1190,8 @@ table.terms { inline-size: 100%; margin-block: 1rem; }
 table.terms th, table.terms td, table.matrix th, table.matrix td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
 table.terms th[scope="row"], table.matrix th[scope="row"] { font-weight: normal; }
 table.terms .num { text-align: end; font-variant-numeric: tabular-nums; }
-.table-scroll { overflow-x: auto; margin-block: 0.5rem 1.5rem; }
+.table-scroll { overflow-x: auto; }
+.matrix-section .table-scroll { margin-block: 0.5rem 1.5rem; }
 .table-scroll:focus-visible { outline-offset: 0; }
 /* The same column widths in every theme's table, so the matrix reads as one. */
 table.matrix { inline-size: 100%; min-inline-size: 46rem; font-size: 0.95rem; table-layout: fixed; }
@@ -1125,6 +1225,7 @@ table.matrix time { white-space: nowrap; }
 .rec-text { font-size: 1.1rem; max-inline-size: 48rem; }
 .language-note { color: var(--muted); font-size: 0.9rem; }
 .free-page { max-inline-size: 48rem; }
+.build-problems { white-space: pre-wrap; background: var(--surface); border: 1px solid var(--line); padding: 1rem; }
 
 /* SDGs */
 .goals { list-style: none; padding: 0; }
@@ -1143,6 +1244,8 @@ table.matrix time { white-space: nowrap; }
   .fields, .facts { grid-template-columns: 1fr; gap: 0; }
   .fields dd, .facts dd { margin-block-end: 0.5rem; }
   .rec-list, .search-results { padding-inline-start: 1.25rem; }
+  table.terms { font-size: 0.9rem; }
+  table.terms th, table.terms td { padding-inline: 0.3rem; }
 }
 @media (prefers-reduced-motion: no-preference) {
   html { scroll-behavior: smooth; }

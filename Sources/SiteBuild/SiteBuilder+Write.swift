@@ -20,13 +20,16 @@ extension SiteBuilder {
     defer { lock.release() }
     do {
       let routes = Route.all(in: model)
-      configuration.progress?(BuildProgress(stage: "render and write pages", done: 0, total: routes.count))
-      try renderPages(routes, model, inputs, writer, configuration)
-      report.pages = routes.count
+      let pages = model.config.languages.flatMap { language in
+        routes.filter { language == model.config.language || $0 != .notFound }.map { (language, $0) }
+      }
+      configuration.progress?(BuildProgress(stage: "render and write pages", done: 0, total: pages.count))
+      try renderPages(pages, model, inputs, writer, configuration)
+      report.pages = pages.count
       clock.lap("render and write pages", into: &report)
       configuration.progress?(BuildProgress(stage: "search index", done: 0, total: model.catalog.recommendations.count))
-      try writer.write("sitemap.xml", Sitemap.xml(routes: routes, model: model))
-      try writeMatrixCSVs(model, inputs.strings, writer, threads: configuration.threads)
+      for (file, xml) in Sitemap.files(routes: routes, model: model) { try writer.write(file, xml) }
+      try writeMatrixCSVs(model, inputs.stringsByLanguage, writer, threads: configuration.threads)
       try writeSearchIndex(model, inputs.strings, writer)
       clock.lap("search index", into: &report)
       try copyAssets(inputs.theme, writer)
@@ -41,15 +44,17 @@ extension SiteBuilder {
     }
   }
 
-  static func renderPages(_ routes: [Route], _ model: SiteModel, _ inputs: Inputs, _ writer: SiteWriter,
-                          _ configuration: BuildConfiguration) throws(DiagnosticError) {
-    let builder = PageContextBuilder(model: model, strings: inputs.strings)
+  static func renderPages(_ routes: [(language: String, route: Route)], _ model: SiteModel, _ inputs: Inputs,
+                          _ writer: SiteWriter, _ configuration: BuildConfiguration) throws(DiagnosticError) {
+    let builders = Dictionary(uniqueKeysWithValues: model.config.languages.map { language in
+      (language, PageContextBuilder(model: model, strings: inputs.stringsByLanguage[language] ?? inputs.strings, language: language))
+    })
     let renderer = inputs.renderer
     let failures = FailureList()
     let counter = ProgressCounter(total: routes.count, stage: "render and write pages", report: configuration.progress)
     parallelForEach(routes.count, threads: configuration.threads) { i in
       counter.step()
-      let page = builder.context(for: routes[i])
+      let page = builders[routes[i].language]!.context(for: routes[i].route)
       do throws(DiagnosticError) {
         try writer.write(page.file, renderer.render(page.template, .object(page.values)))
       } catch {

@@ -27,8 +27,14 @@ public enum SiteBuilder {
       return report
     }
     let textByID = Dictionary(decoded.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
+    let translated = decodeTranslations(inputs, configuration, &report)
     let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
-      texts: catalog.recommendations.map { textByID[$0.id]! }, pages: pages)
+      texts: catalog.recommendations.map { textByID[$0.id]! },
+      translations: catalog.recommendations.map { translated[$0.source] ?? [:] }, pages: pages)
+    guard report.succeeded else {
+      report.diagnostics = report.diagnostics.sortedByLocation()
+      return report
+    }
     write(model, inputs, configuration, &report, &clock)
     report.diagnostics = report.diagnostics.sortedByLocation()
     return report
@@ -42,7 +48,10 @@ public enum SiteBuilder {
     var vocabulary: Vocabulary
     var theme: Theme
     var renderer: TemplateRenderer
+    /// The default language's interface text.
     var strings: UIStrings
+    /// Every site language's interface text, the default one included.
+    var stringsByLanguage: [String: UIStrings]
   }
 
   static func loadInputs(_ configuration: BuildConfiguration, _ report: inout BuildReport) -> Inputs? {
@@ -65,13 +74,19 @@ public enum SiteBuilder {
     } catch {
       report.diagnostics += error.diagnostics
     }
-    let (strings, stringProblems) = theme.uiStrings(config?.language ?? "en")
-    report.diagnostics += stringProblems
+    var stringsByLanguage: [String: UIStrings] = [:]
+    for language in config?.languages ?? ["en"] {
+      let (strings, problems) = theme.uiStrings(language)
+      stringsByLanguage[language] = strings
+      report.diagnostics += problems
+    }
+    let strings = stringsByLanguage[config?.language ?? "en"] ?? UIStrings(language: "en", values: [:])
     guard let config, let vocabulary, let renderer else {
       report.diagnostics = report.diagnostics.sortedByLocation()
       return nil
     }
-    return Inputs(loader: loader, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer, strings: strings)
+    return Inputs(loader: loader, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer, strings: strings,
+      stringsByLanguage: stringsByLanguage)
   }
 
   static func loadSiteConfig(_ loader: ContentLoader, _ configuration: BuildConfiguration, _ report: inout BuildReport) -> SiteConfig? {
@@ -80,14 +95,18 @@ public enum SiteBuilder {
         notes: ["create site.yml with at least: title: My index"]))
       return nil
     }
-    switch loader.read("site.yml").flatMap({ SiteConfig.decode(path: $0.path, text: $0.text).mapError { $0.diagnostics[0] } }) {
+    let file: SourceFile
+    switch loader.read("site.yml") {
     case .failure(let problem):
       report.diagnostics.append(problem)
       return nil
-    case .success(var config):
-      if let url = configuration.baseURL { config.baseURL = url.hasSuffix("/") ? url : url + "/" }
-      return config
+    case .success(let read): file = read
     }
+    let (decoded, problems) = SiteConfig.decode(path: file.path, text: file.text)
+    report.diagnostics += problems
+    guard var config = decoded else { return nil }
+    if let url = configuration.baseURL { config.baseURL = url.hasSuffix("/") ? url : url + "/" }
+    return config
   }
 
   static func loadVocabulary(_ loader: ContentLoader, _ report: inout BuildReport) -> Vocabulary? {
@@ -116,10 +135,11 @@ public enum SiteBuilder {
                                     _ report: inout BuildReport) -> [(Recommendation, RenderedText)] {
     let listing = inputs.loader.list("recommendations", suffix: ".md")
     report.diagnostics += listing.problems
+    let originals = TranslationFiles.originals(in: listing.files)
     let decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
     let loader = inputs.loader
-    let counter = ProgressCounter(total: listing.files.count, stage: "read and decode recommendations", report: configuration.progress)
-    let results = parallelMap(listing.files, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
+    let counter = ProgressCounter(total: originals.count, stage: "read and decode recommendations", report: configuration.progress)
+    let results = parallelMap(originals, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
       counter.step()
       switch loader.read(relative) {
       case .failure(let problem): return (nil, [problem])

@@ -115,10 +115,7 @@ struct FieldReading {
 
   mutating func language() -> String? {
     guard let text = string("language") else { return nil }
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    let ok = (2...3).contains(parts[0].count) && parts[0].allSatisfy { $0.isASCII && $0.isLowercase }
-      && parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    guard ok else {
+    guard LanguageCode.isValid(text) else {
       diagnostics.append(.error(at: reader.location(fields["language"]), field: "language",
         "\"\(text)\" is not a language code", notes: ["expected a BCP 47 code such as en, fr, es, ru, zh, ar"]))
       return nil

@@ -57,7 +57,8 @@ public enum FrontMatterSplitter {
     var yaml = text[open.range.upperBound..<closing.range.lowerBound]
     if yaml.hasSuffix("\n") { yaml = yaml.dropLast() }
     let body = text[closing.range.upperBound...]
-    let bodyLine = 1 + text[..<closing.range.upperBound].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    // The line after the closing delimiter's, even when that delimiter ends the file without a newline.
+    let bodyLine = 2 + text[..<closing.range.lowerBound].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     let trimmedBody = body.hasSuffix("\n") ? body.dropLast() : body
     return .success(SplitDocument(path: file.path, yaml: String(yaml), yamlLine: 2, body: String(trimmedBody), bodyLine: bodyLine))
   }

@@ -29,14 +29,25 @@ public struct SiteModel: Sendable {
   public var catalog: Catalog
   /// Parallel to `catalog.recommendations`.
   public var texts: [RenderedText]
+  /// Parallel to `catalog.recommendations`: the translations of each text, by language.
+  public var translations: [[String: RenderedText]]
   public var pages: [FreePage]
 
-  public init(config: SiteConfig, vocabulary: Vocabulary, catalog: Catalog, texts: [RenderedText], pages: [FreePage]) {
+  public init(config: SiteConfig, vocabulary: Vocabulary, catalog: Catalog, texts: [RenderedText],
+              translations: [[String: RenderedText]]? = nil, pages: [FreePage]) {
     self.config = config
     self.vocabulary = vocabulary
     self.catalog = catalog
     self.texts = texts
+    self.translations = translations ?? Array(repeating: [:], count: texts.count)
     self.pages = pages
+  }
+
+  /// The text of recommendation `i` as a page in `language` shows it: its translation when it
+  /// has one, else the original; `isTranslation` tells which.
+  public func text(_ i: Int, in language: String) -> (text: RenderedText, language: String, isTranslation: Bool) {
+    if let translated = translations[i][language] { return (translated, language, true) }
+    return (texts[i], catalog.recommendations[i].language, false)
   }
 }
 

@@ -56,14 +56,16 @@ public struct JSONArrayStream {
     if !started {
       try skipByteOrderMark()
       try skipWhitespace()
-      guard try take() == UInt8(ascii: "[") else { throw error("expected a JSON array (\"[\") at the start of the file") }
+      try expect(UInt8(ascii: "["), "expected a JSON array (\"[\") at the start of the file")
       started = true
       try skipWhitespace()
       if try peek() == UInt8(ascii: "]") { return try end() }
     } else {
       try skipWhitespace()
-      switch try take() {
-      case UInt8(ascii: ","): try skipWhitespace()
+      switch try peek() {
+      case UInt8(ascii: ","):
+        _ = try take()
+        try skipWhitespace()
       case UInt8(ascii: "]"): return try end()
       case nil: throw error("the file ends inside the array (no closing \"]\")")
       default: throw error("expected \",\" or \"]\" after an element")
@@ -117,6 +119,12 @@ public struct JSONArrayStream {
     }
   }
 
+  /// Takes `byte`, or throws `message` pointing at what is there instead.
+  private mutating func expect(_ byte: UInt8, _ message: String) throws {
+    guard try peek() == byte else { throw error(message) }
+    _ = try take()
+  }
+
   private func error(_ message: String) -> JSONStreamError {
     JSONStreamError(line: line, column: column, message: message)
   }
@@ -151,13 +159,15 @@ public struct JSONArrayStream {
       guard try peek() == UInt8(ascii: "\"") else { throw error("expected a quoted key in the object") }
       let key = try string()
       try skipWhitespace()
-      guard try take() == UInt8(ascii: ":") else { throw error("expected \":\" after the key \"\(key)\"") }
+      try expect(UInt8(ascii: ":"), "expected \":\" after the key \"\(key)\"")
       try skipWhitespace()
       fields[key] = try value(depth: depth + 1)
       try skipWhitespace()
-      switch try take() {
-      case UInt8(ascii: ","): continue
-      case UInt8(ascii: "}"): return .object(fields)
+      switch try peek() {
+      case UInt8(ascii: ","): _ = try take()
+      case UInt8(ascii: "}"):
+        _ = try take()
+        return .object(fields)
       default: throw error("expected \",\" or \"}\" in the object")
       }
     }
@@ -175,9 +185,11 @@ public struct JSONArrayStream {
       try skipWhitespace()
       items.append(try value(depth: depth + 1))
       try skipWhitespace()
-      switch try take() {
-      case UInt8(ascii: ","): continue
-      case UInt8(ascii: "]"): return .array(items)
+      switch try peek() {
+      case UInt8(ascii: ","): _ = try take()
+      case UInt8(ascii: "]"):
+        _ = try take()
+        return .array(items)
       default: throw error("expected \",\" or \"]\" in the list")
       }
     }

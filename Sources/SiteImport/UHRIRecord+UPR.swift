@@ -19,15 +19,11 @@ extension UHRIRecord {
     return cycle
   }
 
-  static let positions: [String: UPRResponse] = [
-    "supported": .supported, "accepted": .supported, "noted": .noted, "rejected": .noted, "pending": .pending,
-  ]
-
   /// `UprPositions`: one position, or several that agree; anything else is left out and reported.
   mutating func response() -> UPRResponse? {
     let labels = strings("UprPositions")
     guard !labels.isEmpty else { return nil }
-    let responses = labels.map { Self.positions[LabelKey.make($0)] }
+    let responses = labels.map(UPRPosition.response(for:))
     guard let first = responses[0], responses.allSatisfy({ $0 == first }) else {
       return left(.response, labels.joined(separator: ", "))
     }

@@ -103,7 +103,7 @@ struct UHRIRecord {
     guard let html = string("Text") else { return (unmapped(.text, "(none)"), nil) }
     var blocks = HTMLText.blocks(html)
     guard let first = blocks.first, let (paragraph, rest) = ParagraphNumber.split(first.text) else {
-      let start = blocks.first.map { String($0.text.prefix(40)) } ?? "(no text)"
+      let start = blocks.first.map { MarkdownText.collapseSpaces($0.text.prefix(40)) } ?? "(no text)"
       return (unmapped(.paragraph, "no paragraph number at the start of: " + start), nil)
     }
     if rest.isEmpty {

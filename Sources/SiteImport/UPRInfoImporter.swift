@@ -54,8 +54,8 @@ public struct UPRInfoImporter {
   /// Maps one row; problems go to `problems`, each naming `place`.
   public mutating func row(_ fields: [String], _ columns: Columns, at place: String, problems: inout [ImportProblem]) -> Row {
     func field(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
-    let response = LabelKey.make(HTMLEntities.decode(field(columns.response)))
-    if response == "voluntary pledge" { return .ignored(reason: "voluntary pledges (not recommendations)") }
+    let response = HTMLEntities.decode(field(columns.response))
+    if LabelKey.make(response) == "voluntary pledge" { return .ignored(reason: "voluntary pledges (not recommendations)") }
     let toName = LabelKey.clean(HTMLEntities.decode(field(columns.to)))
     let sessionText = LabelKey.clean(field(columns.session))
     let reviewKey = sessionText + "|" + LabelKey.make(toName)
@@ -78,20 +78,17 @@ public struct UPRInfoImporter {
       mechanism: .upr, body: "UPR", date: session.start, cycle: UPRSession.cycle(ofSession: session.number),
       language: "en", text: text)
     r.id = Recommendation.derivedID(document: r.document, paragraph: r.paragraph)
-    r.response = responseValue(response, field(columns.response), place, &problems)
+    r.response = responseValue(response, place, &problems)
     r.recommendingStates = states(field(columns.from), place, &problems)
     (r.themes, r.affectedPersons) = terms(field(columns.issue), place, &problems)
     return .recommendation(r)
   }
 
-  private func responseValue(_ key: String, _ raw: String, _ place: String, _ problems: inout [ImportProblem]) -> UPRResponse? {
-    switch key {
-    case "accepted", "supported": return .supported
-    case "noted", "rejected": return .noted
-    default:
-      problems.append(ImportProblem(.response, LabelKey.clean(raw).isEmpty ? "(empty)" : LabelKey.clean(raw), .valueLeftOut, at: place))
-      return nil
-    }
+  private func responseValue(_ raw: String, _ place: String, _ problems: inout [ImportProblem]) -> UPRResponse? {
+    if let response = UPRPosition.response(for: raw) { return response }
+    let label = LabelKey.clean(raw)
+    problems.append(ImportProblem(.response, label.isEmpty ? "(empty)" : label, .valueLeftOut, at: place))
+    return nil
   }
 
   /// The recommending States of the From column (comma-separated names).

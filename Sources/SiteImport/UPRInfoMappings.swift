@@ -30,6 +30,20 @@ public struct UPRSession: Sendable, Equatable {
   }
 }
 
+/// UPR responses as exports word them.
+public enum UPRPosition {
+  /// A State's position as exports word it: Accepted or Supported → supported, Noted or
+  /// Rejected (the word of early UPR reports) → noted, Pending → pending.
+  public static func response(for label: String) -> UPRResponse? {
+    switch LabelKey.make(label) {
+    case "accepted", "supported": return .supported
+    case "noted", "rejected": return .noted
+    case "pending": return .pending
+    default: return nil
+    }
+  }
+}
+
 /// The themes and affected groups one UPR Info issue label stands for.
 public struct IssueTerms: Sendable, Equatable {
   public var themes: [String]

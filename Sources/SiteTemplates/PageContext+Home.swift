@@ -5,7 +5,7 @@ extension PageContextBuilder {
 
   func home(_ path: String) -> PageContext {
     var values = layout(path, title: nil, crumbs: [], section: nil)
-    let root = RelativeURL.root(from: path)
+    let root = base(path)
     let catalog = model.catalog
     values["description"] = .text(strings["home_intro"])
     let totals: [(String, Int, String)] = [

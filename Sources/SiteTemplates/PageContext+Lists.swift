@@ -22,7 +22,7 @@ extension PageContextBuilder {
     values["heading"] = .text(heading)
     values["intro"] = .text(strings["hub_\(taxonomy.rawValue)"])
     values["table"] = table(taxonomy, groups: Array(model.catalog.terms(taxonomy).indices),
-      root: RelativeURL.root(from: path), caption: heading, byCount: false)
+      root: base(path), caption: heading, byCount: false)
     return PageContext(path: path, template: "hub", values: values)
   }
 
@@ -56,7 +56,7 @@ extension PageContextBuilder {
   func sdgHub(_ path: String) -> PageContext {
     let heading = strings["nav_sdgs"]
     var values = layout(path, title: heading, crumbs: [(heading, nil)], section: "sdgs")
-    let root = RelativeURL.root(from: path)
+    let root = base(path)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings["hub_sdgs"])
     values["chartHtml"] = .html(goalChart())
@@ -89,7 +89,7 @@ extension PageContextBuilder {
     values["chartsHtml"] = ""
     values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
-      root: RelativeURL.root(from: path))
+      root: base(path))
     return PageContext(path: path, template: "term", values: values)
   }
 

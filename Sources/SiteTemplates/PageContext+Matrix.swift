@@ -35,7 +35,7 @@ extension PageContextBuilder {
     let heading = strings.format("matrix_heading", ["country": name])
     let crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path), (strings["matrix_crumb"], nil)]
     var values = layout(path, title: heading, crumbs: crumbs, section: "countries")
-    let root = RelativeURL.root(from: path)
+    let root = base(path)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings.format("matrix_intro", ["country": name]))
     values["countLabel"] = .text(count(group.members.count))
@@ -101,7 +101,7 @@ enum CSV {
   static func cell(_ text: String) -> String {
     var value = text
     if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return value }
+    guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

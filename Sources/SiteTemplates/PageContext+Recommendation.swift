@@ -3,27 +3,28 @@ import SiteCore
 extension PageContextBuilder {
   func recommendation(_ i: Int, _ path: String) -> PageContext {
     let r = model.catalog.recommendations[i]
-    let text = model.texts[i]
+    let (text, textLanguage, _) = model.text(i, in: language)
     let countryName = labels.label(.country, r.country)
     let crumbs: [(String, String?)] = [
       (strings["nav_countries"], "countries/"), (countryName, "countries/\(Slug.make(r.country))/"),
       ("\(r.document), \(strings["paragraph_short"]) \(r.paragraph)", nil),
     ]
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
-    let root = RelativeURL.root(from: path)
+    let root = base(path)
     values["title"] = .text(text.title)
     values["kindLabel"] = .text(strings["type_\(r.kind.rawValue)"])
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
     values["textHtml"] = .html(text.html)
     values["description"] = .text(String(text.plainText.prefix(200)))
-    values["textLang"] = (r.language != language ? r.language : nil).templateValue
-    values["textDir"] = .text(LanguageFormat.direction(r.language))
+    values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
+    values["textDir"] = .text(LanguageFormat.direction(textLanguage))
     values["sourceURL"] = .text("https://undocs.org/" + r.document)
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     values["fields"] = fields(of: r, root: root)
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
-    values["languageNote"] = false
+    values["languageNote"] = textLanguage == language ? false
+      : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: "recommendation", values: values)
   }
 
@@ -40,7 +41,7 @@ extension PageContextBuilder {
     rows.append(("field_body", [link(.body, r.body)]))
     rows.append(("field_document", [link(.document, r.document)]))
     rows.append(("field_paragraph", [(r.paragraph, nil)]))
-    rows.append(("field_date", [(r.date, nil)]))
+    rows.append(("field_date", [(LanguageFormat.date(r.date, language), nil)]))
     rows.append(("field_type", [(strings["type_\(r.kind.rawValue)"], nil)]))
     if let cycle = r.cycle { rows.append(("field_cycle", [(String(cycle), nil)])) }
     if !r.recommendingStates.isEmpty {
@@ -51,7 +52,7 @@ extension PageContextBuilder {
     if !r.affectedPersons.isEmpty { rows.append(("field_affected_persons", r.affectedPersons.map { link(.affectedPerson, $0) })) }
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
-    rows.append(("field_language", [(strings["language_\(r.language)"] == "language_\(r.language)" ? r.language : strings["language_\(r.language)"], nil)]))
+    rows.append(("field_language", [(languageName(r.language), nil)]))
     rows.append(("field_id", [(r.id, nil)]))
     return .list(rows.map { key, values in
       let items = values.enumerated().map { n, v -> TemplateValue in
@@ -70,13 +71,21 @@ extension PageContextBuilder {
     return .list(rows.map { .object($0.mapValues(TemplateValue.text)) })
   }
 
+  /// A language's name in the page's language (`language_fr`), else in itself.
+  func languageName(_ code: String) -> String {
+    let key = "language_\(code)"
+    return strings.values[key] ?? LanguageTree.endonym(code)
+  }
+
   /// One entry of a recommendation list, linked relative to the page at `root`.
   func listItem(_ i: Int, root: String) -> TemplateValue {
     let r = model.catalog.recommendations[i]
+    let (text, textLanguage, _) = model.text(i, in: language)
     return [
-      "href": .text(root + "recommendations/\(r.id)/"), "title": .text(model.texts[i].title), "document": .text(r.document),
+      "href": .text(root + "recommendations/\(r.id)/"), "title": .text(text.title), "document": .text(r.document),
       "paragraph": .text(r.paragraph), "country": .text(labels.label(.country, r.country)), "body": .text(r.body),
-      "date": .text(r.date), "lang": (r.language != language ? r.language : nil).templateValue,
+      "date": .text(r.date), "dateText": .text(LanguageFormat.date(r.date, language)),
+      "lang": (textLanguage != language ? textLanguage : nil).templateValue,
       "kind": (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue,
     ]
   }

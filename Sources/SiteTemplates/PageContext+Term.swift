@@ -19,7 +19,7 @@ extension PageContextBuilder {
     if page > 1 { crumbs.append((pageLabel(page, of: paging.pageCount), nil)) }
     var values = layout(path, title: page == 1 ? name : "\(name) (\(number(page)))", crumbs: crumbs,
       section: Self.hubSection[taxonomy])
-    let root = RelativeURL.root(from: path)
+    let root = base(path)
     values["heading"] = .text(name)
     values["countLabel"] = .text(count(group.members.count))
     values["searchHref"] = .text(root + "search/?" + searchQuery(taxonomy, group.key))

@@ -15,19 +15,33 @@ public struct PageContext {
 public struct PageContextBuilder: Sendable {
   public let model: SiteModel
   public let strings: UIStrings
-  let language: String
+  /// The language of the pages this builder makes, and the folder of its tree (`""` or `fr/`).
+  public let language: String
+  public let prefix: String
   let labels: TermLabels
   let stringValues: TemplateValue
 
-  public init(model: SiteModel, strings: UIStrings) {
+  /// - Parameter language: one of the site's languages; defaults to its first.
+  public init(model: SiteModel, strings: UIStrings, language: String? = nil) {
     self.model = model
     self.strings = strings
     self.stringValues = .object(strings.values.mapValues(TemplateValue.text))
-    self.language = model.config.language
-    self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: model.config.language)
+    self.language = language ?? model.config.language
+    self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
+    self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: self.language)
   }
 
+  /// The page of `route` in this builder's language; its `path` includes the language's folder.
   public func context(for route: Route) -> PageContext {
+    var page = unprefixedContext(for: route)
+    page.path = prefix + page.path
+    return page
+  }
+
+  /// The prefix from a page's folder to the pages of its language tree: `../../fr/`.
+  func base(_ path: String) -> String { root(for: path) + prefix }
+
+  func unprefixedContext(for route: Route) -> PageContext {
     let path = route.path(in: model)
     switch route {
     case .home: return home(path)
@@ -37,7 +51,7 @@ public struct PageContextBuilder: Sendable {
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
-    case .search: return simple("search", path, title: strings["search_heading"], crumb: strings["nav_search"])
+    case .search: return searchPage(path)
     case .notFound: return simple("404", path, title: strings["not_found_title"], crumb: nil)
     }
   }
@@ -46,16 +60,19 @@ public struct PageContextBuilder: Sendable {
 
   /// The values the layout reads; `folder` is the page's folder relative to the site root.
   func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [String: TemplateValue] {
-    let root = root(for: folder)
+    let assets = root(for: folder)
+    let root = base(folder)
     var values: [String: TemplateValue] = [
-      "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(root),
+      "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(assets),
+      "home": .text(root), "languages": languageLinks(folder), "hasLanguages": .flag(model.config.languages.count > 1),
+      "alternates": alternates(folder),
       "siteTitle": .text(model.config.title), "t": stringValues,
       "nav": navigation(root, section: section),
       "pages": .list(model.pages.map { ["href": .text(root + "\($0.name)/"), "label": .text($0.title)] }),
       "hasPages": .flag(!model.pages.isEmpty), "hasBreadcrumbs": .flag(!crumbs.isEmpty), "pageTitle": title.templateValue,
       "canonical": false, "description": false,
     ]
-    if let base = model.config.baseURL, folder != "404.html" { values["canonical"] = .text(base + folder) }
+    if let url = model.config.baseURL, folder != "404.html" { values["canonical"] = .text(url + prefix + folder) }
     if !crumbs.isEmpty {
       let home: (String, String?) = (strings["nav_home"], "")
       values["breadcrumbs"] = .list(([home] + crumbs).map { label, href in
@@ -67,7 +84,7 @@ public struct PageContextBuilder: Sendable {
 
   /// The 404 page is served at any address, so its links start from the site's absolute path.
   func root(for folder: String) -> String {
-    guard folder == "404.html" else { return RelativeURL.root(from: folder) }
+    guard folder == "404.html" else { return RelativeURL.root(from: prefix + folder) }
     guard let base = model.config.baseURL, let url = URL(string: base) else { return "/" }
     let path = url.path.isEmpty ? "/" : url.path
     return path.hasSuffix("/") ? path : path + "/"
@@ -87,6 +104,30 @@ public struct PageContextBuilder: Sendable {
   func simple(_ template: String, _ path: String, title: String, crumb: String?) -> PageContext {
     let values = layout(path, title: title, crumbs: crumb.map { [($0, nil)] } ?? [], section: template == "search" ? "search" : nil)
     return PageContext(path: path, template: template, values: values)
+  }
+
+  /// The search page, with its script's interface text and facet names in the page's language.
+  func searchPage(_ path: String) -> PageContext {
+    var page = simple("search", path, title: strings["search_heading"], crumb: strings["nav_search"])
+    let phrases = ["results", "result", "none", "searching", "error", "more", "pages"]
+    var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings["search_\($0)"]) })
+    texts["previous"] = strings["page_previous"]
+    texts["next"] = strings["page_next"]
+    let fields: [String: String] = [
+      "country": "field_country", "region": "field_region", "body": "field_body", "mechanism": "field_mechanism",
+      "theme": "field_themes", "affected_persons": "field_affected_persons", "sdg_goal": "field_sdg_goals",
+      "sdg_target": "field_sdg_targets", "year": "field_year", "language": "field_language", "response": "field_response",
+      "cycle": "field_cycle", "recommending_state": "field_recommending_states", "type": "field_type",
+    ]
+    page.values["searchStrings"] = .text(Self.json(texts))
+    page.values["searchFields"] = .text(Self.json(fields.mapValues { strings[$0] }))
+    return page
+  }
+
+  /// A flat JSON object with sorted keys, for a data attribute (the template escapes it).
+  static func json(_ values: [String: String]) -> String {
+    let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys, .withoutEscapingSlashes])
+    return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
   func freePage(_ i: Int, _ path: String) -> PageContext {

@@ -56,6 +56,19 @@ struct OutputPropertyTests {
     }
   }
 
+  @Test("a content folder with no Templates/ or Public/ beside it builds with the built-in theme")
+  func builtInTheme() throws {
+    let folder = SiteFixture.temporaryFolder("bare")
+    try FileManager.default.copyItem(atPath: SiteFixture.content("small"), toPath: folder + "/Content")
+    let report = SiteBuilder.build(BuildConfiguration(content: folder + "/Content", output: folder + "/Out"))
+    #expect(report.succeeded, "\(report.diagnostics)")
+    let files = SiteFixture.files(in: folder + "/Out")
+    for asset in ["assets/style.css", "assets/icon.svg", "search/search.js", "index.html", "countries/ecu/index.html"] {
+      #expect(files[asset] != nil, "\(asset) missing")
+    }
+    #expect(files["assets/style.css"] == FileManager.default.contents(atPath: SiteFixture.repository.path + "/Public/assets/style.css"))
+  }
+
   @Test("every list page links only recommendations of its list, newest first")
   func listsLinkTheirMembers() throws {
     let (output, _) = SiteFixture.build(content: SiteFixture.content("small"))

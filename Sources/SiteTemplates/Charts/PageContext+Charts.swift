@@ -17,7 +17,7 @@ extension PageContextBuilder {
     }
     let regionBars = regions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
       .map { bar($0.key, $0.value) }
-    return mechanismChart(catalog.terms(.mechanism).map { ($0.key, $0.members.count) })
+    return mechanismChart(catalog.terms(.mechanism).map { ($0.key, $0.members.count) }, caption: strings["home_by_mechanism"])
       + chart("chart-region", strings["chart_by_region"], regionBars)
       + yearChart(catalog.recommendations.indices)
   }
@@ -34,7 +34,7 @@ extension PageContextBuilder {
     let top = themes.map { (label: labels.label(.theme, $0.key), count: $0.value) }
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
       .prefix(Self.topThemes)
-    return yearChart(group.members) + mechanismChart(mechanisms.map { ($0.key, $0.value) })
+    return yearChart(group.members) + mechanismChart(mechanisms.map { ($0.key, $0.value) }, caption: strings["summary_by_mechanisms"])
       + (top.isEmpty ? HTML(trusted: "") : chart("chart-themes", strings["chart_top_themes"], top.map { bar($0.label, $0.count) }))
   }
 
@@ -55,10 +55,10 @@ extension PageContextBuilder {
 
   // MARK: - Building blocks
 
-  private func mechanismChart(_ counts: [(String, Int)]) -> HTML {
+  private func mechanismChart(_ counts: [(String, Int)], caption: String) -> HTML {
     let order = Mechanism.allCases.map(\.rawValue)
     let sorted = counts.sorted { (order.firstIndex(of: $0.0) ?? 9) < (order.firstIndex(of: $1.0) ?? 9) }
-    return chart("chart-mechanism", strings["summary_by_mechanisms"], sorted.map { bar(labels.label(.mechanism, $0.0), $0.1) })
+    return chart("chart-mechanism", caption, sorted.map { bar(labels.label(.mechanism, $0.0), $0.1) })
   }
 
   /// Recommendations per year, oldest first; years without any are shown as zero.

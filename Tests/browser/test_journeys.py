@@ -1,0 +1,151 @@
+"""What people do on the site: browse from the home page to a theme, search with filters and come
+back, find the 404 page, and do it all with the keyboard."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from conftest import wait_until, path_of
+
+
+def query(page):
+    return parse_qs(urlparse(page.url).query)
+
+
+def wait_for_results(page):
+    wait_until(page, "() => document.querySelectorAll('#search-results li').length > 0")
+    return page.locator("#search-results li").count()
+
+
+def status_text(page):
+    return page.locator("#search-status").inner_text()
+
+
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_home_to_country_page_two_recommendation_and_theme(page, sites, where):
+    base, _ = sites[where]
+    page.goto(base)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Countries").click()
+    assert page.url == base + "countries/"
+    # The country with a second page of recommendations (the table lists the count in its last column).
+    rows = page.locator("table.terms tbody tr")
+    counts = [int(rows.nth(i).locator("td.num").inner_text().replace(",", "")) for i in range(rows.count())]
+    country = rows.nth(counts.index(max(counts))).locator("a")
+    name = country.inner_text()
+    country.click()
+    assert page.locator("h1").inner_text() == name
+    page.locator(".pagination a[rel=next]").click()
+    assert page.url.endswith("/page/2/") and page.url.startswith(base + "countries/")
+    assert page.locator(".pagination [aria-current=page]").inner_text() == "2"
+    page.locator(".rec-list a.rec-title").first.click()
+    assert re.search(r"/recommendations/[a-z0-9-]+/$", page.url)
+    theme = page.locator("dl.fields a[href*='themes/']").first
+    theme_name = theme.inner_text()
+    theme.click()
+    assert page.url.startswith(base + "themes/")
+    assert page.locator("h1").inner_text() == theme_name
+    assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_search_with_query_and_two_filters_keeps_state_in_url(page, sites, where):
+    base, _ = sites[where]
+    page.goto(base + "search/?q=rights")
+    assert page.locator("#search-q").input_value() == "rights"
+    everything = wait_for_results(page)
+    first_status = status_text(page)
+
+    mechanism = page.locator("#search-facets input[name=mechanism]").first
+    mechanism_value = mechanism.get_attribute("value")
+    mechanism.check()
+    wait_until(page, "s => document.getElementById('search-status').textContent !== s", first_status)
+    page.wait_for_url(re.compile(r"mechanism="))
+    second_status = status_text(page)
+
+    country = page.locator("#search-facets input[name=country]").first
+    country_value = country.get_attribute("value")
+    country.check()
+    page.wait_for_url(re.compile(r"country="))
+    state = query(page)
+    assert state["q"] == ["rights"]
+    assert state["mechanism"] == [mechanism_value]
+    assert state["country"] == [country_value]
+    assert wait_for_results(page) <= everything
+    for link in page.locator("#search-results a").all():
+        assert link.get_attribute("href")
+
+    # The state survives a reload, as a shared link would.
+    page.reload()
+    wait_for_results(page)
+    assert page.locator(f"#search-facets input[name=country][value='{country_value}']").is_checked()
+
+    page.go_back()
+    wait_until(page, "() => !location.search.includes('country=')")
+    assert query(page).get("mechanism") == [mechanism_value]
+    wait_until(page, "s => document.getElementById('search-status').textContent === s", second_status)
+    assert not page.locator("#search-facets input[name=country]:checked").count()
+
+    page.go_back()
+    wait_until(page, "() => !location.search.includes('mechanism=')")
+    assert query(page)["q"] == ["rights"]
+    wait_until(page, "s => document.getElementById('search-status').textContent === s", first_status)
+    assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_missing_address_shows_the_styled_404_page(page, sites, where):
+    base, _ = sites[where]
+    response = page.goto(base + "no/such/page/")
+    assert response.status == 404
+    assert page.evaluate("document.styleSheets[0].cssRules.length > 0")
+    page.locator("main a").first.click()
+    assert page.url == base
+
+
+def test_keyboard_reaches_skip_link_search_and_results(page, site):
+    page.goto(site[0])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.goto(site[0])
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+    else:
+        pytest.fail("Tab never reached the search field on the home page")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused search field shows no focus outline"
+    page.keyboard.type("education")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=education"))
+    wait_for_results(page)
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#search-results') && document.activeElement.tagName === 'A'"):
+            break
+    else:
+        pytest.fail("Tab never reached a search result")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/recommendations/[a-z0-9-]+/$"))
+    assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+def test_matrix_links_and_csv_download(page, site, paths):
+    page.goto(site[0] + path_of(paths, "term-country"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("CSV")).first.click()
+    data = open(download.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbftheme,id,document,paragraph,title,body,mechanism,date,response,status,responsible,url\r\n")
+    page.get_by_role("link", name=re.compile("matrix by theme")).click()
+    assert page.url.endswith("/matrix/")
+    sections = page.locator("section.matrix-section")
+    rows = page.locator("table.matrix tbody tr").count()
+    assert sections.count() >= 1
+    assert rows == data.count(b"\r\n") - 1
