@@ -351,6 +351,8 @@ function decodePositions(bytes, docCount) {
 
 const utf8 = new TextDecoder();
 
+// A dictionary shard: front-coded terms in byte order, each with its postings (p) and facet
+// rows (r), inline or in keys/<id>.<part>.bin.
 function decodeShard(bytes) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
@@ -366,15 +368,70 @@ function decodeShard(bytes) {
     previous = termBytes;
     const entry = { term: utf8.decode(termBytes), df: readVarint(state) };
     const flags = readVarint(state);
-    entry.id = flags & 8 ? readVarint(state) : -1;
-    for (const [part, bit] of [["p", 1], ["r", 2], ["x", 4]]) {
-      const size = readVarint(state);
-      if (flags & bit) { entry[part] = { inline: bytes.subarray(state.at, state.at + size), size }; state.at += size; }
-      else entry[part] = { inline: null, size };
-    }
+    entry.src = flags & 8 ? `keys/${readVarint(state)}` : null;
+    readParts(state, entry, flags, [["p", 1], ["r", 2]]);
     entries.push(entry);
   }
   return entries;
+}
+
+// A pair bucket: pairs of adjacent tokens ("human right"), each with its postings (p) and
+// positions (x), inline or in pairs/<bucket>-<index>.<part>.bin.
+function decodeBucket(bytes, bucket) {
+  const state = { bytes, at: 0 };
+  const count = readVarint(state);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const length = readVarint(state);
+    const entry = { term: utf8.decode(bytes.subarray(state.at, state.at + length)) };
+    state.at += length;
+    entry.df = readVarint(state);
+    const flags = readVarint(state);
+    entry.src = `pairs/${bucket}-${i}`;
+    readParts(state, entry, flags, [["p", 1], ["x", 2]]);
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function readParts(state, entry, flags, parts) {
+  for (const [part, bit] of parts) {
+    const size = readVarint(state);
+    if (flags & bit) { entry[part] = { inline: state.bytes.subarray(state.at, state.at + size), size }; state.at += size; }
+    else entry[part] = { inline: null, size };
+  }
+}
+
+// Facet values of the documents of one block: per document its count, then value gaps.
+function decodeVectors(bytes) {
+  const state = { bytes, at: 0 };
+  const docs = [];
+  while (state.at < bytes.length) {
+    const k = readVarint(state);
+    const values = new Uint32Array(k);
+    let g = -1;
+    for (let i = 0; i < k; i++) { g += readVarint(state) + 1; values[i] = g; }
+    docs.push(values);
+  }
+  return docs;
+}
+
+const utf8Encoder = new TextEncoder();
+
+// FNV-1a (32-bit) of a key's UTF-8 bytes: how the writer spreads pairs over buckets.
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const byte of utf8Encoder.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  return h >>> 0;
+}
+
+// The bucket of a pair key: the hash's top bits pick a partition, the rest one of its buckets.
+function pairBucket(manifest, key) {
+  const h = fnv1a(key);
+  const bits = Math.log2(manifest.pairPartitions);
+  const perPartition = manifest.pairBuckets / manifest.pairPartitions;
+  const low = bits === 0 ? h : h % 2 ** (32 - bits);
+  return Math.floor(h / 2 ** (32 - bits)) * perPartition + (low % perPartition);
 }
 
 function compareCodePoints(a, b) {
@@ -480,11 +537,13 @@ class IndexReader {
   }
   json(path) { return this.load(path, "json"); }
   manifest() { return this.json("manifest.json"); }
-  async shard(k) {
-    const key = "shard:" + k;
-    if (!this.cache.has(key)) this.cache.set(key, this.load(`terms/${k}.bin`, "bin").then(decodeShard));
+  decoded(key, path, decode) {
+    if (!this.cache.has(key)) this.cache.set(key, this.load(path, "bin").then(decode));
     return this.cache.get(key);
   }
+  shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
+  bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
+  vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
   // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
   async entries(item) {
     const manifest = await this.manifest();
@@ -503,10 +562,16 @@ class IndexReader {
     }
     return [...found.values()];
   }
-  async part(entry, part, decode) {
-    const key = `${part}:${entry.term}`;
+  // The entry of the pair "a b", or null when the two never stand side by side.
+  async pair(a, b) {
+    const manifest = await this.manifest();
+    const key = a + " " + b;
+    return (await this.bucket(pairBucket(manifest, key))).find((e) => e.term === key) ?? null;
+  }
+  part(entry, part, decode) {
+    const key = `${part}:${entry.src ?? ""}:${entry.term}`;
     if (!this.cache.has(key)) {
-      const bytes = entry[part].inline ?? this.load(`keys/${entry.id}.${part}.bin`, "bin");
+      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.bin`, "bin");
       this.cache.set(key, Promise.resolve(bytes).then(decode));
     }
     return this.cache.get(key);
@@ -521,15 +586,9 @@ class IndexReader {
   facetEntry(g, manifest) {
     const [field, index] = locateValue(manifest, g);
     return {
-      term: "\u0000" + g, df: manifest.counts[field][index], id: -1,
-      p: { inline: null, size: 0, path: `facets/${g}.p.bin` },
-      r: { inline: null, size: manifest.rowBytes[field][index], path: `facets/${g}.r.bin` },
+      term: "\u0000" + g, df: manifest.counts[field][index], src: `facets/${g}`,
+      p: { inline: null, size: 0 }, r: { inline: null, size: manifest.rowBytes[field][index] },
     };
-  }
-  async facetPart(entry, part, decode) {
-    const key = `${part}:${entry.term}`;
-    if (!this.cache.has(key)) this.cache.set(key, this.load(entry[part].path, "bin").then(decode));
-    return this.cache.get(key);
   }
 }
 
@@ -566,18 +625,18 @@ async function runSearch(index, baseUrl, query, opts) {
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const clauses = parseQuery(query);
   const filters = resolveFilters(manifest, opts.filters ?? {});
-  const loaded = await Promise.all(clauses.map((c) => loadClause(index, c)));
+  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const [matches, filterPostings] = await Promise.all([
+    Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
+    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+  ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
   let constraints = 0;
-  for (const clause of loaded) {
+  for (const { docs, score } of matches) {
     constraints++;
-    const { docs, score } = await matchClause(index, clause, n, manifest.scale);
     for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
   }
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
-  const filterPostings = await Promise.all(filterEntries.map((es) =>
-    Promise.all(es.map((e) => index.facetPart(e, "p", decodePostings)))));
   for (const group of filterPostings) {
     constraints++;
     const seen = group.length > 1 ? new Uint8Array(n) : null;
@@ -589,10 +648,15 @@ async function runSearch(index, baseUrl, query, opts) {
   const matched = [];
   if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
   else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
-  if (loaded.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
+  // Sources that contain every match and can count facets: single-term clauses and filters;
+  // a phrase's words too, looked up only if the other ways cost more.
+  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
+  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
   const [facets, results] = await Promise.all([
-    countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, matched.length),
+    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
     loadResults(index, manifest, baseUrl, page, scores, clauses),
   ]);
   return { total: matched.length, results, facets };
@@ -612,95 +676,161 @@ function resolveFilters(manifest, filters) {
   return groups;
 }
 
-async function loadClause(index, clause) {
-  const items = await Promise.all(clause.items.map(async (item) => {
+// The documents of one clause (ascending) with the clause's score for each, and, for a
+// one-term clause, its entries and postings (`sources`: they hold every match, for facets).
+async function matchClause(index, manifest, clause) {
+  const n = manifest.documents;
+  if (clause.items.length === 1) {
+    const item = clause.items[0];
     const entries = await index.entries(item);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    return { item, entries, postings };
-  }));
-  return { clause, items };
+    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
+    return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
+  }
+  return matchPhrase(index, manifest, clause.items);
 }
 
-// Docs matching one clause (sorted) with the clause's score for each.
-async function matchClause(index, loaded, n, scale) {
-  const perItem = loaded.items.map(({ item, entries, postings }) => {
-    const board = new Float64Array(n);
-    entries.forEach((e, k) => {
-      const p = postings[k];
-      const weight = e.term === item.exact ? 1 : 0.5;
-      const constant = idf(n, e.df);
-      for (let i = 0; i < p.docs.length; i++) {
-        const s = weight * (p.impacts ? p.impacts[i] / scale : constant);
-        if (s > board[p.docs[i]]) board[p.docs[i]] = s;
-      }
-    });
-    return board;
+// Docs of any of the postings, each scored by its best posting.
+function union(postings, entries, weights, n, scale) {
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  postings.forEach((p, k) => {
+    const constant = idf(n, entries[k].df);
+    for (let i = 0; i < p.docs.length; i++) {
+      const d = p.docs[i];
+      const s = weights[k] * (p.impacts ? p.impacts[i] / scale : constant);
+      if (!seen[d]) { seen[d] = 1; count++; }
+      if (s > board[d]) board[d] = s;
+    }
   });
-  let docs = [];
-  for (let d = 0; d < n; d++) if (perItem.every((b) => b[d] > 0)) docs.push(d);
-  if (loaded.items.length > 1 && docs.length > 0) docs = await verifyPhrase(index, loaded, docs);
-  const score = docs.map((d) => perItem.reduce((s, b) => s + b[d], 0));
+  const docs = new Uint32Array(count);
+  const score = new Float64Array(count);
+  let k = 0;
+  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
   return { docs, score };
 }
 
-// Keeps the docs where the clause's items sit at their relative offsets.
-async function verifyPhrase(index, loaded, docs) {
-  const items = await Promise.all(loaded.items.map(async ({ item, entries, postings }) => ({
-    offset: item.offset,
-    sources: await Promise.all(entries.map(async (e, k) => ({ docs: postings[k].docs, pos: await index.positions(e), at: 0 }))),
+const isCompound = (term) => term.includes("-");
+
+// A phrase: its items must stand at their offsets. Adjacent items are looked up as pairs ("a b"
+// = the documents where token b directly follows token a); for 3+ items the pairs' positions
+// must chain. A CJK bigram's tail character, which the query leaves out, is put back between
+// a bigram and what follows it.
+async function matchPhrase(index, manifest, items) {
+  const n = manifest.documents;
+  const terms = await Promise.all(items.map(async (it) =>
+    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+  const chain = [];
+  items.forEach((it, i) => {
+    chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
+    const next = items[i + 1];
+    if (next && next.offset - it.offset === 2 && !isCompound(it.exact) && startsWithCJK(it.exact) && [...it.exact].length === 2) {
+      chain.push({ terms: [[...it.exact][1]], offset: it.offset + 1, step: 1 });
+    }
+  });
+  // Segments: stretches of the chain whose neighbours are adjacent.
+  const segments = [[chain[0]]];
+  for (let i = 1; i < chain.length; i++) {
+    const prev = chain[i - 1];
+    if (chain[i].offset - prev.offset === prev.step) segments[segments.length - 1].push(chain[i]);
+    else segments.push([chain[i]]);
+  }
+  const parts = await Promise.all(segments.map((segment) => matchSegment(index, manifest, segment)));
+  // Documents in every segment, scores added.
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) { count[docs[i]]++; total[docs[i]] += score[i]; }
+  const docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === parts.length) docs.push(d);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null };
+}
+
+const MAX_PAIR_KEYS = 64;
+
+async function matchSegment(index, manifest, segment) {
+  const n = manifest.documents;
+  if (segment.length === 1) {
+    const entries = (await Promise.all(segment[0].terms.map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return union(postings, entries, entries.map(() => 1), n, manifest.scale);
+  }
+  // Each link (two neighbours) is the union of its pairs.
+  const links = await Promise.all(segment.slice(1).map(async (b, i) => {
+    const a = segment[i];
+    const keys = a.terms.flatMap((x) => b.terms.map((y) => [x, y])).slice(0, MAX_PAIR_KEYS);
+    const entries = (await Promise.all(keys.map(([x, y]) => index.pair(x, y)))).filter(Boolean);
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return { offset: a.offset - segment[0].offset, entries, postings, ...union(postings, entries, entries.map(() => 1), n, manifest.scale) };
+  }));
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const link of links) for (let i = 0; i < link.docs.length; i++) { count[link.docs[i]]++; total[link.docs[i]] += link.score[i]; }
+  let docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === links.length) docs.push(d);
+  if (links.length > 1 && docs.length > 0) docs = await verifyChain(index, links, docs);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]) };
+}
+
+// Keeps the documents where every link's pair stands at its offset from the first's.
+async function verifyChain(index, links, docs) {
+  const sources = await Promise.all(links.map(async (link) => ({
+    offset: link.offset,
+    lists: await Promise.all(link.entries.map(async (e, k) => ({ docs: link.postings[k].docs, pos: await index.positions(e), at: 0 }))),
   })));
-  const positionsOf = (itm, d) => {
+  const positionsOf = (link, d) => {
     const set = new Set();
-    for (const s of itm.sources) {
+    for (const s of link.lists) {
       while (s.at < s.docs.length && s.docs[s.at] < d) s.at++;
       if (s.docs[s.at] === d) for (let k = s.pos.offsets[s.at]; k < s.pos.offsets[s.at + 1]; k++) set.add(s.pos.values[k]);
     }
     return set;
   };
   return docs.filter((d) => {
-    const sets = items.map((itm) => positionsOf(itm, d));
-    for (const p of sets[0]) {
-      const base = p - items[0].offset;
-      if (items.every((itm, k) => sets[k].has(base + itm.offset))) return true;
-    }
+    const sets = sources.map((link) => positionsOf(link, d));
+    for (const p of sets[0]) if (sources.every((link, k) => sets[k].has(p + link.offset))) return true;
     return false;
   });
 }
 
-// Exact counts of the matches per facet value.
-async function countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, total) {
+// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// precomputed counts (a source whose documents all match), the facet rows of one source that
+// holds every match, or the facet values of the matching documents' blocks (vectors/).
+async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
   const counts = new Map();
-  const sources = [];
-  for (const { items } of loaded) for (const { entries, postings } of items) {
-    sources.push(entries.map((e, k) => ({ entry: e, postings: postings[k], facet: false })));
-  }
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const add = (g, c) => counts.set(g, (counts.get(g) ?? 0) + c);
   if (constraints === 0) {
     manifest.counts.flat().forEach((c, g) => counts.set(g, c));
-  } else if (total > 0) {
-    const single = sources.length === 1 && sources[0].length === 1 ? sources[0][0] : null;
-    if (single && single.postings.counts) {
-      for (const [g, c] of single.postings.counts) counts.set(g, c);
-    } else {
-      const cost = (src) => src.reduce((s, x) => s + x.entry.r.size, 0);
-      const best = sources.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-      const seen = best.length > 1 ? new Uint8Array(hits.length) : null;
-      const rowsList = await Promise.all(best.map((x) =>
-        x.facet ? index.facetPart(x.entry, "r", decodeRows) : index.rows(x.entry)));
-      best.forEach((x, k) => {
-        const docs = x.postings.docs;
-        const take = new Uint8Array(docs.length);
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i];
-          if (hits[d] !== constraints || (seen && seen[d])) continue;
-          take[i] = 1;
-          if (seen) seen[d] = 1;
-        }
-        for (const [g, set] of rowsList[k]) {
+  } else if (matched.length > 0) {
+    const n = hits.length;
+    const blockSize = manifest.blockSize;
+    const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
+    const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
+    let best = cheapestRows(sources, hits, constraints);
+    if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
+      // Every match has each word of a phrase: their rows may be cheaper than the blocks.
+      const entries = await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })));
+      const words = await Promise.all(entries.flat().map(async (e) => [{ entry: e, postings: await index.postings(e) }]));
+      const other = cheapestRows(words, hits, constraints);
+      if (other && (!best || other.cost < best.cost)) best = other;
+    }
+    if (best && best.cost <= blockCost) {
+      const rows = await Promise.all(best.plan.map(({ x, whole }) => (whole ? null : index.rows(x.entry))));
+      best.plan.forEach(({ x, take, whole }, k) => {
+        if (whole) { for (const [g, c] of x.postings.counts) add(g, c); return; }
+        for (const [g, set] of rows[k]) {
           let c = 0;
           for (const i of set) c += take[i];
-          if (c > 0) counts.set(g, (counts.get(g) ?? 0) + c);
+          if (c > 0) add(g, c);
         }
+      });
+    } else {
+      const vectors = await Promise.all(blocks.map((b) => index.vectors(b)));
+      blocks.forEach((b, k) => {
+        vectors[k].forEach((values, i) => {
+          if (hits[b * blockSize + i] !== constraints) return;
+          for (const g of values) add(g, 1);
+        });
       });
     }
   }
@@ -718,13 +848,50 @@ async function countFacets(index, manifest, loaded, filterEntries, filterPosting
   return facets;
 }
 
+// Of the sources (each a list of entries whose documents hold every match), the one whose rows
+// cost least to download; an entry whose documents all match, and are not already counted,
+// brings its precomputed counts instead.
+function cheapestRows(sources, hits, constraints) {
+  let best = null;
+  for (const list of sources) {
+    const seen = new Uint8Array(hits.length);
+    const plan = [];
+    let cost = 0;
+    for (const x of list) {
+      const docs = x.postings.docs;
+      const take = new Uint8Array(docs.length);
+      let taken = 0;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (hits[d] === constraints && !seen[d]) { take[i] = 1; seen[d] = 1; taken++; }
+      }
+      if (taken === 0) continue;
+      const whole = taken === docs.length && Boolean(x.postings.counts);
+      plan.push({ x, take, whole });
+      if (!whole) cost += x.entry.r.size;
+    }
+    if (!best || cost < best.cost) best = { plan, cost };
+  }
+  return best;
+}
+
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
+// title null = the text, a number k = the text's first k characters and "…".
+function readRecord([id, text, document, paragraph, date, language, title, url]) {
+  return {
+    id, text, document, paragraph, date, language,
+    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    url: url ?? `recommendations/${id}/`,
+  };
+}
+
 async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
   const size = manifest.chunkSize;
   const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
     .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
   const byChunk = new Map(chunks);
   return page.map((d) => {
-    const doc = byChunk.get(Math.floor(d / size))[d % size];
+    const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
     return {
       id: doc.id,
       url: baseUrl + doc.url,

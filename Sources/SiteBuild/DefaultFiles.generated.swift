@@ -8,7 +8,7 @@ enum DefaultFiles {
 {{$main}}
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
-<p><a href="{{root}}">{{t.not_found_home}}</a></p>
+<p><a href="{{home}}">{{t.not_found_home}}</a></p>
 {{/main}}
 {{/layout}}
 
@@ -63,19 +63,27 @@ enum DefaultFiles {
 <title>{{#pageTitle}}{{pageTitle}} · {{/pageTitle}}{{siteTitle}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}{{#canonical}}<link rel="canonical" href="{{canonical}}">
-{{/canonical}}<link rel="stylesheet" href="{{root}}assets/style.css">
+{{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}<link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="icon" href="{{root}}assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip-link" href="#main">{{t.skip_to_content}}</a>
 <header class="site-header">
 <div class="wrap">
-<a class="site-title" href="{{root}}">{{siteTitle}}</a>
+<a class="site-title" href="{{home}}">{{siteTitle}}</a>
 <nav aria-label="{{t.nav_label}}">
 <ul class="nav">
 {{#nav}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/nav}}</ul>
 </nav>
+{{#hasLanguages}}
+<nav class="languages" aria-label="{{t.languages_label}}">
+<ul>
+{{#languages}}<li><a href="{{href}}" lang="{{code}}" dir="{{dir}}" hreflang="{{code}}"{{#current}} aria-current="true"{{/current}}>{{name}}</a></li>
+{{/languages}}</ul>
+</nav>
+{{/hasLanguages}}
 </div>
 </header>
 {{#hasBreadcrumbs}}
@@ -157,13 +165,13 @@ enum DefaultFiles {
 <ol class="rec-list" start="{{list.start}}">
 {{#list.items}}<li class="rec">
 <a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
-<p class="rec-meta"><span>{{document}}, {{t.paragraph_short}} {{paragraph}}</span> · <span>{{country}}</span> · <span>{{body}}</span> · <time datetime="{{date}}">{{date}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
+<p class="rec-meta"><span>{{document}}, {{t.paragraph_short}} {{paragraph}}</span> · <span>{{country}}</span> · <span>{{body}}</span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
 </li>
 {{/list.items}}</ol>
 
 """#,
     "partials/search-form.mustache": #"""
-<form class="search-form" role="search" action="{{root}}search/" method="get">
+<form class="search-form" role="search" action="{{home}}search/" method="get">
 <label for="search-q">{{t.search_label}}</label>
 <div class="search-row">
 <input id="search-q" type="search" name="q" autocomplete="off">
@@ -240,7 +248,7 @@ enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <h1>{{t.search_heading}}</h1>
-<form id="search-form" class="search-form search-page-form" role="search" action="{{root}}search/" method="get">
+<form id="search-form" class="search-form search-page-form" role="search" action="{{home}}search/" method="get">
 <label for="search-q">{{t.search_label}}</label>
 <div class="search-row">
 <input id="search-q" type="search" name="q" autocomplete="off" aria-controls="search-results">
@@ -252,7 +260,7 @@ enum DefaultFiles {
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results"></ol>
 <nav id="search-pager" class="search-pager"></nav>
-<div id="search-app" hidden></div>
+<div id="search-app" hidden data-strings="{{searchStrings}}" data-fields="{{searchFields}}"></div>
 <script type="module" src="{{root}}search/search-page.js"></script>
 {{/main}}
 {{/layout}}
@@ -263,6 +271,7 @@ enum DefaultFiles {
 # يملأ HRIndex النص الوارد بين {الأقواس}.
 skip_to_content: الانتقال إلى المحتوى الرئيسي
 nav_label: القائمة الرئيسية
+languages_label: اللغات
 breadcrumb_label: مسار التنقل
 nav_home: الصفحة الرئيسية
 nav_recommendations: التوصيات
@@ -291,6 +300,13 @@ search_label: البحث في التوصيات
 search_button: بحث
 search_heading: البحث
 search_noscript: يتطلب البحث تفعيل JavaScript. ولا يزال بإمكانك تصفح التوصيات حسب البلد أو الموضوع أو الفئة المتأثرة أو هدف التنمية المستدامة أو الهيئة أو الوثيقة.
+search_results: "عدد النتائج: {n}"
+search_result: "نتيجة واحدة"
+search_none: "لا توجد توصية تطابق هذا البحث."
+search_searching: "جارٍ البحث…"
+search_error: "تعذّر البحث: {message}"
+search_more: "عرض الكل ({n})"
+search_pages: "صفحات النتائج"
 search_in_group: البحث ضمن هذه التوصيات
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
@@ -306,6 +322,7 @@ field_region: المجموعة الإقليمية
 field_mechanism: الآلية
 field_body: الهيئة
 field_date: التاريخ
+field_year: "السنة"
 field_cycle: جولة الاستعراض الدوري الشامل
 field_recommending_states: الدول المقدِّمة للتوصية
 field_response: الرد
@@ -365,6 +382,7 @@ language_es: الإسبانية
 language_ru: الروسية
 language_zh: الصينية
 language_ar: العربية
+language_note: "يُعرض هذا النص بلغته الأصلية: {language}."
 not_found_title: الصفحة غير موجودة
 not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
 not_found_home: الانتقال إلى الصفحة الرئيسية
@@ -394,6 +412,7 @@ matrix_col_status: حالة المتابعة
 # Text in {braces} is filled in by HRIndex.
 skip_to_content: Skip to main content
 nav_label: Main
+languages_label: Languages
 breadcrumb_label: Breadcrumb
 nav_home: Home
 nav_recommendations: Recommendations
@@ -422,6 +441,13 @@ search_label: Search the recommendations
 search_button: Search
 search_heading: Search
 search_noscript: Search needs JavaScript. You can still browse by country, theme, affected group, SDG, body or document.
+search_results: "{n} results"
+search_result: "1 result"
+search_none: "No recommendation matches this search."
+search_searching: "Searching…"
+search_error: "Search failed: {message}"
+search_more: "Show all {n}"
+search_pages: "Result pages"
 search_in_group: Search within these recommendations
 count_one: 1 recommendation
 count_other: "{count} recommendations"
@@ -437,6 +463,7 @@ field_region: Regional group
 field_mechanism: Mechanism
 field_body: Body
 field_date: Date
+field_year: "Year"
 field_cycle: UPR cycle
 field_recommending_states: Recommending States
 field_response: Response
@@ -514,6 +541,7 @@ language_es: Spanish
 language_ru: Russian
 language_zh: Chinese
 language_ar: Arabic
+language_note: "Shown in its original language: {language}."
 not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
@@ -524,6 +552,7 @@ not_found_home: Go to the home page
 # HRIndex rellena el texto entre {llaves}.
 skip_to_content: Saltar al contenido principal
 nav_label: Menú principal
+languages_label: Idiomas
 breadcrumb_label: Ruta de navegación
 nav_home: Inicio
 nav_recommendations: Recomendaciones
@@ -552,6 +581,13 @@ search_label: Buscar en las recomendaciones
 search_button: Buscar
 search_heading: Búsqueda
 search_noscript: La búsqueda requiere JavaScript. Aun así, puede explorar las recomendaciones por país, tema, grupo afectado, ODS, órgano o documento.
+search_results: "{n} resultados"
+search_result: "1 resultado"
+search_none: "Ninguna recomendación coincide con esta búsqueda."
+search_searching: "Buscando…"
+search_error: "La búsqueda falló: {message}"
+search_more: "Mostrar los {n}"
+search_pages: "Páginas de resultados"
 search_in_group: Buscar en estas recomendaciones
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
@@ -567,6 +603,7 @@ field_region: Grupo regional
 field_mechanism: Mecanismo
 field_body: Órgano
 field_date: Fecha
+field_year: "Año"
 field_cycle: Ciclo del EPU
 field_recommending_states: Estados que formularon la recomendación
 field_response: Respuesta
@@ -626,6 +663,7 @@ language_es: español
 language_ru: ruso
 language_zh: chino
 language_ar: árabe
+language_note: "Texto mostrado en su idioma original: {language}."
 not_found_title: Página no encontrada
 not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
 not_found_home: Ir a la página de inicio
@@ -655,6 +693,7 @@ matrix_col_status: Estado del seguimiento
 # Le texte entre {accolades} est rempli par HRIndex.
 skip_to_content: Aller au contenu principal
 nav_label: Menu principal
+languages_label: Langues
 breadcrumb_label: Fil d'Ariane
 nav_home: Accueil
 nav_recommendations: Recommandations
@@ -683,6 +722,13 @@ search_label: Rechercher dans les recommandations
 search_button: Rechercher
 search_heading: Recherche
 search_noscript: La recherche nécessite JavaScript. Vous pouvez toutefois parcourir les recommandations par pays, thème, groupe concerné, ODD, organe ou document.
+search_results: "{n} résultats"
+search_result: "1 résultat"
+search_none: "Aucune recommandation ne correspond à cette recherche."
+search_searching: "Recherche…"
+search_error: "La recherche a échoué : {message}"
+search_more: "Afficher les {n}"
+search_pages: "Pages de résultats"
 search_in_group: Rechercher dans ces recommandations
 count_one: 1 recommandation
 count_other: "{count} recommandations"
@@ -698,6 +744,7 @@ field_region: Groupe régional
 field_mechanism: Mécanisme
 field_body: Organe
 field_date: Date
+field_year: "Année"
 field_cycle: Cycle de l'EPU
 field_recommending_states: États auteurs de la recommandation
 field_response: Réponse
@@ -757,6 +804,7 @@ language_es: espagnol
 language_ru: russe
 language_zh: chinois
 language_ar: arabe
+language_note: "Texte affiché dans sa langue originale : {language}."
 not_found_title: Page introuvable
 not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
 not_found_home: Aller à la page d'accueil
@@ -786,6 +834,7 @@ matrix_col_status: État du suivi
 # Текст в {фигурных скобках} подставляет HRIndex.
 skip_to_content: Перейти к основному содержанию
 nav_label: Основное меню
+languages_label: Языки
 breadcrumb_label: Навигационная цепочка
 nav_home: Главная
 nav_recommendations: Рекомендации
@@ -814,6 +863,13 @@ search_label: Поиск по рекомендациям
 search_button: Найти
 search_heading: Поиск
 search_noscript: Для поиска нужен JavaScript. Рекомендации можно просматривать по странам, темам, затрагиваемым группам, ЦУР, органам или документам.
+search_results: "Результатов: {n}"
+search_result: "1 результат"
+search_none: "Нет рекомендаций, соответствующих запросу."
+search_searching: "Поиск…"
+search_error: "Ошибка поиска: {message}"
+search_more: "Показать все ({n})"
+search_pages: "Страницы результатов"
 search_in_group: Поиск среди этих рекомендаций
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
@@ -829,6 +885,7 @@ field_region: Региональная группа
 field_mechanism: Механизм
 field_body: Орган
 field_date: Дата
+field_year: "Год"
 field_cycle: Цикл УПО
 field_recommending_states: Государства, вынесшие рекомендацию
 field_response: Ответ
@@ -888,6 +945,7 @@ language_es: испанский
 language_ru: русский
 language_zh: китайский
 language_ar: арабский
+language_note: "Текст приводится на языке оригинала: {language}."
 not_found_title: Страница не найдена
 not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
 not_found_home: Перейти на главную страницу
@@ -917,6 +975,7 @@ matrix_col_status: Ход выполнения
 # {花括号}中的文字由 HRIndex 填入。
 skip_to_content: 跳到主要内容
 nav_label: 主导航
+languages_label: 语言
 breadcrumb_label: 导航路径
 nav_home: 首页
 nav_recommendations: 建议
@@ -945,6 +1004,13 @@ search_label: 搜索建议
 search_button: 搜索
 search_heading: 搜索
 search_noscript: 搜索功能需要 JavaScript。您仍可按国家、主题、受影响群体、可持续发展目标、机构或文件浏览建议。
+search_results: "{n} 条结果"
+search_result: "1 条结果"
+search_none: "没有与此搜索匹配的建议。"
+search_searching: "正在搜索…"
+search_error: "搜索失败：{message}"
+search_more: "显示全部 {n} 项"
+search_pages: "结果页"
 search_in_group: 在这些建议中搜索
 count_one: 1条建议
 count_other: "{count}条建议"
@@ -960,6 +1026,7 @@ field_region: 区域组
 field_mechanism: 机制
 field_body: 机构
 field_date: 日期
+field_year: "年份"
 field_cycle: 普遍定期审议周期
 field_recommending_states: 提出建议的国家
 field_response: 答复
@@ -1019,6 +1086,7 @@ language_es: 西班牙文
 language_ru: 俄文
 language_zh: 中文
 language_ar: 阿拉伯文
+language_note: "本文以原文语言显示：{language}。"
 not_found_title: 未找到页面
 not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
 not_found_home: 返回首页
@@ -1210,7 +1278,7 @@ table.matrix time { white-space: nowrap; }
 
 /* Charts: inline SVG drawn at build time; the numbers are also in a table for screen readers. */
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem 2.5rem; align-items: start; margin-block: 1rem 1.5rem; }
-.chart { margin: 0; position: relative; }
+.chart { margin: 0; position: relative; max-inline-size: 44rem; }
 .chart figcaption { font-weight: 600; margin-block-end: 0.5rem; }
 .chart-svg { display: block; overflow: visible; font-size: 0.85rem; }
 .chart-label, .chart-value { fill: var(--fg); }
@@ -1263,6 +1331,8 @@ table.matrix time { white-space: nowrap; }
   h1, h2 { break-after: avoid; }
   .chart-bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
+.languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
+.languages a[aria-current="true"] { font-weight: 700; text-decoration: none; }
 
 """#,
     "search/search-page.js": #"""
@@ -1816,6 +1886,8 @@ function decodePositions(bytes, docCount) {
 
 const utf8 = new TextDecoder();
 
+// A dictionary shard: front-coded terms in byte order, each with its postings (p) and facet
+// rows (r), inline or in keys/<id>.<part>.bin.
 function decodeShard(bytes) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
@@ -1831,15 +1903,70 @@ function decodeShard(bytes) {
     previous = termBytes;
     const entry = { term: utf8.decode(termBytes), df: readVarint(state) };
     const flags = readVarint(state);
-    entry.id = flags & 8 ? readVarint(state) : -1;
-    for (const [part, bit] of [["p", 1], ["r", 2], ["x", 4]]) {
-      const size = readVarint(state);
-      if (flags & bit) { entry[part] = { inline: bytes.subarray(state.at, state.at + size), size }; state.at += size; }
-      else entry[part] = { inline: null, size };
-    }
+    entry.src = flags & 8 ? `keys/${readVarint(state)}` : null;
+    readParts(state, entry, flags, [["p", 1], ["r", 2]]);
     entries.push(entry);
   }
   return entries;
+}
+
+// A pair bucket: pairs of adjacent tokens ("human right"), each with its postings (p) and
+// positions (x), inline or in pairs/<bucket>-<index>.<part>.bin.
+function decodeBucket(bytes, bucket) {
+  const state = { bytes, at: 0 };
+  const count = readVarint(state);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const length = readVarint(state);
+    const entry = { term: utf8.decode(bytes.subarray(state.at, state.at + length)) };
+    state.at += length;
+    entry.df = readVarint(state);
+    const flags = readVarint(state);
+    entry.src = `pairs/${bucket}-${i}`;
+    readParts(state, entry, flags, [["p", 1], ["x", 2]]);
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function readParts(state, entry, flags, parts) {
+  for (const [part, bit] of parts) {
+    const size = readVarint(state);
+    if (flags & bit) { entry[part] = { inline: state.bytes.subarray(state.at, state.at + size), size }; state.at += size; }
+    else entry[part] = { inline: null, size };
+  }
+}
+
+// Facet values of the documents of one block: per document its count, then value gaps.
+function decodeVectors(bytes) {
+  const state = { bytes, at: 0 };
+  const docs = [];
+  while (state.at < bytes.length) {
+    const k = readVarint(state);
+    const values = new Uint32Array(k);
+    let g = -1;
+    for (let i = 0; i < k; i++) { g += readVarint(state) + 1; values[i] = g; }
+    docs.push(values);
+  }
+  return docs;
+}
+
+const utf8Encoder = new TextEncoder();
+
+// FNV-1a (32-bit) of a key's UTF-8 bytes: how the writer spreads pairs over buckets.
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const byte of utf8Encoder.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  return h >>> 0;
+}
+
+// The bucket of a pair key: the hash's top bits pick a partition, the rest one of its buckets.
+function pairBucket(manifest, key) {
+  const h = fnv1a(key);
+  const bits = Math.log2(manifest.pairPartitions);
+  const perPartition = manifest.pairBuckets / manifest.pairPartitions;
+  const low = bits === 0 ? h : h % 2 ** (32 - bits);
+  return Math.floor(h / 2 ** (32 - bits)) * perPartition + (low % perPartition);
 }
 
 function compareCodePoints(a, b) {
@@ -1945,11 +2072,13 @@ class IndexReader {
   }
   json(path) { return this.load(path, "json"); }
   manifest() { return this.json("manifest.json"); }
-  async shard(k) {
-    const key = "shard:" + k;
-    if (!this.cache.has(key)) this.cache.set(key, this.load(`terms/${k}.bin`, "bin").then(decodeShard));
+  decoded(key, path, decode) {
+    if (!this.cache.has(key)) this.cache.set(key, this.load(path, "bin").then(decode));
     return this.cache.get(key);
   }
+  shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
+  bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
+  vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
   // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
   async entries(item) {
     const manifest = await this.manifest();
@@ -1968,10 +2097,16 @@ class IndexReader {
     }
     return [...found.values()];
   }
-  async part(entry, part, decode) {
-    const key = `${part}:${entry.term}`;
+  // The entry of the pair "a b", or null when the two never stand side by side.
+  async pair(a, b) {
+    const manifest = await this.manifest();
+    const key = a + " " + b;
+    return (await this.bucket(pairBucket(manifest, key))).find((e) => e.term === key) ?? null;
+  }
+  part(entry, part, decode) {
+    const key = `${part}:${entry.src ?? ""}:${entry.term}`;
     if (!this.cache.has(key)) {
-      const bytes = entry[part].inline ?? this.load(`keys/${entry.id}.${part}.bin`, "bin");
+      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.bin`, "bin");
       this.cache.set(key, Promise.resolve(bytes).then(decode));
     }
     return this.cache.get(key);
@@ -1986,15 +2121,9 @@ class IndexReader {
   facetEntry(g, manifest) {
     const [field, index] = locateValue(manifest, g);
     return {
-      term: "\u0000" + g, df: manifest.counts[field][index], id: -1,
-      p: { inline: null, size: 0, path: `facets/${g}.p.bin` },
-      r: { inline: null, size: manifest.rowBytes[field][index], path: `facets/${g}.r.bin` },
+      term: "\u0000" + g, df: manifest.counts[field][index], src: `facets/${g}`,
+      p: { inline: null, size: 0 }, r: { inline: null, size: manifest.rowBytes[field][index] },
     };
-  }
-  async facetPart(entry, part, decode) {
-    const key = `${part}:${entry.term}`;
-    if (!this.cache.has(key)) this.cache.set(key, this.load(entry[part].path, "bin").then(decode));
-    return this.cache.get(key);
   }
 }
 
@@ -2031,18 +2160,18 @@ async function runSearch(index, baseUrl, query, opts) {
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const clauses = parseQuery(query);
   const filters = resolveFilters(manifest, opts.filters ?? {});
-  const loaded = await Promise.all(clauses.map((c) => loadClause(index, c)));
+  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const [matches, filterPostings] = await Promise.all([
+    Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
+    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+  ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
   let constraints = 0;
-  for (const clause of loaded) {
+  for (const { docs, score } of matches) {
     constraints++;
-    const { docs, score } = await matchClause(index, clause, n, manifest.scale);
     for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
   }
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
-  const filterPostings = await Promise.all(filterEntries.map((es) =>
-    Promise.all(es.map((e) => index.facetPart(e, "p", decodePostings)))));
   for (const group of filterPostings) {
     constraints++;
     const seen = group.length > 1 ? new Uint8Array(n) : null;
@@ -2054,10 +2183,15 @@ async function runSearch(index, baseUrl, query, opts) {
   const matched = [];
   if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
   else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
-  if (loaded.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
+  // Sources that contain every match and can count facets: single-term clauses and filters;
+  // a phrase's words too, looked up only if the other ways cost more.
+  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
+  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
   const [facets, results] = await Promise.all([
-    countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, matched.length),
+    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
     loadResults(index, manifest, baseUrl, page, scores, clauses),
   ]);
   return { total: matched.length, results, facets };
@@ -2077,95 +2211,161 @@ function resolveFilters(manifest, filters) {
   return groups;
 }
 
-async function loadClause(index, clause) {
-  const items = await Promise.all(clause.items.map(async (item) => {
+// The documents of one clause (ascending) with the clause's score for each, and, for a
+// one-term clause, its entries and postings (`sources`: they hold every match, for facets).
+async function matchClause(index, manifest, clause) {
+  const n = manifest.documents;
+  if (clause.items.length === 1) {
+    const item = clause.items[0];
     const entries = await index.entries(item);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    return { item, entries, postings };
-  }));
-  return { clause, items };
+    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
+    return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
+  }
+  return matchPhrase(index, manifest, clause.items);
 }
 
-// Docs matching one clause (sorted) with the clause's score for each.
-async function matchClause(index, loaded, n, scale) {
-  const perItem = loaded.items.map(({ item, entries, postings }) => {
-    const board = new Float64Array(n);
-    entries.forEach((e, k) => {
-      const p = postings[k];
-      const weight = e.term === item.exact ? 1 : 0.5;
-      const constant = idf(n, e.df);
-      for (let i = 0; i < p.docs.length; i++) {
-        const s = weight * (p.impacts ? p.impacts[i] / scale : constant);
-        if (s > board[p.docs[i]]) board[p.docs[i]] = s;
-      }
-    });
-    return board;
+// Docs of any of the postings, each scored by its best posting.
+function union(postings, entries, weights, n, scale) {
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  postings.forEach((p, k) => {
+    const constant = idf(n, entries[k].df);
+    for (let i = 0; i < p.docs.length; i++) {
+      const d = p.docs[i];
+      const s = weights[k] * (p.impacts ? p.impacts[i] / scale : constant);
+      if (!seen[d]) { seen[d] = 1; count++; }
+      if (s > board[d]) board[d] = s;
+    }
   });
-  let docs = [];
-  for (let d = 0; d < n; d++) if (perItem.every((b) => b[d] > 0)) docs.push(d);
-  if (loaded.items.length > 1 && docs.length > 0) docs = await verifyPhrase(index, loaded, docs);
-  const score = docs.map((d) => perItem.reduce((s, b) => s + b[d], 0));
+  const docs = new Uint32Array(count);
+  const score = new Float64Array(count);
+  let k = 0;
+  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
   return { docs, score };
 }
 
-// Keeps the docs where the clause's items sit at their relative offsets.
-async function verifyPhrase(index, loaded, docs) {
-  const items = await Promise.all(loaded.items.map(async ({ item, entries, postings }) => ({
-    offset: item.offset,
-    sources: await Promise.all(entries.map(async (e, k) => ({ docs: postings[k].docs, pos: await index.positions(e), at: 0 }))),
+const isCompound = (term) => term.includes("-");
+
+// A phrase: its items must stand at their offsets. Adjacent items are looked up as pairs ("a b"
+// = the documents where token b directly follows token a); for 3+ items the pairs' positions
+// must chain. A CJK bigram's tail character, which the query leaves out, is put back between
+// a bigram and what follows it.
+async function matchPhrase(index, manifest, items) {
+  const n = manifest.documents;
+  const terms = await Promise.all(items.map(async (it) =>
+    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+  const chain = [];
+  items.forEach((it, i) => {
+    chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
+    const next = items[i + 1];
+    if (next && next.offset - it.offset === 2 && !isCompound(it.exact) && startsWithCJK(it.exact) && [...it.exact].length === 2) {
+      chain.push({ terms: [[...it.exact][1]], offset: it.offset + 1, step: 1 });
+    }
+  });
+  // Segments: stretches of the chain whose neighbours are adjacent.
+  const segments = [[chain[0]]];
+  for (let i = 1; i < chain.length; i++) {
+    const prev = chain[i - 1];
+    if (chain[i].offset - prev.offset === prev.step) segments[segments.length - 1].push(chain[i]);
+    else segments.push([chain[i]]);
+  }
+  const parts = await Promise.all(segments.map((segment) => matchSegment(index, manifest, segment)));
+  // Documents in every segment, scores added.
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) { count[docs[i]]++; total[docs[i]] += score[i]; }
+  const docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === parts.length) docs.push(d);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null };
+}
+
+const MAX_PAIR_KEYS = 64;
+
+async function matchSegment(index, manifest, segment) {
+  const n = manifest.documents;
+  if (segment.length === 1) {
+    const entries = (await Promise.all(segment[0].terms.map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return union(postings, entries, entries.map(() => 1), n, manifest.scale);
+  }
+  // Each link (two neighbours) is the union of its pairs.
+  const links = await Promise.all(segment.slice(1).map(async (b, i) => {
+    const a = segment[i];
+    const keys = a.terms.flatMap((x) => b.terms.map((y) => [x, y])).slice(0, MAX_PAIR_KEYS);
+    const entries = (await Promise.all(keys.map(([x, y]) => index.pair(x, y)))).filter(Boolean);
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return { offset: a.offset - segment[0].offset, entries, postings, ...union(postings, entries, entries.map(() => 1), n, manifest.scale) };
+  }));
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const link of links) for (let i = 0; i < link.docs.length; i++) { count[link.docs[i]]++; total[link.docs[i]] += link.score[i]; }
+  let docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === links.length) docs.push(d);
+  if (links.length > 1 && docs.length > 0) docs = await verifyChain(index, links, docs);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]) };
+}
+
+// Keeps the documents where every link's pair stands at its offset from the first's.
+async function verifyChain(index, links, docs) {
+  const sources = await Promise.all(links.map(async (link) => ({
+    offset: link.offset,
+    lists: await Promise.all(link.entries.map(async (e, k) => ({ docs: link.postings[k].docs, pos: await index.positions(e), at: 0 }))),
   })));
-  const positionsOf = (itm, d) => {
+  const positionsOf = (link, d) => {
     const set = new Set();
-    for (const s of itm.sources) {
+    for (const s of link.lists) {
       while (s.at < s.docs.length && s.docs[s.at] < d) s.at++;
       if (s.docs[s.at] === d) for (let k = s.pos.offsets[s.at]; k < s.pos.offsets[s.at + 1]; k++) set.add(s.pos.values[k]);
     }
     return set;
   };
   return docs.filter((d) => {
-    const sets = items.map((itm) => positionsOf(itm, d));
-    for (const p of sets[0]) {
-      const base = p - items[0].offset;
-      if (items.every((itm, k) => sets[k].has(base + itm.offset))) return true;
-    }
+    const sets = sources.map((link) => positionsOf(link, d));
+    for (const p of sets[0]) if (sources.every((link, k) => sets[k].has(p + link.offset))) return true;
     return false;
   });
 }
 
-// Exact counts of the matches per facet value.
-async function countFacets(index, manifest, loaded, filterEntries, filterPostings, hits, constraints, total) {
+// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// precomputed counts (a source whose documents all match), the facet rows of one source that
+// holds every match, or the facet values of the matching documents' blocks (vectors/).
+async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
   const counts = new Map();
-  const sources = [];
-  for (const { items } of loaded) for (const { entries, postings } of items) {
-    sources.push(entries.map((e, k) => ({ entry: e, postings: postings[k], facet: false })));
-  }
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const add = (g, c) => counts.set(g, (counts.get(g) ?? 0) + c);
   if (constraints === 0) {
     manifest.counts.flat().forEach((c, g) => counts.set(g, c));
-  } else if (total > 0) {
-    const single = sources.length === 1 && sources[0].length === 1 ? sources[0][0] : null;
-    if (single && single.postings.counts) {
-      for (const [g, c] of single.postings.counts) counts.set(g, c);
-    } else {
-      const cost = (src) => src.reduce((s, x) => s + x.entry.r.size, 0);
-      const best = sources.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-      const seen = best.length > 1 ? new Uint8Array(hits.length) : null;
-      const rowsList = await Promise.all(best.map((x) =>
-        x.facet ? index.facetPart(x.entry, "r", decodeRows) : index.rows(x.entry)));
-      best.forEach((x, k) => {
-        const docs = x.postings.docs;
-        const take = new Uint8Array(docs.length);
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i];
-          if (hits[d] !== constraints || (seen && seen[d])) continue;
-          take[i] = 1;
-          if (seen) seen[d] = 1;
-        }
-        for (const [g, set] of rowsList[k]) {
+  } else if (matched.length > 0) {
+    const n = hits.length;
+    const blockSize = manifest.blockSize;
+    const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
+    const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
+    let best = cheapestRows(sources, hits, constraints);
+    if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
+      // Every match has each word of a phrase: their rows may be cheaper than the blocks.
+      const entries = await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })));
+      const words = await Promise.all(entries.flat().map(async (e) => [{ entry: e, postings: await index.postings(e) }]));
+      const other = cheapestRows(words, hits, constraints);
+      if (other && (!best || other.cost < best.cost)) best = other;
+    }
+    if (best && best.cost <= blockCost) {
+      const rows = await Promise.all(best.plan.map(({ x, whole }) => (whole ? null : index.rows(x.entry))));
+      best.plan.forEach(({ x, take, whole }, k) => {
+        if (whole) { for (const [g, c] of x.postings.counts) add(g, c); return; }
+        for (const [g, set] of rows[k]) {
           let c = 0;
           for (const i of set) c += take[i];
-          if (c > 0) counts.set(g, (counts.get(g) ?? 0) + c);
+          if (c > 0) add(g, c);
         }
+      });
+    } else {
+      const vectors = await Promise.all(blocks.map((b) => index.vectors(b)));
+      blocks.forEach((b, k) => {
+        vectors[k].forEach((values, i) => {
+          if (hits[b * blockSize + i] !== constraints) return;
+          for (const g of values) add(g, 1);
+        });
       });
     }
   }
@@ -2183,13 +2383,50 @@ async function countFacets(index, manifest, loaded, filterEntries, filterPosting
   return facets;
 }
 
+// Of the sources (each a list of entries whose documents hold every match), the one whose rows
+// cost least to download; an entry whose documents all match, and are not already counted,
+// brings its precomputed counts instead.
+function cheapestRows(sources, hits, constraints) {
+  let best = null;
+  for (const list of sources) {
+    const seen = new Uint8Array(hits.length);
+    const plan = [];
+    let cost = 0;
+    for (const x of list) {
+      const docs = x.postings.docs;
+      const take = new Uint8Array(docs.length);
+      let taken = 0;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (hits[d] === constraints && !seen[d]) { take[i] = 1; seen[d] = 1; taken++; }
+      }
+      if (taken === 0) continue;
+      const whole = taken === docs.length && Boolean(x.postings.counts);
+      plan.push({ x, take, whole });
+      if (!whole) cost += x.entry.r.size;
+    }
+    if (!best || cost < best.cost) best = { plan, cost };
+  }
+  return best;
+}
+
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
+// title null = the text, a number k = the text's first k characters and "…".
+function readRecord([id, text, document, paragraph, date, language, title, url]) {
+  return {
+    id, text, document, paragraph, date, language,
+    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    url: url ?? `recommendations/${id}/`,
+  };
+}
+
 async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
   const size = manifest.chunkSize;
   const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
     .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
   const byChunk = new Map(chunks);
   return page.map((d) => {
-    const doc = byChunk.get(Math.floor(d / size))[d % size];
+    const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
     return {
       id: doc.id,
       url: baseUrl + doc.url,

@@ -1,45 +1,98 @@
 import Foundation
 
-/// `<content>/.hrindex-import.json`: the SHA-256 of every file an import wrote, so that the
-/// next import can tell its own unchanged output from a file someone edited since.
+/// What one importer wrote into a content folder: `<content>/.hrindex-import/<source>.sha256`,
+/// one line `<sha256>  <path>` per file, sorted by path. That is `sha256sum`'s format, so
+/// `cd Content && sha256sum --quiet -c .hrindex-import/uhri.sha256` lists the files edited since.
 ///
-/// A hidden file, so the build never reads it. Kept sorted, so that the same imports give the
-/// same bytes.
-struct ImportManifest: Codable, Equatable {
-  struct Entry: Codable, Equatable {
-    var sha256: String
-    /// The importer that wrote the file (`upr-info`, `uhri`); several can share a content folder.
-    var source: String
-  }
+/// The next import rewrites a file only when it still has the recorded digest. The folder is
+/// hidden, so the build never reads it.
+struct ImportManifest {
+  static let folderName = ".hrindex-import"
 
-  static let fileName = ".hrindex-import.json"
-  static let currentFormat = "hrindex-import-manifest/1"
-
-  var format = currentFormat
-  /// Content-relative path → what was written there.
+  /// Content-relative path → the digest of what the importer last wrote there.
   var files: [String: Entry] = [:]
 
-  /// The manifest of `folder`, or an empty one when there is none yet.
-  static func load(from folder: String) throws -> ImportManifest {
-    let path = folder + "/" + fileName
-    guard let data = FileManager.default.contents(atPath: path) else { return ImportManifest() }
-    do {
-      let manifest = try JSONDecoder().decode(ImportManifest.self, from: data)
-      guard manifest.format == currentFormat else { throw ImportFailure("\(path): unknown manifest format \"\(manifest.format)\"") }
-      return manifest
-    } catch let failure as ImportFailure {
-      throw failure
-    } catch {
-      throw ImportFailure("\(path) is not a readable import manifest (\(error)); move it away to import afresh")
-    }
+  struct Entry: Equatable {
+    var digest: Digest
+    /// Whether the current import made (or kept) the file; not saved.
+    var made = false
   }
 
-  func save(to folder: String) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    try data.write(to: URL(fileURLWithPath: folder + "/" + Self.fileName), options: .atomic)
+  static func path(in folder: String, source: String) -> String { "\(folder)/\(folderName)/\(source).sha256" }
+
+  /// The manifest of `source` in `folder`, or an empty one when there is none yet.
+  static func load(from folder: String, source: String) throws -> ImportManifest {
+    let path = Self.path(in: folder, source: source)
+    guard let data = FileManager.default.contents(atPath: path) else { return ImportManifest() }
+    var manifest = ImportManifest()
+    for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
+      let parts = line.split(separator: " ", maxSplits: 1)
+      guard parts.count == 2, let digest = Digest(hex: parts[0]), parts[1].hasPrefix(" ") else {
+        throw ImportFailure("\(path):\(index + 1): not a line \"<sha256>  <path>\"; move the file away to import afresh")
+      }
+      manifest.files[String(parts[1].dropFirst())] = Entry(digest: digest)
+    }
+    return manifest
+  }
+
+  func save(to folder: String, source: String) throws {
+    var text = ""
+    text.reserveCapacity(files.count * 140)
+    for path in files.keys.sorted() { text += files[path]!.digest.hex + "  " + path + "\n" }
+    try FileManager.default.createDirectory(atPath: folder + "/" + Self.folderName, withIntermediateDirectories: true)
+    try AtomicFile.write(Array(text.utf8), to: Self.path(in: folder, source: source))
+  }
+}
+
+/// A SHA-256 digest held in four words, so that a manifest of 300,000 files stays small.
+struct Digest: Hashable, Sendable {
+  var words: (UInt64, UInt64, UInt64, UInt64)
+
+  init<Bytes: Collection>(of bytes: Bytes) where Bytes.Element == UInt8 {
+    let d = SHA256.digest(bytes)
+    func word(_ at: Int) -> UInt64 { d[at..<at + 8].reduce(0) { $0 << 8 | UInt64($1) } }
+    words = (word(0), word(8), word(16), word(24))
+  }
+
+  init?<S: StringProtocol>(hex: S) {
+    guard hex.utf8.count == 64 else { return nil }
+    var parsed: [UInt64] = []
+    var index = hex.startIndex
+    for _ in 0..<4 {
+      let end = hex.index(index, offsetBy: 16)
+      guard let word = UInt64(hex[index..<end], radix: 16) else { return nil }
+      parsed.append(word)
+      index = end
+    }
+    words = (parsed[0], parsed[1], parsed[2], parsed[3])
+  }
+
+  var hex: String {
+    [words.0, words.1, words.2, words.3].map { word in
+      let digits = String(word, radix: 16)
+      return String(repeating: "0", count: 16 - digits.count) + digits
+    }.joined()
+  }
+
+  static func == (a: Self, b: Self) -> Bool { a.words == b.words }
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(words.0)
+    hasher.combine(words.1)
+  }
+}
+
+/// Writes a file by writing a hidden temporary file beside it and renaming it over the old one,
+/// so that an interrupted import never leaves half a file. (No fsync: a re-run repairs a crash.)
+enum AtomicFile {
+  static func write(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).importing")
+    try Data(bytes).write(to: temporary)
+    guard rename(temporary.path, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw ImportFailure("cannot write \(path): \(reason)")
+    }
   }
 }
 

@@ -64,7 +64,9 @@ public struct ImportReport: Sendable {
       for key in groups.keys.sorted(by: { Self.groupOrder(groups[$0]!, groups[$1]!) }) {
         let items = groups[key]!
         lines.append("[\(items[0].field.rawValue)] \"\(items[0].value)\" — \(items.count) row\(items.count == 1 ? "" : "s"):")
-        lines.append("  " + items.map(\.place).joined(separator: ", "))
+        for start in stride(from: 0, to: items.count, by: 10) {
+          lines.append("  " + items[start..<min(items.count, start + 10)].map(\.place).joined(separator: ", "))
+        }
       }
     }
     if !keptEdited.isEmpty {

@@ -17,56 +17,64 @@ enum MarkdownText {
     return paragraphs.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
   }
 
-  /// One line of text, trimmed, with runs of white space made one space and control characters dropped.
+  /// One line of text, trimmed, with runs of white space made one space and control characters
+  /// dropped. Works on scalars, with a fast path for ASCII: it runs over every text imported.
   static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for c in text {
-      if c.isWhitespace {
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      let isSpace = v < 0x80 ? v == 0x20 || (0x09...0x0D).contains(v) : scalar.properties.isWhitespace
+      if isSpace {
         pendingSpace = !out.isEmpty
-      } else if c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+      } else if v < 0x20 || (0x7F...0x9F).contains(v) {
         continue
       } else {
         if pendingSpace { out.append(" ") }
         pendingSpace = false
-        out.append(c)
+        out.append(scalar)
       }
     }
-    return out
+    return String(out)
   }
 
-  static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<"]
-  static let blockStarts: Set<Character> = ["#", ">", "+", "-", "=", "~", "|"]
+  /// Whether `text` has anything but white space.
+  static func hasText<S: StringProtocol>(_ text: S) -> Bool {
+    text.unicodeScalars.contains { $0.value < 0x80 ? !($0.value == 0x20 || (0x09...0x0D).contains($0.value)) : !$0.properties.isWhitespace }
+  }
+
+  static let inlineSpecials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<"]
+  static let blockStarts: Set<Unicode.Scalar> = ["#", ">", "+", "-", "=", "~", "|"]
 
   /// Escapes one trimmed line.
   static func escapeLine(_ line: String) -> String {
-    var out = ""
-    let chars = Array(line)
+    var out = String.UnicodeScalarView()
+    let chars = Array(line.unicodeScalars)
     for (i, c) in chars.enumerated() {
       if inlineSpecials.contains(c) || (c == "&" && startsEntity(chars, at: i)) {
         out.append("\\")
       } else if i == 0, blockStarts.contains(c) {
         out.append("\\")
-      } else if (c == "." || c == ")"), isOrderedListMarker(chars, delimiterAt: i) {
+      } else if c == "." || c == ")", isOrderedListMarker(chars, delimiterAt: i) {
         out.append("\\")
       }
       out.append(c)
     }
-    return out
+    return String(out)
   }
 
   /// `&amp;`, `&#40;`: an `&` that cmark would read as the start of an entity.
-  private static func startsEntity(_ chars: [Character], at i: Int) -> Bool {
+  private static func startsEntity(_ chars: [Unicode.Scalar], at i: Int) -> Bool {
     var j = i + 1
-    while j < chars.count, j - i <= 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" {
+    while j < chars.count, j - i <= 32, chars[j].isASCII, chars[j].properties.isAlphabetic || (0x30...0x39).contains(chars[j].value) || chars[j] == "#" {
       j += 1
     }
     return j > i + 1 && j < chars.count && chars[j] == ";"
   }
 
   /// `18. ` or `3)` at the start of a line: one to nine digits, the delimiter, then a space or the end.
-  private static func isOrderedListMarker(_ chars: [Character], delimiterAt i: Int) -> Bool {
-    guard (1...9).contains(i), chars[..<i].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+  private static func isOrderedListMarker(_ chars: [Unicode.Scalar], delimiterAt i: Int) -> Bool {
+    guard (1...9).contains(i), chars[..<i].allSatisfy({ (0x30...0x39).contains($0.value) }) else { return false }
     return i + 1 == chars.count || chars[i + 1] == " "
   }
 }

@@ -32,10 +32,10 @@ struct UHRIRecord {
   /// A text or number field, trimmed; a one-element list counts as its element.
   func string(_ key: String) -> String? {
     switch fields[key] {
-    case .string(let text)?: return MarkdownText.collapseSpaces(text).isEmpty ? nil : text
+    case .string(let text)?: return MarkdownText.hasText(text) ? text : nil
     case .number(let text)?: return text
     case .array(let items)? where items.count == 1:
-      if case .string(let text) = items[0], !MarkdownText.collapseSpaces(text).isEmpty { return text }
+      if case .string(let text) = items[0], MarkdownText.hasText(text) { return text }
       if case .number(let text) = items[0] { return text }
       return nil
     default: return nil

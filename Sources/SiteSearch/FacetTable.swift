@@ -1,56 +1,145 @@
+import Dispatch
+
 /// The facet values of the indexed documents, numbered: every (field, value) pair gets a
 /// global index `g`, fields in `SearchIndexWriter.facetFields` order, values sorted by bytes.
-struct FacetTable {
+struct FacetTable: Sendable {
   let fields: [String]
   let values: [[String]]
   /// The first global index of each field.
   let offsets: [Int]
-  /// For each document (in index order) its sorted global value indexes.
-  let documentValues: [[Int32]]
-  /// For each global value index, the documents that have it, ascending.
-  let valueDocuments: [[Int32]]
+  /// Document d (in index order) has the sorted values `documentValues[documentStart[d] ..< documentStart[d + 1]]`.
+  let documentStart: [Int32]
+  let documentValues: [Int32]
+  /// Value g is held by the documents `valueDocuments[valueStart[g] ..< valueStart[g + 1]]`, ascending.
+  let valueStart: [Int]
+  let valueDocuments: [Int32]
 
-  var valueCount: Int { valueDocuments.count }
+  var valueCount: Int { valueStart.count - 1 }
 
-  init(documents: [SearchDocument], fields knownFields: [String]) {
-    let extra = Set(documents.flatMap { $0.facets.keys }).subtracting(knownFields).sorted(by: bytewise)
-    fields = knownFields + extra
-    var sets = fields.map { _ in Set<String>() }
-    for document in documents {
-      for (f, field) in fields.enumerated() {
-        for value in document.facets[field] ?? [] where !value.isEmpty { sets[f].insert(value) }
+  func documents(of g: Int) -> ArraySlice<Int32> { valueDocuments[valueStart[g]..<valueStart[g + 1]] }
+
+  func count(of g: Int) -> Int { valueStart[g + 1] - valueStart[g] }
+
+  /// What one stretch of documents holds: its own numbering of fields and values.
+  private struct Piece: Sendable {
+    var fieldSlot: [String: Int] = [:]
+    var fieldNames: [String] = []
+    var valueIds: [[String: Int32]] = []
+    var valueNames: [[String]] = []
+    /// Per document, the (field slot, value id) pairs, flattened.
+    var end: [Int32] = []
+    var field: [Int32] = []
+    var value: [Int32] = []
+
+    mutating func add(_ document: SearchDocument) {
+      for (name, list) in document.facets {
+        let f: Int
+        if let known = fieldSlot[name] {
+          f = known
+        } else {
+          f = fieldNames.count
+          fieldSlot[name] = f
+          fieldNames.append(name)
+          valueIds.append([:])
+          valueNames.append([])
+        }
+        for item in list where !item.isEmpty {
+          let id: Int32
+          if let known = valueIds[f][item] {
+            id = known
+          } else {
+            id = Int32(valueNames[f].count)
+            valueIds[f][item] = id
+            valueNames[f].append(item)
+          }
+          field.append(Int32(f))
+          value.append(id)
+        }
       }
+      end.append(Int32(field.count))
     }
-    values = sets.map { $0.sorted(by: bytewise) }
+  }
+
+  /// - Parameter order: the documents in index order (indexes into `documents`).
+  init(documents: [SearchDocument], order: [Int], fields knownFields: [String]) {
+    // Each stretch of documents numbers its fields and values on its own, in parallel.
+    let pieceSize = 8192
+    let pieceCount = (order.count + pieceSize - 1) / pieceSize
+    let results = SharedSlots<Piece>(count: pieceCount, initial: Piece())
+    Parallel.forEachChunk(pieceCount) { _, p in
+      var piece = Piece()
+      for i in order[(p * pieceSize)..<min(order.count, (p + 1) * pieceSize)] { piece.add(documents[i]) }
+      results[p] = piece
+    }
+    let pieces = results.values
+    // Then the fields and values are merged and numbered.
+    var extra = Set<String>()
+    let known = Set(knownFields)
+    for piece in pieces { for name in piece.fieldNames where !known.contains(name) { extra.insert(name) } }
+    let fields = knownFields + extra.sorted(by: bytewise)
+    let fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
+    var sets = fields.map { _ in Set<String>() }
+    for piece in pieces {
+      for (slot, name) in piece.fieldNames.enumerated() { sets[fieldIndex[name]!].formUnion(piece.valueNames[slot]) }
+    }
+    let values = sets.map { $0.sorted(by: bytewise) }
     var running = 0
-    offsets = values.map { list in
+    let offsets = values.map { list in
       defer { running += list.count }
       return running
     }
-    let lookup = Self.lookup(fields: fields, values: values, offsets: offsets)
-    var perDocument: [[Int32]] = []
-    perDocument.reserveCapacity(documents.count)
-    var perValue = [[Int32]](repeating: [], count: running)
-    for (d, document) in documents.enumerated() {
-      var gs: [Int32] = []
-      for (f, field) in fields.enumerated() {
-        for value in document.facets[field] ?? [] {
-          if let g = lookup[f][value] { gs.append(Int32(g)) }
-        }
+    let valueCount = running
+    self.fields = fields
+    self.values = values
+    self.offsets = offsets
+    let lookup = values.indices.map { f in
+      Dictionary(uniqueKeysWithValues: values[f].enumerated().map { ($1, Int32(offsets[f] + $0)) })
+    }
+    // Each document's sorted, distinct value indexes, in index order.
+    var start = [Int32](repeating: 0, count: order.count + 1)
+    var flat: [Int32] = []
+    flat.reserveCapacity(pieces.reduce(0) { $0 + $1.value.count })
+    var gs: [Int32] = []
+    var d = 0
+    for piece in pieces {
+      let global = piece.fieldNames.indices.map { slot in
+        let f = fieldIndex[piece.fieldNames[slot]]!
+        return piece.valueNames[slot].map { lookup[f][$0]! }
       }
-      gs.sort()
-      gs = gs.enumerated().filter { $0.offset == 0 || gs[$0.offset - 1] != $0.element }.map(\.element)
-      for g in gs { perValue[Int(g)].append(Int32(d)) }
-      perDocument.append(gs)
+      var k = 0
+      for end in piece.end {
+        gs.removeAll(keepingCapacity: true)
+        while k < Int(end) {
+          gs.append(global[Int(piece.field[k])][Int(piece.value[k])])
+          k += 1
+        }
+        gs.sort()
+        var previous: Int32 = -1
+        for g in gs where g != previous {
+          flat.append(g)
+          previous = g
+        }
+        d += 1
+        start[d] = Int32(flat.count)
+      }
     }
-    documentValues = perDocument
-    valueDocuments = perValue
-  }
-
-  private static func lookup(fields: [String], values: [[String]], offsets: [Int]) -> [[String: Int]] {
-    fields.indices.map { f in
-      Dictionary(uniqueKeysWithValues: values[f].enumerated().map { ($1, offsets[f] + $0) })
+    documentStart = start
+    documentValues = flat
+    // Transpose: the documents of each value.
+    var valueStart = [Int](repeating: 0, count: valueCount + 1)
+    for g in flat { valueStart[Int(g) + 1] += 1 }
+    for g in 0..<valueCount { valueStart[g + 1] += valueStart[g] }
+    var next = valueStart
+    var byValue = [Int32](repeating: 0, count: flat.count)
+    for d in 0..<order.count {
+      for k in Int(start[d])..<Int(start[d + 1]) {
+        let g = Int(flat[k])
+        byValue[next[g]] = Int32(d)
+        next[g] += 1
+      }
     }
+    self.valueStart = valueStart
+    valueDocuments = byValue
   }
 }
 

@@ -1,144 +1,437 @@
 import Dispatch
+import Foundation
 
-/// Every term of the documents with its postings: which documents, how often (weighted by
-/// field) and at which positions. Documents are numbered in index order.
+/// Every term of the documents with its postings (which documents, how often weighted by field),
+/// and every pair of adjacent tokens with its occurrences, for phrases. Documents are numbered in
+/// index order; terms are numbered in byte order.
+///
+/// Built in two passes: the documents are tokenized in chunks on every core, each worker
+/// interning terms into its own table; then the workers' terms are merged into one sorted
+/// dictionary and the entries are grouped by term with a counting sort.
 struct InvertedIndex {
-  /// Term id -> term.
-  var terms: [String] = []
-  /// Postings of term t: `order[termStart[t] ..< termStart[t + 1]]`, entries ascending by document.
-  var termStart: [Int] = []
-  var order: [Int32] = []
-  /// Entry e (in the order documents were read): document, weighted term frequency, positions.
-  var entryDocument: [Int32] = []
-  var entryWeight: [UInt16] = []
-  var entryPositionStart: [UInt32] = [0]
-  var positions: [UInt32] = []
-  /// Tokens in the title and text of each document (BM25 length).
-  var documentLength: [Int32] = []
-
   /// Field weights for BM25F-style term frequency: a match in the title, symbol or paragraph
   /// weighs more than one in the text.
-  static let textWeight = 1
-  static let titleWeight = 2
-  static let symbolWeight = 3
+  static let textWeight: UInt16 = 1
+  static let titleWeight: UInt16 = 2
+  static let symbolWeight: UInt16 = 3
   /// Positions between fields, so that no phrase spans two fields.
-  static let fieldGap = 16
+  static let fieldGap: Int32 = 16
+  /// Pairs are grouped in this many partitions (by hash) so that only one is expanded at a time.
+  static let pairPartitions = 16
+  static let chunkSize = 1024
 
-  func postings(of term: Int) -> ArraySlice<Int32> { order[termStart[term]..<termStart[term + 1]] }
+  /// Term t is `termBytes[termStart[t] ..< termStart[t + 1]]`; terms are in byte order.
+  var termBytes: [UInt8] = []
+  var termStart: [Int] = [0]
+  /// Postings of term t: entries `postingStart[t] ..< postingStart[t + 1]`, by document.
+  var postingStart: [Int] = []
+  var postingDocument: [Int32] = []
+  var postingWeight: [UInt16] = []
+  /// Tokens in the title and text of each document (BM25 length).
+  var documentLength: [Int32] = []
+  /// The chunks' pair occurrences and the workers that produced them (see `PairIndex`).
+  var chunks: [ChunkTokens] = []
+  var workers: [WorkerTables] = []
 
-  func positions(ofEntry e: Int32) -> ArraySlice<UInt32> {
-    positions[Int(entryPositionStart[Int(e)])..<Int(entryPositionStart[Int(e) + 1])]
-  }
+  var termCount: Int { termStart.count - 1 }
 
-  static func build(_ documents: [SearchDocument]) -> InvertedIndex {
-    var index = InvertedIndex()
-    var ids: [String: Int32] = [:]
-    var entryTerm: [Int32] = []
-    let batchSize = 4096
-    let workers = max(1, min(4, System.activeProcessorCount))
-    let caches = SharedSlots<TermCache>(count: workers, initial: TermCache())
-    var start = 0
-    while start < documents.count {
-      let end = min(documents.count, start + batchSize)
-      let batch = tokenizeBatch(documents[start..<end], workers: workers, caches: caches)
-      for fieldTokens in batch {
-        index.add(fieldTokens, ids: &ids, entryTerm: &entryTerm)
+  func term(_ t: Int) -> ArraySlice<UInt8> { termBytes[termStart[t]..<termStart[t + 1]] }
+
+  static func build(_ documents: [SearchDocument], order: [Int]) -> InvertedIndex {
+    let workerCount = Parallel.workers
+    let chunkCount = (order.count + chunkSize - 1) / chunkSize
+    let states = SharedSlots<WorkerTables?>(count: workerCount, initial: nil)
+    let outputs = SharedSlots<ChunkTokens?>(count: chunkCount, initial: nil)
+    let next = Parallel.Counter()
+    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+      var tables = WorkerTables(worker: worker)
+      while true {
+        let c = next.take()
+        if c >= chunkCount { break }
+        let range = (c * chunkSize)..<min(order.count, (c + 1) * chunkSize)
+        outputs[c] = tables.tokenize(documents, order[range], base: range.lowerBound)
       }
-      start = end
+      states[worker] = tables
     }
-    index.groupByTerm(entryTerm: entryTerm)
+    let t0 = Date()
+    var index = InvertedIndex()
+    index.workers = (0..<workerCount).map { states[$0] ?? WorkerTables(worker: $0) }
+    index.chunks = outputs.values.map { $0! }
+    _ = t0
+    index.mergeTerms()
+    index.documentLength.reserveCapacity(order.count)
+    for chunk in index.chunks { index.documentLength += chunk.length }
     return index
   }
 
-  private static func tokenizeBatch(
-    _ batch: ArraySlice<SearchDocument>, workers: Int, caches: SharedSlots<TermCache>
-  ) -> [DocumentTokens] {
-    let results = SharedSlots<DocumentTokens>(count: batch.count, initial: DocumentTokens())
-    let base = batch.startIndex
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var cache = caches[worker]
-      var i = worker
-      while i < batch.count {
-        results[i] = DocumentTokens(batch[base + i], cache: &cache)
-        i += workers
-      }
-      caches[worker] = cache
+  /// Sorts each worker's terms, merges them into one dictionary in byte order and maps every
+  /// worker's local ids to it.
+  private mutating func mergeTerms() {
+    let sortedIds = SharedSlots<[Int32]>(count: workers.count, initial: [])
+    let tables = workers
+    DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+      sortedIds[w] = tables[w].sortedTermIds()
     }
-    return results.values
+    var cursors = [Int](repeating: 0, count: workers.count)
+    let terms = workers.map(\.state.terms)
+    var global = terms.map { [Int32](repeating: -1, count: $0.count) }
+    let lists = sortedIds.values
+    while true {
+      // The smallest next term among the workers; every worker holding it maps to one id.
+      var best = -1
+      for w in terms.indices where cursors[w] < lists[w].count {
+        if best < 0
+          || WorkerTables.compareBytes(terms[w].bytes(lists[w][cursors[w]]), terms[best].bytes(lists[best][cursors[best]])) < 0
+        {
+          best = w
+        }
+      }
+      if best < 0 { break }
+      let id = Int32(termCount)
+      let bytes = terms[best].bytes(lists[best][cursors[best]])
+      termBytes.append(contentsOf: bytes)
+      termStart.append(termBytes.count)
+      for w in terms.indices where cursors[w] < lists[w].count {
+        let local = lists[w][cursors[w]]
+        if w == best || terms[w].bytes(local).elementsEqual(bytes) {
+          global[w][Int(local)] = id
+          cursors[w] += 1
+        }
+      }
+    }
+    for w in workers.indices { workers[w].globalTerm = global[w] }
   }
 
-  private mutating func add(_ document: DocumentTokens, ids: inout [String: Int32], entryTerm: inout [Int32]) {
-    let d = Int32(documentLength.count)
-    documentLength.append(Int32(document.length))
-    // term << 32 | position << 2 | field weight: one sort groups a term's positions.
-    var keys: [UInt64] = []
-    keys.reserveCapacity(document.tokens.count)
-    for (k, token) in document.tokens.enumerated() {
-      let id: Int32
-      if let known = ids[token.term] {
-        id = known
-      } else {
-        id = Int32(terms.count)
-        ids[token.term] = id
-        terms.append(token.term)
-      }
-      keys.append(UInt64(id) << 32 | UInt64(token.position) << 2 | UInt64(document.weights[k]))
-    }
-    keys.sort()
-    var i = 0
-    while i < keys.count {
-      let term = keys[i] >> 32
-      var weight = 0
-      var lastPosition: UInt32? = nil
-      while i < keys.count && keys[i] >> 32 == term {
-        let position = UInt32(truncatingIfNeeded: keys[i] >> 2) & 0x3FFF_FFFF
-        weight += Int(keys[i] & 3)
-        if position != lastPosition { positions.append(position) }
-        lastPosition = position
-        i += 1
-      }
-      entryTerm.append(Int32(term))
-      entryDocument.append(d)
-      entryWeight.append(UInt16(min(weight, Int(UInt16.max))))
-      entryPositionStart.append(UInt32(positions.count))
+  /// Frees the pair occurrences (after the pair index is written).
+  mutating func dropPairs() {
+    for c in chunks.indices { chunks[c].pairs = [] }
+    for w in workers.indices {
+      workers[w].pairIds = IntKeyTable()
+      workers[w].pairHash = []
     }
   }
 
   /// Counting sort of the entries by term; within a term they stay in document order.
-  private mutating func groupByTerm(entryTerm: [Int32]) {
-    var counts = [Int](repeating: 0, count: terms.count + 1)
-    for t in entryTerm { counts[Int(t) + 1] += 1 }
-    for t in 0..<terms.count { counts[t + 1] += counts[t] }
-    termStart = counts
+  /// Empties the chunks' entries as it goes.
+  mutating func groupPostings() {
+    var counts = [Int](repeating: 0, count: termCount + 1)
+    for chunk in chunks {
+      let global = workers[chunk.worker].globalTerm
+      for t in chunk.entryTerm { counts[Int(global[Int(t)]) + 1] += 1 }
+    }
+    for t in 0..<termCount { counts[t + 1] += counts[t] }
+    postingStart = counts
     var next = counts
-    order = [Int32](repeating: 0, count: entryTerm.count)
-    for (e, t) in entryTerm.enumerated() {
-      order[next[Int(t)]] = Int32(e)
-      next[Int(t)] += 1
+    let total = counts[termCount]
+    postingDocument = [Int32](repeating: 0, count: total)
+    postingWeight = [UInt16](repeating: 0, count: total)
+    for c in chunks.indices {
+      let chunk = chunks[c]
+      let global = workers[chunk.worker].globalTerm
+      var e = 0
+      for d in 0..<chunk.length.count {
+        let document = Int32(chunk.base + d)
+        let end = Int(chunk.entryEnd[d])
+        while e < end {
+          let t = Int(global[Int(chunk.entryTerm[e])])
+          postingDocument[next[t]] = document
+          postingWeight[next[t]] = chunk.entryWeight[e]
+          next[t] += 1
+          e += 1
+        }
+      }
+      chunks[c].entryTerm = []
+      chunks[c].entryWeight = []
+      chunks[c].entryEnd = []
     }
   }
 }
 
-/// The tokens of one document's fields, positions laid out title, text, symbol, paragraph.
-struct DocumentTokens: Sendable {
-  var tokens: [Token] = []
-  var weights: [UInt8] = []
-  var length = 0
+/// What tokenizing one chunk of documents produced; term and pair ids are the worker's own.
+struct ChunkTokens: Sendable {
+  var worker: Int
+  var base: Int
+  /// Per document: BM25 length, and the end of its entries.
+  var length: [Int32] = []
+  var entryEnd: [Int32] = []
+  /// One entry per (document, term): the term and its field-weighted frequency.
+  var entryTerm: [Int32] = []
+  var entryWeight: [UInt16] = []
+  /// Pair occurrences, per partition (`PairKey.partition`), in document and position order.
+  var pairs: [PairList] = []
+}
 
-  init() {}
+/// Occurrences of pairs: document d's are `id[end[d - 1] ..< end[d]]` with their positions.
+/// Pair ids are the worker's.
+struct PairList: Sendable {
+  var end: [Int32] = []
+  var id: [Int32] = []
+  var position: [UInt16] = []
+}
 
-  init(_ document: SearchDocument, cache: inout TermCache) {
+/// One worker's tokenizer state and the pairs it has seen.
+struct WorkerTables: Sendable {
+  let worker: Int
+  var state = TokenizerState()
+  /// Pair (first term << 32 | second term) -> local pair id, and each pair's key hash.
+  var pairIds = IntKeyTable(capacity: 1 << 14)
+  var pairHash: [UInt32] = []
+  /// Local term id -> global term id, after the merge.
+  var globalTerm: [Int32] = []
+  // Per-document scratch.
+  private var tokens: [RawToken] = []
+  private var tokenWeight: [UInt16] = []
+  private var termStamp: [Int32] = []
+  private var termSlot: [Int32] = []
+  private var primary: [Int32] = []
+  private var compound: [Int32] = []
+  private var compoundSpan: [Int32] = []
+  /// Size of the last chunk, to reserve the next one's arrays.
+  private var lastEntries = 0
+  /// The chunk's pair occurrences, all partitions, before `splitPairs`.
+  private var pairEnd: [Int32] = []
+  private var pairIdScratch: [Int32] = []
+  private var pairPositionScratch: [UInt16] = []
+  private var stamp: Int32 = 0
+
+  init(worker: Int) { self.worker = worker }
+
+  /// Compares local term `a` with `other`'s local term `b` by bytes.
+  func compare(_ a: Int32, with other: WorkerTables, _ b: Int32) -> Int {
+    let x = state.terms.bytes(a)
+    let y = other.state.terms.bytes(b)
+    return Self.compareBytes(x, y)
+  }
+
+  static func compareBytes(_ x: ArraySlice<UInt8>, _ y: ArraySlice<UInt8>) -> Int {
+    var i = x.startIndex
+    var j = y.startIndex
+    while i < x.endIndex && j < y.endIndex {
+      if x[i] != y[j] { return Int(x[i]) - Int(y[j]) }
+      i += 1
+      j += 1
+    }
+    return (x.endIndex - i) - (y.endIndex - j)
+  }
+
+  func sortedTermIds() -> [Int32] {
+    let terms = state.terms
+    return terms.arena.withUnsafeBufferPointer { arena in
+      terms.starts.withUnsafeBufferPointer { starts in
+        (0..<Int32(terms.count)).sorted { a, b in
+          let sa = Int(starts[Int(a)])
+          let la = Int(starts[Int(a) + 1]) - sa
+          let sb = Int(starts[Int(b)])
+          let lb = Int(starts[Int(b) + 1]) - sb
+          let n = min(la, lb)
+          var k = 0
+          while k < n {
+            let x = arena[sa + k]
+            let y = arena[sb + k]
+            if x != y { return x < y }
+            k += 1
+          }
+          return la < lb
+        }
+      }
+    }
+  }
+
+  mutating func tokenize(_ documents: [SearchDocument], _ order: ArraySlice<Int>, base: Int) -> ChunkTokens {
+    var out = ChunkTokens(worker: worker, base: base)
+    out.length.reserveCapacity(order.count)
+    out.entryEnd.reserveCapacity(order.count)
+    out.entryTerm.reserveCapacity(lastEntries + lastEntries / 8)
+    out.entryWeight.reserveCapacity(lastEntries + lastEntries / 8)
+    pairEnd.removeAll(keepingCapacity: true)
+    pairIdScratch.removeAll(keepingCapacity: true)
+    pairPositionScratch.removeAll(keepingCapacity: true)
+    for i in order {
+      add(documents[i], into: &out)
+    }
+    lastEntries = out.entryTerm.count
+    out.pairs = splitPairs()
+    return out
+  }
+
+  private mutating func add(_ document: SearchDocument, into out: inout ChunkTokens) {
+    tokens.removeAll(keepingCapacity: true)
+    tokenWeight.removeAll(keepingCapacity: true)
     var position = 0
-    let fields: [(String, Int)] = [
+    var length = 0
+    let fields: [(String, UInt16)] = [
       (document.title, InvertedIndex.titleWeight), (document.text, InvertedIndex.textWeight),
       (document.document, InvertedIndex.symbolWeight), (document.paragraph, InvertedIndex.symbolWeight),
     ]
     for (k, (text, weight)) in fields.enumerated() {
       let before = tokens.count
-      position = Tokenizer.tokenize(text, into: &tokens, startingAt: position, cache: &cache)
-      position += InvertedIndex.fieldGap
-      weights.append(contentsOf: repeatElement(UInt8(weight), count: tokens.count - before))
+      position = state.tokenize(text, startingAt: position, into: &tokens)
+      position += Int(InvertedIndex.fieldGap)
+      for _ in before..<tokens.count { tokenWeight.append(weight) }
       if k < 2 { length += tokens.count - before }
+    }
+    out.length.append(Int32(length))
+    stamp += 1
+    addTerms(into: &out)
+    addPairs(positions: position)
+  }
+
+  /// One entry per distinct term, weights summed over its occurrences.
+  private mutating func addTerms(into out: inout ChunkTokens) {
+    let termCount = state.terms.count
+    if termStamp.count < termCount {
+      termStamp += [Int32](repeating: 0, count: termCount - termStamp.count + 4096)
+      termSlot += [Int32](repeating: 0, count: termCount - termSlot.count + 4096)
+    }
+    for (k, token) in tokens.enumerated() {
+      let t = Int(token.term)
+      if termStamp[t] != stamp {
+        termStamp[t] = stamp
+        termSlot[t] = Int32(out.entryTerm.count)
+        out.entryTerm.append(token.term)
+        out.entryWeight.append(0)
+      }
+      let slot = Int(termSlot[t])
+      out.entryWeight[slot] = out.entryWeight[slot] &+ min(tokenWeight[k], UInt16.max - out.entryWeight[slot])
+    }
+    out.entryEnd.append(Int32(out.entryTerm.count))
+  }
+
+  /// Every pair of adjacent tokens: a token at p and each token at p + 1 (p + span after a
+  /// compound), in position order. Positions from 65,535 on are not paired.
+  private mutating func addPairs(positions: Int) {
+    let limit = min(positions, Int(UInt16.max))
+    if primary.count < limit + 1 {
+      let grow = limit + 1 - primary.count + 256
+      primary += [Int32](repeating: -1, count: grow)
+      compound += [Int32](repeating: -1, count: grow)
+      compoundSpan += [Int32](repeating: 0, count: grow)
+    }
+    for token in tokens where Int(token.position) < limit {
+      if token.span > 0 {
+        compound[Int(token.position)] = token.term
+        compoundSpan[Int(token.position)] = token.span
+      } else {
+        primary[Int(token.position)] = token.term
+      }
+    }
+    for p in 0..<limit {
+      let word = primary[p]
+      if word >= 0 { visitPair(word, at: p, next: p + 1, limit: limit) }
+      let joined = compound[p]
+      if joined >= 0 { visitPair(joined, at: p, next: p + Int(compoundSpan[p]), limit: limit) }
+    }
+    for token in tokens where Int(token.position) < limit {
+      primary[Int(token.position)] = -1
+      compound[Int(token.position)] = -1
+    }
+    pairEnd.append(Int32(pairIdScratch.count))
+  }
+
+  /// The chunk's pair occurrences split by partition, each list exactly sized.
+  private func splitPairs() -> [PairList] {
+    let partitions = InvertedIndex.pairPartitions
+    var sizes = [Int](repeating: 0, count: partitions)
+    for id in pairIdScratch { sizes[PairKey.partition(pairHash[Int(id)])] += 1 }
+    var lists = sizes.map { size in
+      var list = PairList()
+      list.id.reserveCapacity(size)
+      list.position.reserveCapacity(size)
+      list.end.reserveCapacity(pairEnd.count)
+      return list
+    }
+    var e = 0
+    for end in pairEnd {
+      while e < Int(end) {
+        let id = pairIdScratch[e]
+        let p = PairKey.partition(pairHash[Int(id)])
+        lists[p].id.append(id)
+        lists[p].position.append(pairPositionScratch[e])
+        e += 1
+      }
+      for p in 0..<partitions { lists[p].end.append(Int32(lists[p].id.count)) }
+    }
+    return lists
+  }
+
+  @inline(__always)
+  private mutating func visitPair(_ t: Int32, at p: Int, next q: Int, limit: Int) {
+    guard q < limit else { return }
+    let word = primary[q]
+    if word >= 0 {
+      let id = pairId(t, word)
+      pairIdScratch.append(id)
+      pairPositionScratch.append(UInt16(p))
+    }
+    let joined = compound[q]
+    if joined >= 0 {
+      let id = pairId(t, joined)
+      pairIdScratch.append(id)
+      pairPositionScratch.append(UInt16(p))
+    }
+  }
+
+  @inline(__always)
+  private mutating func pairId(_ a: Int32, _ b: Int32) -> Int32 {
+    let id = pairIds.intern(UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)))
+    if Int(id) == pairHash.count {
+      pairHash.append(PairKey.hash(state.terms.bytes(a), state.terms.bytes(b)))
+    }
+    return id
+  }
+}
+
+/// The key of a pair of adjacent tokens: first term, a space, second term (no term has a space).
+enum PairKey {
+  static func bytes(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> [UInt8] { Array(a) + [0x20] + Array(b) }
+
+  /// FNV-1a (32-bit) of the key's UTF-8 bytes; search.js computes the same to find the bucket.
+  static func hash(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> UInt32 {
+    var h: UInt32 = 0x811C_9DC5
+    for byte in a { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+    h = (h ^ 0x20) &* 0x0100_0193
+    for byte in b { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+    return h
+  }
+
+  /// The partition of a pair: its hash's top four bits.
+  static func partition(_ hash: UInt32) -> Int { Int(hash >> 28) }
+
+  /// The bucket file of a pair: each partition has `buckets / 16` buckets, and the hash's other
+  /// 28 bits pick one of its partition's.
+  static func bucket(hash: UInt32, buckets: Int) -> Int {
+    let perPartition = buckets / InvertedIndex.pairPartitions
+    return partition(hash) * perPartition + Int(hash & 0x0FFF_FFFF) % perPartition
+  }
+}
+
+/// Runs work on every core.
+enum Parallel {
+  static var workers: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
+
+  /// Calls `body(worker, item)` for every item in 0..<count, items handed out in order to
+  /// `workers` threads as they become free.
+  static func forEachChunk(_ count: Int, workers: Int = Parallel.workers, _ body: (Int, Int) -> Void) {
+    let next = Counter()
+    // Each item is handed to one worker only, so the callers' per-item writes never overlap.
+    nonisolated(unsafe) let work = body
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { worker in
+      while true {
+        let item = next.take()
+        if item >= count { break }
+        work(worker, item)
+      }
+    }
+  }
+
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take() -> Int {
+      lock.lock()
+      defer { lock.unlock() }
+      value += 1
+      return value - 1
     }
   }
 }

@@ -1,52 +1,90 @@
 import Foundation
 
-/// Encodes the three parts of an index key (a term or a facet value): postings, facet rows and
-/// positions. Formats: SiteSearch.docc/IndexFormat.md.
+/// Encodes the parts of an index key (a term, a pair or a facet value): postings, facet rows
+/// and positions. Formats: SiteSearch.docc/IndexFormat.md. One per worker thread.
 struct KeyEncoder {
   let facets: FacetTable
-  let documentCount: Int
   /// Above this many bytes of rows, postings also carry the key's precomputed facet counts.
   static let countsThreshold = 2048
   /// Impact bytes are BM25 scores times this scale.
   static let scale = 8.0
 
-  private var lists: [[Int32]]
-  private var touched: [Int] = []
+  private var valueCount: [Int32]
+  private var valueNext: [Int32]
+  private var touched: [Int32] = []
+  private var flat: [Int32] = []
 
-  init(facets: FacetTable, documentCount: Int) {
+  init(facets: FacetTable) {
     self.facets = facets
-    self.documentCount = documentCount
-    lists = [[Int32]](repeating: [], count: facets.valueCount)
+    valueCount = [Int32](repeating: 0, count: facets.valueCount)
+    valueNext = [Int32](repeating: 0, count: facets.valueCount)
   }
 
   /// Facet rows: for each facet value present among `documents`, the local indexes (into
   /// `documents`) of the documents that have it. Also returns the count per value.
-  mutating func rows(of documents: [Int32]) -> (bytes: [UInt8], counts: [(Int, Int)]) {
-    for (i, d) in documents.enumerated() {
-      for g in facets.documentValues[Int(d)] {
-        if lists[Int(g)].isEmpty { touched.append(Int(g)) }
-        lists[Int(g)].append(Int32(i))
+  mutating func rows(of documents: UnsafeBufferPointer<Int32>) -> (bytes: [UInt8], counts: [(Int, Int)]) {
+    touched.removeAll(keepingCapacity: true)
+    facets.documentStart.withUnsafeBufferPointer { start in
+      facets.documentValues.withUnsafeBufferPointer { values in
+        valueCount.withUnsafeMutableBufferPointer { count in
+          for d in documents {
+            for k in Int(start[Int(d)])..<Int(start[Int(d) + 1]) {
+              let g = Int(values[k])
+              if count[g] == 0 { touched.append(Int32(g)) }
+              count[g] += 1
+            }
+          }
+        }
       }
     }
     touched.sort()
+    var total: Int32 = 0
+    for g in touched {
+      valueNext[Int(g)] = total
+      total += valueCount[Int(g)]
+    }
+    if flat.count < Int(total) { flat = [Int32](repeating: 0, count: Int(total) * 2) }
+    facets.documentStart.withUnsafeBufferPointer { start in
+      facets.documentValues.withUnsafeBufferPointer { values in
+        valueNext.withUnsafeMutableBufferPointer { next in
+          flat.withUnsafeMutableBufferPointer { flat in
+            for (i, d) in documents.enumerated() {
+              for k in Int(start[Int(d)])..<Int(start[Int(d) + 1]) {
+                let g = Int(values[k])
+                flat[Int(next[g])] = Int32(i)
+                next[g] += 1
+              }
+            }
+          }
+        }
+      }
+    }
     var out = ByteBuffer()
+    out.bytes.reserveCapacity(Int(total) + touched.count * 4)
     out.varint(touched.count)
     var counts: [(Int, Int)] = []
+    counts.reserveCapacity(touched.count)
     var previous = -1
-    for g in touched {
-      out.varint(g - previous - 1)
-      out.intSet(lists[g])
-      counts.append((g, lists[g].count))
-      lists[g].removeAll(keepingCapacity: true)
-      previous = g
+    var offset = 0
+    flat.withUnsafeBufferPointer { flat in
+      for g32 in touched {
+        let g = Int(g32)
+        let n = Int(valueCount[g])
+        out.varint(g - previous - 1)
+        out.intSet(UnsafeBufferPointer(rebasing: flat[offset..<(offset + n)]))
+        counts.append((g, n))
+        valueCount[g] = 0
+        offset += n
+        previous = g
+      }
     }
-    touched.removeAll(keepingCapacity: true)
     return (out.bytes, counts)
   }
 
   /// Postings: flags (1 = impacts, 2 = counts), the document set, impact bytes, counts.
-  static func postings(documents: [Int32], impacts: [UInt8]?, counts: [(Int, Int)]?) -> [UInt8] {
+  static func postings(documents: UnsafeBufferPointer<Int32>, impacts: [UInt8]?, counts: [(Int, Int)]?) -> [UInt8] {
     var out = ByteBuffer()
+    out.bytes.reserveCapacity(documents.count * 2 + 8)
     out.varint((impacts == nil ? 0 : 1) | (counts == nil ? 0 : 2))
     out.intSet(documents)
     if let impacts { out.append(impacts) }
@@ -67,7 +105,11 @@ struct KeyEncoder {
     log(1 + (Double(n - df) + 0.5) / (Double(df) + 0.5))
   }
 
+  /// Whether a key in `df` of `n` documents stores impacts (otherwise it scores its idf).
+  static func hasImpacts(df: Int, n: Int) -> Bool { df <= max(4096, n / 10) }
+
   /// The BM25 impact of one posting, quantized to a byte (1...255).
+  @inline(__always)
   static func impact(weight: Int, length: Int, averageLength: Double, idf: Double) -> UInt8 {
     let k1 = 1.2
     let b = 0.75

@@ -1,10 +1,19 @@
+import Dispatch
 import Foundation
+
+#if os(Linux)
+  /// glibc's malloc_trim (not in the Glibc module map).
+  @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Writes the static full-text search index that Public/search/search.js reads.
 ///
 /// The index lives under `search/index/`: a small manifest, the term dictionary in shards,
-/// per-term postings, facet rows and positions, per-facet-value postings and rows, and the
+/// per-term postings and facet rows, the pairs of adjacent words (for phrases) in hashed
+/// buckets, per-facet-value postings and rows, per-document facet values in blocks, and the
 /// result metadata in chunks of documents. SiteSearch.docc/IndexFormat.md describes the format.
+///
+/// The work runs on every core; the output is byte-identical for the same documents in any order.
 public enum SearchIndexWriter {
   /// The facet fields, in the order of the contract's `r.facets`.
   public static let facetFields = [
@@ -13,61 +22,138 @@ public enum SearchIndexWriter {
   ]
   static let root = "search/index/"
   static let chunkSize = 16
-  static let format = "hrindex-search-1"
+  static let blockSize = 64
+  static let format = "hrindex-search-2"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameter labels: field -> value -> human label ("country" -> "ecu" -> "Ecuador").
   public static func files(for documents: [SearchDocument], labels: [String: [String: String]]) -> [SearchFile] {
-    let sorted = documents.sorted(by: indexOrder)
-    let facets = FacetTable(documents: sorted, fields: facetFields)
-    let index = InvertedIndex.build(sorted)
-    let terms = TermShardWriter(index: index, facets: facets).write(root: root)
-    var files = terms.files
-    let facetFiles = facetValueFiles(facets, documentCount: sorted.count)
-    files += facetFiles.files
-    files += documentChunks(sorted)
-    let manifest = Manifest(
-      format: format, documents: sorted.count, chunkSize: chunkSize, scale: Int(KeyEncoder.scale),
-      shards: terms.shardFirstTerms, fields: facets.fields, values: facets.values,
-      counts: facets.values.indices.map { f in
-        facets.values[f].indices.map { facets.valueDocuments[facets.offsets[f] + $0].count }
-      },
-      rowBytes: facetFiles.rowBytes)
-    files.append(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
-    files.append(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
+    var files: [SearchFile] = []
+    write(documents, labels: labels) { files.append($0) }
     return files
   }
 
-  /// Newest first, then by id: the order of results without a query.
+  /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
+  /// holding them all in memory. `sink` runs on the calling thread.
+  public static func write<E: Error>(
+    _ documents: [SearchDocument], labels: [String: [String: String]], to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) {
+    let order = indexOrder(documents)
+    let facets = FacetTable(documents: documents, order: order, fields: facetFields)
+    var index = InvertedIndex.build(documents, order: order)
+    // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
+    // before the term postings are expanded.
+    let buckets = PairWriter.bucketCount(index.chunks)
+    try PairWriter.write(index, buckets: buckets, root: root, to: sink)
+    index.dropPairs()
+    trimMemory()
+    index.groupPostings()
+    let terms = try TermShardWriter(index: index, facets: facets).write(root: root, firstKey: 0, to: sink)
+    index = InvertedIndex()
+    trimMemory()
+    let rowBytes = try facetValueFiles(facets, to: sink)
+    let vectorBytes = try vectorFiles(facets, to: sink)
+    try documentChunks(documents, order, to: sink)
+    let manifest = Manifest(
+      format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
+      shards: terms.shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, vectorBytes: vectorBytes, fields: facets.fields, values: facets.values,
+      counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
+      rowBytes: rowBytes)
+    try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
+    try sink(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
+  }
+
+  /// Document indexes newest first, then by id: the order of results without a query.
+  static func indexOrder(_ documents: [SearchDocument]) -> [Int] {
+    // Dates compare as ranks; ids only between documents of one date.
+    let dates = Set(documents.map(\.date)).sorted(by: bytewise)
+    let rank = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, Int32($0)) })
+    let dateRank = documents.map { rank[$0.date]! }
+    let ids = documents.map(\.id)
+    return dateRank.withUnsafeBufferPointer { dateRank in
+      documents.indices.sorted { a, b in
+        if dateRank[a] != dateRank[b] { return dateRank[a] > dateRank[b] }
+        return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
+      }
+    }
+  }
+
+  /// Hands freed memory back to the system between stages (glibc keeps it otherwise).
+  static func trimMemory() {
+    #if os(Linux)
+      _ = mallocTrim(0)
+    #endif
+  }
+
   static func indexOrder(_ a: SearchDocument, _ b: SearchDocument) -> Bool {
     if a.date != b.date { return bytewise(b.date, a.date) }
     return bytewise(a.id, b.id)
   }
 
-  private static func facetValueFiles(_ facets: FacetTable, documentCount: Int) -> (files: [SearchFile], rowBytes: [[Int]]) {
-    var encoder = KeyEncoder(facets: facets, documentCount: documentCount)
-    var files: [SearchFile] = []
+  /// facets/<g>.p.bin and .r.bin for every facet value; returns the rows' sizes per field.
+  static func facetValueFiles<E: Error>(_ facets: FacetTable, to sink: (SearchFile) throws(E) -> Void) throws(E) -> [[Int]] {
+    let count = facets.valueCount
+    let results = SharedSlots<(postings: [UInt8], rows: [UInt8])>(count: count, initial: ([], []))
+    let next = Parallel.Counter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(Parallel.workers, count))) { _ in
+      var encoder = KeyEncoder(facets: facets)
+      while true {
+        let g = next.take()
+        if g >= count { break }
+        facets.valueDocuments.withUnsafeBufferPointer { all in
+          let documents = UnsafeBufferPointer(rebasing: all[facets.valueStart[g]..<facets.valueStart[g + 1]])
+          let rows = encoder.rows(of: documents)
+          let postings = KeyEncoder.postings(
+            documents: documents, impacts: nil, counts: rows.bytes.count > KeyEncoder.countsThreshold ? rows.counts : nil)
+          results[g] = (postings, rows.bytes)
+        }
+      }
+    }
     var rowBytes: [[Int]] = facets.values.map { _ in [] }
     for f in facets.fields.indices {
       for i in facets.values[f].indices {
         let g = facets.offsets[f] + i
-        let documents = facets.valueDocuments[g]
-        let rows = encoder.rows(of: documents)
-        let postings = KeyEncoder.postings(
-          documents: documents, impacts: nil,
-          counts: rows.bytes.count > KeyEncoder.countsThreshold ? rows.counts : nil)
-        files.append(SearchFile(path: root + "facets/\(g).p.bin", bytes: postings))
-        files.append(SearchFile(path: root + "facets/\(g).r.bin", bytes: rows.bytes))
-        rowBytes[f].append(rows.bytes.count)
+        let (postings, rows) = results[g]
+        try sink(SearchFile(path: root + "facets/\(g).p.bin", bytes: postings))
+        try sink(SearchFile(path: root + "facets/\(g).r.bin", bytes: rows))
+        rowBytes[f].append(rows.count)
+        results[g] = ([], [])
       }
     }
-    return (files, rowBytes)
+    return rowBytes
   }
 
-  private static func documentChunks(_ documents: [SearchDocument]) -> [SearchFile] {
-    stride(from: 0, to: documents.count, by: chunkSize).map { start in
-      let records = documents[start..<min(documents.count, start + chunkSize)].map(ResultRecord.init)
-      return SearchFile(path: root + "docs/\(start / chunkSize).json", bytes: encodeJSON(records))
+  /// vectors/<b>.bin; returns their total size.
+  static func vectorFiles<E: Error>(_ facets: FacetTable, to sink: (SearchFile) throws(E) -> Void) throws(E) -> Int {
+    let n = facets.documentStart.count - 1
+    var total = 0
+    for (b, start) in stride(from: 0, to: n, by: blockSize).enumerated() {
+      let bytes = ResultChunks.vectors(facets, documents: start..<min(n, start + blockSize))
+      total += bytes.count
+      try sink(SearchFile(path: root + "vectors/\(b).bin", bytes: bytes))
+    }
+    return total
+  }
+
+  /// docs/<c>.json, encoded in batches on every core.
+  static func documentChunks<E: Error>(
+    _ documents: [SearchDocument], _ order: [Int], to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) {
+    let chunkCount = (order.count + chunkSize - 1) / chunkSize
+    let batch = 512
+    var first = 0
+    while first < chunkCount {
+      let last = min(chunkCount, first + batch)
+      let results = SharedSlots<[UInt8]>(count: last - first, initial: [])
+      Parallel.forEachChunk(last - first) { _, k in
+        let c = first + k
+        results[k] = ResultChunks.chunk(documents, order[(c * chunkSize)..<min(order.count, (c + 1) * chunkSize)])
+      }
+      for k in 0..<(last - first) {
+        try sink(SearchFile(path: root + "docs/\(first + k).json", bytes: results[k]))
+        results[k] = []
+      }
+      first = last
     }
   }
 
@@ -95,9 +181,16 @@ struct Manifest: Encodable {
   var format: String
   var documents: Int
   var chunkSize: Int
+  /// Documents per vectors/<b>.bin file.
+  var blockSize: Int
   var scale: Int
   /// The first term of each dictionary shard (the first is "").
   var shards: [String]
+  /// The number of pairs/<b>.bin buckets, and of partitions they are grouped in (see `PairKey`).
+  var pairBuckets: Int
+  var pairPartitions: Int
+  /// The total size of the vectors/ files (their average is the cost of one).
+  var vectorBytes: Int
   var fields: [String]
   /// Per field, its values sorted by bytes; global value index = field offset + index.
   var values: [[String]]
@@ -105,27 +198,4 @@ struct Manifest: Encodable {
   var counts: [[Int]]
   /// Per field and value, the size of its rows file (the cost of counting facets from it).
   var rowBytes: [[Int]]
-}
-
-/// One result's metadata in docs/<chunk>.json.
-struct ResultRecord: Encodable {
-  var id: String
-  var url: String
-  var title: String
-  var text: String
-  var document: String
-  var paragraph: String
-  var date: String
-  var language: String
-
-  init(_ d: SearchDocument) {
-    id = d.id
-    url = d.url
-    title = d.title
-    text = d.text
-    document = d.document
-    paragraph = d.paragraph
-    date = d.date
-    language = d.language
-  }
 }

@@ -1,135 +1,133 @@
 import Dispatch
 
 /// Writes the term dictionary in shards (terms in byte order, front-coded) and the parts of
-/// terms too large to inline into a shard as files under keys/.
+/// terms too large to inline into a shard as files under keys/. Terms are encoded in batches on
+/// every core and handed to the sink batch by batch, so the index never holds all of them.
 struct TermShardWriter {
   static let shardTarget = 24 * 1024
   /// Parts up to this many bytes live inside the shard entry instead of a file of their own.
-  static let inlineLimits = [64, 160, 64]
-  static let partSuffixes = ["p", "r", "x"]
+  static let inlineLimits = [64, 160]
+  static let partSuffixes = ["p", "r"]
+  /// A batch holds terms with about this many postings in all.
+  static let batchPostings = 1 << 21
 
   let index: InvertedIndex
   let facets: FacetTable
 
-  struct Output {
-    var shardFirstTerms: [String] = []
-    var files: [SearchFile] = []
-  }
-
-  /// One term's encoded parts: postings, rows, positions.
-  struct EncodedTerm {
-    var term: [UInt8]
+  /// One term's encoded parts: postings, rows.
+  struct EncodedTerm: Sendable {
     var df: Int
     var parts: [[UInt8]]
   }
 
-  func write(root: String) -> Output {
-    let sortedTerms = index.terms.indices.sorted { bytewise(index.terms[$0], index.terms[$1]) }
-    let encoded = encodeInParallel(sortedTerms)
-    var output = Output()
+  /// Writes every shard and key file, key ids from `firstKey` on; returns the first term of each
+  /// shard (the first is "") and the next free key id.
+  func write<E: Error>(
+    root: String, firstKey: Int, to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) -> (shards: [String], keys: Int) {
+    var shardFirstTerms: [String] = []
     var shard = ByteBuffer()
     var shardCount = 0
-    var previous: [UInt8] = []
-    var nextId = 0
-    func closeShard() {
+    var previous = ArraySlice<UInt8>()
+    var nextId = firstKey
+    let n = index.documentLength.count
+    let averageLength = n == 0 ? 1 : Double(index.documentLength.reduce(0) { $0 + Int($1) }) / Double(n)
+    func closeShard() throws(E) {
       var file = ByteBuffer()
       file.varint(shardCount)
       file.append(shard.bytes)
-      output.files.append(SearchFile(path: root + "terms/\(output.shardFirstTerms.count - 1).bin", bytes: file.bytes))
+      try sink(SearchFile(path: root + "terms/\(shardFirstTerms.count - 1).bin", bytes: file.bytes))
       shard = ByteBuffer()
       shardCount = 0
       previous = []
     }
-    for chunk in encoded {
-      for term in chunk {
-        if shardCount == 0 { output.shardFirstTerms.append(String(decoding: term.term, as: UTF8.self)) }
+    var start = 0
+    while start < index.termCount {
+      var end = start + 1
+      while end < index.termCount && index.postingStart[end] - index.postingStart[start] < Self.batchPostings { end += 1 }
+      let encoded = encodeInParallel(start..<end, averageLength: averageLength)
+      for (k, term) in encoded.enumerated() {
+        let bytes = index.term(start + k)
+        if shardCount == 0 { shardFirstTerms.append(String(decoding: bytes, as: UTF8.self)) }
         var flags = 0
-        for (k, part) in term.parts.enumerated() where part.count <= Self.inlineLimits[k] { flags |= 1 << k }
-        let needsFile = flags != 7
+        for (p, part) in term.parts.enumerated() where part.count <= Self.inlineLimits[p] { flags |= 1 << p }
+        let needsFile = flags != 3
         if needsFile { flags |= 8 }
-        let shared = zip(previous, term.term).prefix { $0 == $1 }.count
+        let shared = zip(previous, bytes).prefix { $0 == $1 }.count
         shard.varint(shared)
-        shard.varint(term.term.count - shared)
-        shard.append(Array(term.term[shared...]))
+        shard.varint(bytes.count - shared)
+        shard.append(bytes.dropFirst(shared))
         shard.varint(term.df)
         shard.varint(flags)
         if needsFile { shard.varint(nextId) }
-        for (k, part) in term.parts.enumerated() {
+        for (p, part) in term.parts.enumerated() {
           shard.varint(part.count)
-          if flags & (1 << k) != 0 {
+          if flags & (1 << p) != 0 {
             shard.append(part)
           } else {
-            output.files.append(SearchFile(path: root + "keys/\(nextId).\(Self.partSuffixes[k]).bin", bytes: part))
+            try sink(SearchFile(path: root + "keys/\(nextId).\(Self.partSuffixes[p]).bin", bytes: part))
           }
         }
         if needsFile { nextId += 1 }
-        previous = term.term
+        previous = bytes
         shardCount += 1
-        if shard.count >= Self.shardTarget { closeShard() }
+        if shard.count >= Self.shardTarget { try closeShard() }
       }
+      start = end
     }
-    if shardCount > 0 || output.shardFirstTerms.isEmpty {
-      if output.shardFirstTerms.isEmpty { output.shardFirstTerms.append("") }
-      closeShard()
+    if shardCount > 0 || shardFirstTerms.isEmpty {
+      if shardFirstTerms.isEmpty { shardFirstTerms.append("") }
+      try closeShard()
     }
-    output.shardFirstTerms[0] = ""
-    return output
+    shardFirstTerms[0] = ""
+    return (shardFirstTerms, nextId)
   }
 
-  /// Encodes the terms in chunks, two or more at a time; the chunks keep term order.
-  private func encodeInParallel(_ sortedTerms: [Int]) -> [[EncodedTerm]] {
-    let chunkSize = 2048
-    let chunkCount = (sortedTerms.count + chunkSize - 1) / chunkSize
-    let results = SharedSlots<[EncodedTerm]>(count: chunkCount, initial: [])
-    let workers = max(1, min(4, System.activeProcessorCount))
-    let n = index.documentLength.count
-    let averageLength = n == 0 ? 1 : Double(index.documentLength.reduce(0) { $0 + Int($1) }) / Double(n)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var encoder = KeyEncoder(facets: facets, documentCount: n)
-      var c = worker
-      while c < chunkCount {
-        let range = (c * chunkSize)..<min(sortedTerms.count, (c + 1) * chunkSize)
-        results[c] = range.map { encode(sortedTerms[$0], encoder: &encoder, averageLength: averageLength) }
-        c += workers
+  /// Encodes terms `range` in pieces on every core; the result keeps term order.
+  private func encodeInParallel(_ range: Range<Int>, averageLength: Double) -> [EncodedTerm] {
+    var pieces: [Range<Int>] = []
+    var s = range.lowerBound
+    while s < range.upperBound {
+      var e = s + 1
+      while e < range.upperBound && e - s < 512 && index.postingStart[e] - index.postingStart[s] < 1 << 16 { e += 1 }
+      pieces.append(s..<e)
+      s = e
+    }
+    let results = SharedSlots<[EncodedTerm]>(count: pieces.count, initial: [])
+    let next = Parallel.Counter()
+    let workers = min(Parallel.workers, pieces.count)
+    let ranges = pieces
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      var encoder = KeyEncoder(facets: facets)
+      while true {
+        let p = next.take()
+        if p >= ranges.count { break }
+        results[p] = ranges[p].map { encode($0, encoder: &encoder, averageLength: averageLength) }
       }
     }
-    return results.values
+    return results.values.flatMap { $0 }
   }
 
   private func encode(_ t: Int, encoder: inout KeyEncoder, averageLength: Double) -> EncodedTerm {
     let n = index.documentLength.count
-    let entries = index.postings(of: t)
-    let documents = entries.map { index.entryDocument[Int($0)] }
-    let df = documents.count
-    var impacts: [UInt8]? = nil
-    if df <= max(4096, n / 10) {
-      let idf = KeyEncoder.idf(df: df, n: n)
-      impacts = entries.map { e in
-        KeyEncoder.impact(
-          weight: Int(index.entryWeight[Int(e)]), length: Int(index.documentLength[Int(index.entryDocument[Int(e)])]),
-          averageLength: averageLength, idf: idf)
+    let range = index.postingStart[t]..<index.postingStart[t + 1]
+    let df = range.count
+    return index.postingDocument.withUnsafeBufferPointer { allDocuments in
+      let documents = UnsafeBufferPointer(rebasing: allDocuments[range])
+      var impacts: [UInt8]? = nil
+      if KeyEncoder.hasImpacts(df: df, n: n) {
+        let idf = KeyEncoder.idf(df: df, n: n)
+        impacts = range.map { e in
+          KeyEncoder.impact(
+            weight: Int(index.postingWeight[e]), length: Int(index.documentLength[Int(index.postingDocument[e])]),
+            averageLength: averageLength, idf: idf)
+        }
       }
+      let rows = encoder.rows(of: documents)
+      let postings = KeyEncoder.postings(
+        documents: documents, impacts: impacts,
+        counts: rows.bytes.count > KeyEncoder.countsThreshold ? rows.counts : nil)
+      return EncodedTerm(df: df, parts: [postings, rows.bytes])
     }
-    let rows = encoder.rows(of: documents)
-    let postings = KeyEncoder.postings(
-      documents: documents, impacts: impacts,
-      counts: rows.bytes.count > KeyEncoder.countsThreshold ? rows.counts : nil)
-    return EncodedTerm(
-      term: Array(index.terms[t].utf8), df: df, parts: [postings, rows.bytes, Self.positions(of: entries, in: index)])
-  }
-
-  /// Positions of each posting in document order: count, then deltas.
-  static func positions(of entries: ArraySlice<Int32>, in index: InvertedIndex) -> [UInt8] {
-    var out = ByteBuffer()
-    for e in entries {
-      let list = index.positions(ofEntry: e)
-      out.varint(list.count)
-      var previous: UInt32 = 0
-      for p in list {
-        out.varint(Int(p - previous))
-        previous = p
-      }
-    }
-    return out.bytes
   }
 }

@@ -1,93 +1,379 @@
-/// The tokenizer's loop over normalized scalars (see `Tokenizer`).
-struct TokenScanner {
-  enum CharacterClass { case space, punctuation, word, cjk }
+/// The tokenizer's working state, one per thread: interned terms, the word → term memo
+/// (stemming runs once per distinct word) and per-scalar normalization and class caches.
+///
+/// `tokenize` decodes UTF-8 itself, normalizes scalar by scalar through the caches (falling back to
+/// `Tokenizer.normalize` for the whole text when a folded scalar could compose with its
+/// neighbour), then scans the scalars into tokens whose terms are ids in `terms`.
+struct TokenizerState {
+  enum CharacterClass: UInt8 { case space = 1, punctuation, word, cjk }
 
-  let scalars: [Unicode.Scalar]
-  var position: Int
-  private var group: [String] = []
-  private var groupStart = 0
+  /// Every term this state produced.
+  var terms = TermTable(capacity: 1 << 14)
+  /// Normalized word runs seen so far, and the term each stands for.
+  private var words = TermTable(capacity: 1 << 14)
+  private var wordTerms: [Int32] = []
+  /// Normalization of BMP scalars: -1 = not computed, -2 = composes; else a start in `foldArena`.
+  private var bmpFoldStart = [Int32](repeating: -1, count: 0x10000)
+  private var bmpFoldLength = [UInt8](repeating: 0, count: 0x10000)
+  private var foldArena: [UInt32] = []
+  private var astralFolds: [UInt32: [UInt32]?] = [:]
+  /// Class of a normalized BMP scalar (raw value of `CharacterClass`; 0 = not computed).
+  private var bmpClass = [UInt8](repeating: 0, count: 0x10000)
+  /// Scratch: the normalized scalars of the current text, the bytes of a word, a compound.
+  private var scalars: [UInt32] = []
+  private var scalarCount = 0
+  /// The bytes of the current word are `wordBytes[0 ..< wordLength]`; `groupBytes` holds a
+  /// compound's (fixed buffers: no per-word allocation or resizing).
+  private var wordBytes = [UInt8](repeating: 0, count: 256)
+  private var wordLength = 0
+  private var groupBytes = [UInt8](repeating: 0, count: 256)
 
-  init(scalars: [Unicode.Scalar], position: Int) {
-    self.scalars = scalars
-    self.position = position
+  init() {
+    for v in 0..<0x80 { bmpClass[v] = Self.classify(Unicode.Scalar(UInt8(v))).rawValue }
   }
 
-  mutating func run(into tokens: inout [Token], cache: inout TermCache) {
-    let classes = scalars.map(Self.classify)
+  /// Appends the tokens of `text` to `tokens`, positions starting at `start`.
+  /// - Returns: the position after the last token.
+  @discardableResult
+  mutating func tokenize(_ text: String, startingAt start: Int, into tokens: inout [RawToken]) -> Int {
+    if !normalizeScalars(text) {
+      scalars = Tokenizer.normalize(text).map(\.value)
+      scalarCount = scalars.count
+      for v in scalars { learnClass(v) }
+    }
+    return scan(startingAt: Int32(start), into: &tokens)
+  }
+
+  /// The normalized scalars of `text` (what `tokenize` indexes), for tests.
+  mutating func normalized(_ text: String) -> [Unicode.Scalar] {
+    if !normalizeScalars(text) { return Tokenizer.normalize(text) }
+    return scalars[0..<scalarCount].map { Unicode.Scalar($0)! }
+  }
+
+  // MARK: - Normalization
+
+  /// Fills `scalars[0 ..< scalarCount]`; false when the text needs whole-string normalization.
+  private mutating func normalizeScalars(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 -> Bool in
+      let n = utf8.count
+      // One byte gives at most one scalar unless it starts a scalar whose folding is longer;
+      // those go through `appendFolded`, which grows the buffer.
+      if scalars.count < n + 16 { scalars = [UInt32](repeating: 0, count: 2 * n + 64) }
+      scalarCount = 0
+      var i = 0
+      while i < n {
+        // ASCII runs: lower-case straight into the buffer (room for every remaining byte).
+        if scalars.count - scalarCount < n - i { scalars += [UInt32](repeating: 0, count: n - i + 64) }
+        scalars.withUnsafeMutableBufferPointer { out in
+          var k = scalarCount
+          while i < n {
+            let b = utf8[i]
+            if b >= 0x80 { break }
+            out[k] = UInt32(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            k += 1
+            i += 1
+          }
+          scalarCount = k
+        }
+        if i >= n { break }
+        let b0 = utf8[i]
+        let v: UInt32
+        if b0 < 0xE0 {
+          v = UInt32(b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+          i += 2
+        } else if b0 < 0xF0 {
+          v = UInt32(b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+          i += 3
+        } else {
+          v = UInt32(b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+            | UInt32(utf8[i + 3] & 0x3F)
+          i += 4
+        }
+        if !appendFolded(v) { return false }
+      }
+      return true
+    }
+  }
+
+  @inline(__always)
+  private mutating func push(_ v: UInt32) {
+    if scalarCount == scalars.count { scalars += [UInt32](repeating: 0, count: scalars.count + 64) }
+    scalars[scalarCount] = v
+    scalarCount += 1
+  }
+
+  @inline(__always)
+  private mutating func appendFolded(_ v: UInt32) -> Bool {
+    if v < 0x10000 {
+      var start = bmpFoldStart[Int(v)]
+      if start == -1 {
+        if let folded = Self.fold(v) {
+          start = Int32(foldArena.count)
+          foldArena.append(contentsOf: folded)
+          bmpFoldLength[Int(v)] = UInt8(folded.count)
+          for s in folded { learnClass(s) }
+        } else {
+          start = -2
+        }
+        bmpFoldStart[Int(v)] = start
+      }
+      if start == -2 { return false }
+      let length = Int(bmpFoldLength[Int(v)])
+      for k in 0..<length { push(foldArena[Int(start) + k]) }
+      return true
+    }
+    let folded: [UInt32]?
+    if let known = astralFolds[v] {
+      folded = known
+    } else {
+      folded = Self.fold(v)
+      astralFolds[v] = folded
+      for s in folded ?? [] { learnClass(s) }
+    }
+    guard let folded else { return false }
+    for s in folded { push(s) }
+    return true
+  }
+
+  /// Caches the class of a BMP scalar that normalization can produce.
+  private mutating func learnClass(_ v: UInt32) {
+    if v < 0x10000 && bmpClass[Int(v)] == 0 { bmpClass[Int(v)] = Self.classify(Unicode.Scalar(v)!).rawValue }
+  }
+
+  /// The normalized form of one scalar, or nil when it may compose with its neighbours.
+  private static func fold(_ v: UInt32) -> [UInt32]? {
+    let folded = Tokenizer.normalize(String(Character(Unicode.Scalar(v)!)))
+    if folded.contains(where: Tokenizer.composes) { return nil }
+    return folded.map(\.value)
+  }
+
+  // MARK: - Scanning
+
+  private mutating func scan(startingAt start: Int32, into tokens: inout [RawToken]) -> Int {
+    // Local copies: the loop below mutates other parts of `self` (terms, words, scratch).
+    let scalarArray = scalars
+    let classArray = bmpClass
+    return scalarArray.withUnsafeBufferPointer { scalars in
+      classArray.withUnsafeBufferPointer { classes in
+        scan(scalars, classes, count: scalarCount, startingAt: start, into: &tokens)
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func characterClass(_ v: UInt32, _ classes: UnsafeBufferPointer<UInt8>) -> CharacterClass {
+    if v < 0x10000 { return CharacterClass(rawValue: classes[Int(v)]) ?? classify(Unicode.Scalar(v)!) }
+    return classify(Unicode.Scalar(v)!)
+  }
+
+  private mutating func scan(
+    _ scalars: UnsafeBufferPointer<UInt32>, _ classes: UnsafeBufferPointer<UInt8>, count n: Int,
+    startingAt start: Int32, into tokens: inout [RawToken]
+  ) -> Int {
+    var position = start
+    var group = Group()
     var i = 0
-    while i < scalars.count {
-      switch classes[i] {
+    while i < n {
+      let v = scalars[i]
+      switch Self.characterClass(v, classes) {
       case .word:
         var j = i + 1
-        while j < scalars.count && classes[j] == .word { j += 1 }
-        let word = Self.string(scalars[i..<j])
-        if group.isEmpty { groupStart = position }
-        group.append(word)
+        var ascii = v < 0x80
+        while j < n {
+          let w = scalars[j]
+          if w < 0x80 {
+            // ASCII word characters are a-z and 0-9 after lower-casing.
+            guard (w >= 0x61 && w <= 0x7A) || (w >= 0x30 && w <= 0x39) else { break }
+          } else {
+            guard Self.characterClass(w, classes) == .word else { break }
+            ascii = false
+          }
+          j += 1
+        }
+        if group.runs == 0 {
+          group.start = position
+          group.first = i
+        }
+        group.end = j
+        group.runs += 1
         if j - i <= Tokenizer.maxTokenLength {
-          tokens.append(Token(term: cache.term(for: word), position: position))
+          encode(scalars, i, j, ascii: ascii)
+          tokens.append(RawToken(term: wordTerm(), position: position, span: 0, tail: false))
         }
         position += 1
         i = j
       case .cjk:
-        endGroup(into: &tokens)
+        endGroup(&group, scalars, classes, &tokens)
         var j = i + 1
-        while j < scalars.count && classes[j] == .cjk { j += 1 }
+        while j < n && Self.characterClass(scalars[j], classes) == .cjk { j += 1 }
         for k in i..<(j - 1) {
-          tokens.append(Token(term: Self.string(scalars[k...(k + 1)]), position: position + k - i))
+          encode(scalars, k, k + 2, ascii: false)
+          tokens.append(RawToken(term: internWord(), position: position + Int32(k - i), span: 0, tail: false))
         }
-        tokens.append(Token(term: String(Character(scalars[j - 1])), position: position + j - 1 - i, tail: true))
-        position += j - i
+        encode(scalars, j - 1, j, ascii: false)
+        let tail = internWord()
+        tokens.append(RawToken(term: tail, position: position + Int32(j - 1 - i), span: 0, tail: true))
+        position += Int32(j - i)
         i = j
       case .space:
-        endGroup(into: &tokens)
+        endGroup(&group, scalars, classes, &tokens)
         i += 1
       case .punctuation:
-        if !Self.compoundJoiners.contains(scalars[i].value) { endGroup(into: &tokens) }
+        if !Self.isCompoundJoiner(v) { endGroup(&group, scalars, classes, &tokens) }
         i += 1
       }
     }
-    endGroup(into: &tokens)
+    endGroup(&group, scalars, classes, &tokens)
+    return Int(position)
   }
 
-  private mutating func endGroup(into tokens: inout [Token]) {
-    defer { group.removeAll(keepingCapacity: true) }
-    guard group.count >= 2, group.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } })
-    else { return }
-    let term = group.joined(separator: "-")
-    if term.unicodeScalars.count <= Tokenizer.maxTokenLength {
-      tokens.append(Token(term: term, position: groupStart, span: group.count))
+  /// The group of word runs being read: its runs lie in `scalars[first ..< end]`.
+  private struct Group {
+    var runs: Int32 = 0
+    var start: Int32 = 0
+    var first = 0
+    var end = 0
+  }
+
+  /// Emits the group's compound, if it is one, and starts a new group.
+  private mutating func endGroup(
+    _ group: inout Group, _ scalars: UnsafeBufferPointer<UInt32>, _ classes: UnsafeBufferPointer<UInt8>,
+    _ tokens: inout [RawToken]
+  ) {
+    defer { group.runs = 0 }
+    guard group.runs >= 2 else { return }
+    // The runs joined by "-": every stretch of joiners between two runs becomes one "-".
+    var hasDigit = false
+    var length = 0
+    var inRun = true
+    if (group.end - group.first) * 4 > groupBytes.count {
+      groupBytes = [UInt8](repeating: 0, count: (group.end - group.first) * 4 + 64)
     }
-  }
-
-  /// UTF-8 encodes scalars into a String without the generic scalar-view appends.
-  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count * 2)
-    for scalar in scalars {
-      let v = scalar.value
-      if v < 0x80 {
-        bytes.append(UInt8(v))
-      } else if v < 0x800 {
-        bytes.append(UInt8(0xC0 | (v >> 6)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
-      } else if v < 0x10000 {
-        bytes.append(UInt8(0xE0 | (v >> 12)))
-        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
-      } else {
-        bytes.append(UInt8(0xF0 | (v >> 18)))
-        bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (v & 0x3F)))
+    var scalarCount = 0
+    for k in group.first..<group.end {
+      let v = scalars[k]
+      let isWord = v < 0x80 ? ((v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)) : Self.characterClass(v, classes) == .word
+      if !isWord {
+        inRun = false
+        continue
       }
+      if !inRun {
+        groupBytes[length] = 0x2D
+        length += 1
+        scalarCount += 1
+        inRun = true
+      }
+      if v >= 0x30 && v <= 0x39 { hasDigit = true }
+      scalarCount += 1
+      length += Self.utf8(v, into: &groupBytes, at: length)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    guard hasDigit && scalarCount <= Tokenizer.maxTokenLength else { return }
+    let term = groupBytes.withUnsafeBufferPointer { terms.intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+    tokens.append(RawToken(term: term, position: group.start, span: group.runs, tail: false))
   }
 
-  static let compoundJoiners: Set<UInt32> = [0x2F, 0x2E, 0x2D, 0x28, 0x29, 0x5F, 0x3A, 0x2010, 0x2013]
-  static let spaces: Set<UInt32> = [
-    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
-  ]
+  /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered.
+  @inline(__always)
+  private mutating func wordTerm() -> Int32 {
+    let length = wordLength
+    let word = wordBytes.withUnsafeBufferPointer { words.intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+    if Int(word) < wordTerms.count { return wordTerms[Int(word)] }
+    let bytes = wordBytes[0..<length]
+    let term: Int32
+    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+      let stem = Tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self))
+      term = terms.intern(Array(stem.utf8))
+    } else {
+      term = internWord()
+    }
+    wordTerms.append(term)
+    return term
+  }
+
+  /// The term id of the bytes in `wordBytes`, as they are.
+  @inline(__always)
+  private mutating func internWord() -> Int32 {
+    let length = wordLength
+    return wordBytes.withUnsafeBufferPointer { terms.intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+  }
+
+  /// UTF-8 of `scalars[from..<to]` into `wordBytes`.
+  @inline(__always)
+  private mutating func encode(_ scalars: UnsafeBufferPointer<UInt32>, _ from: Int, _ to: Int, ascii: Bool) {
+    if (to - from) * 4 > wordBytes.count { wordBytes = [UInt8](repeating: 0, count: (to - from) * 4 + 64) }
+    wordBytes.withUnsafeMutableBufferPointer { out in
+      var n = 0
+      if ascii {
+        for k in from..<to {
+          out[n] = UInt8(truncatingIfNeeded: scalars[k])
+          n += 1
+        }
+      } else {
+        for k in from..<to {
+          let v = scalars[k]
+          if v < 0x80 {
+            out[n] = UInt8(v)
+            n += 1
+          } else if v < 0x800 {
+            out[n] = UInt8(0xC0 | (v >> 6))
+            out[n + 1] = UInt8(0x80 | (v & 0x3F))
+            n += 2
+          } else if v < 0x10000 {
+            out[n] = UInt8(0xE0 | (v >> 12))
+            out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[n + 2] = UInt8(0x80 | (v & 0x3F))
+            n += 3
+          } else {
+            out[n] = UInt8(0xF0 | (v >> 18))
+            out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[n + 3] = UInt8(0x80 | (v & 0x3F))
+            n += 4
+          }
+        }
+      }
+      wordLength = n
+    }
+  }
+
+  /// Writes the UTF-8 of `v` at `out[at...]`; returns its length.
+  @inline(__always)
+  static func utf8(_ v: UInt32, into out: inout [UInt8], at n: Int) -> Int {
+    if v < 0x80 {
+      out[n] = UInt8(v)
+      return 1
+    } else if v < 0x800 {
+      out[n] = UInt8(0xC0 | (v >> 6))
+      out[n + 1] = UInt8(0x80 | (v & 0x3F))
+      return 2
+    } else if v < 0x10000 {
+      out[n] = UInt8(0xE0 | (v >> 12))
+      out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+      out[n + 2] = UInt8(0x80 | (v & 0x3F))
+      return 3
+    }
+    out[n] = UInt8(0xF0 | (v >> 18))
+    out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+    out[n + 3] = UInt8(0x80 | (v & 0x3F))
+    return 4
+  }
+
+  @inline(__always)
+  static func isCompoundJoiner(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x2F, 0x2E, 0x2D, 0x28, 0x29, 0x5F, 0x3A, 0x2010, 0x2013: return true
+    default: return false
+    }
+  }
+
+  static func isSpace(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+  }
 
   static func isCJK(_ v: UInt32) -> Bool {
     (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
@@ -99,10 +385,10 @@ struct TokenScanner {
     let v = scalar.value
     if v < 0x80 {
       if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) { return .word }
-      return spaces.contains(v) ? .space : .punctuation
+      return isSpace(v) ? .space : .punctuation
     }
     if isCJK(v) { return .cjk }
-    if spaces.contains(v) { return .space }
+    if isSpace(v) { return .space }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
       .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:

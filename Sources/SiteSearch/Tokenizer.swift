@@ -27,29 +27,21 @@ struct Token: Equatable, Sendable {
 ///   "a-hrc-39-6"), at the first run's position.
 /// - A run of Han or kana yields overlapping bigrams and its last character as a tail token.
 /// - Tokens longer than 64 scalars are dropped; their positions still count.
+///
+/// `TokenizerState` is the implementation; it hands out term ids instead of strings.
 enum Tokenizer {
   static let maxTokenLength = 64
 
   static func tokenize(_ text: String) -> [Token] {
-    var tokens: [Token] = []
-    var cache = TermCache()
-    tokenize(text, into: &tokens, startingAt: 0, cache: &cache)
-    return tokens
+    var state = TokenizerState()
+    var raw: [RawToken] = []
+    state.tokenize(text, startingAt: 0, into: &raw)
+    return raw.map {
+      Token(term: state.terms.string($0.term), position: Int($0.position), span: Int($0.span), tail: $0.tail)
+    }
   }
 
-  /// Appends the tokens of `text` to `tokens`, positions starting at `start`.
-  /// - Returns: the position after the last token.
-  @discardableResult
-  static func tokenize(
-    _ text: String, into tokens: inout [Token], startingAt start: Int, cache: inout TermCache
-  ) -> Int {
-    let scalars = cache.normalize(text)
-    var scanner = TokenScanner(scalars: scalars, position: start)
-    scanner.run(into: &tokens, cache: &cache)
-    return scanner.position
-  }
-
-  /// The normalized scalars of `text` (the definition; `TermCache.normalize` is the fast path).
+  /// The normalized scalars of `text` (the definition; `TokenizerState` caches it per scalar).
   static func normalize(_ text: String) -> [Unicode.Scalar] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return text.utf8.map { Unicode.Scalar($0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0) }
@@ -101,51 +93,23 @@ enum Tokenizer {
     guard !word.isEmpty, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
     return EnglishStemmer.stem(irregular[word] ?? word)
   }
-}
 
-/// Memoizes the costly parts of tokenizing: word → term (stemming) and scalar → normalized
-/// scalars. One per thread.
-struct TermCache {
-  private var terms: [String: String] = [:]
-  private var scalars: [UInt32: [Unicode.Scalar]] = [:]
-
-  mutating func term(for word: String) -> String {
-    if let known = terms[word] { return known }
-    let term = Tokenizer.wordTerm(word)
-    if terms.count < 200_000 { terms[word] = term }
-    return term
-  }
-
-  /// `Tokenizer.normalize`, one scalar at a time. Normalization is per scalar except where
-  /// NFC composes a mark or a conjoining jamo with what precedes it; a text whose folded
-  /// scalars include either takes the whole-string path.
-  mutating func normalize(_ text: String) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if v < 0x80 {
-        out.append(Unicode.Scalar(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v)))
-        continue
-      }
-      let folded: [Unicode.Scalar]
-      if let known = scalars[v] {
-        folded = known
-      } else {
-        folded = Tokenizer.normalize(String(Character(scalar)))
-        scalars[v] = folded
-      }
-      for s in folded where Self.composes(s) { return Tokenizer.normalize(text) }
-      out.append(contentsOf: folded)
-    }
-    return out
-  }
-
-  private static func composes(_ s: Unicode.Scalar) -> Bool {
+  /// True when NFC may compose `s` with the scalar before it (a mark or a conjoining jamo): a
+  /// text with such a scalar after folding is normalized as a whole, not scalar by scalar.
+  static func composes(_ s: Unicode.Scalar) -> Bool {
     if (0x1100...0x11FF).contains(s.value) { return true }
     switch s.properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark: return true
     default: return false
     }
   }
+}
+
+/// A token as the indexer sees it: `term` is an id in the worker's `TokenizerState.terms`.
+struct RawToken: Sendable {
+  var term: Int32
+  var position: Int32
+  /// Number of word runs a compound joins; 0 for anything else.
+  var span: Int32
+  var tail: Bool
 }

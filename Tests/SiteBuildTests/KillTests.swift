@@ -6,9 +6,23 @@ import Testing
 /// These tests run the real `hrindex` binary on a generated corpus of 3,000 recommendations.
 @Suite("Killed and concurrent builds", .serialized)
 struct KillTests {
+  /// Everything these tests write (about a gigabyte), removed when the test process exits.
+  static let scratch: String = {
+    let folder = SiteFixture.temporaryFolder("kill-tests")
+    atexit { removeKillTestScratch() }
+    return folder
+  }()
+
+  /// A new folder inside `scratch` (a failure to create it shows up as the build failing).
+  static func newFolder(_ label: String) -> String {
+    let folder = scratch + "/" + label + "-" + UUID().uuidString.prefix(8)
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
   /// Two different generated sites; the second is the "changed corpus" of a rebuild.
   static let corpora: (first: String, second: String) = {
-    let folder = SiteFixture.temporaryFolder("corpus")
+    let folder = scratch + "/corpus"
     for (seed, name) in [(1, "first"), (2, "second")] {
       let run = HRIndexRun.wait(["generate", "--count", "3000", "--seed", "\(seed)", "--output", "\(folder)/\(name)"])
       precondition(run.status == 0, "hrindex generate failed: \(run.output)")
@@ -18,7 +32,7 @@ struct KillTests {
 
   /// The second corpus built once, for comparing a build that got through with its expected output.
   static let secondSite: [String: Data] = {
-    let output = SiteFixture.temporaryFolder("second") + "/Output"
+    let output = newFolder("second") + "/Output"
     let run = HRIndexRun.wait(["build", "--content", corpora.second, "--output", output])
     precondition(run.status == 0, "hrindex build failed: \(run.output)")
     return SiteFixture.files(in: output)
@@ -26,7 +40,7 @@ struct KillTests {
 
   /// The first corpus built once; each test starts from a copy of it.
   static let firstOutput: String = {
-    let output = SiteFixture.temporaryFolder("first") + "/Output"
+    let output = newFolder("first") + "/Output"
     let run = HRIndexRun.wait(["build", "--content", corpora.first, "--output", output])
     precondition(run.status == 0, "hrindex build failed: \(run.output)")
     return output
@@ -34,7 +48,7 @@ struct KillTests {
 
   /// A new folder holding `Output/`, the first corpus's site as a build wrote it.
   static func builtOutput(_ label: String) throws -> (folder: String, output: String, before: [String: Data]) {
-    let folder = SiteFixture.temporaryFolder(label)
+    let folder = newFolder(label)
     try FileManager.default.copyItem(atPath: firstOutput, toPath: folder + "/Output")
     return (folder, folder + "/Output", SiteFixture.files(in: folder + "/Output"))
   }
@@ -152,3 +166,5 @@ struct KillTests {
     return false
   }
 }
+
+private func removeKillTestScratch() { try? FileManager.default.removeItem(atPath: KillTests.scratch) }

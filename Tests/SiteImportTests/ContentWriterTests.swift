@@ -23,15 +23,19 @@ struct ContentWriterTests {
     #expect(again.unchanged == 6 && again.written == 0)
   }
 
-  @Test("the manifest records the SHA-256 of every file written, keyed by its path")
+  @Test("the manifest lists the SHA-256 of every file written, sorted by path, in sha256sum's format")
   func manifest() throws {
     let content = ImportFixture.temporaryFolder("manifest") + "/Content"
     _ = try ImportFixture.importUPRInfo(into: content)
-    let manifest = try ImportManifest.load(from: content)
+    let manifest = try ImportManifest.load(from: content, source: "upr-info")
     #expect(manifest.files.count == 6)
     let path = "recommendations/afg/upr-info-s5-afg-1.md"
     let bytes = Array(try #require(FileManager.default.contents(atPath: content + "/" + path)))
-    #expect(manifest.files[path] == ImportManifest.Entry(sha256: SHA256.hex(bytes), source: "upr-info"))
+    #expect(manifest.files[path]?.digest == Digest(of: bytes))
+    let text = try #require(ImportFixture.read(content + "/.hrindex-import/upr-info.sha256"))
+    #expect(text.hasPrefix(SHA256.hex(bytes) + "  " + path + "\n"))
+    #expect(text.split(separator: "\n").count == 6)
+    #expect(Digest(hex: SHA256.hex(bytes))?.hex == SHA256.hex(bytes))
   }
 
   @Test("a file edited by hand is kept and reported, and replaced only with overwrite")
@@ -97,6 +101,6 @@ struct ContentWriterTests {
     let pruned = try ImportFixture.importUPRInfo(into: content, prune: true, input: input)
     #expect(pruned.pruned == 6)
     #expect(!FileManager.default.fileExists(atPath: content + "/recommendations/afg/upr-info-s5-afg-1.md"))
-    #expect(try ImportManifest.load(from: content).files.count == 1)
+    #expect(try ImportManifest.load(from: content, source: "upr-info").files.count == 1)
   }
 }

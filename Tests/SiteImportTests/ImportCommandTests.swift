@@ -15,8 +15,9 @@ struct ImportCommandTests {
   }
 
   static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let hrindex: URL = try #require(binary(), "no hrindex binary beside the tests: run swift build first")
     let process = Process()
-    process.executableURL = try #require(binary(), "no hrindex binary beside the tests: run swift build first")
+    process.executableURL = hrindex
     process.arguments = arguments
     let out = Pipe()
     let err = Pipe()

@@ -1,0 +1,226 @@
+import Dispatch
+
+/// Writes the pair index: for every two adjacent tokens ("human right", "人权 权机"), the
+/// documents where they stand side by side, with impacts and positions, in hashed buckets
+/// (pairs/<b>.bin). A phrase of k words is k - 1 pairs; search.js matches it from these alone.
+///
+/// Pairs were collected per chunk in partitions by hash; one partition at a time is grouped,
+/// encoded and written, so only one partition's postings are ever expanded in memory.
+struct PairWriter {
+  /// A bucket holds about this many bytes.
+  static let bucketTarget = 16 * 1024
+  /// Parts up to this many bytes stay inside the bucket.
+  static let inlineLimits = [4096, 4096]
+  static let partSuffixes = ["p", "x"]
+
+  /// The number of buckets for the pairs collected in `chunks`: a multiple of the partitions.
+  static func bucketCount(_ chunks: [ChunkTokens]) -> Int {
+    // About 4 bytes per occurrence: a document gap, an impact, a count, a position.
+    let estimate = chunks.reduce(0) { total, chunk in total + chunk.pairs.reduce(0) { $0 + $1.id.count * 4 } }
+    let partitions = InvertedIndex.pairPartitions
+    let perPartition = max(1, (estimate / partitions + bucketTarget - 1) / bucketTarget)
+    return perPartition * partitions
+  }
+
+  /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
+  /// (k: the entry's index in its bucket).
+  static func write<E: Error>(
+    _ index: InvertedIndex, buckets: Int, root: String, to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) {
+    let n = index.documentLength.count
+    let averageLength = n == 0 ? 1 : Double(index.documentLength.reduce(0) { $0 + Int($1) }) / Double(n)
+    let partitions = InvertedIndex.pairPartitions
+    // Partitions are grouped, encoded and laid out a few at a time, one per core, then handed
+    // to the sink in order.
+    let wave = max(1, min(Parallel.workers, partitions))
+    for first in stride(from: 0, to: partitions, by: wave) {
+      let count = min(wave, partitions - first)
+      let results = SharedSlots<[SearchFile]>(count: count, initial: [])
+      DispatchQueue.concurrentPerform(iterations: count) { k in
+        let grouped = group(index, partition: first + k)
+        let encoded = encode(grouped, index: index, averageLength: averageLength)
+        results[k] = files(grouped, encoded, partition: first + k, buckets: buckets, root: root)
+      }
+      for k in 0..<count {
+        for file in results[k] { try sink(file) }
+        results[k] = []
+      }
+    }
+  }
+
+  /// The bucket files of one partition and the pairs' own files, in order.
+  private static func files(
+    _ grouped: Grouped, _ encoded: [TermShardWriter.EncodedTerm], partition: Int, buckets: Int, root: String
+  ) -> [SearchFile] {
+    let perPartition = buckets / InvertedIndex.pairPartitions
+    // Each bucket's pairs in key order (grouped.order is key order).
+    var members = [[Int]](repeating: [], count: perPartition)
+    for p in grouped.order {
+      members[PairKey.bucket(hash: grouped.hash[p], buckets: buckets) - partition * perPartition].append(p)
+    }
+    var files: [SearchFile] = []
+    for (b, list) in members.enumerated() {
+      let bucket = partition * perPartition + b
+      var file = ByteBuffer()
+      file.varint(list.count)
+      for (entry, p) in list.enumerated() {
+        let key = grouped.keys.bytes(Int32(p))
+        let parts = encoded[p].parts
+        var flags = 0
+        for (k, part) in parts.enumerated() where part.count <= inlineLimits[k] { flags |= 1 << k }
+        file.varint(key.count)
+        file.append(key)
+        file.varint(encoded[p].df)
+        file.varint(flags)
+        for (k, part) in parts.enumerated() {
+          file.varint(part.count)
+          if flags & (1 << k) != 0 {
+            file.append(part)
+          } else {
+            files.append(SearchFile(path: root + "pairs/\(bucket)-\(entry).\(partSuffixes[k]).bin", bytes: part))
+          }
+        }
+      }
+      files.append(SearchFile(path: root + "pairs/\(bucket).bin", bytes: file.bytes))
+    }
+    return files
+  }
+
+  /// One partition's pairs, grouped: pair p has occurrences `start[p] ..< start[p + 1]`, by
+  /// document then position.
+  struct Grouped: Sendable {
+    var keys = TermTable(capacity: 1 << 12)
+    var hash: [UInt32] = []
+    /// Pair ids in key (byte) order.
+    var order: [Int] = []
+    var start: [Int] = []
+    var document: [Int32] = []
+    var position: [UInt16] = []
+  }
+
+  private static func group(_ index: InvertedIndex, partition: Int) -> Grouped {
+    var g = Grouped()
+    // (worker, local pair) -> pair id in this partition, or -1 for another partition's pair.
+    let ids: [[Int32]] = index.workers.map { worker in
+      let terms = worker.state.terms
+      return worker.pairHash.indices.map { local in
+        guard PairKey.partition(worker.pairHash[local]) == partition else { return -1 }
+        let key = worker.pairIds.keys[local]
+        let bytes = PairKey.bytes(terms.bytes(Int32(truncatingIfNeeded: key >> 32)), terms.bytes(Int32(truncatingIfNeeded: key)))
+        let id = g.keys.intern(bytes)
+        if Int(id) == g.hash.count { g.hash.append(worker.pairHash[local]) }
+        return id
+      }
+    }
+    let pairCount = g.hash.count
+    var start = [Int](repeating: 0, count: pairCount + 1)
+    for chunk in index.chunks {
+      ids[chunk.worker].withUnsafeBufferPointer { map in
+        chunk.pairs[partition].id.withUnsafeBufferPointer { pairs in
+          start.withUnsafeMutableBufferPointer { start in
+            for local in pairs { start[Int(map[Int(local)]) + 1] += 1 }
+          }
+        }
+      }
+    }
+    for p in 0..<pairCount { start[p + 1] += start[p] }
+    var next = start
+    var document = [Int32](repeating: 0, count: start[pairCount])
+    var position = [UInt16](repeating: 0, count: start[pairCount])
+    for chunk in index.chunks {
+      let list = chunk.pairs[partition]
+      ids[chunk.worker].withUnsafeBufferPointer { map in
+        next.withUnsafeMutableBufferPointer { next in
+          document.withUnsafeMutableBufferPointer { document in
+            position.withUnsafeMutableBufferPointer { position in
+              list.id.withUnsafeBufferPointer { pairIds in
+                list.position.withUnsafeBufferPointer { positions in
+                  var e = 0
+                  for d in 0..<list.end.count {
+                    let doc = Int32(chunk.base + d)
+                    let end = Int(list.end[d])
+                    while e < end {
+                      let p = Int(map[Int(pairIds[e])])
+                      document[next[p]] = doc
+                      position[next[p]] = positions[e]
+                      next[p] += 1
+                      e += 1
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    g.start = start
+    g.document = document
+    g.position = position
+    let keys = g.keys
+    g.order = keys.arena.withUnsafeBufferPointer { arena in
+      (0..<pairCount).sorted { a, b in
+        let sa = Int(keys.starts[a])
+        let la = Int(keys.starts[a + 1]) - sa
+        let sb = Int(keys.starts[b])
+        let lb = Int(keys.starts[b + 1]) - sb
+        let n = min(la, lb)
+        var k = 0
+        while k < n {
+          if arena[sa + k] != arena[sb + k] { return arena[sa + k] < arena[sb + k] }
+          k += 1
+        }
+        return la < lb
+      }
+    }
+    return g
+  }
+
+  private static func encode(_ g: Grouped, index: InvertedIndex, averageLength: Double) -> [TermShardWriter.EncodedTerm] {
+    let pairCount = g.hash.count
+    let results = SharedSlots<TermShardWriter.EncodedTerm>(
+      count: pairCount, initial: TermShardWriter.EncodedTerm(df: 0, parts: []))
+    let pieceSize = 256
+    let pieces = (pairCount + pieceSize - 1) / pieceSize
+    let n = index.documentLength.count
+    for piece in 0..<pieces {
+      var documents: [Int32] = []
+      var counts: [Int] = []
+      for p in (piece * pieceSize)..<min(pairCount, (piece + 1) * pieceSize) {
+        // Occurrences of one document are consecutive: one posting each.
+        documents.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        var positions = ByteBuffer()
+        var e = g.start[p]
+        let end = g.start[p + 1]
+        while e < end {
+          let document = g.document[e]
+          var f = e + 1
+          while f < end && g.document[f] == document { f += 1 }
+          documents.append(document)
+          counts.append(f - e)
+          positions.varint(f - e)
+          var previous = 0
+          for k in e..<f {
+            let position = Int(g.position[k])
+            positions.varint(position - previous)
+            previous = position
+          }
+          e = f
+        }
+        let df = documents.count
+        var impacts: [UInt8]? = nil
+        if KeyEncoder.hasImpacts(df: df, n: n) {
+          let idf = KeyEncoder.idf(df: df, n: n)
+          impacts = documents.indices.map { k in
+            KeyEncoder.impact(
+              weight: counts[k], length: Int(index.documentLength[Int(documents[k])]), averageLength: averageLength, idf: idf)
+          }
+        }
+        let postings = documents.withUnsafeBufferPointer { KeyEncoder.postings(documents: $0, impacts: impacts, counts: nil) }
+        results[p] = TermShardWriter.EncodedTerm(df: df, parts: [postings, positions.bytes])
+      }
+    }
+    return results.values
+  }
+}
