@@ -806,18 +806,26 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
     const blockSize = manifest.blockSize;
     const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
     const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
-    let best = cheapestRows(sources, hits, constraints);
+    let best = cheapestRows(sources, hits, constraints, manifest);
     if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
-      // Every match has each word of a phrase: their rows may be cheaper than the blocks.
-      const entries = await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })));
-      const words = await Promise.all(entries.flat().map(async (e) => [{ entry: e, postings: await index.postings(e) }]));
-      const other = cheapestRows(words, hits, constraints);
-      if (other && (!best || other.cost < best.cost)) best = other;
+      // Every match has each word of a phrase: the rows of the rarest may cost less than the
+      // blocks (its postings come too, to map its rows to documents).
+      const entries = (await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
+      const rarest = entries.sort((a, b) => a.r.size + a.p.size - (b.r.size + b.p.size))[0];
+      if (rarest && rarest.r.size + rarest.p.size < Math.min(blockCost, best?.cost ?? Infinity)) {
+        const other = cheapestRows([[{ entry: rarest, postings: await index.postings(rarest) }]], hits, constraints, manifest);
+        if (other && (!best || other.cost < best.cost)) best = other;
+      }
     }
     if (best && best.cost <= blockCost) {
-      const rows = await Promise.all(best.plan.map(({ x, whole }) => (whole ? null : index.rows(x.entry))));
-      best.plan.forEach(({ x, take, whole }, k) => {
-        if (whole) { for (const [g, c] of x.postings.counts) add(g, c); return; }
+      const rows = await Promise.all(best.plan.map(({ x, mode }) => (mode === "rows" ? index.rows(x.entry) : null)));
+      const left = await Promise.all(best.plan.map(({ left }) => valuesOf(index, blockSize, left)));
+      best.plan.forEach(({ x, take, mode }, k) => {
+        if (mode !== "rows") {
+          for (const [g, c] of x.postings.counts) add(g, c);
+          for (const values of left[k]) for (const g of values) add(g, -1);
+          return;
+        }
         for (const [g, set] of rows[k]) {
           let c = 0;
           for (const i of set) c += take[i];
@@ -848,16 +856,21 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
   return facets;
 }
 
-// Of the sources (each a list of entries whose documents hold every match), the one whose rows
-// cost least to download; an entry whose documents all match, and are not already counted,
-// brings its precomputed counts instead.
-function cheapestRows(sources, hits, constraints) {
+// Of the sources (each a list of entries whose documents hold every match), the one that costs
+// least to count from. Per entry, largest first (it brings the most, the others only what it
+// left out): its precomputed counts when all its documents are taken; its counts less the
+// values of the few documents it must leave out (from their blocks); or its facet rows.
+const MAX_LEFT_OUT = 48;
+
+function cheapestRows(sources, hits, constraints, manifest) {
+  const blockSize = manifest.blockSize;
+  const blockBytes = manifest.vectorBytes / Math.max(1, Math.ceil(hits.length / blockSize));
   let best = null;
   for (const list of sources) {
     const seen = new Uint8Array(hits.length);
     const plan = [];
     let cost = 0;
-    for (const x of list) {
+    for (const x of [...list].sort((a, b) => b.postings.docs.length - a.postings.docs.length)) {
       const docs = x.postings.docs;
       const take = new Uint8Array(docs.length);
       let taken = 0;
@@ -866,13 +879,32 @@ function cheapestRows(sources, hits, constraints) {
         if (hits[d] === constraints && !seen[d]) { take[i] = 1; seen[d] = 1; taken++; }
       }
       if (taken === 0) continue;
-      const whole = taken === docs.length && Boolean(x.postings.counts);
-      plan.push({ x, take, whole });
-      if (!whole) cost += x.entry.r.size;
+      const step = { x, take, mode: "rows", left: [] };
+      if (x.postings.counts) {
+        if (taken === docs.length) {
+          step.mode = "counts";
+        } else if (docs.length - taken <= MAX_LEFT_OUT) {
+          for (let i = 0; i < docs.length; i++) if (!take[i]) step.left.push(docs[i]);
+          const blocks = new Set(step.left.map((d) => Math.floor(d / blockSize))).size;
+          if (blocks * blockBytes < x.entry.r.size) step.mode = "minus";
+          else step.left = [];
+        }
+      }
+      plan.push(step);
+      if (step.mode === "rows") cost += x.entry.r.size;
+      if (step.mode === "minus") cost += new Set(step.left.map((d) => Math.floor(d / blockSize))).size * blockBytes;
     }
     if (!best || cost < best.cost) best = { plan, cost };
   }
   return best;
+}
+
+// The facet values of each of `docs`, from their blocks.
+async function valuesOf(index, blockSize, docs) {
+  if (docs.length === 0) return [];
+  const blocks = [...new Set(docs.map((d) => Math.floor(d / blockSize)))];
+  const vectors = new Map(await Promise.all(blocks.map(async (b) => [b, await index.vectors(b)])));
+  return docs.map((d) => vectors.get(Math.floor(d / blockSize))[d % blockSize]);
 }
 
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];

@@ -35,12 +35,24 @@ struct ImportManifest {
     return manifest
   }
 
+  /// Writes the lines a chunk at a time (the manifest of a whole UHRI import is tens of MB).
   func save(to folder: String, source: String) throws {
-    var text = ""
-    text.reserveCapacity(files.count * 140)
-    for path in files.keys.sorted() { text += files[path]!.digest.hex + "  " + path + "\n" }
     try FileManager.default.createDirectory(atPath: folder + "/" + Self.folderName, withIntermediateDirectories: true)
-    try AtomicFile.write(Array(text.utf8), to: Self.path(in: folder, source: source))
+    try AtomicFile.write(to: Self.path(in: folder, source: source)) { handle in
+      var chunk: [UInt8] = []
+      chunk.reserveCapacity(1 << 20)
+      for path in files.keys.sorted() {
+        chunk += files[path]!.digest.hex.utf8
+        chunk += "  ".utf8
+        chunk += path.utf8
+        chunk.append(0x0A)
+        if chunk.count >= 1 << 20 {
+          try handle.write(contentsOf: chunk)
+          chunk.removeAll(keepingCapacity: true)
+        }
+      }
+      try handle.write(contentsOf: chunk)
+    }
   }
 }
 
@@ -85,12 +97,27 @@ struct Digest: Hashable, Sendable {
 /// so that an interrupted import never leaves half a file. (No fsync: a re-run repairs a crash.)
 enum AtomicFile {
   static func write(_ bytes: [UInt8], to path: String) throws {
+    try write(to: path) { try $0.write(contentsOf: bytes) }
+  }
+
+  /// Calls `fill` with a handle on the temporary file, then renames it to `path`.
+  static func write(to path: String, _ fill: (FileHandle) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).importing")
-    try Data(bytes).write(to: temporary)
-    guard rename(temporary.path, path) == 0 else {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).importing").path
+    guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+      throw ImportFailure("cannot write \(temporary)")
+    }
+    do {
+      try fill(handle)
+      try handle.close()
+    } catch {
+      try? handle.close()
+      try? FileManager.default.removeItem(atPath: temporary)
+      throw ImportFailure("cannot write \(path): \(error.localizedDescription)")
+    }
+    guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
+      try? FileManager.default.removeItem(atPath: temporary)
       throw ImportFailure("cannot write \(path): \(reason)")
     }
   }

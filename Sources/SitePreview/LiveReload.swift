@@ -58,6 +58,7 @@ enum ErrorPage {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>Build failed · hrindex serve</title>
       <link rel="stylesheet" href="/assets/style.css">
+      <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
       </head>
       <body>
       <main class="wrap">

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
@@ -121,8 +122,13 @@ class Problems:
         self.items = []
         page.on("console", lambda m: m.type == "error" and self.items.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.items.append(f"exception: {e}"))
-        page.on("requestfailed", lambda r: self.items.append(f"request failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self.failed)
         page.on("response", lambda r: r.status >= 400 and self.items.append(f"HTTP {r.status}: {r.url}"))
+
+    def failed(self, request):
+        # A reload or a new search cancels the fetches still running (ERR_ABORTED): not a fault.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.items.append(f"request failed: {request.url} {request.failure}")
 
 
 @pytest.fixture
@@ -141,6 +147,7 @@ KINDS = [
     "hub-countries", "hub-themes", "hub-affected-persons", "hub-bodies", "hub-mechanisms", "hub-documents", "hub-sdgs",
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
+    "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
 ]
 
 
@@ -164,7 +171,9 @@ def kind_paths(folder):
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
                 "sdgs", "search", "assets"}
-    free = sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name not in reserved and has(p.name))
+    languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
+    free = sorted(p.name for p in folder.iterdir()
+                  if p.is_dir() and p.name not in reserved | languages and has(p.name))
     paths = {
         "home": "", "recommendation": f"recommendations/{terms('recommendations')[0]}/",
         "recommendations": "recommendations/", "recommendations-page-2": "recommendations/page/2/",
@@ -174,6 +183,7 @@ def kind_paths(folder):
         "term-document": f"documents/{pick('documents')}/", "sdg-goal": f"sdgs/{goal}/",
         "sdg-target": f"sdgs/{goal}/{terms(f'sdgs/{goal}')[0]}/", "country-matrix": f"countries/{country}/matrix/",
         "free-page": f"{free[0]}/" if free else None, "search": "search/", "not-found": "404.html",
+        "right-to-left-country": f"ar/countries/{country}/",
     }
     for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs"]:
         paths[f"hub-{hub}"] = f"{hub}/"
@@ -189,7 +199,12 @@ def wait_until(page, function, arg=None, timeout=10.0):
     """Polls `function` (JavaScript) in the page until it returns true. Playwright's own
     wait_for_function evaluates strings, which the pages' Content-Security-Policy forbids."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(function, arg):
+    while True:
+        try:
+            if page.evaluate(function, arg):
+                return
+        except PlaywrightError:  # the page is navigating (a reload): ask again
+            pass
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {function} in {page.url}")
         time.sleep(0.05)

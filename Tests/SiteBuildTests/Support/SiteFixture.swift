@@ -13,11 +13,19 @@ enum SiteFixture {
 
   /// A new empty folder that is removed when the test process ends.
   static func temporaryFolder(_ label: String = "site") -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("hrindex-tests-\(ProcessInfo.processInfo.processIdentifier)-\(label)-\(UUID().uuidString.prefix(8))")
+    _ = removeAtExit
+    let url = testRoot.appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
+
+  /// One folder per test process holds every temporary site; it is removed when the process ends.
+  static let testRoot = FileManager.default.temporaryDirectory
+    .appendingPathComponent("hrindex-tests-\(ProcessInfo.processInfo.processIdentifier)")
+
+  private static let removeAtExit: Void = {
+    atexit { try? FileManager.default.removeItem(at: SiteFixture.testRoot) }
+  }()
 
   /// Builds `content` with the repository's theme into a new folder and returns that folder.
   static func build(content: String, baseURL: String? = nil, output: String? = nil, threads: Int = 2) -> (String, BuildReport) {
