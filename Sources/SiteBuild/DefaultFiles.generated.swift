@@ -204,7 +204,7 @@ enum DefaultFiles {
 <div class="rec-text"{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
 {{{textHtml}}}
 </div>
-<p class="source"><a href="{{sourceURL}}">{{sourceLabel}}</a></p>
+{{#sourceURL}}<p class="source"><a href="{{sourceURL}}">{{sourceLabel}}</a></p>{{/sourceURL}}
 </section>
 <section aria-labelledby="details-heading">
 <h2 id="details-heading">{{t.recommendation_details}}</h2>

@@ -42,6 +42,7 @@ struct FieldReading {
     let kind = choice("type", RecommendationKind.self) ?? .recommendation
     let title = fields["title"] == nil ? nil : string("title")
     let followUp = self.followUp()
+    let sourceURL = self.sourceURL()
     guard let document, let paragraph, let country, let mechanism, let body, let date else { return nil }
     let id = self.id() ?? Recommendation.derivedID(document: document, paragraph: paragraph)
     if id.isEmpty || id.count > 128 {
@@ -53,8 +54,8 @@ struct FieldReading {
       id: id, source: split.path, document: document, paragraph: paragraph, country: country,
       mechanism: mechanism, body: body, date: date, cycle: cycle, recommendingStates: states,
       response: response, themes: themes, affectedPersons: affected, sdgGoals: goals, sdgTargets: targets,
-      language: language, kind: kind, title: title, followUp: followUp, text: split.body,
-      textLine: split.bodyLine)
+      language: language, kind: kind, title: title, followUp: followUp, sourceURL: sourceURL,
+      text: split.body, textLine: split.bodyLine)
   }
 
   static let requiredHint: [String: String] = [
@@ -128,6 +129,18 @@ struct FieldReading {
     guard Self.isValidID(text) else {
       diagnostics.append(.error(at: reader.location(fields["id"]), field: "id",
         "\"\(text)\" is not a valid id", notes: ["expected lower-case letters, digits and dashes (^[a-z0-9][a-z0-9-]{0,127}$), such as \"\(Slug.make(text).prefix(128))\""]))
+      return nil
+    }
+    return text
+  }
+
+  /// `source_url`: an http(s) address of the source document, or `none` when it has none online.
+  mutating func sourceURL() -> String? {
+    guard fields["source_url"] != nil, let text = string("source_url") else { return nil }
+    if text == "none" { return "" }
+    guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: { $0.isWhitespace }) else {
+      diagnostics.append(.error(at: reader.location(fields["source_url"]), field: "source_url",
+        "\"\(text)\" is not an http(s) address", notes: ["give the document's address, or none when it has none online"]))
       return nil
     }
     return text

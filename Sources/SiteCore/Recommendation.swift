@@ -46,6 +46,8 @@ public struct Recommendation: Sendable {
   /// The title the file gives; when nil the page uses the text's first sentence.
   public var title: String?
   public var followUp: FollowUp?
+  /// Where the source document is read: nil for `https://undocs.org/<document>`, empty for none.
+  public var sourceURL: String? = nil
   /// The Markdown body and the file line it starts on.
   public var text: String
   public var textLine: Int

@@ -13,7 +13,7 @@ public struct RecommendationDecoder: Sendable {
 
   static let knownFields: [String] = [
     "document", "paragraph", "country", "mechanism", "body", "date", "cycle", "recommending_states",
-    "response", "themes", "affected_persons", "sdgs", "language", "type", "id", "title", "follow_up",
+    "response", "themes", "affected_persons", "sdgs", "language", "type", "id", "title", "follow_up", "source_url",
   ]
   static let requiredFields = ["document", "paragraph", "country", "mechanism", "body", "date"]
   static let uprOnlyFields = ["cycle", "recommending_states", "response"]

@@ -18,6 +18,8 @@ public struct ImportedRecommendation: Sendable, Equatable {
   public var sdgs: [String] = []
   public var language: String
   public var kind: RecommendationKind = .recommendation
+  /// `source_url`: `none` for documents with no address online (UPR Info's synthetic symbols).
+  public var sourceURL: String? = nil
   /// The text in CommonMark, already escaped.
   public var text: String
 
@@ -36,6 +38,7 @@ public struct ImportedRecommendation: Sendable, Equatable {
     if !sdgs.isEmpty { lines.append("sdgs: \(YAMLScalar.list(sdgs.map(YAMLScalar.quoted)))") }
     lines.append("language: \(language)")
     if kind != .recommendation { lines.append("type: \(kind.rawValue)") }
+    if let sourceURL { lines.append("source_url: \(YAMLScalar.quoted(sourceURL))") }
     lines.append("---")
     return lines.joined(separator: "\n") + "\n" + text + "\n"
   }

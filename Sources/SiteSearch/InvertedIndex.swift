@@ -254,26 +254,27 @@ struct WorkerTables: Sendable {
     return out
   }
 
-  private mutating func add(_ document: SearchDocument, into out: inout ChunkTokens) {
+  private mutating func add(_ document: borrowing SearchDocument, into out: inout ChunkTokens) {
     tokens.removeAll(keepingCapacity: true)
     tokenWeight.removeAll(keepingCapacity: true)
     var position = 0
     var length = 0
-    let fields: [(String, UInt16)] = [
-      (document.title, InvertedIndex.titleWeight), (document.text, InvertedIndex.textWeight),
-      (document.document, InvertedIndex.symbolWeight), (document.paragraph, InvertedIndex.symbolWeight),
-    ]
-    for (k, (text, weight)) in fields.enumerated() {
-      let before = tokens.count
-      position = state.tokenize(text, startingAt: position, into: &tokens)
-      position += Int(InvertedIndex.fieldGap)
-      for _ in before..<tokens.count { tokenWeight.append(weight) }
-      if k < 2 { length += tokens.count - before }
-    }
+    length += addField(document.title, weight: InvertedIndex.titleWeight, position: &position)
+    length += addField(document.text, weight: InvertedIndex.textWeight, position: &position)
+    _ = addField(document.document, weight: InvertedIndex.symbolWeight, position: &position)
+    _ = addField(document.paragraph, weight: InvertedIndex.symbolWeight, position: &position)
     out.length.append(Int32(length))
     stamp += 1
     addTerms(into: &out)
     addPairs(positions: position)
+  }
+
+  /// Tokenizes one field after the previous ones; returns its token count.
+  private mutating func addField(_ text: String, weight: UInt16, position: inout Int) -> Int {
+    let before = tokens.count
+    position = state.tokenize(text, startingAt: position, into: &tokens) + Int(InvertedIndex.fieldGap)
+    for _ in before..<tokens.count { tokenWeight.append(weight) }
+    return tokens.count - before
   }
 
   /// One entry per distinct term, weights summed over its occurrences.

@@ -6,10 +6,10 @@ import Dispatch
 struct TermShardWriter {
   static let shardTarget = 24 * 1024
   /// Parts up to this many bytes live inside the shard entry instead of a file of their own.
-  static let inlineLimits = [64, 160]
+  static let inlineLimits = [256, 1024]
   static let partSuffixes = ["p", "r"]
   /// A batch holds terms with about this many postings in all.
-  static let batchPostings = 1 << 21
+  static let batchPostings = 1 << 22
 
   let index: InvertedIndex
   let facets: FacetTable

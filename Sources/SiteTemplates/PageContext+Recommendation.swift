@@ -19,7 +19,7 @@ extension PageContextBuilder {
     values["description"] = .text(String(text.plainText.prefix(200)))
     values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
     values["textDir"] = .text(LanguageFormat.direction(textLanguage))
-    values["sourceURL"] = .text("https://undocs.org/" + r.document)
+    values["sourceURL"] = r.sourceURL.map { $0.isEmpty ? .flag(false) : .text($0) } ?? .text("https://undocs.org/" + r.document)
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     values["fields"] = fields(of: r, root: root)
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false

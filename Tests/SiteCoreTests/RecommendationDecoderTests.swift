@@ -115,6 +115,16 @@ struct RecommendationDecoderTests {
     #expect(decoded.diagnostics.contains { $0.message == #""body" is given twice"# }, "\(decoded.diagnostics)")
   }
 
+  @Test("source_url gives the document's address, none hides it, anything else is an error")
+  func sourceURL() {
+    let base = Self.example.replacingOccurrences(of: "type: recommendation", with: "type: recommendation\nsource_url: X")
+    #expect(decode(base.replacingOccurrences(of: "source_url: X", with: "source_url: https://example.org/a.pdf")).recommendation?.sourceURL == "https://example.org/a.pdf")
+    #expect(decode(base.replacingOccurrences(of: "source_url: X", with: "source_url: none")).recommendation?.sourceURL == "")
+    #expect(decode(Self.example).recommendation?.sourceURL == nil)
+    let bad = decode(base.replacingOccurrences(of: "source_url: X", with: "source_url: javascript:alert(1)"))
+    #expect(bad.recommendation == nil && bad.diagnostics.first?.field == "source_url")
+  }
+
   @Test("vocabulary slugs may be derived from names")
   func derivedSlugs() {
     #expect(VocabularyFixture.vocabulary.themeBySlug["right-to-education"] != nil)

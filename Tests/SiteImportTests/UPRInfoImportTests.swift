@@ -85,6 +85,7 @@ struct UPRInfoImportTests {
       themes: [ratification-of-international-instruments, conditions-of-detention]
       affected_persons: [persons-deprived-of-liberty]
       language: en
+      source_url: "none"
       ---
       Consider ratifying the "Optional Protocol", as recommended by the Committee;
       and report on it, in particular on:
@@ -94,6 +95,7 @@ struct UPRInfoImportTests {
     #expect(ImportFixture.read(content + "/recommendations/civ/upr-info-s6-civ-1.md")?.hasSuffix("""
       themes: [administration-of-justice-and-fair-trial, prohibition-of-torture]
       language: en
+      source_url: "none"
       ---
       Réviser le Code pénal — café & crème \\* \\_emphasis\\_ \\<b>bold\\</b> \\[link\\](http://x)
 

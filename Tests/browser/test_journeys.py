@@ -72,8 +72,9 @@ def test_search_with_query_and_two_filters_keeps_state_in_url(page, sites, where
     assert state["mechanism"] == [mechanism_value]
     assert state["country"] == [country_value]
     assert wait_for_results(page) <= everything
-    for link in page.locator("#search-results a").all():
-        assert link.get_attribute("href")
+    # Read every link in one step: the list may be redrawn between two separate reads.
+    hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all(hrefs)
 
     # The state survives a reload, as a shared link would.
     page.reload()

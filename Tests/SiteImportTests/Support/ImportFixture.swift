@@ -37,12 +37,20 @@ enum ImportFixture {
       .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
   }
 
-  /// A new empty folder that is removed when the test process ends.
+  /// One folder per test process for everything the tests write, removed when the process exits.
+  static let root: String = {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("hrindex-import-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: ImportFixture.root) }
+    return path
+  }()
+
+  /// A new empty folder inside `root`.
   static func temporaryFolder(_ label: String) -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("hrindex-import-tests-\(ProcessInfo.processInfo.processIdentifier)-\(label)-\(UUID().uuidString.prefix(8))")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
+    let path = root + "/\(label)-\(UUID().uuidString.prefix(8))"
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
   }
 
   static func importUPRInfo(into content: String, overwrite: Bool = false, prune: Bool = false, input: String = uprInfoCSV) throws -> ImportReport {
