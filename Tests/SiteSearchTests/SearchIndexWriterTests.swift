@@ -29,6 +29,89 @@ struct SearchIndexWriterTests {
     #expect(a.map(\.bytes) == b.map(\.bytes))
   }
 
+  /// Documents enough for several tokenizer chunks and pair partitions, in many languages.
+  static func manyDocuments(_ count: Int) -> [SearchDocument] {
+    let words = ["rights", "children", "education", "torture", "women", "droits", "niñas", "人权", "教育机构", "حقوق", "A/HRC/39/6"]
+    var state: UInt64 = 7
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    return (0..<count).map { i in
+      let text = (0..<(3 + next(30))).map { _ in words[next(words.count)] }.joined(separator: " ")
+      return document(
+        "d\(i)", date: "20\(10 + next(10))-0\(1 + next(9))-1\(next(9))", text: text,
+        facets: ["country": ["c\(next(40))"], "theme": ["t\(next(9))", "t\(next(12))"], "year": ["20\(10 + next(10))"]])
+    }
+  }
+
+  @Test("writes the same bytes from many documents, whichever core did which part")
+  func deterministicInParallel() {
+    let documents = Self.manyDocuments(5000)
+    let a = SearchIndexWriter.files(for: documents, labels: [:])
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: [:])
+    #expect(a.count == b.count)
+    #expect(a.map(\.path) == b.map(\.path))
+    #expect(a.map(\.bytes) == b.map(\.bytes))
+  }
+
+  @Test("streams the same files as it returns")
+  func streaming() {
+    let documents = Self.manyDocuments(300)
+    var streamed: [SearchFile] = []
+    SearchIndexWriter.write(documents, labels: [:]) { streamed.append($0) }
+    let files = SearchIndexWriter.files(for: documents, labels: [:])
+    #expect(streamed.map(\.path) == files.map(\.path))
+    #expect(streamed.map(\.bytes) == files.map(\.bytes))
+  }
+
+  @Test("puts every pair of adjacent words in the bucket its key hashes to")
+  func pairBuckets() throws {
+    let documents = [Self.document("a", date: "2018-01-01", text: "climate change and human rights")]
+    let files = Self.files(documents)
+    let manifest = try Self.manifest(files)
+    let buckets = try #require(manifest["pairBuckets"] as? Int)
+    for key in ["climat chang", "chang and", "and human", "human right"] {
+      let a = Array(key.split(separator: " ")[0].utf8)[...]
+      let b = Array(key.split(separator: " ")[1].utf8)[...]
+      let bucket = PairKey.bucket(hash: PairKey.hash(a, b), buckets: buckets)
+      var reader = ByteReader(try #require(files["search/index/pairs/\(bucket).bin"]))
+      var keys: [String] = []
+      for _ in 0..<reader.varint() {
+        let length = reader.varint()
+        keys.append(String(decoding: reader.bytes[reader.at..<(reader.at + length)], as: UTF8.self))
+        reader.at += length
+        _ = reader.varint()
+        let flags = reader.varint()
+        for bit in [1, 2] {
+          let size = reader.varint()
+          if flags & bit != 0 { reader.at += size }
+        }
+      }
+      #expect(keys.contains(key), "\(key) in bucket \(bucket): \(keys)")
+    }
+  }
+
+  @Test("stores each document's facet values in its block")
+  func vectors() throws {
+    let documents = [
+      Self.document("a", date: "2019-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
+      Self.document("b", date: "2018-01-01", text: "y", facets: ["country": ["mex"]]),
+    ]
+    var reader = ByteReader(try #require(Self.files(documents)["search/index/vectors/0.bin"]))
+    func values() -> [Int] {
+      var g = -1
+      return (0..<reader.varint()).map { _ in
+        g += reader.varint() + 1
+        return g
+      }
+    }
+    // Values: ecu 0, mex 1, t1 2, t2 3.
+    #expect(values() == [0, 2, 3])
+    #expect(values() == [1])
+    #expect(reader.at == reader.bytes.count)
+  }
+
   @Test("writes every file under search/index/ with a manifest, labels, shards and result chunks")
   func layout() throws {
     let files = Self.files(try Fixtures.documents())
