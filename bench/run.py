@@ -197,7 +197,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", default="upr-info,100000,270000",
                         help="comma-separated: upr-info and/or synthetic sizes (default: %(default)s)")
-    parser.add_argument("--work", default="/tmp/hrindex-bench", help="working folder; corpora are reused (default: %(default)s)")
+    parser.add_argument("--work", default="/tmp/hrindex-search-bench", help="working folder; corpora are reused (default: %(default)s)")
     parser.add_argument("--hrindex", required=True, help="release hrindex binary")
     parser.add_argument("--pagefind", default="pagefind")
     parser.add_argument("--pagefind-max", type=int, default=150000, help="skip Hugo + Pagefind above this many documents")

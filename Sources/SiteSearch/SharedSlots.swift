@@ -26,7 +26,3 @@ final class SharedSlots<Value>: @unchecked Sendable {
 
   var values: [Value] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 }
-
-enum System {
-  static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}

@@ -65,6 +65,20 @@ struct SearchIndexWriterTests {
     #expect(streamed.map(\.bytes) == files.map(\.bytes))
   }
 
+  struct Stop: Error {}
+
+  @Test("stops at the first file its sink refuses, with the sink's own error")
+  func sinkErrors() {
+    var seen = 0
+    #expect(throws: Stop.self) {
+      try SearchIndexWriter.write(Self.manyDocuments(50), labels: [:]) { (_: SearchFile) throws(Stop) in
+        seen += 1
+        if seen == 3 { throw Stop() }
+      }
+    }
+    #expect(seen == 3)
+  }
+
   @Test("puts every pair of adjacent words in the bucket its key hashes to")
   func pairBuckets() throws {
     let documents = [Self.document("a", date: "2018-01-01", text: "climate change and human rights")]
