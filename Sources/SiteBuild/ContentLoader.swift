@@ -82,18 +82,37 @@ struct ContentLoader {
     return Self.decode(data, path: path)
   }
 
-  /// The bytes of a regular file, never through a link (even one swapped in after listing) and
-  /// never from a pipe or a device.
-  static func readRegularFile(_ path: String) -> Data? {
-    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return try? handle.readToEnd() ?? Data()
+  /// The text of a file `list` found: its path was checked for links then, and the file itself
+  /// is opened without following one.
+  func readListed(_ relative: String) -> Result<SourceFile, Diagnostic> {
+    let path = display(relative)
+    guard let data = Self.readRegularFile(root + "/" + relative) else { return read(relative) }
+    return Self.decode(data, path: path)
   }
 
-  static func decode(_ data: Data, path: String) -> Result<SourceFile, Diagnostic> {
+  /// The bytes of a regular file, never through a link (even one swapped in after listing) and
+  /// never from a pipe or a device.
+  static func readRegularFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+    var count = 0
+    while true {
+      if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { return nil }
+      if n == 0 { break }
+      count += n
+    }
+    bytes.removeLast(bytes.count - count)
+    return bytes
+  }
+
+  static func decode(_ data: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
     if let text = String(validating: data, as: UTF8.self) {
       if text.utf8.contains(0) {
         let line = data.prefix { $0 != 0 }.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -101,7 +120,7 @@ struct ContentLoader {
       }
       return .success(SourceFile(path: path, text: text))
     }
-    let bytes = [UInt8](data)
+    let bytes = data
     var line = 1
     var i = 0
     var lastGood = 0

@@ -56,7 +56,7 @@ extension SiteBuilder {
       counter.step()
       let page = builders[routes[i].language]!.context(for: routes[i].route)
       do throws(DiagnosticError) {
-        try writer.write(page.file, renderer.render(page.template, .object(page.values)))
+        try writer.write(page.file, renderer.renderBytes(page.template, .object(page.values)))
       } catch {
         failures.add(error)
       }

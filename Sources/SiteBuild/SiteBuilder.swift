@@ -141,7 +141,7 @@ public enum SiteBuilder {
     let counter = ProgressCounter(total: originals.count, stage: "read and decode recommendations", report: configuration.progress)
     let results = parallelMap(originals, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
       counter.step()
-      switch loader.read(relative) {
+      switch loader.readListed(relative) {
       case .failure(let problem): return (nil, [problem])
       case .success(let file):
         let decoded = decoder.decode(file)

@@ -5,10 +5,17 @@ public struct CalendarDate: Sendable, Hashable {
   public let day: Int
 
   public init?(_ text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+    var bytes = text.utf8.makeIterator()
+    func number(_ digits: Int) -> Int? {
+      var n = 0
+      for _ in 0..<digits {
+        guard let b = bytes.next(), b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+        n = n * 10 + Int(b - UInt8(ascii: "0"))
+      }
+      return n
+    }
+    guard let y = number(4), bytes.next() == UInt8(ascii: "-"), let m = number(2), bytes.next() == UInt8(ascii: "-"),
+      let d = number(2), bytes.next() == nil,
       (1...12).contains(m), d >= 1, d <= CalendarDate.days(in: m, of: y)
     else { return nil }
     year = y

@@ -58,6 +58,7 @@ public struct Catalog: Sendable {
   public let recommendations: [Recommendation]
   public let groups: [Taxonomy: [TermGroup]]
   private let groupIndex: [Taxonomy: [String: Int]]
+  private let memberships: [Taxonomy: Memberships]
 
   /// Builds the catalog; duplicate ids and terms whose pages would share a folder are errors.
   public static func build(_ input: [Recommendation]) -> (Catalog, [Diagnostic]) {
@@ -65,25 +66,37 @@ public struct Catalog: Sendable {
     var diagnostics = duplicateIDs(sorted)
     var groups: [Taxonomy: [TermGroup]] = [:]
     var index: [Taxonomy: [String: Int]] = [:]
+    var memberships: [Taxonomy: Memberships] = [:]
     for taxonomy in Taxonomy.allCases {
       var byKey: [String: Int] = [:]
       var list: [TermGroup] = []
+      var found = Memberships(count: sorted.count)
       for (i, r) in sorted.enumerated() {
         for key in taxonomy.keys(of: r) {
           if let at = byKey[key] {
-            if list[at].members.last != i { list[at].members.append(i) }
+            if list[at].members.last != i {
+              list[at].members.append(i)
+              found.add(at)
+            }
           } else {
             byKey[key] = list.count
+            found.add(list.count)
             list.append(TermGroup(taxonomy: taxonomy, key: key, slug: taxonomy.slug(of: key), members: [i]))
           }
         }
+        found.close()
       }
-      list.sort { $0.key < $1.key }
+      let order = list.indices.sorted { list[$0].key < list[$1].key }
+      var position = [Int](repeating: 0, count: list.count)
+      for (p, g) in order.enumerated() { position[g] = p }
+      found.renumber(position)
+      list = order.map { list[$0] }
       diagnostics += slugCollisions(list, sorted)
       groups[taxonomy] = list
+      memberships[taxonomy] = found
       index[taxonomy] = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
-    return (Catalog(recommendations: sorted, groups: groups, groupIndex: index), diagnostics)
+    return (Catalog(recommendations: sorted, groups: groups, groupIndex: index, memberships: memberships), diagnostics)
   }
 
   public func group(_ taxonomy: Taxonomy, _ key: String) -> TermGroup? {
@@ -95,8 +108,14 @@ public struct Catalog: Sendable {
   /// Where the term `key` stands in `terms(taxonomy)`.
   public func position(_ taxonomy: Taxonomy, _ key: String) -> Int? { groupIndex[taxonomy]?[key] }
 
+  /// Where the terms of recommendation `i` stand in `terms(taxonomy)`, in the order the file gives them.
+  public func positions(_ taxonomy: Taxonomy, of i: Int) -> ArraySlice<Int32> {
+    memberships[taxonomy]!.positions(of: i)
+  }
+
   private static func duplicateIDs(_ recs: [Recommendation]) -> [Diagnostic] {
     var first: [String: Recommendation] = [:]
+    first.reserveCapacity(recs.count)
     var d: [Diagnostic] = []
     for r in recs.sorted(by: { $0.source < $1.source }) {
       if let earlier = first[r.id] {
@@ -130,4 +149,28 @@ public struct Catalog: Sendable {
     }
     return d
   }
+}
+
+/// For each recommendation of a catalog, the positions of its terms in one taxonomy, kept flat
+/// (one array of positions and one of offsets) so that 270,000 records cost two allocations.
+struct Memberships: Sendable {
+  private var offsets: [Int32]
+  private var values: [Int32] = []
+
+  init(count: Int) {
+    offsets = [0]
+    offsets.reserveCapacity(count + 1)
+  }
+
+  /// Adds a term position to the recommendation being read.
+  mutating func add(_ position: Int) { values.append(Int32(position)) }
+
+  /// Ends the recommendation being read.
+  mutating func close() { offsets.append(Int32(values.count)) }
+
+  mutating func renumber(_ position: [Int]) {
+    for i in values.indices { values[i] = Int32(position[Int(values[i])]) }
+  }
+
+  func positions(of i: Int) -> ArraySlice<Int32> { values[Int(offsets[i])..<Int(offsets[i + 1])] }
 }

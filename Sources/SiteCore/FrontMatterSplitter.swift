@@ -30,47 +30,54 @@ public enum FrontMatterSplitter {
     if text.utf8.contains(0x0D) {
       text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
+    let bytes = Array(text.utf8)
     let start = SourceLocation(path: file.path, line: 1)
-    if text.allSatisfy(\.isWhitespace) {
+    if bytes.first != UInt8(ascii: "-"), text.allSatisfy(\.isWhitespace) {
       return .failure(.error(at: start, "the file is empty", notes: ["a recommendation starts with a front matter between two --- lines"]))
     }
-    guard let open = Self.delimiterLine(in: text, from: text.startIndex), open.range.lowerBound == text.startIndex,
-      open.isDashes
-    else {
+    guard let open = delimiterLine(bytes, from: 0), open.isDashes else {
       return .failure(.error(at: start, "no front matter: the file must start with a line \"---\"",
         notes: ["then the YAML fields (document, paragraph, country…), then another \"---\" line, then the text"]))
     }
-    var searchFrom = open.range.upperBound
-    var closing: (range: Range<String.Index>, isDashes: Bool)?
-    while searchFrom < text.endIndex {
-      guard let line = Self.delimiterLine(in: text, from: searchFrom) else { break }
+    var lineStart = open.end
+    var closing: (start: Int, end: Int)?
+    var newlines = 1
+    while lineStart < bytes.count {
+      let line = delimiterLine(bytes, from: lineStart)!
       if line.isDelimiter {
-        closing = (line.range, line.isDashes)
+        closing = (lineStart, line.end)
         break
       }
-      searchFrom = line.range.upperBound
+      lineStart = line.end
+      newlines += 1
     }
     guard let closing else {
       return .failure(.error(at: start, "the front matter is not closed",
         notes: ["add a line \"---\" after the last YAML field"]))
     }
-    var yaml = text[open.range.upperBound..<closing.range.lowerBound]
-    if yaml.hasSuffix("\n") { yaml = yaml.dropLast() }
-    let body = text[closing.range.upperBound...]
+    var yamlEnd = closing.start
+    if yamlEnd > open.end, bytes[yamlEnd - 1] == 0x0A { yamlEnd -= 1 }
+    var bodyEnd = bytes.count
+    if bodyEnd > closing.end, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
+    let yaml = String(decoding: bytes[open.end..<yamlEnd], as: UTF8.self)
+    let body = String(decoding: bytes[closing.end..<bodyEnd], as: UTF8.self)
     // The line after the closing delimiter's, even when that delimiter ends the file without a newline.
-    let bodyLine = 2 + text[..<closing.range.lowerBound].utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    let trimmedBody = body.hasSuffix("\n") ? body.dropLast() : body
-    return .success(SplitDocument(path: file.path, yaml: String(yaml), yamlLine: 2, body: String(trimmedBody), bodyLine: bodyLine))
+    return .success(SplitDocument(path: file.path, yaml: yaml, yamlLine: 2, body: body, bodyLine: newlines + 2))
   }
 
-  /// The line starting at `from` (up to and including its newline), and whether it is a delimiter.
-  private static func delimiterLine(in text: String, from: String.Index) -> (range: Range<String.Index>, isDelimiter: Bool, isDashes: Bool)? {
-    guard from < text.endIndex else { return nil }
-    let end = text[from...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
-    var line = text[from..<end]
-    if line.hasSuffix("\n") { line = line.dropLast() }
-    while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-    return (from..<end, line == "---" || line == "...", line == "---")
+  /// The line starting at `from`: where it ends (after its newline), and whether it is a
+  /// delimiter (`---` or `...`, then only spaces or tabs).
+  private static func delimiterLine(_ bytes: [UInt8], from: Int) -> (end: Int, isDelimiter: Bool, isDashes: Bool)? {
+    guard from < bytes.count else { return nil }
+    var end = from
+    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+    var last = end
+    while last > from, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+    let next = end < bytes.count ? end + 1 : end
+    guard last - from == 3 else { return (next, false, false) }
+    let c = bytes[from]
+    let same = bytes[from + 1] == c && bytes[from + 2] == c
+    let isDashes = same && c == UInt8(ascii: "-")
+    return (next, isDashes || (same && c == UInt8(ascii: ".")), isDashes)
   }
 }
-

@@ -15,24 +15,35 @@ public struct HTML: Hashable, Sendable, CustomStringConvertible {
 
   /// Replaces the five characters that can open markup or end an attribute value.
   public static func escape(_ text: String) -> String {
-    var needs = false
-    for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-      needs = true
-      break
-    }
-    guard needs else { return text }
-    var out = ""
+    guard text.utf8.contains(where: isSpecial) else { return text }
+    var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(scalar)
+    escape(text, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `text`, escaped, to the UTF-8 bytes `out` (the page being rendered).
+  public static func escape(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for i in 0..<bytes.count where isSpecial(bytes[i]) {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        switch bytes[i] {
+        case 0x3C: out.append(contentsOf: "&lt;".utf8)
+        case 0x3E: out.append(contentsOf: "&gt;".utf8)
+        case 0x26: out.append(contentsOf: "&amp;".utf8)
+        case 0x22: out.append(contentsOf: "&quot;".utf8)
+        default: out.append(contentsOf: "&#39;".utf8)
+        }
+        start = i + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
-    return out
+  }
+
+  /// `<`, `>`, `&`, `"` and `'`: bytes that never occur inside a multi-byte UTF-8 sequence.
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27
   }
 }

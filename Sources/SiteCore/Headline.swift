@@ -6,14 +6,23 @@ public enum Headline {
 
   /// Reads only as far as the first sentence end or the limit, collapsing runs of white space.
   public static func make(from plainText: String) -> String {
+    if plainText.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(plainText) }
     var sentence = ""
     var count = 0
     var pendingSpace = false
     var index = plainText.startIndex
+    func isSpace(_ c: Character) -> Bool {
+      if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+      return c.isWhitespace
+    }
+    func endsSentence(_ c: Character) -> Bool {
+      if let a = c.asciiValue { return a == UInt8(ascii: ".") || a == UInt8(ascii: "!") || a == UInt8(ascii: "?") }
+      return sentenceEnds.contains(c)
+    }
     while index < plainText.endIndex, count <= limit {
       let c = plainText[index]
       index = plainText.index(after: index)
-      if c.isWhitespace {
+      if isSpace(c) {
         pendingSpace = count > 0
         continue
       }
@@ -24,10 +33,39 @@ public enum Headline {
       }
       sentence.append(c)
       count += 1
-      let atEnd = index == plainText.endIndex || plainText[index].isWhitespace
-      if sentenceEnds.contains(c), wideEnds.contains(c) || atEnd { return sentence }
+      guard endsSentence(c) else { continue }
+      let atEnd = index == plainText.endIndex || isSpace(plainText[index])
+      if wideEnds.contains(c) || atEnd { return sentence }
     }
     return count > limit ? cut(sentence) : sentence
+  }
+
+  /// The same reading over bytes, for text that is all ASCII (one byte, one character).
+  private static func makeASCII(_ plainText: String) -> String {
+    let bytes = Array(plainText.utf8)
+    var sentence: [UInt8] = []
+    var pendingSpace = false
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    var i = 0
+    while i < bytes.count, sentence.count <= limit {
+      let c = bytes[i]
+      i += 1
+      if isSpace(c) {
+        pendingSpace = !sentence.isEmpty
+        continue
+      }
+      if pendingSpace {
+        sentence.append(0x20)
+        pendingSpace = false
+      }
+      sentence.append(c)
+      let atEnd = i == bytes.count || isSpace(bytes[i])
+      if (c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")) && atEnd {
+        return String(decoding: sentence, as: UTF8.self)
+      }
+    }
+    let text = String(decoding: sentence, as: UTF8.self)
+    return sentence.count > limit ? cut(text) : text
   }
 
   private static func cut(_ sentence: String) -> String {

@@ -25,7 +25,12 @@ public struct Pagination: Sendable {
 public enum RelativeURL {
   /// The prefix that leads from a page in `folder` back to the site root: `countries/ecu/` → `../../`.
   public static func root(from folder: String) -> String {
-    let depth = folder.split(separator: "/").count
+    var depth = 0
+    var previous = UInt8(ascii: "/")
+    for byte in folder.utf8 {
+      if previous == UInt8(ascii: "/"), byte != UInt8(ascii: "/") { depth += 1 }
+      previous = byte
+    }
     return depth == 0 ? "./" : String(repeating: "../", count: depth)
   }
 }

@@ -24,33 +24,65 @@ public struct FollowUp: Sendable, Hashable {
 }
 
 /// One recommendation (or observation), its front matter decoded and checked against the vocabularies.
-public struct Recommendation: Sendable {
-  public var id: String
+///
+/// A class: a catalog of 270,000 is read from every page of a build, and sharing each record
+/// (rather than copying its twenty fields) keeps those reads cheap. It is never changed once made.
+public final class Recommendation: Sendable {
+  public let id: String
   /// The file it came from, relative to the site root (`Content/recommendations/ecu/x.md`).
-  public var source: String
-  public var document: String
-  public var paragraph: String
-  public var country: String
-  public var mechanism: Mechanism
-  public var body: String
-  public var date: String
-  public var cycle: Int?
-  public var recommendingStates: [String]
-  public var response: UPRResponse?
-  public var themes: [String]
-  public var affectedPersons: [String]
-  public var sdgGoals: [String]
-  public var sdgTargets: [String]
-  public var language: String
-  public var kind: RecommendationKind
+  public let source: String
+  public let document: String
+  public let paragraph: String
+  public let country: String
+  public let mechanism: Mechanism
+  public let body: String
+  public let date: String
+  public let cycle: Int?
+  public let recommendingStates: [String]
+  public let response: UPRResponse?
+  public let themes: [String]
+  public let affectedPersons: [String]
+  public let sdgGoals: [String]
+  public let sdgTargets: [String]
+  public let language: String
+  public let kind: RecommendationKind
   /// The title the file gives; when nil the page uses the text's first sentence.
-  public var title: String?
-  public var followUp: FollowUp?
+  public let title: String?
+  public let followUp: FollowUp?
   /// Where the source document is read: nil for `https://undocs.org/<document>`, empty for none.
-  public var sourceURL: String? = nil
+  public let sourceURL: String?
   /// The Markdown body and the file line it starts on.
-  public var text: String
-  public var textLine: Int
+  public let text: String
+  public let textLine: Int
+
+  public init(id: String, source: String, document: String, paragraph: String, country: String, mechanism: Mechanism,
+              body: String, date: String, cycle: Int?, recommendingStates: [String], response: UPRResponse?,
+              themes: [String], affectedPersons: [String], sdgGoals: [String], sdgTargets: [String], language: String,
+              kind: RecommendationKind, title: String?, followUp: FollowUp?, sourceURL: String? = nil, text: String,
+              textLine: Int) {
+    self.id = id
+    self.source = source
+    self.document = document
+    self.paragraph = paragraph
+    self.country = country
+    self.mechanism = mechanism
+    self.body = body
+    self.date = date
+    self.cycle = cycle
+    self.recommendingStates = recommendingStates
+    self.response = response
+    self.themes = themes
+    self.affectedPersons = affectedPersons
+    self.sdgGoals = sdgGoals
+    self.sdgTargets = sdgTargets
+    self.language = language
+    self.kind = kind
+    self.title = title
+    self.followUp = followUp
+    self.sourceURL = sourceURL
+    self.text = text
+    self.textLine = textLine
+  }
 
   public var year: String { String(date.prefix(4)) }
   public var documentSlug: String { Slug.make(document) }

@@ -32,15 +32,23 @@ public struct RecommendationDecoder: Sendable {
     }
   }
 
+  /// Reads plain front matter quickly; a file it cannot read, or whose reading finds any problem,
+  /// is read again with Yams, whose marks place every message at its line and column.
   public func decode(_ split: SplitDocument) -> Decoded {
     let reader = YAMLReader(path: split.path, lineOffset: split.yamlLine - 1)
-    var d: [Diagnostic] = []
-    let frontMatterStart = SourceLocation(path: split.path, line: 1)
-    let root: Node?
+    if let root = SimpleYAML.parse(split.yaml) {
+      let decoded = decode(root, reader, split)
+      if decoded.diagnostics.isEmpty { return decoded }
+    }
     switch reader.parse(split.yaml) {
     case .failure(let problem): return Decoded(recommendation: nil, diagnostics: [problem])
-    case .success(let node): root = node
+    case .success(let node): return decode(node, reader, split)
     }
+  }
+
+  private func decode(_ root: Node?, _ reader: YAMLReader, _ split: SplitDocument) -> Decoded {
+    var d: [Diagnostic] = []
+    let frontMatterStart = SourceLocation(path: split.path, line: 1)
     guard case let .mapping(mapping)? = root else {
       let found = root.map { reader.kind(of: $0) } ?? "nothing"
       let problem = Diagnostic.error(at: root == nil ? frontMatterStart : reader.location(root),

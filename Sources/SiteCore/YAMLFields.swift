@@ -69,12 +69,19 @@ struct YAMLReader {
       diagnostics.append(.error(at: location(node), field: field, "expected a single value, found \(kind(of: node))"))
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespaces)
+    let text = Self.trimmed(scalar.string)
     if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
       diagnostics.append(.error(at: location(node), field: field, "is empty"))
       return nil
     }
     return text
+  }
+
+  /// `text` without the spaces around it (only Foundation's set when an end is not plain ASCII).
+  static func trimmed(_ text: String) -> String {
+    func plain(_ b: UInt8?) -> Bool { b.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? false }
+    if plain(text.utf8.first), plain(text.utf8.last) { return text }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// A list of scalars; each item keeps its own node for precise diagnostics.

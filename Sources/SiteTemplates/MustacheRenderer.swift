@@ -5,22 +5,27 @@ struct MustacheRenderer {
   let templates: [String: MustacheTemplate]
 
   func render(_ name: String, _ context: TemplateValue) -> String {
-    var out = ""
-    out.reserveCapacity(16_384)
+    String(decoding: renderBytes(name, context), as: UTF8.self)
+  }
+
+  /// The page as UTF-8 bytes, ready to write.
+  func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(32_768)
     var stack = [context]
     render(templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
     return out
   }
 
   private func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [TemplateValue],
-                      blocks: [String: [MustacheTemplate.Node]], into out: inout String) {
+                      blocks: [String: [MustacheTemplate.Node]], into out: inout [UInt8]) {
     for node in nodes {
       switch node {
-      case .text(let text): out += text
+      case .text(let text): out.append(contentsOf: text.utf8)
       case .variable(let path, let escaped):
         guard let value = lookup(path, stack) else { continue }
         let text = self.text(of: value)
-        out += escaped ? HTML.escape(text) : text
+        if escaped { HTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
       case .section(let path, let inverted, let children):
         section(lookup(path, stack), inverted: inverted, children, &stack, blocks: blocks, into: &out)
       case .partial(let name):
@@ -29,13 +34,14 @@ struct MustacheRenderer {
         render(blocks[name] ?? fallback, &stack, blocks: blocks, into: &out)
       case .parent(let name, let overrides):
         // Blocks given closer to the page win over those of an enclosing parent.
-        render(templates[name]?.nodes ?? [], &stack, blocks: blocks.merging(overrides) { outer, _ in outer }, into: &out)
+        let merged = blocks.isEmpty ? overrides : blocks.merging(overrides) { outer, _ in outer }
+        render(templates[name]?.nodes ?? [], &stack, blocks: merged, into: &out)
       }
     }
   }
 
   private func section(_ value: TemplateValue?, inverted: Bool, _ children: [MustacheTemplate.Node],
-                       _ stack: inout [TemplateValue], blocks: [String: [MustacheTemplate.Node]], into out: inout String) {
+                       _ stack: inout [TemplateValue], blocks: [String: [MustacheTemplate.Node]], into out: inout [UInt8]) {
     let truthy = value?.isTruthy ?? false
     if inverted {
       if !truthy { render(children, &stack, blocks: blocks, into: &out) }

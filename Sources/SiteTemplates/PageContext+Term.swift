@@ -49,12 +49,12 @@ extension PageContextBuilder {
 
   /// Counts of `members` by the terms of `taxonomy`, most first.
   func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String) -> TemplateValue {
-    var counts: [Int: Int] = [:]
+    var tally = [Int](repeating: 0, count: model.catalog.terms(taxonomy).count)
     for i in members {
-      for key in taxonomy.keys(of: model.catalog.recommendations[i]) {
-        if let g = model.catalog.position(taxonomy, key) { counts[g, default: 0] += 1 }
-      }
+      for g in model.catalog.positions(taxonomy, of: i) { tally[Int(g)] += 1 }
     }
+    var counts: [Int: Int] = [:]
+    for (g, n) in tally.enumerated() where n > 0 { counts[g] = n }
     return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings["summary_by_\(taxonomy.rawValue)"],
       byCount: true, counts: counts, details: false)
   }

@@ -35,4 +35,9 @@ public struct TemplateRenderer: Sendable {
   public func render(_ template: String, _ context: TemplateValue) -> String {
     renderer.render(template, context)
   }
+
+  /// The page as UTF-8 bytes, ready to write.
+  public func renderBytes(_ template: String, _ context: TemplateValue) -> [UInt8] {
+    renderer.renderBytes(template, context)
+  }
 }

@@ -40,9 +40,23 @@ public struct UIStrings: Sendable {
 
   /// The text of `key` with each `{name}` replaced by its argument.
   public func format(_ key: String, _ arguments: [String: String]) -> String {
-    var text = self[key]
-    for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    let template = self[key]
+    guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+    // One pass: a placeholder is replaced once, and text from an argument is never read again.
+    var text = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      text += rest[..<open]
+      let tail = rest[rest.index(after: open)...]
+      if let close = tail.firstIndex(of: "}"), let value = arguments[String(tail[..<close])] {
+        text += value
+        rest = tail[tail.index(after: close)...]
+      } else {
+        text += "{"
+        rest = tail
+      }
+    }
+    return text + rest
   }
 
   /// Fills keys this language lacks from `fallback`, so a partial translation still renders.

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import SiteCore
+
+/// The fast front-matter reader must build exactly the nodes Yams builds, or give up.
+@Suite("The fast front-matter reader")
+struct SimpleYAMLTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// The front matter of every Markdown file of the sample site and the test fixtures.
+  static func frontMatters() -> [String] {
+    var found: [String] = []
+    for folder in ["Content", "Tests/SiteBuildTests/Fixtures"] {
+      let root = repository.appendingPathComponent(folder)
+      guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
+      for case let path as String in walker where path.hasSuffix(".md") {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
+          case .success(let split) = FrontMatterSplitter.split(SourceFile(path: path, text: text))
+        else { continue }
+        found.append(split.yaml)
+      }
+    }
+    return found.sorted()
+  }
+
+  /// Kind, text and style of every node, in order: what the decoder reads.
+  static func shape(_ node: Node?) -> String {
+    guard let node else { return "nil" }
+    switch node {
+    case .scalar(let s): return "S(\(s.style.rawValue):\(s.string))"
+    case .sequence(let items): return "L[" + items.map { shape($0) }.joined(separator: ",") + "]"
+    case .mapping(let pairs): return "M{" + pairs.map { shape($0.key) + "=" + shape($0.value) }.joined(separator: ",") + "}"
+    case .alias: return "alias"
+    }
+  }
+
+  /// nil when the fast reader gave up, else whether it agrees with Yams.
+  static func agrees(_ yaml: String) -> Bool? {
+    guard let fast = SimpleYAML.parse(yaml) else { return nil }
+    guard let slow = try? Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
+      Issue.record("the fast reader accepted YAML that Yams rejects: \(yaml.debugDescription)")
+      return false
+    }
+    let same = shape(fast) == shape(slow)
+    if !same { Issue.record("\(yaml.debugDescription)\nfast: \(shape(fast))\nYams: \(shape(slow))") }
+    return same
+  }
+
+  @Test("reads the sample site's and the fixtures' front matter as Yams does")
+  func realFiles() {
+    let all = Self.frontMatters()
+    #expect(all.count > 70)
+    let results = all.map(Self.agrees)
+    #expect(!results.contains(false))
+    // The fast path is the common path: the sample site's plain files never need Yams.
+    #expect(results.filter { $0 == true }.count * 10 >= all.count * 8)
+  }
+
+  @Test("edge cases are read as Yams reads them or left to Yams", arguments: [
+    "a: b", "a: \"1.10\"", "a: '16.10'", "a: [x, y]", "a: []", "a: [ ]", "a: [\"2\", '2.b', c]", "a:", "a:\n- x\n- y",
+    "a:\n  - x\n  - y\nb: z", "a: b c, d", "a: b # comment", "a: b: c", "a: b:", "a: -5", "a: - x", "a: ?x", "a: :x",
+    "a: ~", "a: null", "a: [a, b,]", "a: [a,,b]", "a: [a: b]", "a: [[a]]", "a: {x: y}", "a: &x y", "a: *x", "a: !x y",
+    "a: |\n  text", "a: >\n  text", "a: 'it''s'", "a: \"say \\\"hi\\\"\"", "a: b\n  continued", "a: b\na: c", "a: b\n# c\nd: e",
+    "a: \u{00A0}b", "a: b\u{2028}c", "a: égalité", "a: 国际合作", "a: x#y", "a: [x#y, z]", "a: [x #y]", "a: \"x\" y",
+    "a: [\"x\" y]", "a: %x", "a: @x", "a: `x`", "a:\tb", "a: b\t", "1a: b", "a b: c", "\"a\": b", "a: b\n---\nc: d",
+    "a: [x, \"y, z\"]", "a: 'x, y'", "a:\n\n- x", "a:\n- x\nb:", "a:\n- 'x'\n- \"y\"", "a: x\n- y", "- x", "a: [x] y",
+    "a: x:y", "a: [x:y]", "a: http://example.org/a?b=c", "a: \"\"", "a: ''", "a:    spaced   ",
+  ])
+  func edgeCases(_ yaml: String) {
+    #expect(Self.agrees(yaml) != false)
+  }
+
+  @Test("thousands of mutated files are read as Yams reads them or left to Yams")
+  func mutations() {
+    var generator = SplitMix(seed: 20_261_125)
+    let inserts = [" ", ":", ": ", "#", " #", "-", "- ", "[", "]", ",", "'", "\"", "\n", "\n  ", "\t", "{", "}", "&", "*", "!",
+      "|", ">", "%", "@", "é", "国", "\u{00A0}", "\\", "?", "~", "\n- x", "\na: b"]
+    var agreed = 0
+    for base in Self.frontMatters() {
+      let bytes = Array(base.utf8)
+      for _ in 0..<150 {
+        var mutated = bytes
+        for _ in 0..<(1 + Int(generator.next() % 3)) {
+          let at = Int(generator.next() % UInt64(mutated.count + 1))
+          guard mutated[..<at].last.map({ $0 < 0x80 || $0 >= 0xC0 }) ?? true, at == mutated.count || mutated[at] < 0x80 || mutated[at] >= 0xC0 else { continue }
+          mutated.insert(contentsOf: Array(inserts[Int(generator.next() % UInt64(inserts.count))].utf8), at: at)
+        }
+        guard let text = String(validating: mutated, as: UTF8.self) else { continue }
+        if Self.agrees(text) == true { agreed += 1 }
+      }
+    }
+    #expect(agreed > 2_000)
+  }
+}
+
+/// A small seeded generator, so the mutations are the same on every run.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
