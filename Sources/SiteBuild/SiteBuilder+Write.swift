@@ -30,7 +30,8 @@ extension SiteBuilder {
       configuration.progress?(BuildProgress(stage: "search index", done: 0, total: model.catalog.recommendations.count))
       for (file, xml) in Sitemap.files(routes: routes, model: model) { try writer.write(file, xml) }
       try writeMatrixCSVs(model, inputs.stringsByLanguage, writer, threads: configuration.threads)
-      try writeSearchIndex(model, inputs.strings, writer)
+      clock.lap("sitemaps and country matrices", into: &report)
+      try writeSearchIndex(model, inputs.strings, writer, threads: configuration.threads)
       clock.lap("search index", into: &report)
       try copyAssets(inputs.theme, writer)
       try writer.commit()

@@ -154,7 +154,7 @@ public enum SiteBuilder {
             "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
           return (nil, problems)
         }
-        return ((r, RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
+        return ((r.withoutText(), RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
       }
     }
     report.diagnostics += results.flatMap(\.1)

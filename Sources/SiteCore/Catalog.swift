@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// The ways recommendations are grouped; each has a hub page and a page per term.
 public enum Taxonomy: String, CaseIterable, Sendable {
   case country = "countries"
@@ -10,6 +13,20 @@ public enum Taxonomy: String, CaseIterable, Sendable {
   case sdgTarget = "sdg-targets"
 
   /// The terms of one recommendation in this taxonomy, as vocabulary keys.
+  /// The taxonomy's place in `allCases`, for tables indexed without hashing its name.
+  public var ordinal: Int {
+    switch self {
+    case .country: return 0
+    case .theme: return 1
+    case .affectedPerson: return 2
+    case .body: return 3
+    case .mechanism: return 4
+    case .document: return 5
+    case .sdgGoal: return 6
+    case .sdgTarget: return 7
+    }
+  }
+
   public func keys(of r: Recommendation) -> [String] {
     switch self {
     case .country: return [r.country]
@@ -40,15 +57,20 @@ public struct TermGroup: Sendable {
   public var slug: String
   /// Indexes into `Catalog.recommendations`, ascending, so newest first.
   public var members: [Int]
-
   /// The folder of the term's page, relative to the site root, ending in `/`.
-  public var path: String {
+  public let path: String
+
+  public init(taxonomy: Taxonomy, key: String, slug: String, members: [Int]) {
+    self.taxonomy = taxonomy
+    self.key = key
+    self.slug = slug
+    self.members = members
     switch taxonomy {
     case .sdgTarget:
       let goal = key.split(separator: ".").first.map(String.init) ?? key
-      return "sdgs/\(goal)/\(slug)/"
+      path = "sdgs/\(goal)/\(slug)/"
     default:
-      return "\(taxonomy.rawValue)/\(slug)/"
+      path = "\(taxonomy.rawValue)/\(slug)/"
     }
   }
 }
@@ -57,19 +79,43 @@ public struct TermGroup: Sendable {
 public struct Catalog: Sendable {
   public let recommendations: [Recommendation]
   public let groups: [Taxonomy: [TermGroup]]
-  private let groupIndex: [Taxonomy: [String: Int]]
-  private let memberships: [Taxonomy: Memberships]
+  /// By `Taxonomy.ordinal`: the terms, the position of each key, the positions of each record's terms.
+  private let lists: [[TermGroup]]
+  private let groupIndex: [[String: Int]]
+  private let memberships: [Memberships]
 
   /// Builds the catalog; duplicate ids and terms whose pages would share a folder are errors.
   public static func build(_ input: [Recommendation]) -> (Catalog, [Diagnostic]) {
-    let sorted = input.sorted(by: Recommendation.listOrder)
+    let sorted = listOrder(input)
     var diagnostics = duplicateIDs(sorted)
+    // The taxonomies are grouped independently, on every core.
+    let taxonomies = Taxonomy.allCases
+    let slots = Slots<Grouping>(count: taxonomies.count)
+    DispatchQueue.concurrentPerform(iterations: taxonomies.count) { t in
+      slots[t] = Grouping(taxonomies[t], sorted)
+    }
     var groups: [Taxonomy: [TermGroup]] = [:]
-    var index: [Taxonomy: [String: Int]] = [:]
-    var memberships: [Taxonomy: Memberships] = [:]
-    for taxonomy in Taxonomy.allCases {
-      var byKey: [String: Int] = [:]
+    let groupings = taxonomies.indices.map { slots[$0]! }
+    for (t, taxonomy) in taxonomies.enumerated() {
+      precondition(taxonomy.ordinal == t)
+      diagnostics += groupings[t].problems
+      groups[taxonomy] = groupings[t].list
+    }
+    let catalog = Catalog(recommendations: sorted, groups: groups, lists: groupings.map(\.list),
+      groupIndex: groupings.map(\.index), memberships: groupings.map(\.memberships))
+    return (catalog, diagnostics)
+  }
+
+  /// The terms of one taxonomy, sorted by key, with their members.
+  private struct Grouping: Sendable {
+    var list: [TermGroup]
+    var memberships: Memberships
+    var index: [String: Int]
+    var problems: [Diagnostic]
+
+    init(_ taxonomy: Taxonomy, _ sorted: [Recommendation]) {
       var list: [TermGroup] = []
+      var byKey: [String: Int] = [:]
       var found = Memberships(count: sorted.count)
       for (i, r) in sorted.enumerated() {
         for key in taxonomy.keys(of: r) {
@@ -91,31 +137,44 @@ public struct Catalog: Sendable {
       for (p, g) in order.enumerated() { position[g] = p }
       found.renumber(position)
       list = order.map { list[$0] }
-      diagnostics += slugCollisions(list, sorted)
-      groups[taxonomy] = list
-      memberships[taxonomy] = found
-      index[taxonomy] = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+      self.list = list
+      memberships = found
+      problems = Catalog.slugCollisions(list, sorted)
+      index = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
-    return (Catalog(recommendations: sorted, groups: groups, groupIndex: index, memberships: memberships), diagnostics)
   }
 
   public func group(_ taxonomy: Taxonomy, _ key: String) -> TermGroup? {
-    groupIndex[taxonomy]?[key].map { groups[taxonomy]![$0] }
+    groupIndex[taxonomy.ordinal][key].map { lists[taxonomy.ordinal][$0] }
   }
 
-  public func terms(_ taxonomy: Taxonomy) -> [TermGroup] { groups[taxonomy] ?? [] }
+  public func terms(_ taxonomy: Taxonomy) -> [TermGroup] { lists[taxonomy.ordinal] }
 
   /// Where the term `key` stands in `terms(taxonomy)`.
-  public func position(_ taxonomy: Taxonomy, _ key: String) -> Int? { groupIndex[taxonomy]?[key] }
+  public func position(_ taxonomy: Taxonomy, _ key: String) -> Int? { groupIndex[taxonomy.ordinal][key] }
 
   /// Where the terms of recommendation `i` stand in `terms(taxonomy)`, in the order the file gives them.
   public func positions(_ taxonomy: Taxonomy, of i: Int) -> ArraySlice<Int32> {
-    memberships[taxonomy]!.positions(of: i)
+    memberships[taxonomy.ordinal].positions(of: i)
+  }
+
+  /// `Recommendation.listOrder`, comparing dates as numbers first.
+  private static func listOrder(_ input: [Recommendation]) -> [Recommendation] {
+    let days = input.map { r -> Int in
+      let d = CalendarDate(r.date)
+      return d.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? -1
+    }
+    guard !days.contains(-1) else { return input.sorted(by: Recommendation.listOrder) }
+    let order = input.indices.sorted { a, b in
+      days[a] != days[b] ? days[a] > days[b] : input[a].id < input[b].id
+    }
+    return order.map { input[$0] }
   }
 
   private static func duplicateIDs(_ recs: [Recommendation]) -> [Diagnostic] {
+    var seen = Set<String>(minimumCapacity: recs.count)
+    guard !recs.allSatisfy({ seen.insert($0.id).inserted }) else { return [] }
     var first: [String: Recommendation] = [:]
-    first.reserveCapacity(recs.count)
     var d: [Diagnostic] = []
     for r in recs.sorted(by: { $0.source < $1.source }) {
       if let earlier = first[r.id] {
@@ -173,4 +232,15 @@ struct Memberships: Sendable {
   }
 
   func positions(of i: Int) -> ArraySlice<Int32> { values[Int(offsets[i])..<Int(offsets[i + 1])] }
+}
+
+/// One result per slot, each written by one worker.
+private final class Slots<T>: @unchecked Sendable {
+  private var values: [T?]
+  private let lock = NSLock()
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+  subscript(i: Int) -> T? {
+    get { lock.withLock { values[i] } }
+    set { lock.withLock { values[i] = newValue } }
+  }
 }

@@ -6,7 +6,11 @@ public enum Headline {
 
   /// Reads only as far as the first sentence end or the limit, collapsing runs of white space.
   public static func make(from plainText: String) -> String {
-    if plainText.utf8.allSatisfy({ $0 < 0x80 }) { return makeASCII(plainText) }
+    makeByScalars(plainText) ?? makeByCharacters(plainText)
+  }
+
+  /// The reading character by character (grapheme clusters), for any text.
+  static func makeByCharacters(_ plainText: String) -> String {
     var sentence = ""
     var count = 0
     var pendingSpace = false
@@ -40,32 +44,68 @@ public enum Headline {
     return count > limit ? cut(sentence) : sentence
   }
 
-  /// The same reading over bytes, for text that is all ASCII (one byte, one character).
-  private static func makeASCII(_ plainText: String) -> String {
-    let bytes = Array(plainText.utf8)
-    var sentence: [UInt8] = []
+  /// The same reading over Unicode scalars, several times faster, while every scalar read is a
+  /// character of its own; nil as soon as one could join the next (a combining mark, a joiner,
+  /// Hangul, an emoji modifier…), and the caller reads by characters instead.
+  static func makeByScalars(_ plainText: String) -> String? {
+    var sentence: [Unicode.Scalar] = []
+    sentence.reserveCapacity(limit + 2)
     var pendingSpace = false
-    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-    var i = 0
-    while i < bytes.count, sentence.count <= limit {
-      let c = bytes[i]
-      i += 1
+    var scalars = plainText.unicodeScalars.makeIterator()
+    var next = scalars.next()
+    while let c = next, sentence.count <= limit {
+      next = scalars.next()
+      guard isAlone(c) else { return nil }
       if isSpace(c) {
         pendingSpace = !sentence.isEmpty
         continue
       }
       if pendingSpace {
-        sentence.append(0x20)
+        sentence.append(" ")
         pendingSpace = false
       }
       sentence.append(c)
-      let atEnd = i == bytes.count || isSpace(bytes[i])
-      if (c == UInt8(ascii: ".") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")) && atEnd {
-        return String(decoding: sentence, as: UTF8.self)
-      }
+      guard endsSentence(c) else { continue }
+      if let n = next, !isAlone(n) { return nil }
+      if isWide(c) || next.map(isSpace) ?? true { return String(String.UnicodeScalarView(sentence)) }
     }
-    let text = String(decoding: sentence, as: UTF8.self)
-    return sentence.count > limit ? cut(text) : text
+    if let n = next, !isAlone(n) { return nil }
+    guard sentence.count > limit else { return String(String.UnicodeScalarView(sentence)) }
+    var head = Array(sentence.prefix(limit - 1))
+    if let space = head.lastIndex(of: " "), space > limit / 2 { head.removeSubrange(space...) }
+    head.append("…")
+    return String(String.UnicodeScalarView(head))
+  }
+
+  private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
+  }
+
+  private static func endsSentence(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case ".", "!", "?", "。", "！", "？", "؟", "।": return true
+    default: return false
+    }
+  }
+
+  private static func isWide(_ c: Unicode.Scalar) -> Bool { c == "。" || c == "！" || c == "？" }
+
+  /// Whether `c` is always a character by itself, whatever follows or precedes it.
+  static func isAlone(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    if v < 0x300 { return v != 0x0D }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }  // CJK ideographs
+    if (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x52F) { return true }  // Cyrillic letters
+    if v >= 0x621 && v <= 0x64A { return true }  // Arabic letters
+    if v >= 0x10000 || (v >= 0x1100 && v <= 0x11FF) || (v >= 0xA960 && v <= 0xA97F) || (v >= 0xAC00 && v <= 0xD7FF) { return false }
+    if (v >= 0x200B && v <= 0x200F) || (v >= 0x600 && v <= 0x605) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891
+      || v == 0x8E2 || v == 0xE33 || v == 0xEB3 || v == 0xFF9E || v == 0xFF9F || (v >= 0xFE00 && v <= 0xFE0F) {
+      return false
+    }
+    switch c.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .format, .surrogate, .unassigned, .privateUse: return false
+    default: return true
+    }
   }
 
   private static func cut(_ sentence: String) -> String {

@@ -84,6 +84,15 @@ public final class Recommendation: Sendable {
     self.textLine = textLine
   }
 
+  /// The same record without its Markdown, once the build has rendered it (a catalog of
+  /// 270,000 keeps only the HTML and the plain text).
+  public func withoutText() -> Recommendation {
+    Recommendation(id: id, source: source, document: document, paragraph: paragraph, country: country,
+      mechanism: mechanism, body: body, date: date, cycle: cycle, recommendingStates: recommendingStates,
+      response: response, themes: themes, affectedPersons: affectedPersons, sdgGoals: sdgGoals, sdgTargets: sdgTargets,
+      language: language, kind: kind, title: title, followUp: followUp, sourceURL: sourceURL, text: "", textLine: textLine)
+  }
+
   public var year: String { String(date.prefix(4)) }
   public var documentSlug: String { Slug.make(document) }
 

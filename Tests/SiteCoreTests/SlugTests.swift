@@ -71,11 +71,41 @@ struct HeadlineTests {
   }
 }
 
+@Suite("Default titles, read by scalars")
+struct HeadlineScalarTests {
+  static let pieces = [
+    "Ratify", " the ", "Convention", ". ", "égalité", "niñas", "Правительству", " следует", "。", "国际合作", "！", "؟",
+    "ينبغي", "ة", "\u{064E}", "e\u{0301}", "\u{200D}", "👩‍👩‍👧", "🇪🇨", "한국어", "\r\n", "\n", "\t", "  ", "!", "?", ".",
+    "\u{00A0}", "\u{2028}", "।", "word", "para. 120.89", "ก", "\u{0E33}", "\u{FE0F}",
+  ]
+
+  @Test("reading by scalars gives the title reading by characters gives, or steps aside")
+  func sameAsCharacters() {
+    var generator = SplitMix(seed: 7)
+    var fast = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<(1 + Int(generator.next() % 60)) { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+      guard let byScalars = Headline.makeByScalars(text) else { continue }
+      fast += 1
+      #expect(byScalars == Headline.makeByCharacters(text), "\(text.debugDescription)")
+    }
+    #expect(fast > 2_000)
+  }
+
+  @Test("combining marks, joiners and Hangul are read by characters", arguments: ["e\u{0301}té.", "a\u{200D}b", "한국어.", "🇪🇨 x"])
+  func stepsAside(_ text: String) {
+    #expect(Headline.makeByScalars(text) == nil)
+    #expect(Headline.make(from: text) == Headline.makeByCharacters(text))
+  }
+}
+
 @Suite("Dates and SDG codes")
 struct CalendarTests {
   @Test("calendar dates are checked", arguments: [
     ("2018-07-06", true), ("2020-02-29", true), ("2019-02-29", false), ("2018-13-01", false),
-    ("2018-7-6", false), ("06/07/2018", false), ("2018-04-31", false), ("1900-02-29", false),
+    ("2018-7-6", false), ("06/07/2018", false), ("2018-04-31", false), ("1900-02-29", false), ("+201-01-01", false),
+    ("２０１８-07-06", false), ("2018-07-06 ", false),
   ])
   func dates(text: String, valid: Bool) {
     #expect((CalendarDate(text) != nil) == valid)
