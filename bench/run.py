@@ -97,7 +97,7 @@ def bench_corpus(name, args, hrindex, pagefind):
     work = args.work
     content, info = corpus(name, work, hrindex)
     result = {"corpus": name, "content": info}
-    site = os.path.join(work, f"site-{name}")
+    site = os.path.join(args.sites or work, f"site-{name}")
     shutil.rmtree(site, ignore_errors=True)
     seconds, rss, output = timed([hrindex, "build", "--content", content, "--output", site, "--timings",
                                   "--public", os.path.join(REPO, "Public"), "--templates", os.path.join(REPO, "Templates")])
@@ -119,7 +119,7 @@ def bench_corpus(name, args, hrindex, pagefind):
         result["pagefind"] = {"skipped": f"Pagefind not run above {args.pagefind_max:,} documents: at 100k it "
                               "needs ~9.4 GB, at 270k it does not fit this machine"}
         return result
-    hugo_site = os.path.join(work, f"hugo-{name}")
+    hugo_site = os.path.join(args.sites or work, f"hugo-{name}")
     subprocess.run([sys.executable, os.path.join(HERE, "convert.py"), "hugo", content, hugo_site], check=True,
                    capture_output=True)
     public = os.path.join(hugo_site, "public")
@@ -198,6 +198,8 @@ def main():
     parser.add_argument("--corpora", default="upr-info,100000,270000",
                         help="comma-separated: upr-info and/or synthetic sizes (default: %(default)s)")
     parser.add_argument("--work", default="/tmp/hrindex-search-bench", help="working folder; corpora are reused (default: %(default)s)")
+    parser.add_argument("--sites", default=None,
+                        help="where the built sites go (default: the working folder); /dev/shm keeps the disk out")
     parser.add_argument("--hrindex", required=True, help="release hrindex binary")
     parser.add_argument("--pagefind", default="pagefind")
     parser.add_argument("--pagefind-max", type=int, default=150000, help="skip Hugo + Pagefind above this many documents")
