@@ -3,6 +3,7 @@
 
   convert.py upr-info CSV_DIR CONTENT_DIR   UPR Info CSV export -> an HRIndex Content folder
   convert.py hugo CONTENT_DIR HUGO_SITE_DIR HRIndex Content folder -> Hugo content/ in a copy of bench/hugo
+  convert.py pages CONTENT_DIR PUBLIC_DIR   the recommendation pages bench/hugo would render, for Pagefind
 
 The UPR Info export (MacRoman, bare CR line ends, RFC 4180 quoting) has no document symbols or
 paragraph numbers: each (session, State under review) gets the synthetic symbol
@@ -168,6 +169,58 @@ def headline(text):
     return first if len(first) <= 120 else first[:119].rsplit(" ", 1)[0] + "…"
 
 
+def hugo_front(fields, body, countries):
+    """The front matter bench/hugo reads for one recommendation: title, date, terms and params."""
+    rid = fields.get("id") or slug(fields["document"] + "-" + fields["paragraph"])
+    sdgs = fields.get("sdgs", [])
+    goals = sorted({s.split(".")[0] for s in sdgs}, key=lambda g: int(g) if g.isdigit() else 99)
+    country = fields["country"]
+    region = countries.get(country, ["", None])[1]
+    # Pagefind filters carry the same values as HRIndex's facets (see SearchStage.swift).
+    filters = {
+        "country": [country.lower()], "body": [slug(fields["body"])], "mechanism": [fields["mechanism"]],
+        "theme": fields.get("themes", []), "affected_persons": fields.get("affected_persons", []),
+        "sdg_goal": goals, "sdg_target": [s for s in sdgs if "." in s], "year": [fields["date"][:4]],
+        "language": [fields.get("language", "en")], "type": [fields.get("type", "recommendation")],
+        "recommending_state": [s.lower() for s in fields.get("recommending_states", [])],
+    }
+    if region:
+        filters["region"] = [slug(region)]
+    if "response" in fields:
+        filters["response"] = [fields["response"]]
+    if "cycle" in fields:
+        filters["cycle"] = [str(fields["cycle"])]
+    front = {
+        "title": fields.get("title") or headline(body),
+        "date": fields["date"],
+        "slug": rid,
+        "countries": [country],
+        "themes": fields.get("themes", []),
+        "affected_persons": fields.get("affected_persons", []),
+        "bodies": [fields["body"]],
+        "mechanisms": [fields["mechanism"]],
+        "documents": [fields["document"]],
+        "sdgs": sdgs,
+        "params": {
+            "document": fields["document"], "paragraph": fields["paragraph"],
+            "language": fields.get("language", "en"), "response": fields.get("response", ""),
+            "recommending_states": fields.get("recommending_states", []),
+            "filters": [f"{k}:{v}" for k, vs in filters.items() for v in vs],
+        },
+    }
+    return rid, front
+
+
+def hugo_records(content, countries):
+    """Every recommendation of a Content folder as (id, Hugo front matter, Markdown body)."""
+    for root, _, files in os.walk(os.path.join(content, "recommendations")):
+        for name in sorted(files):
+            if name.endswith(".md"):
+                fields, body = read_recommendation(os.path.join(root, name))
+                rid, front = hugo_front(fields, body, countries)
+                yield rid, front, body
+
+
 def hugo(content, site):
     """Writes the Hugo site: a copy of bench/hugo plus content/recommendations/<id>.md."""
     countries = vocabulary()
@@ -186,60 +239,79 @@ def hugo(content, site):
     out = os.path.join(site, "content", "recommendations")
     os.makedirs(out, exist_ok=True)
     count = 0
-    for root, _, files in os.walk(os.path.join(content, "recommendations")):
-        for name in sorted(files):
-            if not name.endswith(".md"):
-                continue
-            fields, body = read_recommendation(os.path.join(root, name))
-            rid = fields.get("id") or slug(fields["document"] + "-" + fields["paragraph"])
-            sdgs = fields.get("sdgs", [])
-            goals = sorted({s.split(".")[0] for s in sdgs}, key=lambda g: int(g) if g.isdigit() else 99)
-            country = fields["country"]
-            region = countries.get(country, ["", None])[1]
-            # Pagefind filters carry the same values as HRIndex's facets (see SearchStage.swift).
-            filters = {
-                "country": [country.lower()], "body": [slug(fields["body"])], "mechanism": [fields["mechanism"]],
-                "theme": fields.get("themes", []), "affected_persons": fields.get("affected_persons", []),
-                "sdg_goal": goals, "sdg_target": [s for s in sdgs if "." in s], "year": [fields["date"][:4]],
-                "language": [fields.get("language", "en")], "type": [fields.get("type", "recommendation")],
-                "recommending_state": [s.lower() for s in fields.get("recommending_states", [])],
-            }
-            if region:
-                filters["region"] = [slug(region)]
-            if "response" in fields:
-                filters["response"] = [fields["response"]]
-            if "cycle" in fields:
-                filters["cycle"] = [str(fields["cycle"])]
-            front = {
-                "title": fields.get("title") or headline(body),
-                "date": fields["date"],
-                "slug": rid,
-                "countries": [country],
-                "themes": fields.get("themes", []),
-                "affected_persons": fields.get("affected_persons", []),
-                "bodies": [fields["body"]],
-                "mechanisms": [fields["mechanism"]],
-                "documents": [fields["document"]],
-                "sdgs": sdgs,
-                "params": {
-                    "document": fields["document"], "paragraph": fields["paragraph"],
-                    "language": fields.get("language", "en"), "response": fields.get("response", ""),
-                    "recommending_states": fields.get("recommending_states", []),
-                    "filters": [f"{k}:{v}" for k, vs in filters.items() for v in vs],
-                },
-            }
-            lines = ["---"]
-            for key, value in front.items():
-                if key == "params":
-                    for k, v in value.items():
-                        lines.append(f"{k}: {yaml_string(v)}")
-                else:
-                    lines.append(f"{key}: {yaml_string(value)}")
-            lines += ["---", body, ""]
-            with open(os.path.join(out, rid + ".md"), "w", encoding="utf-8") as f:
-                f.write("\n".join(lines))
-            count += 1
+    for rid, front, body in hugo_records(content, countries):
+        lines = ["---"]
+        for key, value in front.items():
+            if key == "params":
+                for k, v in value.items():
+                    lines.append(f"{k}: {yaml_string(v)}")
+            else:
+                lines.append(f"{key}: {yaml_string(value)}")
+        lines += ["---", body, ""]
+        with open(os.path.join(out, rid + ".md"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        count += 1
     print(json.dumps({"hugo_pages": count}))
+
+
+TAXONOMIES = ["affected_persons", "bodies", "countries", "documents", "mechanisms", "sdgs", "themes"]
+
+
+def typographic(text):
+    """Text escaped as Hugo's Markdown renderer prints a plain paragraph: curly quotes and apostrophes."""
+    import html
+    out, opening = [], True
+    for part in re.split(r'(")', html.escape(text, quote=False).replace("'", "&rsquo;")):
+        if part == '"':
+            out.append("&ldquo;" if opening else "&rdquo;")
+            opening = not opening
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def term_path(value):
+    """Hugo's URL for a term: lower case, spaces to dashes, slashes kept as folders."""
+    return re.sub(r"[^\w/.-]+", "-", value.lower()).strip("-")
+
+
+def pages(content, public):
+    """The recommendation pages Pagefind indexes, written directly with the markup of bench/hugo's
+    baseof.html + single.html, for corpora where Hugo itself takes too long (see bench/run.py)."""
+    import html
+    countries = vocabulary()
+    title_site = "HRIndex benchmark (Hugo &#43; Pagefind)"
+    nav = "".join(f'<a href="/{t}/">{t}</a> ' for t in TAXONOMIES)
+    count = 0
+
+    def e(text):
+        return html.escape(text).replace("&#x27;", "&#39;").replace("&quot;", "&#34;")
+
+    for rid, front, body in hugo_records(content, countries):
+        p = front["params"]
+        terms = ""
+        for t in TAXONOMIES:
+            values = front.get(t, [])
+            if values:
+                links = " ".join(f'<a href="/{t}/{term_path(v)}/">{e(v)}</a>' for v in values)
+                terms += f"<dt>{t}</dt><dd>{links} </dd>"
+        response = f"<dt>Response</dt><dd>{e(p['response'])}</dd>" if p["response"] else ""
+        filters = "".join(f'<span data-pagefind-filter="{e(f)}"></span>' for f in p["filters"])
+        page = (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                f'<title>{e(front["title"])} · {title_site}</title>\n'
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">\n</head>\n<body>\n'
+                f'<header><a href="/">{title_site}</a>\n<nav>{nav}</nav></header>\n\n'
+                f'<main data-pagefind-body>\n<h1>{e(front["title"])}</h1>\n'
+                f'<div class="text"><p>{typographic(body)}</p>\n</div>\n<dl>\n'
+                f'<dt>Document</dt><dd>{e(p["document"])}, paragraph {e(p["paragraph"])}</dd>\n'
+                f'<dt>Date</dt><dd>{front["date"]}</dd>\n{response}\n{terms}\n</dl>\n{filters}\n</main>\n\n'
+                f'</body>\n</html>\n')
+        folder = os.path.join(public, "recommendations", rid)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
+            f.write(page)
+        count += 1
+    print(json.dumps({"pages": count}))
 
 
 if __name__ == "__main__":
@@ -247,5 +319,7 @@ if __name__ == "__main__":
         upr_info(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 4 and sys.argv[1] == "hugo":
         hugo(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "pages":
+        pages(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
