@@ -146,7 +146,7 @@ public enum SiteBuilder {
       case .success(let file):
         let decoded = decoder.decode(file)
         guard let r = decoded.recommendation else { return (nil, decoded.diagnostics) }
-        let rendered = CMarkRenderer.render(r.text, headingShift: 1)
+        let rendered = CMarkRenderer.render(decoded.text, headingShift: 1)
         let title = r.title ?? Headline.make(from: rendered.plainText)
         var problems = decoded.diagnostics
         if title.isEmpty {
@@ -154,7 +154,7 @@ public enum SiteBuilder {
             "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
           return (nil, problems)
         }
-        return ((r.withoutText(), RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
+        return ((r, RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
       }
     }
     report.diagnostics += results.flatMap(\.1)

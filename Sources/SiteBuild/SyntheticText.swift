@@ -1,3 +1,4 @@
+import SiteCore
 /// Word lists for synthetic recommendation texts, written for HRIndex's benchmarks.
 enum SyntheticText {
   static let words: [String: [String]] = [

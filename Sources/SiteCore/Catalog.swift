@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// The ways recommendations are grouped; each has a hub page and a page per term.
@@ -78,7 +77,6 @@ public struct TermGroup: Sendable {
 /// Every recommendation in list order (newest first, then id) and every group they form.
 public struct Catalog: Sendable {
   public let recommendations: [Recommendation]
-  public let groups: [Taxonomy: [TermGroup]]
   /// By `Taxonomy.ordinal`: the terms, the position of each key, the positions of each record's terms.
   private let lists: [[TermGroup]]
   private let groupIndex: [[String: Int]]
@@ -89,19 +87,14 @@ public struct Catalog: Sendable {
     let sorted = listOrder(input)
     var diagnostics = duplicateIDs(sorted)
     // The taxonomies are grouped independently, on every core.
-    let taxonomies = Taxonomy.allCases
-    let slots = Slots<Grouping>(count: taxonomies.count)
-    DispatchQueue.concurrentPerform(iterations: taxonomies.count) { t in
-      slots[t] = Grouping(taxonomies[t], sorted)
+    let groupings = parallelMap(Taxonomy.allCases, threads: ProcessInfo.processInfo.activeProcessorCount, grain: 1) {
+      Grouping($0, sorted)
     }
-    var groups: [Taxonomy: [TermGroup]] = [:]
-    let groupings = taxonomies.indices.map { slots[$0]! }
-    for (t, taxonomy) in taxonomies.enumerated() {
+    for (t, taxonomy) in Taxonomy.allCases.enumerated() {
       precondition(taxonomy.ordinal == t)
       diagnostics += groupings[t].problems
-      groups[taxonomy] = groupings[t].list
     }
-    let catalog = Catalog(recommendations: sorted, groups: groups, lists: groupings.map(\.list),
+    let catalog = Catalog(recommendations: sorted, lists: groupings.map(\.list),
       groupIndex: groupings.map(\.index), memberships: groupings.map(\.memberships))
     return (catalog, diagnostics)
   }
@@ -232,15 +225,4 @@ struct Memberships: Sendable {
   }
 
   func positions(of i: Int) -> ArraySlice<Int32> { values[Int(offsets[i])..<Int(offsets[i + 1])] }
-}
-
-/// One result per slot, each written by one worker.
-private final class Slots<T>: @unchecked Sendable {
-  private var values: [T?]
-  private let lock = NSLock()
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-  subscript(i: Int) -> T? {
-    get { lock.withLock { values[i] } }
-    set { lock.withLock { values[i] = newValue } }
-  }
 }

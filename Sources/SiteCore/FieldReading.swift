@@ -55,7 +55,7 @@ struct FieldReading {
       mechanism: mechanism, body: body, date: date, cycle: cycle, recommendingStates: states,
       response: response, themes: themes, affectedPersons: affected, sdgGoals: goals, sdgTargets: targets,
       language: language, kind: kind, title: title, followUp: followUp, sourceURL: sourceURL,
-      text: split.body, textLine: split.bodyLine)
+      textLine: split.bodyLine)
   }
 
   static let requiredHint: [String: String] = [

@@ -1,8 +1,6 @@
 /// The default title of a recommendation: its first sentence, cut at 120 characters.
 public enum Headline {
   public static let limit = 120
-  static let sentenceEnds: Set<Character> = [".", "!", "?", "。", "！", "？", "؟", "।"]
-  static let wideEnds: Set<Character> = ["。", "！", "？"]
 
   /// Reads only as far as the first sentence end or the limit, collapsing runs of white space.
   public static func make(from plainText: String) -> String {
@@ -15,18 +13,14 @@ public enum Headline {
     var count = 0
     var pendingSpace = false
     var index = plainText.startIndex
-    func isSpace(_ c: Character) -> Bool {
-      if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
-      return c.isWhitespace
-    }
-    func endsSentence(_ c: Character) -> Bool {
-      if let a = c.asciiValue { return a == UInt8(ascii: ".") || a == UInt8(ascii: "!") || a == UInt8(ascii: "?") }
-      return sentenceEnds.contains(c)
+    /// A sentence end is one scalar (`.`, `。`…), never a cluster that only starts with one.
+    func single(_ c: Character, _ test: (Unicode.Scalar) -> Bool) -> Bool {
+      c.unicodeScalars.count == 1 && test(c.unicodeScalars.first!)
     }
     while index < plainText.endIndex, count <= limit {
       let c = plainText[index]
       index = plainText.index(after: index)
-      if isSpace(c) {
+      if c.isWhitespace {
         pendingSpace = count > 0
         continue
       }
@@ -37,9 +31,9 @@ public enum Headline {
       }
       sentence.append(c)
       count += 1
-      guard endsSentence(c) else { continue }
-      let atEnd = index == plainText.endIndex || isSpace(plainText[index])
-      if wideEnds.contains(c) || atEnd { return sentence }
+      guard single(c, endsSentence) else { continue }
+      let atEnd = index == plainText.endIndex || plainText[index].isWhitespace
+      if single(c, isWide) || atEnd { return sentence }
     }
     return count > limit ? cut(sentence) : sentence
   }

@@ -51,15 +51,13 @@ public final class Recommendation: Sendable {
   public let followUp: FollowUp?
   /// Where the source document is read: nil for `https://undocs.org/<document>`, empty for none.
   public let sourceURL: String?
-  /// The Markdown body and the file line it starts on.
-  public let text: String
+  /// The file line the Markdown text starts on (the text itself comes with `RecommendationDecoder.Decoded`).
   public let textLine: Int
 
   public init(id: String, source: String, document: String, paragraph: String, country: String, mechanism: Mechanism,
               body: String, date: String, cycle: Int?, recommendingStates: [String], response: UPRResponse?,
               themes: [String], affectedPersons: [String], sdgGoals: [String], sdgTargets: [String], language: String,
-              kind: RecommendationKind, title: String?, followUp: FollowUp?, sourceURL: String? = nil, text: String,
-              textLine: Int) {
+              kind: RecommendationKind, title: String?, followUp: FollowUp?, sourceURL: String? = nil, textLine: Int) {
     self.id = id
     self.source = source
     self.document = document
@@ -80,17 +78,7 @@ public final class Recommendation: Sendable {
     self.title = title
     self.followUp = followUp
     self.sourceURL = sourceURL
-    self.text = text
     self.textLine = textLine
-  }
-
-  /// The same record without its Markdown, once the build has rendered it (a catalog of
-  /// 270,000 keeps only the HTML and the plain text).
-  public func withoutText() -> Recommendation {
-    Recommendation(id: id, source: source, document: document, paragraph: paragraph, country: country,
-      mechanism: mechanism, body: body, date: date, cycle: cycle, recommendingStates: recommendingStates,
-      response: response, themes: themes, affectedPersons: affectedPersons, sdgGoals: sdgGoals, sdgTargets: sdgTargets,
-      language: language, kind: kind, title: title, followUp: followUp, sourceURL: sourceURL, text: "", textLine: textLine)
   }
 
   public var year: String { String(date.prefix(4)) }

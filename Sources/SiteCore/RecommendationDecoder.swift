@@ -23,6 +23,8 @@ public struct RecommendationDecoder: Sendable {
   public struct Decoded: Sendable {
     public var recommendation: Recommendation?
     public var diagnostics: [Diagnostic]
+    /// The Markdown text below the front matter, to render; the catalog keeps only the record.
+    public var text = ""
   }
 
   public func decode(_ file: SourceFile) -> Decoded {
@@ -64,6 +66,6 @@ public struct RecommendationDecoder: Sendable {
       d.append(.warning(at: reader.location(fields[key]), field: key, "unknown field \"\(key)\" is ignored",
         notes: hint.map { [$0] } ?? []))
     }
-    return Decoded(recommendation: d.errorCount == 0 ? rec : nil, diagnostics: d.sortedByLocation())
+    return Decoded(recommendation: d.errorCount == 0 ? rec : nil, diagnostics: d.sortedByLocation(), text: split.body)
   }
 }

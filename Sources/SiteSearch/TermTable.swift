@@ -12,10 +12,8 @@ struct TermTable {
   private var mask: Int
 
   init(capacity: Int = 1024) {
-    var size = 64
-    while size < capacity * 2 { size <<= 1 }
-    slots = [Int32](repeating: 0, count: size)
-    mask = size - 1
+    slots = emptySlots(capacity)
+    mask = slots.count - 1
   }
 
   var count: Int { hashes.count }
@@ -135,10 +133,8 @@ struct IntKeyTable {
   private var mask: Int
 
   init(capacity: Int = 1024) {
-    var size = 64
-    while size < capacity * 2 { size <<= 1 }
-    slots = [Int32](repeating: 0, count: size)
-    mask = size - 1
+    slots = emptySlots(capacity)
+    mask = slots.count - 1
   }
 
   var count: Int { keys.count }
@@ -176,4 +172,11 @@ struct IntKeyTable {
       slots[slot] = Int32(id + 1)
     }
   }
+}
+
+/// An empty open-addressing table for `capacity` entries: a power of two, at most half full.
+private func emptySlots(_ capacity: Int) -> [Int32] {
+  var size = 64
+  while size < capacity * 2 { size <<= 1 }
+  return [Int32](repeating: 0, count: size)
 }

@@ -7,7 +7,7 @@ struct CatalogTests {
   static func rec(_ id: String, date: String, document: String = "A/HRC/1/1", themes: [String] = [], country: String = "ECU") -> Recommendation {
     Recommendation(id: id, source: "\(id).md", document: document, paragraph: "1", country: country, mechanism: .upr,
       body: "UPR", date: date, cycle: nil, recommendingStates: [], response: nil, themes: themes, affectedPersons: [],
-      sdgGoals: [], sdgTargets: [], language: "en", kind: .recommendation, title: nil, followUp: nil, text: "x", textLine: 1)
+      sdgGoals: [], sdgTargets: [], language: "en", kind: .recommendation, title: nil, followUp: nil, textLine: 1)
   }
 
   @Test("lists are ordered newest first, then by id")

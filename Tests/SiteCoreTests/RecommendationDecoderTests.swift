@@ -50,7 +50,7 @@ struct RecommendationDecoderTests {
     #expect(r.sdgGoals == ["13", "17"] && r.sdgTargets == ["13.1", "17.9"])
     #expect(r.kind == .recommendation && r.language == "en" && r.title == nil)
     #expect(r.followUp == FollowUp(status: .inProgress, responsible: ["Ministry of Foreign Affairs"], cluster: "International cooperation", due: "2022-12-31"))
-    #expect(r.text.hasPrefix("Continue to strengthen") && r.textLine == 22)
+    #expect(decoded.text.hasPrefix("Continue to strengthen") && r.textLine == 22)
   }
 
   @Test("a target brings its goal: 16.a gives goal 16")

@@ -81,7 +81,7 @@ struct HeadlineScalarTests {
 
   @Test("reading by scalars gives the title reading by characters gives, or steps aside")
   func sameAsCharacters() {
-    var generator = SplitMix(seed: 7)
+    var generator = SeededRandom(seed: 7)
     var fast = 0
     for _ in 0..<20_000 {
       var text = ""

@@ -1,11 +1,13 @@
 import Dispatch
 
 /// Maps `input` on `threads` threads, keeping the order; `transform` must be safe to run concurrently.
-func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, _ transform: @Sendable (T) -> R) -> [R] {
-  guard threads > 1, input.count > 64 else { return input.map(transform) }
+/// Work goes out in chunks of at least `grain` items; fewer than `4 × grain` items run on one thread.
+public func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, grain: Int = 16,
+                                        _ transform: @Sendable (T) -> R) -> [R] {
+  guard threads > 1, input.count > 4 * grain else { return input.map(transform) }
   let results = UnsafeMutableBufferPointer<R>.allocate(capacity: input.count)
   let box = ResultBox(results)
-  let chunk = max(16, input.count / (threads * 8))
+  let chunk = max(grain, input.count / (threads * 8))
   let chunks = (input.count + chunk - 1) / chunk
   DispatchQueue.concurrentPerform(iterations: chunks) { c in
     let end = min(input.count, (c + 1) * chunk)
@@ -18,7 +20,7 @@ func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, _ transform: @Senda
 }
 
 /// Runs `body` for every index on `threads` threads.
-func parallelForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+public func parallelForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
   guard threads > 1, count > 64 else { return (0..<count).forEach(body) }
   let chunk = max(8, count / (threads * 8))
   DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
