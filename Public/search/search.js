@@ -351,11 +351,14 @@ function decodePositions(bytes, docCount) {
 
 const utf8 = new TextDecoder();
 
-// A dictionary shard: front-coded terms in byte order, each with its postings (p) and facet
-// rows (r), inline or in keys/<id>.<part>.bin.
+// A dictionary shard: its entry count, segment s and first file number k, then front-coded
+// terms in byte order, each with its postings (p) and facet rows (r), inline or in
+// keys/<s>-<k>.<part>.bin (k counts the segment's entries with a file).
 function decodeShard(bytes) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
+  const segment = readVarint(state);
+  let files = readVarint(state);
   const entries = [];
   let previous = new Uint8Array(0);
   for (let i = 0; i < count; i++) {
@@ -368,7 +371,7 @@ function decodeShard(bytes) {
     previous = termBytes;
     const entry = { term: utf8.decode(termBytes), df: readVarint(state) };
     const flags = readVarint(state);
-    entry.src = flags & 8 ? `keys/${readVarint(state)}` : null;
+    entry.src = (flags & 3) !== 3 ? `keys/${segment}-${files++}` : null;
     readParts(state, entry, flags, [["p", 1], ["r", 2]]);
     entries.push(entry);
   }
@@ -376,18 +379,20 @@ function decodeShard(bytes) {
 }
 
 // A pair bucket: pairs of adjacent tokens ("human right"), each with its postings (p) and
-// positions (x), inline or in pairs/<bucket>-<index>.<part>.bin.
+// positions (x), inline or in pairs/<bucket>-<k>.<part>.bin (k counts the bucket's entries
+// with a file).
 function decodeBucket(bytes, bucket) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
   const entries = [];
+  let files = 0;
   for (let i = 0; i < count; i++) {
     const length = readVarint(state);
     const entry = { term: utf8.decode(bytes.subarray(state.at, state.at + length)) };
     state.at += length;
     entry.df = readVarint(state);
     const flags = readVarint(state);
-    entry.src = `pairs/${bucket}-${i}`;
+    entry.src = (flags & 3) !== 3 ? `pairs/${bucket}-${files++}` : null;
     readParts(state, entry, flags, [["p", 1], ["x", 2]]);
     entries.push(entry);
   }
@@ -690,16 +695,17 @@ async function matchClause(index, manifest, clause) {
   return matchPhrase(index, manifest, clause.items);
 }
 
-// Docs of any of the postings, each scored by its best posting.
+// Docs of any of the postings, each scored by its best posting: the key's idf times the
+// posting's impact (its term-frequency factor); a key without impacts scores its idf.
 function union(postings, entries, weights, n, scale) {
   const board = new Float64Array(n);
   const seen = new Uint8Array(n);
   let count = 0;
   postings.forEach((p, k) => {
-    const constant = idf(n, entries[k].df);
+    const keyIdf = idf(n, entries[k].df);
     for (let i = 0; i < p.docs.length; i++) {
       const d = p.docs[i];
-      const s = weights[k] * (p.impacts ? p.impacts[i] / scale : constant);
+      const s = weights[k] * keyIdf * (p.impacts ? p.impacts[i] / scale : 1);
       if (!seen[d]) { seen[d] = 1; count++; }
       if (s > board[d]) board[d] = s;
     }

@@ -57,6 +57,9 @@ public struct BuildReport: Sendable {
   /// Files actually written: the others were already in the standby copy, byte for byte.
   public var filesWritten = 0
   public var incremental = false
+  /// Set when the build re-rendered only edited texts: the number of recommendations whose pages
+  /// it rendered (nil for a build that rendered every page).
+  public var textEdits: Int?
   public var stages: [(name: String, seconds: Double)] = []
   public var succeeded: Bool { diagnostics.errorCount == 0 }
   public init() {}

@@ -1,8 +1,16 @@
 /// A fast 64-bit hash of a file's bytes, to tell whether a page changed between builds.
 enum ContentHash {
-  static func of(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    bytes.withUnsafeBytes { raw in
+  static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of(raw: $0) } }
+
+  /// The hash of the text's UTF-8 bytes, the same as of the file they were read from.
+  static func of(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { of(raw: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func of(raw: UnsafeRawBufferPointer) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+    do {
       var i = 0
       while i + 8 <= raw.count {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)

@@ -6,7 +6,7 @@ extension SiteBuilder {
   /// Renders every page into the staging folder, adds the sitemap, search index and assets, and
   /// swaps the result into place.
   static func write(_ model: SiteModel, _ inputs: Inputs, _ configuration: BuildConfiguration,
-                    _ report: inout BuildReport, _ clock: inout StageClock) {
+                    _ report: inout BuildReport, _ clock: inout StageClock, _ state: inout BuildState) {
     let lock: BuildLock
     let writer: SiteWriter
     do {
@@ -35,10 +35,13 @@ extension SiteBuilder {
       clock.lap("search index", into: &report)
       try copyAssets(inputs.theme, writer)
       try writer.commit()
-      clock.lap("copy assets and publish", into: &report)
       report.files = writer.fileCount
       report.filesWritten = writer.writtenCount
       report.incremental = writer.isIncremental
+      state.published(output: configuration.output, written: writer.written, removed: writer.removed, files: writer.fileCount,
+        pages: report.pages, diagnostics: report.diagnostics, loader: inputs.loader)
+      state.write(beside: configuration.output)
+      clock.lap("copy assets and publish", into: &report)
     } catch {
       writer.discard()
       report.diagnostics += error.diagnostics

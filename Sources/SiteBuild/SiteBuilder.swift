@@ -13,11 +13,19 @@ public enum SiteBuilder {
     var report = BuildReport()
     var clock = StageClock()
     guard let inputs = loadInputs(configuration, &report) else { return report }
-    clock.lap("load settings, vocabularies and theme", into: &report)
-    configuration.progress?(BuildProgress(stage: "read and decode recommendations", done: 0, total: 0))
-    let decoded = decodeRecommendations(inputs, configuration, &report)
-    clock.lap("read and decode recommendations", into: &report)
     let pages = loadFreePages(inputs, &report)
+    clock.lap("load settings, vocabularies and theme", into: &report)
+    let listedAt = BuildState.now()
+    let tree = SourceTree.scan(root: inputs.loader.root, folder: "recommendations", threads: configuration.threads)
+    var draft = BuildState(tree: tree, listedAt: listedAt,
+      fingerprint: InputFingerprint.of(inputs, pages: pages, configuration: configuration))
+    clock.lap("list recommendations", into: &report)
+    if let edited = TextEdit.rebuild(inputs, pages, draft, configuration, report, clock) { return edited }
+    configuration.progress?(BuildProgress(stage: "read and decode recommendations", done: 0, total: 0))
+    let listing = MarkdownListing(tree, inputs.loader)
+    report.diagnostics += listing.problems
+    let decoded = decodeRecommendations(inputs, listing, configuration, &report, &draft)
+    clock.lap("read and decode recommendations", into: &report)
     let (catalog, catalogProblems) = Catalog.build(decoded.map(\.0))
     report.diagnostics += catalogProblems
     report.recommendations = catalog.recommendations.count
@@ -27,7 +35,7 @@ public enum SiteBuilder {
       return report
     }
     let textByID = Dictionary(decoded.map { ($0.0.id, $0.1) }, uniquingKeysWith: { a, _ in a })
-    let translated = decodeTranslations(inputs, configuration, &report)
+    let translated = decodeTranslations(inputs, listing, &report, &draft)
     let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
       texts: catalog.recommendations.map { textByID[$0.id]! },
       translations: catalog.recommendations.map { translated[$0.source] ?? [:] }, pages: pages)
@@ -35,7 +43,8 @@ public enum SiteBuilder {
       report.diagnostics = report.diagnostics.sortedByLocation()
       return report
     }
-    write(model, inputs, configuration, &report, &clock)
+    draft.record(catalog, listing: listing, loader: inputs.loader)
+    write(model, inputs, configuration, &report, &clock, &draft)
     report.diagnostics = report.diagnostics.sortedByLocation()
     return report
   }
@@ -52,6 +61,8 @@ public enum SiteBuilder {
     var strings: UIStrings
     /// Every site language's interface text, the default one included.
     var stringsByLanguage: [String: UIStrings]
+    /// The settings and vocabulary files as read (path, text), for the build state's fingerprint.
+    var settings: [(path: String, text: String)]
   }
 
   static func loadInputs(_ configuration: BuildConfiguration, _ report: inout BuildReport) -> Inputs? {
@@ -62,8 +73,9 @@ public enum SiteBuilder {
         notes: ["pass --content DIR, the folder holding site.yml and recommendations/"]))
       return nil
     }
-    let config = loadSiteConfig(loader, configuration, &report)
-    let vocabulary = loadVocabulary(loader, &report)
+    var settings: [(path: String, text: String)] = []
+    let config = loadSiteConfig(loader, configuration, &report, &settings)
+    let vocabulary = loadVocabulary(loader, &report, &settings)
     let (theme, themeProblems) = Theme.load(
       templates: configuration.templates ?? configuration.sibling("Templates"),
       publicFolder: configuration.publicFolder ?? configuration.sibling("Public"))
@@ -86,10 +98,11 @@ public enum SiteBuilder {
       return nil
     }
     return Inputs(loader: loader, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer, strings: strings,
-      stringsByLanguage: stringsByLanguage)
+      stringsByLanguage: stringsByLanguage, settings: settings)
   }
 
-  static func loadSiteConfig(_ loader: ContentLoader, _ configuration: BuildConfiguration, _ report: inout BuildReport) -> SiteConfig? {
+  static func loadSiteConfig(_ loader: ContentLoader, _ configuration: BuildConfiguration, _ report: inout BuildReport,
+                             _ settings: inout [(path: String, text: String)]) -> SiteConfig? {
     guard loader.exists("site.yml") else {
       report.diagnostics.append(.error(at: SourceLocation(path: loader.display("site.yml")), "missing site settings",
         notes: ["create site.yml with at least: title: My index"]))
@@ -102,6 +115,7 @@ public enum SiteBuilder {
       return nil
     case .success(let read): file = read
     }
+    settings.append((file.path, file.text))
     let (decoded, problems) = SiteConfig.decode(path: file.path, text: file.text)
     report.diagnostics += problems
     guard var config = decoded else { return nil }
@@ -109,7 +123,8 @@ public enum SiteBuilder {
     return config
   }
 
-  static func loadVocabulary(_ loader: ContentLoader, _ report: inout BuildReport) -> Vocabulary? {
+  static func loadVocabulary(_ loader: ContentLoader, _ report: inout BuildReport,
+                             _ settings: inout [(path: String, text: String)]) -> Vocabulary? {
     var files: [VocabularyFile: (path: String, text: String)] = [:]
     for kind in VocabularyFile.allCases {
       let relative = "vocabularies/" + kind.fileName
@@ -122,6 +137,7 @@ public enum SiteBuilder {
         files[kind] = ("(default)/vocabularies/\(kind.fileName)", text)
       }
     }
+    for kind in VocabularyFile.allCases { if let file = files[kind] { settings.append(file) } }
     switch VocabularyDecoder().decode(files) {
     case .success(let vocabulary): return vocabulary
     case .failure(let error):
@@ -130,35 +146,72 @@ public enum SiteBuilder {
     }
   }
 
-  /// Reads, decodes and renders every recommendation file, on every core.
-  static func decodeRecommendations(_ inputs: Inputs, _ configuration: BuildConfiguration,
-                                    _ report: inout BuildReport) -> [(Recommendation, RenderedText)] {
-    let listing = inputs.loader.list("recommendations", suffix: ".md")
-    report.diagnostics += listing.problems
-    let originals = TranslationFiles.originals(in: listing.files)
+  /// Reads, decodes and renders every recommendation file, on every core; notes each file's
+  /// hashes in `draft` for the build state.
+  static func decodeRecommendations(_ inputs: Inputs, _ listing: MarkdownListing, _ configuration: BuildConfiguration,
+                                    _ report: inout BuildReport, _ draft: inout BuildState) -> [(Recommendation, RenderedText)] {
+    let originals = listing.originals
     let decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
     let loader = inputs.loader
     let counter = ProgressCounter(total: originals.count, stage: "read and decode recommendations", report: configuration.progress)
-    let results = parallelMap(originals, threads: configuration.threads) { relative -> ((Recommendation, RenderedText)?, [Diagnostic]) in
+    let results = parallelMap(originals, threads: configuration.threads) { k -> (DecodedFile?, [Diagnostic]) in
       counter.step()
-      switch loader.readListed(relative) {
-      case .failure(let problem): return (nil, [problem])
-      case .success(let file):
-        let decoded = decoder.decode(file)
-        guard let r = decoded.recommendation else { return (nil, decoded.diagnostics) }
-        let rendered = CMarkRenderer.render(decoded.text, headingShift: 1)
-        let title = r.title ?? Headline.make(from: rendered.plainText)
-        var problems = decoded.diagnostics
-        if title.isEmpty {
-          problems.append(.error(at: SourceLocation(path: file.path, line: r.textLine), field: "title",
-            "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
-          return (nil, problems)
-        }
-        return ((r, RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)), problems)
-      }
+      return decodeRecommendation(listing.files[k], loader, decoder)
     }
-    report.diagnostics += results.flatMap(\.1)
-    return results.compactMap(\.0)
+    var decoded: [(Recommendation, RenderedText)] = []
+    decoded.reserveCapacity(results.count)
+    draft.entryOfRecord.reserveCapacity(results.count)
+    for (k, result) in zip(originals, results) {
+      report.diagnostics += result.1
+      guard let file = result.0 else { continue }
+      let entry = listing.entries[k]
+      draft.roles[entry] = BuildState.Role.recommendation.rawValue
+      (draft.contentHash[entry], draft.frontMatterHash[entry]) = (file.contentHash, file.frontMatterHash)
+      draft.titleHash[entry] = ContentHash.of(file.text.title)
+      draft.entryOfRecord[ObjectIdentifier(file.recommendation)] = Int32(entry)
+      decoded.append((file.recommendation, file.text))
+    }
+    return decoded
+  }
+
+  /// One recommendation file read, decoded and rendered, with the hashes the build state keeps.
+  struct DecodedFile {
+    var recommendation: Recommendation
+    var text: RenderedText
+    var contentHash: UInt64
+    var frontMatterHash: UInt64
+  }
+
+  static func decodeRecommendation(_ relative: String, _ loader: ContentLoader, _ decoder: RecommendationDecoder) -> (DecodedFile?, [Diagnostic]) {
+    let file: SourceFile
+    switch loader.readListed(relative) {
+    case .failure(let problem): return (nil, [problem])
+    case .success(let read): file = read
+    }
+    let split: SplitDocument
+    switch FrontMatterSplitter.split(file) {
+    case .failure(let problem): return (nil, [problem])
+    case .success(let cut): split = cut
+    }
+    let decoded = decoder.decode(split)
+    guard let r = decoded.recommendation else { return (nil, decoded.diagnostics) }
+    let rendered = CMarkRenderer.render(decoded.text, headingShift: 1)
+    let title = r.title ?? Headline.make(from: rendered.plainText)
+    var problems = decoded.diagnostics
+    if title.isEmpty {
+      problems.append(.error(at: SourceLocation(path: file.path, line: r.textLine), field: "title",
+        "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
+      return (nil, problems)
+    }
+    let text = RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)
+    return (DecodedFile(recommendation: r, text: text, contentHash: ContentHash.of(file.text),
+      frontMatterHash: frontMatterHash(split)), problems)
+  }
+
+  /// What a recommendation's record depends on in its file: the front matter and where it and
+  /// the text start. Two versions of a file with the same hash differ only in their text.
+  static func frontMatterHash(_ split: SplitDocument) -> UInt64 {
+    ContentHash.of("\(split.yamlLine) \(split.bodyLine)\n" + split.yaml)
   }
 
   static func loadFreePages(_ inputs: Inputs, _ report: inout BuildReport) -> [FreePage] {

@@ -21,6 +21,9 @@ final class SiteWriter: @unchecked Sendable {
   private var produced: [String: UInt64] = [:]
   private(set) var fileCount = 0
   private(set) var writtenCount = 0
+  /// What this build changed in the standby copy: files written and files deleted.
+  private(set) var written: [String] = []
+  private(set) var removed: [String] = []
   let isIncremental: Bool
 
   /// Marks a folder as HRIndex's output and lists its files with their hashes.
@@ -30,7 +33,7 @@ final class SiteWriter: @unchecked Sendable {
   init(output: String) throws(DiagnosticError) {
     let url = URL(fileURLWithPath: output).standardizedFileURL
     self.output = url.path
-    self.standby = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).standby").path
+    self.standby = Self.standbyPath(of: output)
     try? FileManager.default.removeItem(atPath: standby.replacingOccurrences(of: ".standby", with: ".staging"))
     var isDirectory: ObjCBool = false
     let outputExists = FileManager.default.fileExists(atPath: self.output, isDirectory: &isDirectory)
@@ -46,6 +49,12 @@ final class SiteWriter: @unchecked Sendable {
       guard mkdir(standby, 0o755) == 0 else { throw failure("cannot create", standby) }
     }
     createdFolders.insert("")
+  }
+
+  /// The standby copy beside `output`: `.Output.standby` for `Output`.
+  static func standbyPath(of output: String) -> String {
+    let url = URL(fileURLWithPath: output).standardizedFileURL
+    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).standby").path
   }
 
   /// Refuses an output that would put the lock and staging folder inside it (`/`) or whose
@@ -90,18 +99,21 @@ final class SiteWriter: @unchecked Sendable {
     if unchanged { return }
     let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
     try makeFolder(folder)
-    try Self.writeFile(standby + "/" + relative, bytes)
-    lock.withLock { writtenCount += 1 }
+    try Self.createFile(standby + "/" + relative, bytes)
+    lock.withLock {
+      writtenCount += 1
+      written.append(relative)
+    }
   }
 
   func write(_ relative: String, _ text: String) throws(DiagnosticError) { try write(relative, Array(text.utf8)) }
 
-  private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-    var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    if fd < 0 && errno == EISDIR {
-      try? FileManager.default.removeItem(atPath: path)
-      fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-    }
+  /// Writes `bytes` to a new file at `path`, replacing whatever was there. The old file is
+  /// unlinked, never truncated: the standby copy shares unchanged files with the output as hard
+  /// links, and writing into one would change the output too.
+  static func createFile(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+    if unlink(path) != 0 && (errno == EISDIR || errno == EPERM) { try? FileManager.default.removeItem(atPath: path) }
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure("cannot create", path) }
     defer { close(fd) }
     var offset = 0
@@ -116,19 +128,23 @@ final class SiteWriter: @unchecked Sendable {
   private func makeFolder(_ folder: String) throws(DiagnosticError) {
     if folder.isEmpty || lock.withLock({ createdFolders.contains(folder) }) { return }
     if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
-    let path = standby + "/" + folder
-    if mkdir(path, 0o755) != 0 {
-      guard errno == EEXIST else { throw Self.failure("cannot create folder", path) }
-      var info = stat()
-      if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-        unlink(path)
-        guard mkdir(path, 0o755) == 0 else { throw Self.failure("cannot create folder", path) }
-      }
-    }
+    try Self.ensureFolder(standby + "/" + folder)
     lock.withLock { _ = createdFolders.insert(folder) }
   }
 
-  private static func failure(_ what: String, _ path: String) -> DiagnosticError {
+  /// Creates the folder `path` (its parent exists), replacing a file or link in its place.
+  static func ensureFolder(_ path: String) throws(DiagnosticError) {
+    if mkdir(path, 0o755) != 0 {
+      guard errno == EEXIST else { throw failure("cannot create folder", path) }
+      var info = stat()
+      if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+        unlink(path)
+        guard mkdir(path, 0o755) == 0 else { throw failure("cannot create folder", path) }
+      }
+    }
+  }
+
+  static func failure(_ what: String, _ path: String) -> DiagnosticError {
     DiagnosticError([.error(at: nil, "\(what) \(path): \(String(cString: strerror(errno)))")])
   }
 
@@ -138,7 +154,13 @@ final class SiteWriter: @unchecked Sendable {
   /// the output in one step; the old output stays beside it as the next build's standby copy.
   func commit() throws(DiagnosticError) {
     removeStaleFiles()
-    try Self.writeFile(standby + "/" + Self.marker, Array(Self.manifest(produced).utf8))
+    try Self.createFile(standby + "/" + Self.marker, Array(Self.manifest(produced).utf8))
+    try Self.publish(standby, as: output)
+  }
+
+  /// Puts the finished site at `standby` in the place of `output` in one step; the old output
+  /// stays at `standby`, as the next build's standby copy, where the file system allows.
+  static func publish(_ standby: String, as output: String) throws(DiagnosticError) {
     var info = stat()
     if lstat(output, &info) != 0 {
       guard rename(standby, output) == 0 else { throw failure("cannot move the build to", output) }
@@ -158,8 +180,9 @@ final class SiteWriter: @unchecked Sendable {
 
   private func removeStaleFiles() {
     var folders: Set<String> = []
-    for path in previous.keys where produced[path] == nil {
+    for path in previous.keys.sorted() where produced[path] == nil {
       unlink(standby + "/" + path)
+      removed.append(path)
       var folder = Substring(path)
       while let slash = folder.lastIndex(of: "/") {
         folder = folder[..<slash]
@@ -179,7 +202,10 @@ final class SiteWriter: @unchecked Sendable {
 
   static func readManifest(_ path: String) -> [String: UInt64]? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    let text = String(decoding: data, as: UTF8.self)
+    return parseManifest(String(decoding: data, as: UTF8.self))
+  }
+
+  static func parseManifest(_ text: String) -> [String: UInt64]? {
     var lines = text.split(separator: "\n")
     guard lines.first == Substring(manifestHeader) else { return nil }
     lines.removeFirst()

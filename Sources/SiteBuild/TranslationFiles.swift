@@ -16,41 +16,71 @@ enum TranslationFiles {
     guard LanguageCode.isValid(language), files.contains(original) else { return nil }
     return (original, language)
   }
+}
 
-  /// The files that are recommendations, not translations.
-  static func originals(in files: [String]) -> [String] {
-    let all = Set(files)
-    return files.filter { original(of: $0, among: all) == nil }
-  }
+/// The Markdown files below `recommendations/`, sorted, each with its entry in the listing and
+/// its part: a recommendation, or a translation of one.
+struct MarkdownListing {
+  var files: [String]
+  /// Per file, its entry in the `SourceTree`.
+  var entries: [Int]
+  /// Indexes into `files` of the recommendations.
+  var originals: [Int]
+  /// Indexes into `files` of the translations, with their original's index and language.
+  var translations: [(file: Int, original: Int, language: String)]
+  var problems: [Diagnostic]
 
-  static func translations(in files: [String]) -> [(path: String, original: String, language: String)] {
+  init(_ tree: SourceTree, _ loader: ContentLoader) {
+    let listing = tree.markdownListing(loader, folder: "recommendations")
+    (files, entries, problems) = (listing.files, listing.entries, listing.problems)
     let all = Set(files)
-    return files.compactMap { path in original(of: path, among: all).map { (path, $0.original, $0.language) } }
+    var position: [String: Int] = [:]
+    originals = []
+    translations = []
+    var found: [(Int, String, String)] = []
+    for (k, path) in files.enumerated() {
+      if let (original, language) = TranslationFiles.original(of: path, among: all) {
+        found.append((k, original, language))
+      } else {
+        originals.append(k)
+        position[path] = k
+      }
+    }
+    translations = found.compactMap { k, original, language in position[original].map { (k, $0, language) } }
   }
 }
 
 extension SiteBuilder {
   /// Reads every translation, keyed by the original's path as messages show it, then by language.
-  static func decodeTranslations(_ inputs: Inputs, _ configuration: BuildConfiguration,
-                                 _ report: inout BuildReport) -> [String: [String: RenderedText]] {
-    let files = inputs.loader.list("recommendations", suffix: ".md").files
+  static func decodeTranslations(_ inputs: Inputs, _ listing: MarkdownListing, _ report: inout BuildReport,
+                                 _ draft: inout BuildState) -> [String: [String: RenderedText]] {
     var result: [String: [String: RenderedText]] = [:]
-    for translation in TranslationFiles.translations(in: files) {
+    for translation in listing.translations {
+      let path = listing.files[translation.file]
+      let entry = listing.entries[translation.file]
+      draft.position[entry] = Int32(listing.entries[translation.original])
       if !inputs.config.languages.contains(translation.language) {
-        report.diagnostics.append(.warning(at: SourceLocation(path: inputs.loader.display(translation.path)),
-          "a translation into \(translation.language), which is not one of the site's languages, is ignored",
-          notes: ["site.yml has languages: [\(inputs.config.languages.joined(separator: ", "))]"]))
+        draft.roles[entry] = BuildState.Role.foreignTranslation.rawValue
+        report.diagnostics.append(foreignTranslationWarning(inputs, path, translation.language))
         continue
       }
-      switch inputs.loader.read(translation.path) {
+      switch inputs.loader.read(path) {
       case .failure(let problem): report.diagnostics.append(problem)
       case .success(let file):
         if let text = decodeTranslation(file, &report.diagnostics) {
-          result[inputs.loader.display(translation.original), default: [:]][translation.language] = text
+          result[inputs.loader.display(listing.files[translation.original]), default: [:]][translation.language] = text
+          draft.roles[entry] = BuildState.Role.translation.rawValue
+          (draft.contentHash[entry], draft.titleHash[entry]) = (ContentHash.of(file.text), ContentHash.of(text.title))
         }
       }
     }
     return result
+  }
+
+  static func foreignTranslationWarning(_ inputs: Inputs, _ path: String, _ language: String) -> Diagnostic {
+    .warning(at: SourceLocation(path: inputs.loader.display(path)),
+      "a translation into \(language), which is not one of the site's languages, is ignored",
+      notes: ["site.yml has languages: [\(inputs.config.languages.joined(separator: ", "))]"])
   }
 
   static func decodeTranslation(_ file: SourceFile, _ diagnostics: inout [Diagnostic]) -> RenderedText? {

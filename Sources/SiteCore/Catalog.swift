@@ -99,6 +99,26 @@ public struct Catalog: Sendable {
     return (catalog, diagnostics)
   }
 
+  /// A catalog of a few records of a larger site, for rendering those records' own pages: it
+  /// knows their terms and, as the whole site's would, every country that has a page (`countries`),
+  /// since a page links each recommending State that has one. Its other lists are incomplete.
+  public static func partial(_ records: [Recommendation], countries: [String]) -> Catalog {
+    let sorted = listOrder(records)
+    var groupings = Taxonomy.allCases.map { Grouping($0, sorted) }
+    let country = Taxonomy.country.ordinal
+    var list = groupings[country].list
+    for key in countries where groupings[country].index[key] == nil {
+      list.append(TermGroup(taxonomy: .country, key: key, slug: Taxonomy.country.slug(of: key), members: []))
+    }
+    list.sort { $0.key < $1.key }
+    let index = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    groupings[country].memberships.renumber(groupings[country].list.map { index[$0.key]! })
+    groupings[country].list = list
+    groupings[country].index = index
+    return Catalog(recommendations: sorted, lists: groupings.map(\.list), groupIndex: groupings.map(\.index),
+      memberships: groupings.map(\.memberships))
+  }
+
   /// The terms of one taxonomy, sorted by key, with their members.
   private struct Grouping: Sendable {
     var list: [TermGroup]

@@ -35,6 +35,12 @@ struct InvertedIndex {
 
   var termCount: Int { termStart.count - 1 }
 
+  /// The sum of all documents' BM25 lengths.
+  var totalLength: Int { documentLength.reduce(0) { $0 + Int($1) } }
+
+  /// The number of pair occurrences (what sizes the pair buckets).
+  var pairOccurrences: Int { chunks.reduce(0) { total, chunk in total + chunk.pairs.reduce(0) { $0 + $1.id.count } } }
+
   func term(_ t: Int) -> ArraySlice<UInt8> { termBytes[termStart[t]..<termStart[t + 1]] }
 
   static func build(_ documents: [SearchDocument], order: [Int]) -> InvertedIndex {

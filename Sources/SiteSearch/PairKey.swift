@@ -11,6 +11,13 @@ enum PairKey {
     return h
   }
 
+  /// The same hash of a whole key ("<first> <second>").
+  static func hash(key: [UInt8]) -> UInt32 {
+    var h: UInt32 = 0x811C_9DC5
+    for byte in key { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+    return h
+  }
+
   /// The partition of a pair: its hash's top four bits.
   static func partition(_ hash: UInt32) -> Int { Int(hash >> 28) }
 

@@ -9,26 +9,22 @@ import Dispatch
 struct PairWriter {
   /// A bucket holds about this many bytes.
   static let bucketTarget = 16 * 1024
-  /// Parts up to this many bytes stay inside the bucket.
-  static let inlineLimits = [4096, 4096]
-  static let partSuffixes = ["p", "x"]
 
-  /// The number of buckets for the pairs collected in `chunks`: a multiple of the partitions.
-  static func bucketCount(_ chunks: [ChunkTokens]) -> Int {
+  /// The number of buckets for `occurrences` pair occurrences: a multiple of the partitions.
+  static func bucketCount(occurrences: Int) -> Int {
     // About 4 bytes per occurrence: a document gap, an impact, a count, a position.
-    let estimate = chunks.reduce(0) { total, chunk in total + chunk.pairs.reduce(0) { $0 + $1.id.count * 4 } }
+    let estimate = occurrences * 4
     let partitions = InvertedIndex.pairPartitions
     let perPartition = max(1, (estimate / partitions + bucketTarget - 1) / bucketTarget)
     return perPartition * partitions
   }
 
   /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
-  /// (k: the entry's index in its bucket).
+  /// (see `BucketBuilder`).
   static func write<E: Error>(
     _ index: InvertedIndex, buckets: Int, root: String, to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
-    let n = index.documentLength.count
-    let averageLength = n == 0 ? 1 : Double(index.documentLength.reduce(0) { $0 + Int($1) }) / Double(n)
+    let averageLength = KeyEncoder.averageLength(total: index.totalLength, documents: index.documentLength.count)
     let partitions = InvertedIndex.pairPartitions
     // Partitions are grouped, encoded and laid out a few at a time, one per core, then handed
     // to the sink in order.
@@ -59,31 +55,30 @@ struct PairWriter {
       members[PairKey.bucket(hash: grouped.hash[p], buckets: buckets) - partition * perPartition].append(p)
     }
     var files: [SearchFile] = []
+    func emit(_ file: BuiltFile) {
+      guard case .part(let path, .bytes(let bytes)) = file else { preconditionFailure("the clean writer has every part's bytes") }
+      files.append(SearchFile(path: path, bytes: bytes))
+    }
     for (b, list) in members.enumerated() {
       let bucket = partition * perPartition + b
-      var file = ByteBuffer()
-      file.varint(list.count)
-      for (entry, p) in list.enumerated() {
-        let key = grouped.keys.bytes(Int32(p))
-        let parts = encoded[p].parts
-        var flags = 0
-        for (k, part) in parts.enumerated() where part.count <= inlineLimits[k] { flags |= 1 << k }
-        file.varint(key.count)
-        file.append(key)
-        file.varint(encoded[p].df)
-        file.varint(flags)
-        for (k, part) in parts.enumerated() {
-          file.varint(part.count)
-          if flags & (1 << k) != 0 {
-            file.append(part)
-          } else {
-            files.append(SearchFile(path: root + "pairs/\(bucket)-\(entry).\(partSuffixes[k]).bin", bytes: part))
-          }
-        }
+      var builder = BucketBuilder(root: root, bucket: bucket, entries: list.count)
+      for p in list {
+        builder.add(key: grouped.keys.bytes(Int32(p)), df: encoded[p].df, parts: encoded[p].parts.map { .bytes($0) }, to: emit)
       }
-      files.append(SearchFile(path: root + "pairs/\(bucket).bin", bytes: file.bytes))
+      files.append(SearchFile(path: root + "pairs/\(bucket).bin", bytes: builder.file.bytes))
     }
     return files
+  }
+
+  /// A pair's occurrences in one document as the positions part stores them: their count, then
+  /// the gaps between positions (the first from 0).
+  static func appendOccurrences(_ positions: some Collection<UInt16>, into out: inout ByteBuffer) {
+    out.varint(positions.count)
+    var previous = 0
+    for position in positions {
+      out.varint(Int(position) - previous)
+      previous = Int(position)
+    }
   }
 
   /// One partition's pairs, grouped: pair p has occurrences `start[p] ..< start[p + 1]`, by
@@ -176,7 +171,7 @@ struct PairWriter {
     return g
   }
 
-  private static func encode(_ g: Grouped, index: InvertedIndex, averageLength: Double) -> [TermShardWriter.EncodedTerm] {
+  private static func encode(_ g: Grouped, index: InvertedIndex, averageLength: Int) -> [TermShardWriter.EncodedTerm] {
     let pairCount = g.hash.count
     let results = SharedSlots<TermShardWriter.EncodedTerm>(
       count: pairCount, initial: TermShardWriter.EncodedTerm(df: 0, parts: []))
@@ -199,22 +194,14 @@ struct PairWriter {
           while f < end && g.document[f] == document { f += 1 }
           documents.append(document)
           counts.append(f - e)
-          positions.varint(f - e)
-          var previous = 0
-          for k in e..<f {
-            let position = Int(g.position[k])
-            positions.varint(position - previous)
-            previous = position
-          }
+          appendOccurrences(g.position[e..<f], into: &positions)
           e = f
         }
         let df = documents.count
         var impacts: [UInt8]? = nil
         if KeyEncoder.hasImpacts(df: df, n: n) {
-          let idf = KeyEncoder.idf(df: df, n: n)
           impacts = documents.indices.map { k in
-            KeyEncoder.impact(
-              weight: counts[k], length: Int(index.documentLength[Int(documents[k])]), averageLength: averageLength, idf: idf)
+            KeyEncoder.impact(weight: counts[k], length: Int(index.documentLength[Int(documents[k])]), averageLength: averageLength)
           }
         }
         let postings = documents.withUnsafeBufferPointer { KeyEncoder.postings(documents: $0, impacts: impacts, counts: nil) }

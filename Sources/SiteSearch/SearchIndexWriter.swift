@@ -23,7 +23,7 @@ public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
-  static let format = "hrindex-search-2"
+  static let format = "hrindex-search-3"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameter labels: field -> value -> human label ("country" -> "ecu" -> "Ecuador").
@@ -43,12 +43,14 @@ public enum SearchIndexWriter {
     var index = InvertedIndex.build(documents, order: order)
     // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
     // before the term postings are expanded.
-    let buckets = PairWriter.bucketCount(index.chunks)
+    let pairOccurrences = index.pairOccurrences
+    let buckets = PairWriter.bucketCount(occurrences: pairOccurrences)
     try PairWriter.write(index, buckets: buckets, root: root, to: sink)
     index.dropPairs()
     trimMemory()
     index.groupPostings()
-    let terms = try TermShardWriter(index: index, facets: facets).write(root: root, firstKey: 0, to: sink)
+    let shards = try TermShardWriter(index: index, facets: facets).write(root: root, to: sink)
+    let totalLength = index.totalLength
     index = InvertedIndex()
     trimMemory()
     let rowBytes = try facetValueFiles(facets, to: sink)
@@ -56,7 +58,9 @@ public enum SearchIndexWriter {
     try documentChunks(documents, order, to: sink)
     let manifest = Manifest(
       format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
-      shards: terms.shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, vectorBytes: vectorBytes, fields: facets.fields, values: facets.values,
+      totalLength: totalLength, averageLength: KeyEncoder.averageLength(total: totalLength, documents: order.count),
+      shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
+      vectorBytes: vectorBytes, fields: facets.fields, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
       rowBytes: rowBytes)
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
@@ -102,10 +106,8 @@ public enum SearchIndexWriter {
         if g >= count { break }
         facets.valueDocuments.withUnsafeBufferPointer { all in
           let documents = UnsafeBufferPointer(rebasing: all[facets.valueStart[g]..<facets.valueStart[g + 1]])
-          let rows = encoder.rows(of: documents)
-          let postings = KeyEncoder.postings(
-            documents: documents, impacts: nil, counts: rows.bytes.count > KeyEncoder.countsThreshold ? rows.counts : nil)
-          results[g] = (postings, rows.bytes)
+          let parts = KeyEncoder.parts(documents: documents, impacts: nil, rows: encoder.rows(of: documents))
+          results[g] = (parts[0], parts[1])
         }
       }
     }
@@ -177,18 +179,24 @@ public enum SearchIndexWriter {
 }
 
 /// manifest.json: what every query loads first.
-struct Manifest: Encodable {
+struct Manifest: Codable {
   var format: String
   var documents: Int
   var chunkSize: Int
   /// Documents per vectors/<b>.bin file.
   var blockSize: Int
+  /// Impact bytes are term-frequency factors times this scale (`KeyEncoder.impact`).
   var scale: Int
+  /// The sum of the documents' BM25 lengths, and the rounded average that impacts use.
+  var totalLength: Int
+  var averageLength: Int
   /// The first term of each dictionary shard (the first is "").
   var shards: [String]
   /// The number of pairs/<b>.bin buckets, and of partitions they are grouped in (see `PairKey`).
   var pairBuckets: Int
   var pairPartitions: Int
+  /// The number of pair occurrences, from which `pairBuckets` is computed.
+  var pairOccurrences: Int
   /// The total size of the vectors/ files (their average is the cost of one).
   var vectorBytes: Int
   var fields: [String]

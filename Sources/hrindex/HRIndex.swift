@@ -58,7 +58,10 @@ struct Build: ParsableCommand {
       Terminal.error(Terminal.problemSummary(report.diagnostics))
       throw ExitCode(1)
     }
-    let written = report.incremental ? String(format: " (%d of %d files changed)", report.filesWritten, report.files) : ""
+    var written = report.incremental ? String(format: " (%d of %d files changed)", report.filesWritten, report.files) : ""
+    if let edits = report.textEdits {
+      written += " by a text edit (\(edits) recommendation\(edits == 1 ? "" : "s") re-rendered)"
+    }
     print(String(format: "Built %d pages from %d recommendations into %@%@ in %.2f s",
       report.pages, report.recommendations, site.output, written, seconds))
   }

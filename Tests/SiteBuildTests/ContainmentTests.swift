@@ -93,7 +93,7 @@ struct ContainmentTests {
     let files = SiteFixture.files(in: output)
     #expect(files["bodies/escape/index.html"] != nil && files["documents/escape-a-1/index.html"] != nil)
     #expect(files["recommendations/escape-a-1-1/index.html"] != nil)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".Output.lock", "Content", "Output"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".Output.lock", ".Output.state", "Content", "Output"])
   }
 
   // MARK: - Symbolic links

@@ -88,8 +88,19 @@ struct IncrementalBuildTests {
     // Simulate a build killed after changing the standby copy: its manifest is gone, a page is stale.
     try FileManager.default.removeItem(atPath: standby + "/" + SiteWriter.marker)
     try "stale".write(toFile: standby + "/index.html", atomically: true, encoding: .utf8)
+    // A front-matter change makes the build run whole: it must not trust the standby copy.
+    let file = site.content + "/recommendations/fra/a-hrc-38-4-145-1.md"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "response: noted", with: "response: supported").write(toFile: file, atomically: true, encoding: .utf8)
     let report = Self.build(site)
-    #expect(report.succeeded && !report.incremental)
+    #expect(report.succeeded && !report.incremental && report.textEdits == nil)
     Self.expectSameAsClean(site)
+    // With nothing changed, a standby copy broken the same way is made anew from the output.
+    try FileManager.default.removeItem(atPath: standby + "/" + SiteWriter.marker)
+    try "stale".write(toFile: standby + "/index.html", atomically: true, encoding: .utf8)
+    let unchanged = Self.build(site)
+    #expect(unchanged.succeeded && unchanged.textEdits == 0)
+    Self.expectSameAsClean(site)
+    #expect(try String(contentsOfFile: standby + "/index.html", encoding: .utf8) != "stale")
   }
 }

@@ -93,7 +93,7 @@ struct KillTests {
     #expect(SiteFixture.files(in: output) == Self.secondSite)
     #expect(before != Self.secondSite)
     let left = try Set(FileManager.default.contentsOfDirectory(atPath: folder))
-    #expect(left.isSubset(of: ["Output", ".Output.lock", ".Output.standby"]), "stale files after the rebuild: \(left.sorted())")
+    #expect(left.isSubset(of: ["Output", ".Output.lock", ".Output.standby", ".Output.state"]), "stale files after the rebuild: \(left.sorted())")
     #expect(Self.workFolders(folder).allSatisfy { !FileManager.default.fileExists(atPath: $0 + "/" + Self.leftoverMark) })
   }
 

@@ -83,7 +83,11 @@ struct PreviewServerTests {
   func liveReload() async throws {
     let folder = try PreviewFolder()
     let state = PreviewState()
-    let server = try PreviewServer(responder: PreviewResponder(root: folder.root, state: state), port: 0)
+    var responder = PreviewResponder(root: folder.root, state: state)
+    // Long enough that a test runner busy with other suites (two cores) cannot make the request
+    // time out before this test gets to finish its build.
+    responder.waitTimeout = 600
+    let server = try PreviewServer(responder: responder, port: 0)
     server.start()
     defer { server.stop() }
     let port = server.port
