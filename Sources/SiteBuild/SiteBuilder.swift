@@ -183,11 +183,13 @@ public enum SiteBuilder {
   }
 
   static func decodeRecommendation(_ relative: String, _ loader: ContentLoader, _ decoder: RecommendationDecoder) -> (DecodedFile?, [Diagnostic]) {
-    let file: SourceFile
     switch loader.readListed(relative) {
     case .failure(let problem): return (nil, [problem])
-    case .success(let read): file = read
+    case .success(let file): return decodeRecommendation(file, decoder)
     }
+  }
+
+  static func decodeRecommendation(_ file: SourceFile, _ decoder: RecommendationDecoder) -> (DecodedFile?, [Diagnostic]) {
     let split: SplitDocument
     switch FrontMatterSplitter.split(file) {
     case .failure(let problem): return (nil, [problem])

@@ -117,8 +117,8 @@ struct Edit {
       edit.changedPaths.insert(file.path)
       switch role {
       case .recommendation:
-        let (decoded, problems) = SiteBuilder.decodeRecommendation(relative, inputs.loader, decoder)
-        guard let decoded, problems.errorCount == 0, decoded.contentHash == hash,
+        let (decoded, problems) = SiteBuilder.decodeRecommendation(file, decoder)
+        guard let decoded, problems.errorCount == 0,
           decoded.frontMatterHash == previous.frontMatterHash[k], ContentHash.of(decoded.text.title) == previous.titleHash[k]
         else { return nil }
         edit.diagnostics += problems
