@@ -60,7 +60,7 @@ public struct BuildReport: Sendable {
   /// Set when the build re-rendered only edited texts: the number of recommendations whose pages
   /// it rendered (nil for a build that rendered every page).
   public var textEdits: Int?
-  public var stages: [(name: String, seconds: Double)] = []
+  public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
   public var succeeded: Bool { diagnostics.errorCount == 0 }
   public init() {}
 }

@@ -114,7 +114,7 @@ struct ContentLoader {
 
   static func decode(_ data: [UInt8], path: String) -> Result<SourceFile, Diagnostic> {
     if let text = String(validating: data, as: UTF8.self) {
-      if text.utf8.contains(0) {
+      if data.containsByte(0) {
         let line = data.prefix { $0 != 0 }.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         return .failure(.error(at: SourceLocation(path: path, line: line), "the file contains a NUL byte: is it a text file?"))
       }

@@ -18,21 +18,32 @@ extension SiteBuilder {
       return
     }
     defer { lock.release() }
-    do {
+    do throws(DiagnosticError) {
       let routes = Route.all(in: model)
       let pages = model.config.languages.flatMap { language in
         routes.filter { language == model.config.language || $0 != .notFound }.map { (language, $0) }
       }
+      // The search index is built on a thread of its own while the pages render: each stage
+      // leaves the cores idle part of the time (waiting on the file system, or on one thread
+      // finishing its share), and the other fills it.
+      let search = Alongside { () throws(DiagnosticError) in
+        try writeSearchIndex(model, inputs.strings, writer, threads: configuration.threads)
+      }
       configuration.progress?(BuildProgress(stage: "render and write pages", done: 0, total: pages.count))
-      try renderPages(pages, model, inputs, writer, configuration)
-      report.pages = pages.count
-      clock.lap("render and write pages", into: &report)
+      do throws(DiagnosticError) {
+        try renderPages(pages, model, inputs, writer, configuration)
+        report.pages = pages.count
+        clock.lap("render and write pages (and the search index alongside)", into: &report)
+        for (file, xml) in Sitemap.files(routes: routes, model: model) { try writer.write(file, xml) }
+        try writeMatrixCSVs(model, inputs.stringsByLanguage, writer, threads: configuration.threads)
+        clock.lap("sitemaps and country matrices", into: &report)
+      } catch {
+        _ = try? search.wait()
+        throw error
+      }
       configuration.progress?(BuildProgress(stage: "search index", done: 0, total: model.catalog.recommendations.count))
-      for (file, xml) in Sitemap.files(routes: routes, model: model) { try writer.write(file, xml) }
-      try writeMatrixCSVs(model, inputs.stringsByLanguage, writer, threads: configuration.threads)
-      clock.lap("sitemaps and country matrices", into: &report)
-      try writeSearchIndex(model, inputs.strings, writer, threads: configuration.threads)
-      clock.lap("search index", into: &report)
+      try search.wait()
+      clock.lap("search index (what was left of it)", into: &report)
       try copyAssets(inputs.theme, writer)
       try writer.commit()
       report.files = writer.fileCount
@@ -84,7 +95,7 @@ extension SiteBuilder {
 
 /// Counts finished items across threads and reports every 2,000th to the progress display.
 final class ProgressCounter: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = ShortLock()
   private var done = 0
   let total: Int
   let stage: String
@@ -108,7 +119,7 @@ final class ProgressCounter: @unchecked Sendable {
 
 /// Collects the first error of concurrent workers.
 final class FailureList: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = ShortLock()
   private var errors: [DiagnosticError] = []
   func add(_ error: DiagnosticError) { lock.withLock { errors.append(error) } }
   var first: DiagnosticError? { lock.withLock { errors.first } }
@@ -137,5 +148,25 @@ struct BuildLock {
   func release() {
     flock(fd, LOCK_UN)
     close(fd)
+  }
+}
+
+/// Runs `work` on a thread of its own from the moment it is made; `wait()` returns its outcome.
+final class Alongside: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var failure: DiagnosticError?
+
+  init(_ work: @escaping @Sendable () throws(DiagnosticError) -> Void) {
+    let thread = Thread { [self] in
+      do throws(DiagnosticError) { try work() } catch { failure = error }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  func wait() throws(DiagnosticError) {
+    done.wait()
+    if let failure { throw failure }
   }
 }

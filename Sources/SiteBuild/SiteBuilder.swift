@@ -242,10 +242,21 @@ public enum SiteBuilder {
 /// Measures how long each stage took, for `--timings`.
 struct StageClock {
   private var last = DispatchTime.now().uptimeNanoseconds
+  private var lastCPU = Self.processCPU()
 
   mutating func lap(_ name: String, into report: inout BuildReport) {
     let now = DispatchTime.now().uptimeNanoseconds
-    report.stages.append((name, Double(now - last) / 1e9))
+    let cpu = Self.processCPU()
+    report.stages.append((name, Double(now - last) / 1e9, cpu - lastCPU))
     last = now
+    lastCPU = cpu
+  }
+
+  /// User and system time of every thread of the process so far, in seconds.
+  static func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 }

@@ -13,7 +13,7 @@ import SiteCore
 final class SiteWriter: @unchecked Sendable {
   let output: String
   let standby: String
-  private let lock = NSLock()
+  private let lock = ShortLock()
   private var createdFolders: Set<String> = []
   /// Hashes of the files the standby copy holds, from its manifest (empty for a clean build).
   private let previous: [String: UInt64]
@@ -89,7 +89,7 @@ final class SiteWriter: @unchecked Sendable {
   /// Records `bytes` as the file `relative` of the new site, writing it only when the standby
   /// copy does not already hold exactly these bytes.
   func write(_ relative: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-    precondition(!relative.hasPrefix("/") && !relative.split(separator: "/").contains(".."), "output path escapes: \(relative)")
+    precondition(Self.staysInside(relative), "output path escapes: \(relative)")
     let hash = ContentHash.of(bytes)
     let unchanged = lock.withLock { () -> Bool in
       produced[relative] = hash
@@ -97,13 +97,31 @@ final class SiteWriter: @unchecked Sendable {
       return previous[relative] == hash
     }
     if unchanged { return }
-    let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
-    try makeFolder(folder)
+    if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(relative[..<slash])) }
     try Self.createFile(standby + "/" + relative, bytes)
     lock.withLock {
       writtenCount += 1
       written.append(relative)
     }
+  }
+
+  /// A relative path with no `..` part: it cannot leave the folder it is taken from.
+  static func staysInside(_ relative: String) -> Bool {
+    let bytes = relative.utf8
+    guard bytes.first != UInt8(ascii: "/") else { return false }
+    var partLength = 0
+    var dots = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "/") {
+        if partLength == 2 && dots == 2 { return false }
+        partLength = 0
+        dots = 0
+      } else {
+        partLength += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    return !(partLength == 2 && dots == 2)
   }
 
   func write(_ relative: String, _ text: String) throws(DiagnosticError) { try write(relative, Array(text.utf8)) }
@@ -127,7 +145,7 @@ final class SiteWriter: @unchecked Sendable {
   /// Creates `folder` and any missing parents inside the standby copy, each once.
   private func makeFolder(_ folder: String) throws(DiagnosticError) {
     if folder.isEmpty || lock.withLock({ createdFolders.contains(folder) }) { return }
-    if let slash = folder.lastIndex(of: "/") { try makeFolder(String(folder[..<slash])) }
+    if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(folder[..<slash])) }
     try Self.ensureFolder(standby + "/" + folder)
     lock.withLock { _ = createdFolders.insert(folder) }
   }

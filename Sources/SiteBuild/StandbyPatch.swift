@@ -33,7 +33,7 @@ final class StandbyPatch {
   /// Records `bytes` as the file `relative` of the new site, written only when it differs from
   /// the output's.
   func write(_ relative: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-    precondition(!relative.hasPrefix("/") && !relative.split(separator: "/").contains(".."), "output path escapes: \(relative)")
+    precondition(SiteWriter.staysInside(relative), "output path escapes: \(relative)")
     if ContentLoader.readRegularFile(output + "/" + relative) == bytes { return }
     try Self.makeParents(of: relative, in: standby)
     try SiteWriter.createFile(standby + "/" + relative, bytes)

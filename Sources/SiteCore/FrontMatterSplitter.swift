@@ -27,7 +27,7 @@ public enum FrontMatterSplitter {
   public static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
     var text = file.text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    if text.utf8.contains(0x0D) {
+    if text.containsByte(0x0D) {
       text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
     let bytes = Array(text.utf8)

@@ -33,3 +33,35 @@ private struct ResultBox<R>: @unchecked Sendable {
   let base: UnsafeMutablePointer<R>
   init(_ buffer: UnsafeMutableBufferPointer<R>) { base = buffer.baseAddress! }
 }
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A mutex for critical sections of a few dozen instructions taken by every worker, such as a
+/// page writer's bookkeeping: it spins a little before it sleeps, so a collision between two
+/// workers does not cost a context switch (glibc's adaptive mutex; a plain mutex elsewhere).
+public final class ShortLock: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+  public init() {
+    var attributes = pthread_mutexattr_t()
+    pthread_mutexattr_init(&attributes)
+    #if os(Linux)
+      pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ADAPTIVE_NP))
+    #endif
+    pthread_mutex_init(mutex, &attributes)
+    pthread_mutexattr_destroy(&attributes)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  public func withLock<R>(_ body: () throws -> R) rethrows -> R {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    return try body()
+  }
+}

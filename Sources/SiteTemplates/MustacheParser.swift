@@ -145,8 +145,8 @@ struct MustacheParser {
     return result
   }
 
-  private static func path(_ name: String) -> [String] {
-    name == "." ? ["."] : name.split(separator: ".").map(String.init)
+  private static func path(_ name: String) -> [TemplateKey] {
+    name == "." ? [.dot] : name.split(separator: ".").map { TemplateKey(String($0)) }
   }
 }
 

@@ -2,7 +2,25 @@ import SiteCore
 
 /// Renders parsed templates over `TemplateValue`s, escaping with `HTML.escape`, the one escaper.
 struct MustacheRenderer {
+  typealias Node = MustacheTemplate.Node
   let templates: [String: MustacheTemplate]
+  /// Each template with its partials, parents and blocks put in place and adjacent text joined,
+  /// so a page does not look them up by name; absent for a template whose inclusions go deeper
+  /// than `inliningDepth` (a recursive partial), which is rendered by name as it goes.
+  private let inlined: [String: [Node]]
+  static let inliningDepth = 12
+
+  init(templates: [String: MustacheTemplate]) {
+    self.templates = templates
+    var inlined: [String: [Node]] = [:]
+    for (name, template) in templates {
+      var budget = 100_000
+      if let nodes = Self.inline(template.nodes, blocks: [:], in: templates, depth: 0, budget: &budget) {
+        inlined[name] = nodes
+      }
+    }
+    self.inlined = inlined
+  }
 
   func render(_ name: String, _ context: TemplateValue) -> String {
     String(decoding: renderBytes(name, context), as: UTF8.self)
@@ -13,7 +31,7 @@ struct MustacheRenderer {
     var out: [UInt8] = []
     out.reserveCapacity(32_768)
     var stack = [context]
-    render(templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
+    render(inlined[name] ?? templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
     return out
   }
 
@@ -65,18 +83,60 @@ struct MustacheRenderer {
   }
 
   /// The first name is looked up from the innermost context outwards; the rest inside it.
-  private func lookup(_ path: [String], _ stack: [TemplateValue]) -> TemplateValue? {
+  private func lookup(_ path: [TemplateKey], _ stack: [TemplateValue]) -> TemplateValue? {
     guard let first = path.first else { return nil }
-    if first == "." { return stack.last }
+    if first == .dot { return stack.last }
     var found: TemplateValue?
-    for context in stack.reversed() {
-      if let hit = context[first] {
+    var i = stack.count - 1
+    while i >= 0 {
+      if let hit = stack[i][first] {
         found = hit
         break
       }
+      i -= 1
     }
-    for key in path.dropFirst() { found = found?[key] }
+    if path.count > 1 { for key in path[1...] { found = found?[key] } }
     return found
+  }
+
+  /// `nodes` as the renderer would walk them with `blocks`, with every partial, parent and block
+  /// replaced by what it renders; nil when inclusions go deeper than `inliningDepth` or the
+  /// result would pass `budget` nodes.
+  private static func inline(_ nodes: [Node], blocks: [String: [Node]], in templates: [String: MustacheTemplate],
+                             depth: Int, budget: inout Int) -> [Node]? {
+    guard depth <= inliningDepth else { return nil }
+    var out: [Node] = []
+    func add(_ node: Node) {
+      if case .text(let more) = node, case .text(let text)? = out.last {
+        out[out.count - 1] = .text(text + more)
+      } else {
+        out.append(node)
+      }
+    }
+    for node in nodes {
+      budget -= 1
+      guard budget >= 0 else { return nil }
+      let included: [Node]?
+      switch node {
+      case .text, .variable:
+        add(node)
+        continue
+      case .section(let path, let inverted, let children):
+        guard let inner = inline(children, blocks: blocks, in: templates, depth: depth, budget: &budget) else { return nil }
+        add(.section(path, inverted: inverted, inner))
+        continue
+      case .partial(let name):
+        included = inline(templates[name]?.nodes ?? [], blocks: blocks, in: templates, depth: depth + 1, budget: &budget)
+      case .block(let name, let fallback):
+        included = inline(blocks[name] ?? fallback, blocks: blocks, in: templates, depth: depth + 1, budget: &budget)
+      case .parent(let name, let overrides):
+        let merged = blocks.isEmpty ? overrides : blocks.merging(overrides) { outer, _ in outer }
+        included = inline(templates[name]?.nodes ?? [], blocks: merged, in: templates, depth: depth + 1, budget: &budget)
+      }
+      guard let included else { return nil }
+      included.forEach(add)
+    }
+    return out
   }
 
   private func text(of value: TemplateValue) -> String {

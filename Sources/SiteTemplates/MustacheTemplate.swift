@@ -6,8 +6,8 @@
 struct MustacheTemplate: Sendable {
   indirect enum Node: Sendable {
     case text(String)
-    case variable([String], escaped: Bool)
-    case section([String], inverted: Bool, [Node])
+    case variable([TemplateKey], escaped: Bool)
+    case section([TemplateKey], inverted: Bool, [Node])
     case partial(String)
     case parent(String, blocks: [String: [Node]])
     case block(String, [Node])

@@ -98,7 +98,7 @@ extension PageContextBuilder {
   }
 
   /// The current page of a list and the links between its pages.
-  func addList<Members: RandomAccessCollection>(into values: inout [String: TemplateValue], members: Members, folder: String,
+  func addList<Members: RandomAccessCollection>(into values: inout [TemplateKey: TemplateValue], members: Members, folder: String,
                                                page: Int, root: String) where Members.Element == Int, Members.Index == Int {
     let paging = Pagination(count: members.count, pageSize: model.config.pageSize)
     let range = paging.range(ofPage: page)

@@ -32,8 +32,8 @@ extension PageContextBuilder {
   func fields(of r: Recommendation, root: String) -> TemplateValue {
     var rows: [(String, [(String, String?)])] = []
     func link(_ t: Taxonomy, _ key: String, short: Bool = false) -> (String, String?) {
-      let group = model.catalog.group(t, key)
-      return (short ? labels.short(t, key) : labels.label(t, key), group.map { root + $0.path })
+      let term = labels.term(t, key)
+      return (short ? term.short : term.label, term.path.map { root + $0 })
     }
     rows.append(("field_country", [link(.country, r.country)]))
     if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(region, nil)])) }
@@ -68,7 +68,7 @@ extension PageContextBuilder {
     if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
-    return .list(rows.map { .object($0.mapValues(TemplateValue.text)) })
+    return .list(rows.map { .object(TemplateValue.texts($0)) })
   }
 
   /// A language's name in the page's language (`language_fr`), else in itself.

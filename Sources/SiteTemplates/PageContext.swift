@@ -5,7 +5,7 @@ import SiteCore
 public struct PageContext {
   public var path: String
   public var template: String
-  public var values: [String: TemplateValue]
+  public var values: [TemplateKey: TemplateValue]
 
   /// The output file: `index.html` inside a page's folder, or the file itself (`404.html`).
   public var file: String { path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path }
@@ -25,10 +25,10 @@ public struct PageContextBuilder: Sendable {
   public init(model: SiteModel, strings: UIStrings, language: String? = nil) {
     self.model = model
     self.strings = strings
-    self.stringValues = .object(strings.values.mapValues(TemplateValue.text))
+    self.stringValues = .object(TemplateValue.texts(strings.values))
     self.language = language ?? model.config.language
     self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
-    self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: self.language)
+    self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: self.language, catalog: model.catalog)
   }
 
   /// The page of `route` in this builder's language; its `path` includes the language's folder.
@@ -59,10 +59,10 @@ public struct PageContextBuilder: Sendable {
   // MARK: - Shared by every page
 
   /// The values the layout reads; `folder` is the page's folder relative to the site root.
-  func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [String: TemplateValue] {
+  func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [TemplateKey: TemplateValue] {
     let assets = root(for: folder)
     let root = base(folder)
-    var values: [String: TemplateValue] = [
+    var values: [TemplateKey: TemplateValue] = [
       "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(assets),
       "home": .text(root), "languages": languageLinks(folder), "hasLanguages": .flag(model.config.languages.count > 1),
       "alternates": alternates(folder),

@@ -7,9 +7,14 @@ public enum TemplateValue: Sendable {
   case text(String)
   case flag(Bool)
   case list([TemplateValue])
-  case object([String: TemplateValue])
+  case object([TemplateKey: TemplateValue])
 
   public static func html(_ html: HTML) -> TemplateValue { .text(html.rawValue) }
+
+  /// An object of texts, from a dictionary of them.
+  public static func texts(_ values: [String: String]) -> [TemplateKey: TemplateValue] {
+    Dictionary(uniqueKeysWithValues: values.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })
+  }
 
   /// Mustache truthiness: false, empty lists and empty text are false.
   var isTruthy: Bool {
@@ -21,7 +26,7 @@ public enum TemplateValue: Sendable {
     }
   }
 
-  subscript(key: String) -> TemplateValue? {
+  subscript(key: TemplateKey) -> TemplateValue? {
     if case .object(let o) = self { return o[key] }
     return nil
   }
@@ -33,12 +38,49 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
   public init(stringLiteral value: String) { self = .text(value) }
   public init(booleanLiteral value: Bool) { self = .flag(value) }
   public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-  public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+  public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
+    var object: [TemplateKey: TemplateValue] = [:]
+    object.reserveCapacity(elements.count)
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
   }
 }
 
 extension Optional where Wrapped == String {
   /// Text when present, else false (so `{{#x}}` sections skip it and lookups don't fall through).
   var templateValue: TemplateValue { map(TemplateValue.text) ?? .flag(false) }
+}
+
+/// The name of a value in a template's context, hashed once when it is made.
+///
+/// A page's context has a few hundred names and its template looks up a few hundred more; with
+/// `String` keys each of those would run the standard library's full string hash.
+public struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+  public let name: String
+  private let code: UInt64
+
+  public init(_ name: String) {
+    self.name = name
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    code = h
+  }
+
+  public init(stringLiteral name: String) { self.init(name) }
+
+  public var description: String { name }
+
+  public static func == (a: TemplateKey, b: TemplateKey) -> Bool { a.code == b.code && a.name == b.name }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+  /// The table's seed mixed into the stored code, instead of hashing the name again.
+  public func _rawHashValue(seed: Int) -> Int {
+    var z = code ^ UInt64(UInt(bitPattern: seed))
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int(Int64(bitPattern: z ^ (z >> 31)))
+  }
+
+  static let dot: TemplateKey = "."
 }

@@ -5,8 +5,46 @@ struct TermLabels {
   let vocabulary: Vocabulary
   let strings: UIStrings
   let language: String
+  /// The names and page of every term of the catalog, by taxonomy, worked out once per language:
+  /// a page names dozens of terms, and each name costs lookups and formatting.
+  private var known: [[String: Term]] = []
+
+  struct Term {
+    let label: String
+    let short: String
+    /// The term's page folder, relative to the site root.
+    let path: String?
+  }
+
+  init(vocabulary: Vocabulary, strings: UIStrings, language: String, catalog: Catalog? = nil) {
+    self.vocabulary = vocabulary
+    self.strings = strings
+    self.language = language
+    guard let catalog else { return }
+    known = Taxonomy.allCases.map { t in
+      Dictionary(catalog.terms(t).map { ($0.key, Term(label: name(t, $0.key), short: shortName(t, $0.key), path: $0.path)) },
+        uniquingKeysWith: { first, _ in first })
+    }
+  }
+
+  /// The term `key` of `taxonomy`: its names, and its page when the catalog has one.
+  func term(_ taxonomy: Taxonomy, _ key: String) -> Term {
+    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term }
+    return Term(label: name(taxonomy, key), short: shortName(taxonomy, key), path: nil)
+  }
 
   func label(_ taxonomy: Taxonomy, _ key: String) -> String {
+    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term.label }
+    return name(taxonomy, key)
+  }
+
+  /// The short form used in lists: codes for bodies, names elsewhere.
+  func short(_ taxonomy: Taxonomy, _ key: String) -> String {
+    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term.short }
+    return shortName(taxonomy, key)
+  }
+
+  private func name(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
     case .country: return vocabulary.countryByCode[key]?.name.text(in: language) ?? key
     case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
@@ -24,13 +62,12 @@ struct TermLabels {
     }
   }
 
-  /// The short form used in lists: codes for bodies, names elsewhere.
-  func short(_ taxonomy: Taxonomy, _ key: String) -> String {
+  private func shortName(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
     case .body: return key
     case .sdgGoal: return strings.format("sdg_goal_short", ["goal": key])
     case .sdgTarget: return key
-    default: return label(taxonomy, key)
+    default: return name(taxonomy, key)
     }
   }
 

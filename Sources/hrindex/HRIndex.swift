@@ -52,7 +52,9 @@ struct Build: ParsableCommand {
     ProgressDisplay.finish()
     Terminal.print(report.diagnostics)
     if timings {
-      for stage in report.stages { Terminal.error(String(format: "  %-40@ %7.3f s", stage.name as NSString, stage.seconds)) }
+      for stage in report.stages {
+        Terminal.error(String(format: "  %-40@ %7.3f s  (CPU %.3f s)", stage.name as NSString, stage.seconds, stage.cpuSeconds))
+      }
     }
     guard report.succeeded else {
       Terminal.error(Terminal.problemSummary(report.diagnostics))

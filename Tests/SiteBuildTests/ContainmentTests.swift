@@ -197,4 +197,13 @@ struct ContainmentTests {
     #expect(after == before)
     #expect(fm.fileExists(atPath: "/.lock") == rootLockExisted)
   }
+
+  @Test("an output path with a .. part, or starting at /, is refused; dots inside a name are not", arguments: [
+    ("recommendations/a/index.html", true), ("a..b/c", true), ("...", true), (".hidden/x", true), ("a/.b", true),
+    ("../x", false), ("a/../b", false), ("a/..", false), ("..", false), ("/etc/passwd", false), ("a//../b", false),
+  ])
+  func outputPaths(path: String, allowed: Bool) {
+    #expect(SiteWriter.staysInside(path) == allowed)
+    #expect(SiteWriter.staysInside(path) == !(path.hasPrefix("/") || path.split(separator: "/").contains("..")))
+  }
 }

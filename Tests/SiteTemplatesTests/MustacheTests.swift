@@ -53,6 +53,36 @@ struct MustacheTests {
     #expect(try render(page, ["who": "<you>"], partials: ["layout": layout, "name": "{{who}}"]) == "<main>Hello &lt;you&gt;</main>F")
   }
 
+  @Test("a partial that includes itself renders as deep as the data goes, past the depth templates are inlined to")
+  func recursivePartial() throws {
+    func tree(_ depth: Int) -> TemplateValue {
+      depth == 0 ? ["n": "0", "kids": []] : ["n": .text(String(depth)), "kids": [tree(depth - 1)]]
+    }
+    let depth = MustacheRenderer.inliningDepth + 8
+    let expected = (0...depth).reversed().map { "(\($0)" }.joined() + String(repeating: ")", count: depth + 1)
+    #expect(try render("{{#root}}{{> node}}{{/root}}", ["root": tree(depth)],
+      partials: ["node": "({{n}}{{#kids}}{{> node}}{{/kids}})"]) == expected)
+  }
+
+  @Test("a parent's blocks, overridden two levels down, render as the nearest override says")
+  func nestedParents() throws {
+    let base = "[{{$a}}base-a{{/a}}|{{$b}}base-b{{/b}}]"
+    let middle = "{{<base}}{{$a}}middle-a {{> who}}{{/a}}{{$b}}middle-b{{/b}}{{/base}}"
+    let page = "{{<middle}}{{$b}}page-b {{x}}{{/b}}{{/middle}}"
+    #expect(try render(page, ["x": "X", "y": "<y>"], partials: ["base": base, "middle": middle, "who": "{{y}}"])
+      == "[middle-a &lt;y&gt;|page-b X]")
+  }
+
+  @Test("context names are found by name whatever their stored hash: many names, one table")
+  func manyKeys() throws {
+    var object: [TemplateKey: TemplateValue] = [:]
+    let names = (0..<2_000).map { "key_\($0)" } + ["", ".", "é", "a.b", "ключ", "键"]
+    for name in names { object[TemplateKey(name)] = .text("v" + name) }
+    for name in names { #expect(object[TemplateKey(name)].map { if case .text(let t) = $0 { t } else { "" } } == "v" + name) }
+    #expect(object[TemplateKey("key_2000")] == nil)
+    #expect(try render("{{t.key_1999}} {{t.key_7}}", ["t": .object(object)]) == "vkey_1999 vkey_7")
+  }
+
   @Test("syntax errors name the template, line and column")
   func syntaxErrors() {
     #expect {
