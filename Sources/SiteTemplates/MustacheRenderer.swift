@@ -51,9 +51,7 @@ struct MustacheRenderer {
       case .block(let name, let fallback):
         render(blocks[name] ?? fallback, &stack, blocks: blocks, into: &out)
       case .parent(let name, let overrides):
-        // Blocks given closer to the page win over those of an enclosing parent.
-        let merged = blocks.isEmpty ? overrides : blocks.merging(overrides) { outer, _ in outer }
-        render(templates[name]?.nodes ?? [], &stack, blocks: merged, into: &out)
+        render(templates[name]?.nodes ?? [], &stack, blocks: Self.merge(blocks, overrides), into: &out)
       }
     }
   }
@@ -99,6 +97,12 @@ struct MustacheRenderer {
     return found
   }
 
+  /// The blocks a parent template renders with: those given closer to the page (`outer`) win over
+  /// the parent tag's own overrides.
+  private static func merge(_ outer: [String: [Node]], _ overrides: [String: [Node]]) -> [String: [Node]] {
+    outer.isEmpty ? overrides : outer.merging(overrides) { outer, _ in outer }
+  }
+
   /// `nodes` as the renderer would walk them with `blocks`, with every partial, parent and block
   /// replaced by what it renders; nil when inclusions go deeper than `inliningDepth` or the
   /// result would pass `budget` nodes.
@@ -130,8 +134,8 @@ struct MustacheRenderer {
       case .block(let name, let fallback):
         included = inline(blocks[name] ?? fallback, blocks: blocks, in: templates, depth: depth + 1, budget: &budget)
       case .parent(let name, let overrides):
-        let merged = blocks.isEmpty ? overrides : blocks.merging(overrides) { outer, _ in outer }
-        included = inline(templates[name]?.nodes ?? [], blocks: merged, in: templates, depth: depth + 1, budget: &budget)
+        included = inline(templates[name]?.nodes ?? [], blocks: Self.merge(blocks, overrides), in: templates,
+          depth: depth + 1, budget: &budget)
       }
       guard let included else { return nil }
       included.forEach(add)

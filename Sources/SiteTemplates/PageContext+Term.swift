@@ -69,8 +69,9 @@ extension PageContextBuilder {
   private func facts0(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [[String: String]] {
     let first = model.catalog.recommendations[group.members[0]]
     func link(_ t: Taxonomy, _ key: String) -> [String: String] {
-      var fact = ["text": labels.label(t, key)]
-      if let g = model.catalog.group(t, key) { fact["href"] = root + g.path }
+      let term = labels.term(t, key)
+      var fact = ["text": term.label]
+      if let path = term.path { fact["href"] = root + path }
       return fact
     }
     switch taxonomy {

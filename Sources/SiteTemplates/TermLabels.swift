@@ -16,11 +16,10 @@ struct TermLabels {
     let path: String?
   }
 
-  init(vocabulary: Vocabulary, strings: UIStrings, language: String, catalog: Catalog? = nil) {
+  init(vocabulary: Vocabulary, strings: UIStrings, language: String, catalog: Catalog) {
     self.vocabulary = vocabulary
     self.strings = strings
     self.language = language
-    guard let catalog else { return }
     known = Taxonomy.allCases.map { t in
       Dictionary(catalog.terms(t).map { ($0.key, Term(label: name(t, $0.key), short: shortName(t, $0.key), path: $0.path)) },
         uniquingKeysWith: { first, _ in first })
@@ -29,19 +28,14 @@ struct TermLabels {
 
   /// The term `key` of `taxonomy`: its names, and its page when the catalog has one.
   func term(_ taxonomy: Taxonomy, _ key: String) -> Term {
-    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term }
-    return Term(label: name(taxonomy, key), short: shortName(taxonomy, key), path: nil)
+    known[taxonomy.ordinal][key] ?? Term(label: name(taxonomy, key), short: shortName(taxonomy, key), path: nil)
   }
 
-  func label(_ taxonomy: Taxonomy, _ key: String) -> String {
-    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term.label }
-    return name(taxonomy, key)
-  }
+  func label(_ taxonomy: Taxonomy, _ key: String) -> String { known[taxonomy.ordinal][key]?.label ?? name(taxonomy, key) }
 
   /// The short form used in lists: codes for bodies, names elsewhere.
   func short(_ taxonomy: Taxonomy, _ key: String) -> String {
-    if !known.isEmpty, let term = known[taxonomy.ordinal][key] { return term.short }
-    return shortName(taxonomy, key)
+    known[taxonomy.ordinal][key]?.short ?? shortName(taxonomy, key)
   }
 
   private func name(_ taxonomy: Taxonomy, _ key: String) -> String {
