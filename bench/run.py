@@ -123,7 +123,8 @@ def bench_corpus(name, args, hrindex, pagefind):
     public = os.path.join(hugo_site, "public")
     if result["hrindex"]["documents"] > args.hugo_max:
         # Pagefind's input written directly: the recommendation pages bench/hugo renders, byte for
-        # byte (convert.py pages), because Hugo 0.111.3 takes more than ten minutes here at 100k.
+        # byte (convert.py pages), which keeps a search benchmark of large corpora short (Hugo
+        # itself takes about 95 s here at 100k; scripts/bench-build times it).
         shutil.rmtree(hugo_site, ignore_errors=True)
         hugo_s, hugo_rss, _ = timed([sys.executable, os.path.join(HERE, "convert.py"), "pages", content, public])
         result["pages_from"] = "bench/convert.py pages (the markup of bench/hugo's single.html, without Hugo)"
@@ -187,7 +188,7 @@ def table(results, limit):
     direct = [r["corpus"] for r in results if r.get("pages_from")]
     if direct:
         out.append(f"For {', '.join(direct)}, Pagefind indexed pages written by `bench/convert.py pages` — the markup "
-                   "bench/hugo's single.html gives, without running Hugo (which takes over ten minutes there); "
+                   "bench/hugo's single.html gives, without running Hugo (timed by scripts/bench-build instead); "
                    "'pages' is that script's time.")
     return "\n".join(out)
 

@@ -9,9 +9,23 @@ enum ContentHash {
   }
 
   static func of(raw: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+    // The length is mixed in last: xored into the start, it cancelled a change in the first byte
+    // (8 bytes and the same 8 with a zero after, the first byte's lowest bit flipped, were one hash).
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
     do {
       var i = 0
+      // Four independent lanes while 32 bytes remain, so the multiplications overlap.
+      if raw.count >= 32 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (h, h ^ 0x243F_6A88_85A3_08D3, h ^ 0x1319_8A2E_0370_7344, h ^ 0xA409_3822_299F_31D0)
+        while i + 32 <= raw.count {
+          lanes.0 = mix(lanes.0 ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+          lanes.1 = mix(lanes.1 ^ raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+          lanes.2 = mix(lanes.2 ^ raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+          lanes.3 = mix(lanes.3 ^ raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+          i += 32
+        }
+        h = mix(mix(mix(mix(lanes.0) ^ lanes.1) ^ lanes.2) ^ lanes.3)
+      }
       while i + 8 <= raw.count {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         h = mix(h ^ word)
@@ -25,6 +39,7 @@ enum ContentHash {
         i += 1
       }
       h = mix(h ^ tail)
+      h = mix(h ^ UInt64(raw.count))
     }
     return h
   }

@@ -61,18 +61,31 @@ public enum Headline {
       sentence.append(c)
       guard endsSentence(c) else { continue }
       if let n = next, !isAlone(n) { return nil }
-      if isWide(c) || next.map(isSpace) ?? true { return String(String.UnicodeScalarView(sentence)) }
+      if isWide(c) || next.map(isSpace) ?? true { return text(sentence) }
     }
     if let n = next, !isAlone(n) { return nil }
-    guard sentence.count > limit else { return String(String.UnicodeScalarView(sentence)) }
+    guard sentence.count > limit else { return text(sentence) }
     var head = Array(sentence.prefix(limit - 1))
     if let space = head.lastIndex(of: " "), space > limit / 2 { head.removeSubrange(space...) }
     head.append("…")
-    return String(String.UnicodeScalarView(head))
+    return text(head)
   }
 
+  /// The scalars as a string, through their UTF-8 bytes (appending scalars to a string one by one
+  /// costs several times more).
+  private static func text(_ scalars: [Unicode.Scalar]) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count * 3)
+    for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Unicode's White_Space property, read from the table only for the few scalars that can have it.
   private static func isSpace(_ c: Unicode.Scalar) -> Bool {
-    c.value < 0x80 ? c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) : c.properties.isWhitespace
+    let v = c.value
+    if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+    if v != 0x85 && v != 0xA0 && v != 0x1680 && (v < 0x2000 || v > 0x3000) { return false }
+    return c.properties.isWhitespace
   }
 
   private static func endsSentence(_ c: Unicode.Scalar) -> Bool {

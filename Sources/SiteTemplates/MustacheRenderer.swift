@@ -147,7 +147,7 @@ struct MustacheRenderer {
     switch value {
     case .text(let s): return s
     case .flag(let b): return b ? "true" : ""
-    case .list, .object: return ""
+    case .list, .object, .fields: return ""
     }
   }
 }

@@ -39,8 +39,8 @@ extension PageContextBuilder {
     return [
       "caption": .text(caption), "hasDetail": .flag(detail != nil), "detailHeading": .text(detail ?? ""),
       "rows": .list(rows.map { row in
-        ["label": .text(labels.label(taxonomy, row.key)), "href": .text(row.href), "count": .text(number(row.count)),
-         "detail": .text(detail == nil ? "" : self.detail(taxonomy, row.key))]
+        [.label: .text(labels.label(taxonomy, row.key)), .href: .text(row.href), .count: .text(number(row.count)),
+         .detail: .text(detail == nil ? "" : self.detail(taxonomy, row.key))]
       }),
     ]
   }

@@ -56,9 +56,9 @@ extension PageContextBuilder {
     rows.append(("field_id", [(r.id, nil)]))
     return .list(rows.map { key, values in
       let items = values.enumerated().map { n, v -> TemplateValue in
-        ["text": .text(v.0), "last": .flag(n == values.count - 1), "href": v.1.templateValue]
+        [.text: .text(v.0), .last: .flag(n == values.count - 1), .href: v.1.templateValue]
       }
-      return ["label": .text(strings[key]), "values": .list(items)]
+      return [.label: .text(strings[key]), .values: .list(items)]
     })
   }
 
@@ -82,11 +82,11 @@ extension PageContextBuilder {
     let r = model.catalog.recommendations[i]
     let (text, textLanguage, _) = model.text(i, in: language)
     return [
-      "href": .text(root + "recommendations/\(r.id)/"), "title": .text(text.title), "document": .text(r.document),
-      "paragraph": .text(r.paragraph), "country": .text(labels.label(.country, r.country)), "body": .text(r.body),
-      "date": .text(r.date), "dateText": .text(LanguageFormat.date(r.date, language)),
-      "lang": (textLanguage != language ? textLanguage : nil).templateValue,
-      "kind": (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue,
+      .href: .text(root + "recommendations/\(r.id)/"), .title: .text(text.title), .document: .text(r.document),
+      .paragraph: .text(r.paragraph), .country: .text(labels.label(.country, r.country)), .body: .text(r.body),
+      .date: .text(r.date), .dateText: .text(LanguageFormat.date(r.date, language)),
+      .lang: (textLanguage != language ? textLanguage : nil).templateValue,
+      .kind: (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue,
     ]
   }
 }

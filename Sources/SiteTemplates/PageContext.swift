@@ -29,6 +29,28 @@ public struct PageContextBuilder: Sendable {
     self.language = language ?? model.config.language
     self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
     self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: self.language, catalog: model.catalog)
+    self.sharedLinks = [:]
+    var shared: [String: SharedLinks] = [:]
+    for depth in 0...Self.sharedLinkDepths {
+      let root = base(String(repeating: "x/", count: depth))
+      shared[root] = sharedLinks(root)
+    }
+    self.sharedLinks = shared
+  }
+
+  /// The site-wide links of a page (navigation, footer pages), which depend only on the path to the
+  /// site's root; made once for pages up to this many folders deep.
+  static let sharedLinkDepths = 8
+  struct SharedLinks {
+    let nav: TemplateValue
+    let pages: TemplateValue
+  }
+  private(set) var sharedLinks: [String: SharedLinks]
+
+  func sharedLinks(_ root: String) -> SharedLinks {
+    if let made = sharedLinks[root] { return made }
+    let pages = TemplateValue.list(model.pages.map { ["href": .text(root + "\($0.name)/"), "label": .text($0.title)] })
+    return SharedLinks(nav: navigation(root, section: nil), pages: pages)
   }
 
   /// The page of `route` in this builder's language; its `path` includes the language's folder.
@@ -62,21 +84,24 @@ public struct PageContextBuilder: Sendable {
   func layout(_ folder: String, title: String?, crumbs: [(String, String?)], section: String?) -> [TemplateKey: TemplateValue] {
     let assets = root(for: folder)
     let root = base(folder)
-    var values: [TemplateKey: TemplateValue] = [
+    let shared = sharedLinks(root)
+    let common: KeyValuePairs<TemplateKey, TemplateValue> = [
       "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(assets),
       "home": .text(root), "languages": languageLinks(folder), "hasLanguages": .flag(model.config.languages.count > 1),
       "alternates": alternates(folder),
       "siteTitle": .text(model.config.title), "t": stringValues,
-      "nav": navigation(root, section: section),
-      "pages": .list(model.pages.map { ["href": .text(root + "\($0.name)/"), "label": .text($0.title)] }),
+      "nav": section == nil ? shared.nav : navigation(root, section: section), "pages": shared.pages,
       "hasPages": .flag(!model.pages.isEmpty), "hasBreadcrumbs": .flag(!crumbs.isEmpty), "pageTitle": title.templateValue,
       "canonical": false, "description": false,
     ]
+    // Room for what the page kinds add, so the table is not grown while they do.
+    var values = [TemplateKey: TemplateValue](minimumCapacity: 48)
+    for (key, value) in common { values[key] = value }
     if let url = model.config.baseURL, folder != "404.html" { values["canonical"] = .text(url + prefix + folder) }
     if !crumbs.isEmpty {
       let home: (String, String?) = (strings["nav_home"], "")
       values["breadcrumbs"] = .list(([home] + crumbs).map { label, href in
-        ["label": .text(label), "href": href.map { root + $0 }.templateValue]
+        [.label: .text(label), .href: href.map { root + $0 }.templateValue]
       })
     }
     return values
@@ -97,7 +122,7 @@ public struct PageContextBuilder: Sendable {
       ("documents", "nav_documents"), ("search", "nav_search"),
     ]
     return .list(items.map { folder, key in
-      ["href": .text(root + folder + "/"), "label": .text(strings[key]), "current": .flag(folder == section)]
+      [.href: .text(root + folder + "/"), .label: .text(strings[key]), .current: .flag(folder == section)]
     })
   }
 

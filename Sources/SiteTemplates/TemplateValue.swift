@@ -8,6 +8,12 @@ public enum TemplateValue: Sendable {
   case flag(Bool)
   case list([TemplateValue])
   case object([TemplateKey: TemplateValue])
+  /// A small object kept as its pairs in order, where a later pair wins over an earlier one of the
+  /// same name: one allocation instead of a hash table, for the many few-field objects of a page.
+  case fields([(TemplateKey, TemplateValue)])
+
+  /// Up to this many pairs a literal object is kept as `fields`.
+  static let fieldsLimit = 16
 
   public static func html(_ html: HTML) -> TemplateValue { .text(html.rawValue) }
 
@@ -22,13 +28,22 @@ public enum TemplateValue: Sendable {
     case .text(let s): return !s.isEmpty
     case .flag(let b): return b
     case .list(let l): return !l.isEmpty
-    case .object: return true
+    case .object, .fields: return true
     }
   }
 
   subscript(key: TemplateKey) -> TemplateValue? {
-    if case .object(let o) = self { return o[key] }
-    return nil
+    switch self {
+    case .object(let o): return o[key]
+    case .fields(let pairs):
+      var i = pairs.count - 1
+      while i >= 0 {
+        if pairs[i].0 == key { return pairs[i].1 }
+        i -= 1
+      }
+      return nil
+    default: return nil
+    }
   }
 }
 
@@ -39,6 +54,10 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
   public init(booleanLiteral value: Bool) { self = .flag(value) }
   public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
   public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
+    if elements.count <= Self.fieldsLimit {
+      self = .fields(elements)
+      return
+    }
     var object: [TemplateKey: TemplateValue] = [:]
     object.reserveCapacity(elements.count)
     for (key, value) in elements { object[key] = value }

@@ -12,6 +12,8 @@ struct TermLabels {
   struct Term {
     let label: String
     let short: String
+    /// The order of the term among its taxonomy's (`sortKey`).
+    let sort: String
     /// The term's page folder, relative to the site root.
     let path: String?
   }
@@ -21,14 +23,18 @@ struct TermLabels {
     self.strings = strings
     self.language = language
     known = Taxonomy.allCases.map { t in
-      Dictionary(catalog.terms(t).map { ($0.key, Term(label: name(t, $0.key), short: shortName(t, $0.key), path: $0.path)) },
-        uniquingKeysWith: { first, _ in first })
+      Dictionary(catalog.terms(t).map { ($0.key, term(t, $0.key, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
     }
   }
 
   /// The term `key` of `taxonomy`: its names, and its page when the catalog has one.
   func term(_ taxonomy: Taxonomy, _ key: String) -> Term {
-    known[taxonomy.ordinal][key] ?? Term(label: name(taxonomy, key), short: shortName(taxonomy, key), path: nil)
+    known[taxonomy.ordinal][key] ?? term(taxonomy, key, path: nil)
+  }
+
+  private func term(_ taxonomy: Taxonomy, _ key: String, path: String?) -> Term {
+    let label = name(taxonomy, key)
+    return Term(label: label, short: shortName(taxonomy, key), sort: sortKey(taxonomy, key, label: label), path: path)
   }
 
   func label(_ taxonomy: Taxonomy, _ key: String) -> String { known[taxonomy.ordinal][key]?.label ?? name(taxonomy, key) }
@@ -67,6 +73,10 @@ struct TermLabels {
 
   /// A sort key that ignores case and diacritics, independent of the machine's locale.
   func sortKey(_ taxonomy: Taxonomy, _ key: String) -> String {
+    known[taxonomy.ordinal][key]?.sort ?? sortKey(taxonomy, key, label: label(taxonomy, key))
+  }
+
+  private func sortKey(_ taxonomy: Taxonomy, _ key: String, label name: String) -> String {
     switch taxonomy {
     case .sdgGoal: return String(repeating: "0", count: max(0, 3 - key.count)) + key
     case .mechanism: return String(Mechanism.allCases.firstIndex { $0.rawValue == key } ?? 9)
@@ -78,7 +88,6 @@ struct TermLabels {
       return "\(goal + 100)\(n + 10_000)\(letter)"
     case .document: return key
     default:
-      let name = label(taxonomy, key)
       let folded = Slug.make(name)
       return folded.isEmpty ? name : folded
     }

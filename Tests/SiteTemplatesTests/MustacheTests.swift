@@ -83,6 +83,21 @@ struct MustacheTests {
     #expect(try render("{{t.key_1999}} {{t.key_7}}", ["t": .object(object)]) == "vkey_1999 vkey_7")
   }
 
+  @Test("a small object keeps its pairs and a later pair wins; a large one is a table; both render alike")
+  func smallObjects() throws {
+    let small: TemplateValue = ["a": "1", "b": "2", "a": "3"]
+    guard case .fields = small else { Issue.record("a 3-pair literal is not kept as pairs"); return }
+    #expect(try render("{{a}}{{b}}{{c}}", small) == "32")
+    let pairs = (0...TemplateValue.fieldsLimit).map { (TemplateKey("k\($0)"), TemplateValue.text("v\($0)")) }
+    let asFields = TemplateValue.fields(pairs)
+    let asObject = TemplateValue.object(Dictionary(uniqueKeysWithValues: pairs))
+    let template = pairs.map { "{{\($0.0.name)}}" }.joined(separator: ",") + "{{#k3}}[{{k0}}]{{/k3}}{{missing}}"
+    let expected = pairs.map { "v" + $0.0.name.dropFirst() }.joined(separator: ",") + "[v0]"
+    #expect(try render(template, asFields) == expected)
+    #expect(try render(template, asObject) == expected)
+    #expect(try render("{{#o}}{{k1}}{{/o}}{{o.k2}}", ["o": asFields]) == "v1v2")
+  }
+
   @Test("syntax errors name the template, line and column")
   func syntaxErrors() {
     #expect {
