@@ -7,16 +7,16 @@ struct MustacheRenderer {
   /// Each template with its partials, parents and blocks put in place and adjacent text joined,
   /// so a page does not look them up by name; absent for a template whose inclusions go deeper
   /// than `inliningDepth` (a recursive partial), which is rendered by name as it goes.
-  private let inlined: [String: [Node]]
+  private let inlined: [String: MustacheProgram]
   static let inliningDepth = 12
 
   init(templates: [String: MustacheTemplate]) {
     self.templates = templates
-    var inlined: [String: [Node]] = [:]
+    var inlined: [String: MustacheProgram] = [:]
     for (name, template) in templates {
       var budget = 100_000
       if let nodes = Self.inline(template.nodes, blocks: [:], in: templates, depth: 0, budget: &budget) {
-        inlined[name] = nodes
+        inlined[name] = MustacheProgram(nodes)
       }
     }
     self.inlined = inlined
@@ -30,8 +30,12 @@ struct MustacheRenderer {
   func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(32_768)
-    var stack = [context]
-    render(inlined[name] ?? templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
+    if let program = inlined[name] {
+      program.render(context, into: &out)
+    } else {
+      var stack = [context]
+      render(templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
+    }
     return out
   }
 
@@ -41,11 +45,13 @@ struct MustacheRenderer {
       switch node {
       case .text(let text): out.append(contentsOf: text.utf8)
       case .variable(let path, let escaped):
-        guard let value = lookup(path, stack) else { continue }
-        let text = self.text(of: value)
-        if escaped { HTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+        guard let value = path.withUnsafeBufferPointer({ Self.lookup($0, stack) }) else { continue }
+        Self.print(value, escaped: escaped, into: &out)
       case .section(let path, let inverted, let children):
-        section(lookup(path, stack), inverted: inverted, children, &stack, blocks: blocks, into: &out)
+        let value = path.withUnsafeBufferPointer { Self.lookup($0, stack) }
+        Self.section(value, inverted: inverted, &stack) { stack in
+          render(children, &stack, blocks: blocks, into: &out)
+        }
       case .partial(let name):
         render(templates[name]?.nodes ?? [], &stack, blocks: blocks, into: &out)
       case .block(let name, let fallback):
@@ -56,11 +62,24 @@ struct MustacheRenderer {
     }
   }
 
-  private func section(_ value: TemplateValue?, inverted: Bool, _ children: [MustacheTemplate.Node],
-                       _ stack: inout [TemplateValue], blocks: [String: [MustacheTemplate.Node]], into out: inout [UInt8]) {
+  /// A value printed by a variable tag: text escaped unless the tag is raw, `true` as "true".
+  static func print(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+    let text: String
+    switch value {
+    case .text(let s): text = s
+    case .flag(let b): text = b ? "true" : ""
+    case .list, .object, .fields: return
+    }
+    if escaped { HTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+  }
+
+  /// Renders a section's `body` as Mustache says: once per item of a list, once with an object
+  /// pushed, once for other true values; an inverted section once when the value is false.
+  static func section(_ value: TemplateValue?, inverted: Bool, _ stack: inout [TemplateValue],
+                      body: (inout [TemplateValue]) -> Void) {
     let truthy = value?.isTruthy ?? false
     if inverted {
-      if !truthy { render(children, &stack, blocks: blocks, into: &out) }
+      if !truthy { body(&stack) }
       return
     }
     guard truthy, let value else { return }
@@ -68,20 +87,20 @@ struct MustacheRenderer {
     case .list(let items):
       for item in items {
         stack.append(item)
-        render(children, &stack, blocks: blocks, into: &out)
+        body(&stack)
         stack.removeLast()
       }
     case .flag:
-      render(children, &stack, blocks: blocks, into: &out)
+      body(&stack)
     default:
       stack.append(value)
-      render(children, &stack, blocks: blocks, into: &out)
+      body(&stack)
       stack.removeLast()
     }
   }
 
   /// The first name is looked up from the innermost context outwards; the rest inside it.
-  private func lookup(_ path: [TemplateKey], _ stack: [TemplateValue]) -> TemplateValue? {
+  static func lookup(_ path: UnsafeBufferPointer<TemplateKey>, _ stack: [TemplateValue]) -> TemplateValue? {
     guard let first = path.first else { return nil }
     if first == .dot { return stack.last }
     var found: TemplateValue?
@@ -141,13 +160,5 @@ struct MustacheRenderer {
       included.forEach(add)
     }
     return out
-  }
-
-  private func text(of value: TemplateValue) -> String {
-    switch value {
-    case .text(let s): return s
-    case .flag(let b): return b ? "true" : ""
-    case .list, .object, .fields: return ""
-    }
   }
 }

@@ -71,10 +71,13 @@ extension PageContextBuilder {
   /// The matrix of the country `g` (an index of `catalog.terms(.country)`) as CSV for spreadsheets:
   /// UTF-8 with a byte-order mark (Excel reads it as UTF-8), RFC 4180 quoting and CRLF line ends,
   /// and cells that a spreadsheet would run as a formula neutralised.
-  public func matrixCSV(country g: Int) -> String {
+  public func matrixCSV(country g: Int) -> [UInt8] {
     let group = model.catalog.terms(.country)[g]
     let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
-    var out = "\u{FEFF}" + Self.matrixColumns.joined(separator: ",") + "\r\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(256 * group.members.count + 256)
+    out.append(contentsOf: ("\u{FEFF}" + Self.matrixColumns.joined(separator: ",") + "\r\n").utf8)
+    let base = model.config.baseURL ?? ""
     for section in matrix.sections {
       for i in section.members {
         let r = model.catalog.recommendations[i]
@@ -82,9 +85,13 @@ extension PageContextBuilder {
           section.label, r.id, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
           r.date, r.response.map { strings["response_\($0.rawValue)"] } ?? "",
           r.followUp?.status.map { strings["status_\($0.rawValue)"] } ?? "",
-          r.followUp?.responsible.joined(separator: "; ") ?? "", (model.config.baseURL ?? "") + "recommendations/\(r.id)/",
+          r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
         ]
-        out += cells.map(CSV.cell).joined(separator: ",") + "\r\n"
+        for (n, cell) in cells.enumerated() {
+          if n > 0 { out.append(UInt8(ascii: ",")) }
+          CSV.append(cell, into: &out)
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
       }
     }
     return out
@@ -99,9 +106,26 @@ enum CSV {
   /// Quotes a cell when it holds a comma, quote or line break, and prefixes `'` to text a
   /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first).
   static func cell(_ text: String) -> String {
-    var value = text
-    if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-    guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var out: [UInt8] = []
+    append(text, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `text` as one cell (see `cell`) to the UTF-8 bytes `out`.
+  static func append(_ text: String, into out: inout [UInt8]) {
+    let bytes = text.utf8
+    let formula = bytes.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+    let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+    if quoted { out.append(0x22) }
+    if formula { out.append(UInt8(ascii: "'")) }
+    if quoted {
+      for byte in bytes {
+        out.append(byte)
+        if byte == 0x22 { out.append(0x22) }
+      }
+      out.append(0x22)
+    } else {
+      out.append(contentsOf: bytes)
+    }
   }
 }
