@@ -9,8 +9,8 @@ enum ContentHash {
   }
 
   static func of(raw: UnsafeRawBufferPointer) -> UInt64 {
-    // The length is mixed in last: xored into the start, it cancelled a change in the first byte
-    // (8 bytes and the same 8 with a zero after, the first byte's lowest bit flipped, were one hash).
+    // The length is mixed in last, on its own: xored into the seed it could cancel a change in
+    // the first word (ContentHashTests has the case).
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15
     do {
       var i = 0

@@ -24,7 +24,7 @@ extension PageContextBuilder {
     return .list(model.config.languages.map { code in
       [
         "code": .text(code), "name": .text(LanguageTree.endonym(code)), "dir": .text(LanguageFormat.direction(code)),
-        "href": .text(root + LanguageTree.prefix(of: code, in: model.config) + folder), "current": .flag(code == language),
+        .href: .text(root + LanguageTree.prefix(of: code, in: model.config) + folder), .current: .flag(code == language),
       ]
     })
   }
@@ -34,7 +34,7 @@ extension PageContextBuilder {
     guard model.config.languages.count > 1, folder != "404.html" else { return .list([]) }
     let start = model.config.baseURL ?? root(for: folder)
     return .list(model.config.languages.map { code in
-      ["hreflang": .text(code), "href": .text(start + LanguageTree.prefix(of: code, in: model.config) + folder)]
+      ["hreflang": .text(code), .href: .text(start + LanguageTree.prefix(of: code, in: model.config) + folder)]
     })
   }
 }

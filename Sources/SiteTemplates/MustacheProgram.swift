@@ -1,6 +1,6 @@
-/// An inlined template (no partials, parents or blocks left) flattened into one array of plain
-/// operations over one buffer of text bytes: a page walks it without copying nodes or their
-/// strings, and copies each run of text with one `memcpy`.
+/// A template with its partials, parents and blocks put in place, flattened into one array of
+/// plain operations over one buffer of text bytes: a page walks it without looking templates up
+/// by name or copying nodes and their strings, and copies each run of text with one `memcpy`.
 struct MustacheProgram: Sendable {
   enum Operation: Sendable {
     /// `bytes[start ..< end]`, as is.
@@ -14,33 +14,60 @@ struct MustacheProgram: Sendable {
   private(set) var operations: [Operation] = []
   private(set) var bytes: [UInt8] = []
   private(set) var keys: [TemplateKey] = []
+  /// Whether the last operation is text that the next text may extend (not the end of a section).
+  private var textIsOpen = false
 
-  /// Nil when `nodes` still include another template (a recursive partial was not inlined).
-  init?(_ nodes: [MustacheTemplate.Node]) {
-    guard add(nodes) else { return nil }
+  /// `nodes` with every partial, parent and block put in place, as the renderer would walk them;
+  /// nil when inclusions go deeper than `depthLimit` or pass `budget` nodes (a recursive partial).
+  init?(_ nodes: [MustacheTemplate.Node], templates: [String: MustacheTemplate], depthLimit: Int, budget: Int) {
+    var budget = budget
+    guard add(nodes, blocks: [:], templates, depth: 0, depthLimit, &budget) else { return nil }
   }
 
-  private mutating func add(_ nodes: [MustacheTemplate.Node]) -> Bool {
+  private mutating func add(_ nodes: [MustacheTemplate.Node], blocks: [String: [MustacheTemplate.Node]],
+                            _ templates: [String: MustacheTemplate], depth: Int, _ limit: Int, _ budget: inout Int) -> Bool {
+    guard depth <= limit else { return false }
     for node in nodes {
+      budget -= 1
+      guard budget >= 0 else { return false }
       switch node {
       case .text(let text):
-        let start = Int32(bytes.count)
-        bytes.append(contentsOf: text.utf8)
-        operations.append(.text(start: start, end: Int32(bytes.count)))
+        addText(text)
       case .variable(let path, let escaped):
         let (start, end) = addPath(path)
         operations.append(.variable(start: start, end: end, escaped: escaped))
+        textIsOpen = false
       case .section(let path, let inverted, let children):
         let (start, end) = addPath(path)
         let at = operations.count
         operations.append(.section(start: start, end: end, inverted: inverted, bodyEnd: 0))
-        guard add(children) else { return false }
+        textIsOpen = false
+        guard add(children, blocks: blocks, templates, depth: depth, limit, &budget) else { return false }
         operations[at] = .section(start: start, end: end, inverted: inverted, bodyEnd: Int32(operations.count))
-      case .partial, .parent, .block:
-        return false
+        textIsOpen = false
+      case .partial(let name):
+        guard add(templates[name]?.nodes ?? [], blocks: blocks, templates, depth: depth + 1, limit, &budget) else { return false }
+      case .block(let name, let fallback):
+        guard add(blocks[name] ?? fallback, blocks: blocks, templates, depth: depth + 1, limit, &budget) else { return false }
+      case .parent(let name, let overrides):
+        let merged = MustacheRenderer.merge(blocks, overrides)
+        guard add(templates[name]?.nodes ?? [], blocks: merged, templates, depth: depth + 1, limit, &budget) else { return false }
       }
     }
     return true
+  }
+
+  /// Text joins the text before it when nothing came between, so a run of text is one copy.
+  private mutating func addText(_ text: String) {
+    if textIsOpen, case .text(let start, _)? = operations.last {
+      bytes.append(contentsOf: text.utf8)
+      operations[operations.count - 1] = .text(start: start, end: Int32(bytes.count))
+      return
+    }
+    let start = Int32(bytes.count)
+    bytes.append(contentsOf: text.utf8)
+    operations.append(.text(start: start, end: Int32(bytes.count)))
+    textIsOpen = true
   }
 
   private mutating func addPath(_ path: [TemplateKey]) -> (Int32, Int32) {

@@ -4,22 +4,16 @@ import SiteCore
 struct MustacheRenderer {
   typealias Node = MustacheTemplate.Node
   let templates: [String: MustacheTemplate]
-  /// Each template with its partials, parents and blocks put in place and adjacent text joined,
-  /// so a page does not look them up by name; absent for a template whose inclusions go deeper
-  /// than `inliningDepth` (a recursive partial), which is rendered by name as it goes.
+  /// Each template as a program; absent for a template whose inclusions go deeper than
+  /// `inliningDepth` (a recursive partial), which is rendered by name as it goes.
   private let inlined: [String: MustacheProgram]
   static let inliningDepth = 12
 
   init(templates: [String: MustacheTemplate]) {
     self.templates = templates
-    var inlined: [String: MustacheProgram] = [:]
-    for (name, template) in templates {
-      var budget = 100_000
-      if let nodes = Self.inline(template.nodes, blocks: [:], in: templates, depth: 0, budget: &budget) {
-        inlined[name] = MustacheProgram(nodes)
-      }
+    inlined = templates.compactMapValues {
+      MustacheProgram($0.nodes, templates: templates, depthLimit: Self.inliningDepth, budget: 100_000)
     }
-    self.inlined = inlined
   }
 
   func render(_ name: String, _ context: TemplateValue) -> String {
@@ -118,47 +112,7 @@ struct MustacheRenderer {
 
   /// The blocks a parent template renders with: those given closer to the page (`outer`) win over
   /// the parent tag's own overrides.
-  private static func merge(_ outer: [String: [Node]], _ overrides: [String: [Node]]) -> [String: [Node]] {
+  static func merge(_ outer: [String: [Node]], _ overrides: [String: [Node]]) -> [String: [Node]] {
     outer.isEmpty ? overrides : outer.merging(overrides) { outer, _ in outer }
-  }
-
-  /// `nodes` as the renderer would walk them with `blocks`, with every partial, parent and block
-  /// replaced by what it renders; nil when inclusions go deeper than `inliningDepth` or the
-  /// result would pass `budget` nodes.
-  private static func inline(_ nodes: [Node], blocks: [String: [Node]], in templates: [String: MustacheTemplate],
-                             depth: Int, budget: inout Int) -> [Node]? {
-    guard depth <= inliningDepth else { return nil }
-    var out: [Node] = []
-    func add(_ node: Node) {
-      if case .text(let more) = node, case .text(let text)? = out.last {
-        out[out.count - 1] = .text(text + more)
-      } else {
-        out.append(node)
-      }
-    }
-    for node in nodes {
-      budget -= 1
-      guard budget >= 0 else { return nil }
-      let included: [Node]?
-      switch node {
-      case .text, .variable:
-        add(node)
-        continue
-      case .section(let path, let inverted, let children):
-        guard let inner = inline(children, blocks: blocks, in: templates, depth: depth, budget: &budget) else { return nil }
-        add(.section(path, inverted: inverted, inner))
-        continue
-      case .partial(let name):
-        included = inline(templates[name]?.nodes ?? [], blocks: blocks, in: templates, depth: depth + 1, budget: &budget)
-      case .block(let name, let fallback):
-        included = inline(blocks[name] ?? fallback, blocks: blocks, in: templates, depth: depth + 1, budget: &budget)
-      case .parent(let name, let overrides):
-        included = inline(templates[name]?.nodes ?? [], blocks: Self.merge(blocks, overrides), in: templates,
-          depth: depth + 1, budget: &budget)
-      }
-      guard let included else { return nil }
-      included.forEach(add)
-    }
-    return out
   }
 }

@@ -110,7 +110,7 @@ extension PageContextBuilder {
     let link = { (n: Int) in root + Pagination.path(folder, page: n) }
     values["pagination"] = [
       "label": .text(pageLabel(page, of: paging.pageCount)),
-      "pages": .list(window.map { ["number": .text(number($0)), "href": .text(link($0)), "current": .flag($0 == page)] }),
+      "pages": .list(window.map { ["number": .text(number($0)), .href: .text(link($0)), .current: .flag($0 == page)] }),
       "previous": (page > 1 ? link(page - 1) : nil).templateValue,
       "next": (page < paging.pageCount ? link(page + 1) : nil).templateValue,
     ]

@@ -54,9 +54,9 @@ extension PageContextBuilder {
   private func matrixRow(_ i: Int, root: String) -> TemplateValue {
     let r = model.catalog.recommendations[i]
     return [
-      "href": .text(root + "recommendations/\(r.id)/"), "title": .text(model.texts[i].title),
-      "lang": (r.language != language ? r.language : nil).templateValue,
-      "document": .text(r.document), "paragraph": .text(r.paragraph), "body": .text(r.body), "date": .text(r.date),
+      .href: .text(root + "recommendations/\(r.id)/"), .title: .text(model.texts[i].title),
+      .lang: (r.language != language ? r.language : nil).templateValue,
+      .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
       "response": .text(r.response.map { strings["response_\($0.rawValue)"] } ?? ""),
       "status": .text(r.followUp?.status.map { strings["status_\($0.rawValue)"] } ?? ""),
     ]

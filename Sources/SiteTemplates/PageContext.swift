@@ -39,18 +39,21 @@ public struct PageContextBuilder: Sendable {
   }
 
   /// The site-wide links of a page (navigation, footer pages), which depend only on the path to the
-  /// site's root; made once for pages up to this many folders deep.
+  /// site's root and the page's section; made once for pages up to this many folders deep.
   static let sharedLinkDepths = 8
   struct SharedLinks {
-    let nav: TemplateValue
+    /// By the section whose entry is marked current (nil: none).
+    let nav: [String?: TemplateValue]
     let pages: TemplateValue
   }
   private(set) var sharedLinks: [String: SharedLinks]
 
   func sharedLinks(_ root: String) -> SharedLinks {
     if let made = sharedLinks[root] { return made }
-    let pages = TemplateValue.list(model.pages.map { ["href": .text(root + "\($0.name)/"), "label": .text($0.title)] })
-    return SharedLinks(nav: navigation(root, section: nil), pages: pages)
+    let sections: [String?] = [nil] + Self.navigationItems.map(\.folder)
+    let nav = Dictionary(uniqueKeysWithValues: sections.map { ($0, navigation(root, section: $0)) })
+    let pages = TemplateValue.list(model.pages.map { [.href: .text(root + "\($0.name)/"), .label: .text($0.title)] })
+    return SharedLinks(nav: nav, pages: pages)
   }
 
   /// The page of `route` in this builder's language; its `path` includes the language's folder.
@@ -90,7 +93,7 @@ public struct PageContextBuilder: Sendable {
       "home": .text(root), "languages": languageLinks(folder), "hasLanguages": .flag(model.config.languages.count > 1),
       "alternates": alternates(folder),
       "siteTitle": .text(model.config.title), "t": stringValues,
-      "nav": section == nil ? shared.nav : navigation(root, section: section), "pages": shared.pages,
+      "nav": shared.nav[section] ?? navigation(root, section: section), "pages": shared.pages,
       "hasPages": .flag(!model.pages.isEmpty), "hasBreadcrumbs": .flag(!crumbs.isEmpty), "pageTitle": title.templateValue,
       "canonical": false, "description": false,
     ]
@@ -115,13 +118,15 @@ public struct PageContextBuilder: Sendable {
     return path.hasSuffix("/") ? path : path + "/"
   }
 
+  /// The main navigation's entries: a folder of the site and the key of its name.
+  static let navigationItems: [(folder: String, key: String)] = [
+    ("countries", "nav_countries"), ("themes", "nav_themes"), ("affected-persons", "nav_affected_persons"),
+    ("sdgs", "nav_sdgs"), ("bodies", "nav_bodies"), ("mechanisms", "nav_mechanisms"),
+    ("documents", "nav_documents"), ("search", "nav_search"),
+  ]
+
   func navigation(_ root: String, section: String?) -> TemplateValue {
-    let items: [(String, String)] = [
-      ("countries", "nav_countries"), ("themes", "nav_themes"), ("affected-persons", "nav_affected_persons"),
-      ("sdgs", "nav_sdgs"), ("bodies", "nav_bodies"), ("mechanisms", "nav_mechanisms"),
-      ("documents", "nav_documents"), ("search", "nav_search"),
-    ]
-    return .list(items.map { folder, key in
+    .list(Self.navigationItems.map { folder, key in
       [.href: .text(root + folder + "/"), .label: .text(strings[key]), .current: .flag(folder == section)]
     })
   }
