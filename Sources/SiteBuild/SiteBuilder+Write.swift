@@ -61,7 +61,8 @@ extension SiteBuilder {
   static func renderPages(_ routes: [(language: String, route: Route)], _ model: SiteModel, _ inputs: Inputs,
                           _ writer: SiteWriter, _ configuration: BuildConfiguration) throws(DiagnosticError) {
     let builders = Dictionary(uniqueKeysWithValues: model.config.languages.map { language in
-      (language, PageContextBuilder(model: model, strings: inputs.stringsByLanguage[language] ?? inputs.strings, language: language))
+      (language, PageContextBuilder(model: model, strings: inputs.stringsByLanguage[language] ?? inputs.strings, language: language,
+        listing: configuration.threads))
     })
     let renderer = inputs.renderer
     let failures = FailureList()

@@ -129,9 +129,14 @@ final class SiteWriter: @unchecked Sendable {
   /// Writes `bytes` to a new file at `path`, replacing whatever was there. The old file is
   /// unlinked, never truncated: the standby copy shares unchanged files with the output as hard
   /// links, and writing into one would change the output too.
+  /// A clean build's files are new, so the old one is looked for only when the creation finds it.
   static func createFile(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-    if unlink(path) != 0 && (errno == EISDIR || errno == EPERM) { try? FileManager.default.removeItem(atPath: path) }
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+    var fd = open(path, flags, 0o644)
+    if fd < 0 && errno == EEXIST {
+      if unlink(path) != 0 && (errno == EISDIR || errno == EPERM) { try? FileManager.default.removeItem(atPath: path) }
+      fd = open(path, flags, 0o644)
+    }
     guard fd >= 0 else { throw failure("cannot create", path) }
     defer { close(fd) }
     var offset = 0

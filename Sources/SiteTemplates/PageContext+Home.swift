@@ -7,7 +7,7 @@ extension PageContextBuilder {
     var values = layout(path, title: nil, crumbs: [], section: nil)
     let root = base(path)
     let catalog = model.catalog
-    values["description"] = .text(strings["home_intro"])
+    values[.pageDescription] = .text(strings["home_intro"])
     let totals: [(String, Int, String)] = [
       ("total_recommendations", catalog.recommendations.count, "recommendations/"),
       ("total_countries", catalog.terms(.country).count, "countries/"),

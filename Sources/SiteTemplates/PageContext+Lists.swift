@@ -102,13 +102,13 @@ extension PageContextBuilder {
                                                page: Int, root: String) where Members.Element == Int, Members.Index == Int {
     let paging = Pagination(count: members.count, pageSize: model.config.pageSize)
     let range = paging.range(ofPage: page)
-    values["list"] = ["start": .text(String(range.lowerBound + 1)),
-                      "items": .list(range.map { listItem(members[members.startIndex + $0], root: root) })]
-    values["pagination"] = false
+    values[.list] = [.start: .text(String(range.lowerBound + 1)),
+                     .items: .list(range.map { listItem(members[members.startIndex + $0], root: root) })]
+    values[.pagination] = false
     guard paging.pageCount > 1 else { return }
     let window = Set([1, paging.pageCount]).union(max(1, page - 2)...min(paging.pageCount, page + 2)).sorted()
     let link = { (n: Int) in root + Pagination.path(folder, page: n) }
-    values["pagination"] = [
+    values[.pagination] = [
       "label": .text(pageLabel(page, of: paging.pageCount)),
       "pages": .list(window.map { ["number": .text(number($0)), .href: .text(link($0)), .current: .flag($0 == page)] }),
       "previous": (page > 1 ? link(page - 1) : nil).templateValue,

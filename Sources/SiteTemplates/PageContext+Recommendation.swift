@@ -16,7 +16,7 @@ extension PageContextBuilder {
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
     values["textHtml"] = .html(text.html)
-    values["description"] = .text(String(text.plainText.prefix(200)))
+    values[.pageDescription] = .text(String(text.plainText.prefix(200)))
     values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
     values["textDir"] = .text(LanguageFormat.direction(textLanguage))
     values["sourceURL"] = r.sourceURL.map { $0.isEmpty ? .flag(false) : .text($0) } ?? .text("https://undocs.org/" + r.document)
@@ -79,14 +79,31 @@ extension PageContextBuilder {
 
   /// One entry of a recommendation list, linked relative to the page at `root`.
   func listItem(_ i: Int, root: String) -> TemplateValue {
+    let entry = listEntries.isEmpty ? listEntry(i) : listEntries[i]
+    var pairs: [(TemplateKey, TemplateValue)] = []
+    pairs.reserveCapacity(entry.fields.count + 1)
+    pairs.append((.href, .text(root + entry.path)))
+    pairs.append(contentsOf: entry.fields)
+    return .fields(pairs)
+  }
+
+  /// What a list shows of one recommendation in this builder's language: every field of its entry
+  /// but the link, which depends on the page. A recommendation is listed on a dozen term pages.
+  func listEntry(_ i: Int) -> ListEntry {
     let r = model.catalog.recommendations[i]
     let (text, textLanguage, _) = model.text(i, in: language)
-    return [
-      .href: .text(root + "recommendations/\(r.id)/"), .title: .text(text.title), .document: .text(r.document),
-      .paragraph: .text(r.paragraph), .country: .text(labels.label(.country, r.country)), .body: .text(r.body),
-      .date: .text(r.date), .dateText: .text(LanguageFormat.date(r.date, language)),
-      .lang: (textLanguage != language ? textLanguage : nil).templateValue,
-      .kind: (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue,
-    ]
+    return ListEntry(path: "recommendations/\(r.id)/", fields: [
+      (.title, .text(text.title)), (.document, .text(r.document)),
+      (.paragraph, .text(r.paragraph)), (.country, .text(labels.label(.country, r.country))), (.body, .text(r.body)),
+      (.date, .text(r.date)), (.dateText, .text(LanguageFormat.date(r.date, language))),
+      (.lang, (textLanguage != language ? textLanguage : nil).templateValue),
+      (.kind, (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue),
+    ])
   }
+}
+
+/// A recommendation's list entry without its link (`path` is the link from the language's root).
+struct ListEntry: Sendable {
+  let path: String
+  let fields: [(TemplateKey, TemplateValue)]
 }

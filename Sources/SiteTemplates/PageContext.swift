@@ -21,8 +21,14 @@ public struct PageContextBuilder: Sendable {
   let labels: TermLabels
   let stringValues: TemplateValue
 
-  /// - Parameter language: one of the site's languages; defaults to its first.
-  public init(model: SiteModel, strings: UIStrings, language: String? = nil) {
+  /// Every recommendation's list entry, when made up front (else each list makes its own).
+  private(set) var listEntries: [ListEntry]
+
+  /// - Parameters:
+  ///   - language: one of the site's languages; defaults to its first.
+  ///   - listing: makes every recommendation's list entry up front, on `listing` threads, for a
+  ///     build that renders every list (0: each list makes its entries, for a build of a few pages).
+  public init(model: SiteModel, strings: UIStrings, language: String? = nil, listing threads: Int = 0) {
     self.model = model
     self.strings = strings
     self.stringValues = .object(TemplateValue.texts(strings.values))
@@ -30,12 +36,17 @@ public struct PageContextBuilder: Sendable {
     self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
     self.labels = TermLabels(vocabulary: model.vocabulary, strings: strings, language: self.language, catalog: model.catalog)
     self.sharedLinks = [:]
+    self.listEntries = []
     var shared: [String: SharedLinks] = [:]
     for depth in 0...Self.sharedLinkDepths {
       let root = base(String(repeating: "x/", count: depth))
       shared[root] = sharedLinks(root)
     }
     self.sharedLinks = shared
+    if threads > 0 {
+      let made = self
+      self.listEntries = parallelMap(Array(model.catalog.recommendations.indices), threads: threads, grain: 256) { made.listEntry($0) }
+    }
   }
 
   /// The site-wide links of a page (navigation, footer pages), which depend only on the path to the
@@ -89,21 +100,21 @@ public struct PageContextBuilder: Sendable {
     let root = base(folder)
     let shared = sharedLinks(root)
     let common: KeyValuePairs<TemplateKey, TemplateValue> = [
-      "lang": .text(language), "dir": .text(LanguageFormat.direction(language)), "root": .text(assets),
-      "home": .text(root), "languages": languageLinks(folder), "hasLanguages": .flag(model.config.languages.count > 1),
-      "alternates": alternates(folder),
-      "siteTitle": .text(model.config.title), "t": stringValues,
-      "nav": shared.nav[section] ?? navigation(root, section: section), "pages": shared.pages,
-      "hasPages": .flag(!model.pages.isEmpty), "hasBreadcrumbs": .flag(!crumbs.isEmpty), "pageTitle": title.templateValue,
-      "canonical": false, "description": false,
+      .lang: .text(language), .dir: .text(LanguageFormat.direction(language)), .root: .text(assets),
+      .home: .text(root), .languages: languageLinks(folder), .hasLanguages: .flag(model.config.languages.count > 1),
+      .alternates: alternates(folder),
+      .siteTitle: .text(model.config.title), .t: stringValues,
+      .nav: shared.nav[section] ?? navigation(root, section: section), .pages: shared.pages,
+      .hasPages: .flag(!model.pages.isEmpty), .hasBreadcrumbs: .flag(!crumbs.isEmpty), .pageTitle: title.templateValue,
+      .canonical: false, .pageDescription: false,
     ]
     // Room for what the page kinds add, so the table is not grown while they do.
     var values = [TemplateKey: TemplateValue](minimumCapacity: 48)
     for (key, value) in common { values[key] = value }
-    if let url = model.config.baseURL, folder != "404.html" { values["canonical"] = .text(url + prefix + folder) }
+    if let url = model.config.baseURL, folder != "404.html" { values[.canonical] = .text(url + prefix + folder) }
     if !crumbs.isEmpty {
       let home: (String, String?) = (strings["nav_home"], "")
-      values["breadcrumbs"] = .list(([home] + crumbs).map { label, href in
+      values[.breadcrumbs] = .list(([home] + crumbs).map { label, href in
         [.label: .text(label), .href: href.map { root + $0 }.templateValue]
       })
     }

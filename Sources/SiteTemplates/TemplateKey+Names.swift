@@ -18,4 +18,27 @@ extension TemplateKey {
   static let count: TemplateKey = "count"
   static let detail: TemplateKey = "detail"
   static let current: TemplateKey = "current"
+
+  // What the layout reads, on every page.
+  static let dir: TemplateKey = "dir"
+  static let root: TemplateKey = "root"
+  static let home: TemplateKey = "home"
+  static let languages: TemplateKey = "languages"
+  static let hasLanguages: TemplateKey = "hasLanguages"
+  static let alternates: TemplateKey = "alternates"
+  static let siteTitle: TemplateKey = "siteTitle"
+  static let t: TemplateKey = "t"
+  static let nav: TemplateKey = "nav"
+  static let pages: TemplateKey = "pages"
+  static let hasPages: TemplateKey = "hasPages"
+  static let hasBreadcrumbs: TemplateKey = "hasBreadcrumbs"
+  static let pageTitle: TemplateKey = "pageTitle"
+  static let canonical: TemplateKey = "canonical"
+  static let pageDescription: TemplateKey = "description"
+  static let breadcrumbs: TemplateKey = "breadcrumbs"
+  // What lists and their pages read.
+  static let list: TemplateKey = "list"
+  static let start: TemplateKey = "start"
+  static let items: TemplateKey = "items"
+  static let pagination: TemplateKey = "pagination"
 }

@@ -41,22 +41,25 @@ public struct UIStrings: Sendable {
   /// The text of `key` with each `{name}` replaced by its argument.
   public func format(_ key: String, _ arguments: [String: String]) -> String {
     let template = self[key]
-    guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-    // One pass: a placeholder is replaced once, and text from an argument is never read again.
+    let utf8 = template.utf8
+    guard utf8.contains(UInt8(ascii: "{")) else { return template }
+    // One pass over the bytes (braces are ASCII, so every index found is a character boundary):
+    // a placeholder is replaced once, and text from an argument is never read again.
     var text = ""
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{") {
-      text += rest[..<open]
-      let tail = rest[rest.index(after: open)...]
-      if let close = tail.firstIndex(of: "}"), let value = arguments[String(tail[..<close])] {
-        text += value
-        rest = tail[tail.index(after: close)...]
-      } else {
-        text += "{"
-        rest = tail
-      }
+    text.reserveCapacity(utf8.count + 32)
+    var copied = utf8.startIndex
+    var scan = copied
+    while let open = utf8[scan...].firstIndex(of: UInt8(ascii: "{")) {
+      let name = utf8.index(after: open)
+      scan = name
+      guard let close = utf8[name...].firstIndex(of: UInt8(ascii: "}")),
+        let value = arguments[String(template[name..<close])] else { continue }
+      text += template[copied..<open]
+      text += value
+      copied = utf8.index(after: close)
+      scan = copied
     }
-    return text + rest
+    return text + template[copied...]
   }
 
   /// Fills keys this language lacks from `fallback`, so a partial translation still renders.
