@@ -1,5 +1,3 @@
-import Yams
-
 /// The fields whose values must come from a vocabulary.
 extension FieldReading {
   mutating func countryCode(_ field: String) -> String? {
@@ -7,7 +5,7 @@ extension FieldReading {
     return countryCode(text, node, field: field)
   }
 
-  mutating func countryCode(_ text: String, _ node: Node, field: String) -> String? {
+  mutating func countryCode(_ text: String, _ node: FieldNode, field: String) -> String? {
     let code = text.uppercased()
     if vocabulary.countryByCode[code] != nil { return code }
     let byName = vocabulary.countries.first { $0.name.all.contains { $0.caseInsensitiveCompare(text) == .orderedSame } }
@@ -85,7 +83,7 @@ extension FieldReading {
 
   mutating func followUp() -> FollowUp? {
     guard let node = fields["follow_up"] else { return nil }
-    guard case let .mapping(mapping) = node else {
+    guard case let .mapping(mapping) = node.value else {
       diagnostics.append(.error(at: reader.location(node), field: "follow_up",
         "expected a mapping with status, responsible, cluster, due"))
       return nil

@@ -1,15 +1,14 @@
 import Foundation
-import Yams
 
 /// Reads each front-matter field of one recommendation, recording a diagnostic for every
 /// value that is missing, of the wrong type, or outside its vocabulary.
 struct FieldReading {
   let reader: YAMLReader
-  let fields: [String: Node]
+  let fields: [String: FieldNode]
   let vocabulary: Vocabulary
   var diagnostics: [Diagnostic] = []
 
-  init(reader: YAMLReader, fields: [String: Node], vocabulary: Vocabulary) {
+  init(reader: YAMLReader, fields: [String: FieldNode], vocabulary: Vocabulary) {
     self.reader = reader
     self.fields = fields
     self.vocabulary = vocabulary
@@ -74,7 +73,7 @@ struct FieldReading {
     return reader.string(node, field: field, into: &diagnostics)
   }
 
-  mutating func list(_ field: String) -> [(String, Node)] {
+  mutating func list(_ field: String) -> [(String, FieldNode)] {
     guard let node = fields[field] else { return [] }
     return reader.list(node, field: field, into: &diagnostics) ?? []
   }
@@ -88,7 +87,7 @@ struct FieldReading {
     return nil
   }
 
-  func unknown(_ field: String, _ text: String, _ node: Node, noun: String, candidates: [String], accepted: String?) -> Diagnostic {
+  func unknown(_ field: String, _ text: String, _ node: FieldNode, noun: String, candidates: [String], accepted: String?) -> Diagnostic {
     var message = "unknown \(noun) \"\(text)\""
     if let near = Suggestion.nearest(to: text, in: candidates) { message += ": did you mean \"\(near)\"?" }
     return .error(at: reader.location(node), field: field, message, notes: accepted.map { [$0] } ?? [])

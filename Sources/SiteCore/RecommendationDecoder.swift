@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns a split recommendation file into a `Recommendation`, checking every field against the
 /// contract and the vocabularies and collecting all problems rather than stopping at the first.
 public struct RecommendationDecoder: Sendable {
@@ -48,10 +46,10 @@ public struct RecommendationDecoder: Sendable {
     }
   }
 
-  private func decode(_ root: Node?, _ reader: YAMLReader, _ split: SplitDocument) -> Decoded {
+  private func decode(_ root: FieldNode?, _ reader: YAMLReader, _ split: SplitDocument) -> Decoded {
     var d: [Diagnostic] = []
     let frontMatterStart = SourceLocation(path: split.path, line: 1)
-    guard case let .mapping(mapping)? = root else {
+    guard case let .mapping(mapping)? = root?.value else {
       let found = root.map { reader.kind(of: $0) } ?? "nothing"
       let problem = Diagnostic.error(at: root == nil ? frontMatterStart : reader.location(root),
         "the front matter must be a mapping of fields (document: …, country: …), found \(found)")

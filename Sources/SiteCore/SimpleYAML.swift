@@ -1,23 +1,20 @@
-import Yams
-
 /// A reader for the plain front matter that nearly every recommendation file has — one field per
 /// line, with a plain or quoted value, a `[flow, list]` or a block list of `- items` — that builds
-/// the same nodes as Yams (`compose` with the basic resolver) ten times faster.
+/// the nodes Yams builds (`compose` with the basic resolver, as `FieldNode`s) many times faster.
 ///
 /// It gives up (returns nil) on anything else: nested mappings, escapes, comments after a value,
-/// multi-line scalars, anchors, tags, repeated keys. The decoder then reads the file with Yams,
+/// multi-line scalars, anchors, tags, repeated keys, more than 32 keys. The decoder then reads the file with Yams,
 /// which also reads every file that has a problem, so messages keep their exact line and column.
 enum SimpleYAML {
-  static func parse(_ text: String) -> Node? {
+  static func parse(_ text: String) -> FieldNode? {
     var text = text
     return text.withUTF8 { parse(Array($0)) }
   }
 
-  private static func parse(_ bytes: [UInt8]) -> Node? {
-    var pairs: [(Node, Node)] = []
-    var keys: Set<String> = []
+  private static func parse(_ bytes: [UInt8]) -> FieldNode? {
+    var pairs: [(key: FieldNode, value: FieldNode)] = []
     var lines = Lines(bytes)
-    var pendingList: (key: Node, items: [Node])?
+    var pendingList: (key: FieldNode, items: [FieldNode])?
     while let line = lines.next() {
       if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
       if let item = listItem(bytes, line) {
@@ -26,11 +23,12 @@ enum SimpleYAML {
         continue
       }
       if let list = pendingList {
-        pairs.append((list.key, list.items.isEmpty ? plain("") : .sequence(Node.Sequence(list.items, tag()))))
+        pairs.append((list.key, list.items.isEmpty ? .plain("") : FieldNode(.sequence(.init(list.items)))))
         pendingList = nil
       }
-      guard let (key, value) = entry(bytes, line), keys.insert(key).inserted else { return nil }
-      let keyNode = plain(key)
+      guard let (key, value) = entry(bytes, line), pairs.count < 32, !pairs.contains(where: { $0.key.scalar == key })
+      else { return nil }
+      let keyNode = FieldNode.plain(key)
       if value.isEmpty {
         pendingList = (keyNode, [])
         continue
@@ -39,10 +37,10 @@ enum SimpleYAML {
       pairs.append((keyNode, node))
     }
     if let list = pendingList {
-      pairs.append((list.key, list.items.isEmpty ? plain("") : .sequence(Node.Sequence(list.items, tag()))))
+      pairs.append((list.key, list.items.isEmpty ? .plain("") : FieldNode(.sequence(.init(list.items)))))
     }
     if pairs.isEmpty { return nil }
-    return .mapping(Node.Mapping(pairs, tag()))
+    return FieldNode(.mapping(.init(pairs)))
   }
 
   /// `key: value` at the start of a line: the key and the range of the value, trimmed.
@@ -72,11 +70,11 @@ enum SimpleYAML {
     return i < end ? i..<end : nil
   }
 
-  private static func value(_ b: [UInt8], _ range: Range<Int>) -> Node? {
+  private static func value(_ b: [UInt8], _ range: Range<Int>) -> FieldNode? {
     guard b[range.lowerBound] == UInt8(ascii: "[") else { return scalar(b, range, inFlow: false) }
     guard b[range.upperBound - 1] == UInt8(ascii: "]") else { return nil }
     let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
-    var items: [Node] = []
+    var items: [FieldNode] = []
     var start = inner.lowerBound
     var quote: UInt8?
     var i = inner.lowerBound
@@ -103,19 +101,18 @@ enum SimpleYAML {
       i += 1
     }
     guard quote == nil else { return nil }
-    return .sequence(Node.Sequence(items, tag(), .flow))
+    return FieldNode(.sequence(.init(items)))
   }
 
   /// A plain, single-quoted or double-quoted scalar filling `range`, or nil when it is anything
   /// Yams might read differently (escapes, comments, indicators, flow characters in a list).
-  private static func scalar(_ b: [UInt8], _ range: Range<Int>, inFlow: Bool) -> Node? {
+  private static func scalar(_ b: [UInt8], _ range: Range<Int>, inFlow: Bool) -> FieldNode? {
     let first = b[range.lowerBound]
     if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
       guard range.count >= 2, b[range.upperBound - 1] == first else { return nil }
       let inner = b[(range.lowerBound + 1)..<(range.upperBound - 1)]
       guard !inner.contains(first), !inner.contains(UInt8(ascii: "\\")), !inner.contains(0x09) else { return nil }
-      let style: Node.Scalar.Style = first == UInt8(ascii: "\"") ? .doubleQuoted : .singleQuoted
-      return .scalar(Node.Scalar(String(decoding: inner, as: UTF8.self), tag(), style))
+      return FieldNode(.scalar(String(decoding: inner, as: UTF8.self), plain: false))
     }
     guard !indicators.contains(first), first != UInt8(ascii: "?") else { return nil }
     if first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":") {
@@ -133,7 +130,7 @@ enum SimpleYAML {
       previous = c
     }
     guard previous != UInt8(ascii: ":") else { return nil }
-    return .scalar(Node.Scalar(String(decoding: b[range], as: UTF8.self), tag(), .plain))
+    return .plain(String(decoding: b[range], as: UTF8.self))
   }
 
   /// Characters that open something other than a plain scalar.
@@ -148,13 +145,6 @@ enum SimpleYAML {
     if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
     return true
   }
-
-  private static func plain(_ text: String) -> Node { .scalar(Node.Scalar(text, tag(), .plain)) }
-
-  /// An unresolved tag, as Yams gives each node; the resolver and constructor are made once
-  /// (`Tag.implicit` builds a new constructor, with its tables, for every node).
-  private static func tag() -> Tag { Tag(.implicit, .basic, constructor) }
-  nonisolated(unsafe) private static let constructor = Constructor.default
 
   private static func isKeyStart(_ c: UInt8) -> Bool {
     (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || c == UInt8(ascii: "_")

@@ -1,4 +1,3 @@
-import Yams
 
 /// Settings from `Content/site.yml`.
 public struct SiteConfig: Sendable {
@@ -25,12 +24,12 @@ public struct SiteConfig: Sendable {
   public static func decode(path: String, text: String) -> (config: SiteConfig?, diagnostics: [Diagnostic]) {
     let reader = YAMLReader(path: path, lineOffset: 0)
     var d: [Diagnostic] = []
-    let root: Node?
+    let root: FieldNode?
     switch reader.parse(text) {
     case .failure(let problem): return (nil, [problem])
     case .success(let node): root = node
     }
-    guard case let .mapping(mapping)? = root else {
+    guard case let .mapping(mapping)? = root?.value else {
       return (nil, [.error(at: reader.location(root), "site.yml must be a mapping such as title: …")])
     }
     let fields = Dictionary(reader.entries(of: mapping, into: &d).map { ($0.key, $0.node) }) { a, _ in a }

@@ -1,5 +1,3 @@
-import Yams
-
 /// The vocabulary files a site may provide in `Content/vocabularies/`.
 public enum VocabularyFile: String, CaseIterable, Sendable {
   case countries, bodies, themes
@@ -16,7 +14,7 @@ public struct VocabularyDecoder {
   /// Decodes the five files (site-provided text or the project's default for each).
   public func decode(_ files: [VocabularyFile: (path: String, text: String)]) -> Result<Vocabulary, DiagnosticError> {
     var diagnostics: [Diagnostic] = []
-    func items(_ kind: VocabularyFile) -> (YAMLReader, [Node]) {
+    func items(_ kind: VocabularyFile) -> (YAMLReader, [FieldNode]) {
       guard let file = files[kind] else {
         diagnostics.append(.error(at: nil, "no \(kind.fileName) vocabulary"))
         return (YAMLReader(path: kind.fileName, lineOffset: 0), [])
@@ -27,7 +25,7 @@ public struct VocabularyDecoder {
         diagnostics.append(d)
         return (reader, [])
       case .success(let node):
-        guard case let .sequence(list)? = node else {
+        guard case let .sequence(list)? = node?.value else {
           diagnostics.append(.error(at: reader.location(node), "a vocabulary file must be a YAML list"))
           return (reader, [])
         }
@@ -47,9 +45,9 @@ public struct VocabularyDecoder {
   // MARK: - One function per file kind
 
   private func fields(
-    _ reader: YAMLReader, _ node: Node, required: [String], _ diagnostics: inout [Diagnostic]
-  ) -> [String: Node]? {
-    guard case let .mapping(mapping) = node else {
+    _ reader: YAMLReader, _ node: FieldNode, required: [String], _ diagnostics: inout [Diagnostic]
+  ) -> [String: FieldNode]? {
+    guard case let .mapping(mapping) = node.value else {
       diagnostics.append(.error(at: reader.location(node), "each entry must be a mapping such as {code: …, name: …}"))
       return nil
     }
@@ -60,12 +58,12 @@ public struct VocabularyDecoder {
     return required.allSatisfy { entries[$0] != nil } ? entries : nil
   }
 
-  private func aliases(_ reader: YAMLReader, _ node: Node?, _ d: inout [Diagnostic]) -> [String] {
+  private func aliases(_ reader: YAMLReader, _ node: FieldNode?, _ d: inout [Diagnostic]) -> [String] {
     guard let node else { return [] }
     return reader.list(node, field: "aliases", into: &d)?.map(\.0) ?? []
   }
 
-  private func decodeCountries(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Country] {
+  private func decodeCountries(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [Country] {
     let (reader, nodes) = input
     var seen = Uniqueness(reader: reader, what: "country code")
     return nodes.compactMap { node in
@@ -83,7 +81,7 @@ public struct VocabularyDecoder {
     }
   }
 
-  private func decodeBodies(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Body] {
+  private func decodeBodies(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [Body] {
     let (reader, nodes) = input
     var seen = Uniqueness(reader: reader, what: "body code")
     return nodes.compactMap { node in
@@ -106,7 +104,7 @@ public struct VocabularyDecoder {
     }
   }
 
-  private func decodeTerms(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [Term] {
+  private func decodeTerms(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [Term] {
     let (reader, nodes) = input
     var seen = Uniqueness(reader: reader, what: "slug")
     return nodes.compactMap { node in
@@ -131,14 +129,14 @@ public struct VocabularyDecoder {
   }
 
   /// A term's slug names its page's folder, so it must stay short enough for any file system.
-  private func fitsFolderName(_ slug: String, _ reader: YAMLReader, _ node: Node, _ d: inout [Diagnostic]) -> Bool {
+  private func fitsFolderName(_ slug: String, _ reader: YAMLReader, _ node: FieldNode, _ d: inout [Diagnostic]) -> Bool {
     guard slug.count > Slug.longest else { return true }
     d.append(.error(at: reader.location(node), "\"\(slug.prefix(40))…\" is too long to name a page",
       notes: ["a slug or code may have at most \(Slug.longest) letters, digits and dashes; give a shorter slug"]))
     return false
   }
 
-  private func decodeGoals(_ input: (YAMLReader, [Node]), _ d: inout [Diagnostic]) -> [SDGGoal] {
+  private func decodeGoals(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [SDGGoal] {
     let (reader, nodes) = input
     var seen = Uniqueness(reader: reader, what: "SDG code")
     return nodes.compactMap { node in
@@ -157,8 +155,8 @@ public struct VocabularyDecoder {
     }
   }
 
-  private func targetNodes(_ reader: YAMLReader, _ node: Node, _ d: inout [Diagnostic]) -> [Node]? {
-    guard case let .sequence(list) = node else {
+  private func targetNodes(_ reader: YAMLReader, _ node: FieldNode, _ d: inout [Diagnostic]) -> [FieldNode]? {
+    guard case let .sequence(list) = node.value else {
       d.append(.error(at: reader.location(node), field: "targets", "expected a list of target codes"))
       return nil
     }
@@ -166,11 +164,11 @@ public struct VocabularyDecoder {
   }
 
   private func decodeTarget(
-    _ reader: YAMLReader, _ node: Node, goal: Int, _ seen: inout Uniqueness, _ d: inout [Diagnostic]
+    _ reader: YAMLReader, _ node: FieldNode, goal: Int, _ seen: inout Uniqueness, _ d: inout [Diagnostic]
   ) -> SDGTarget? {
     var codeNode = node
     var name: LocalizedText?
-    if case .mapping = node {
+    if case .mapping = node.value {
       guard let f = fields(reader, node, required: ["code"], &d) else { return nil }
       codeNode = f["code"]!
       name = f["name"].flatMap { reader.localized($0, field: "name", into: &d) }
@@ -199,7 +197,7 @@ struct Uniqueness {
     self.what = what
   }
 
-  mutating func check(_ key: String, _ node: Node, _ d: inout [Diagnostic]) -> Bool {
+  mutating func check(_ key: String, _ node: FieldNode, _ d: inout [Diagnostic]) -> Bool {
     let here = reader.location(node)
     if let earlier = first[key] {
       d.append(.error(at: here, "duplicate \(what) \"\(key)\"", notes: ["first defined at \(earlier)"]))

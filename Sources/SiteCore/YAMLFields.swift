@@ -8,15 +8,15 @@ struct YAMLReader {
   /// Lines before the YAML text in its file (the front matter's opening `---` and anything above).
   let lineOffset: Int
 
-  func location(_ node: Node?) -> SourceLocation {
-    guard let mark = node?.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
-    return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+  func location(_ node: FieldNode?) -> SourceLocation {
+    guard let node, node.line > 0 else { return SourceLocation(path: path, line: lineOffset + 1) }
+    return SourceLocation(path: path, line: node.line + lineOffset, column: node.column)
   }
 
   /// Parses `text` with the basic resolver: every scalar stays the text written in the file.
-  func parse(_ text: String) -> Result<Node?, Diagnostic> {
+  func parse(_ text: String) -> Result<FieldNode?, Diagnostic> {
     do {
-      return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
+      return .success(try Yams.compose(yaml: text, .basic, .default, .utf8).map(FieldNode.init))
     } catch let error as YamlError {
       return .failure(diagnostic(for: error, text: text))
     } catch {
@@ -46,15 +46,18 @@ struct YAMLReader {
   }
 
   /// The entries of a mapping with plain keys; a repeated key is an error, not a silent override.
-  func entries(of mapping: Node.Mapping, into diagnostics: inout [Diagnostic]) -> [(key: String, node: Node)] {
-    var seen: Set<String> = []
-    var result: [(key: String, node: Node)] = []
+  func entries(of mapping: FieldNode.Pairs, into diagnostics: inout [Diagnostic]) -> [(key: String, node: FieldNode)] {
+    var result: [(key: String, node: FieldNode)] = []
+    result.reserveCapacity(mapping.count)
+    // A front matter has a score of keys: comparing them beats hashing them, up to a few dozen.
+    var seen: Set<String>? = mapping.count > 32 ? [] : nil
     for (keyNode, value) in mapping {
-      guard let key = keyNode.scalar?.string else {
+      guard let key = keyNode.scalar else {
         diagnostics.append(.error(at: location(keyNode), "a key must be a plain name"))
         continue
       }
-      if !seen.insert(key).inserted {
+      let repeated = seen != nil ? !seen!.insert(key).inserted : result.contains { $0.key == key }
+      if repeated {
         diagnostics.append(.error(at: location(keyNode), field: key, "\"\(key)\" is given twice"))
         continue
       }
@@ -64,13 +67,13 @@ struct YAMLReader {
   }
 
   /// A scalar's text, trimmed; an error for a list, a mapping or an empty value.
-  func string(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> String? {
-    guard case let .scalar(scalar) = node else {
+  func string(_ node: FieldNode, field: String, into diagnostics: inout [Diagnostic]) -> String? {
+    guard case let .scalar(written, plain) = node.value else {
       diagnostics.append(.error(at: location(node), field: field, "expected a single value, found \(kind(of: node))"))
       return nil
     }
-    let text = Self.trimmed(scalar.string)
-    if text.isEmpty || (scalar.style == .plain && (text == "~" || text == "null")) {
+    let text = Self.trimmed(written)
+    if text.isEmpty || (plain && (text == "~" || text == "null")) {
       diagnostics.append(.error(at: location(node), field: field, "is empty"))
       return nil
     }
@@ -85,14 +88,14 @@ struct YAMLReader {
   }
 
   /// A list of scalars; each item keeps its own node for precise diagnostics.
-  func list(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> [(String, Node)]? {
-    guard case let .sequence(sequence) = node else {
-      if case let .scalar(scalar) = node, scalar.style == .plain, scalar.string.isEmpty { return [] }
+  func list(_ node: FieldNode, field: String, into diagnostics: inout [Diagnostic]) -> [(String, FieldNode)]? {
+    guard case let .sequence(sequence) = node.value else {
+      if case let .scalar(text, plain) = node.value, plain, text.isEmpty { return [] }
       diagnostics.append(
         .error(at: location(node), field: field, "expected a list such as [a, b], found \(kind(of: node))"))
       return nil
     }
-    var items: [(String, Node)] = []
+    var items: [(String, FieldNode)] = []
     for item in sequence {
       if let text = string(item, field: field, into: &diagnostics) { items.append((text, item)) }
     }
@@ -100,8 +103,8 @@ struct YAMLReader {
   }
 
   /// A name given as one string or as `{language: text}`.
-  func localized(_ node: Node, field: String, into diagnostics: inout [Diagnostic]) -> LocalizedText? {
-    if case let .mapping(mapping) = node {
+  func localized(_ node: FieldNode, field: String, into diagnostics: inout [Diagnostic]) -> LocalizedText? {
+    if case let .mapping(mapping) = node.value {
       var translations: [(language: String, text: String)] = []
       for (language, value) in entries(of: mapping, into: &diagnostics) {
         if let text = string(value, field: "\(field).\(language)", into: &diagnostics) {
@@ -117,9 +120,9 @@ struct YAMLReader {
     return string(node, field: field, into: &diagnostics).map(LocalizedText.init)
   }
 
-  func kind(of node: Node) -> String {
-    switch node {
-    case .scalar(let s): return "\"\(s.string)\""
+  func kind(of node: FieldNode) -> String {
+    switch node.value {
+    case .scalar(let text, _): return "\"\(text)\""
     case .mapping: return "a mapping"
     case .sequence: return "a list"
     case .alias: return "an alias"
