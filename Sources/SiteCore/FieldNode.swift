@@ -15,47 +15,28 @@ struct FieldNode {
     case alias
   }
 
-  /// The items of a list: made by the fast reader, or a Yams sequence read item by item.
+  /// The items of a list: made by the fast reader, or Yams's nodes turned one by one as read.
+  /// (Two plain arrays, one of them empty, so reading an item copies no enum of arrays.)
   struct Items: RandomAccessCollection {
-    private enum Source { case made([FieldNode]), yams(Node.Sequence) }
-    private let source: Source
-    init(_ items: [FieldNode]) { source = .made(items) }
-    init(_ items: Node.Sequence) { source = .yams(items) }
+    private let made: [FieldNode]
+    private let given: [Node]
+    init(_ items: [FieldNode]) { (made, given) = (items, []) }
+    init(_ items: Node.Sequence) { (made, given) = ([], Array(items)) }
     var startIndex: Int { 0 }
-    var endIndex: Int {
-      switch source {
-      case .made(let items): return items.count
-      case .yams(let items): return items.count
-      }
-    }
-    subscript(i: Int) -> FieldNode {
-      switch source {
-      case .made(let items): return items[i]
-      case .yams(let items): return FieldNode(items[items.index(items.startIndex, offsetBy: i)])
-      }
-    }
+    var endIndex: Int { given.isEmpty ? made.count : given.count }
+    subscript(i: Int) -> FieldNode { given.isEmpty ? made[i] : FieldNode(given[i]) }
   }
 
   /// The entries of a mapping, in order, the same two ways.
   struct Pairs: RandomAccessCollection {
-    private enum Source { case made([(key: FieldNode, value: FieldNode)]), yams(Node.Mapping) }
-    private let source: Source
-    init(_ pairs: [(key: FieldNode, value: FieldNode)]) { source = .made(pairs) }
-    init(_ pairs: Node.Mapping) { source = .yams(pairs) }
+    private let made: [(key: FieldNode, value: FieldNode)]
+    private let given: [(key: Node, value: Node)]
+    init(_ pairs: [(key: FieldNode, value: FieldNode)]) { (made, given) = (pairs, []) }
+    init(_ pairs: Node.Mapping) { (made, given) = ([], pairs.map { ($0.key, $0.value) }) }
     var startIndex: Int { 0 }
-    var endIndex: Int {
-      switch source {
-      case .made(let pairs): return pairs.count
-      case .yams(let pairs): return pairs.count
-      }
-    }
+    var endIndex: Int { given.isEmpty ? made.count : given.count }
     subscript(i: Int) -> (key: FieldNode, value: FieldNode) {
-      switch source {
-      case .made(let pairs): return pairs[i]
-      case .yams(let pairs):
-        let pair = pairs[pairs.index(pairs.startIndex, offsetBy: i)]
-        return (FieldNode(pair.key), FieldNode(pair.value))
-      }
+      given.isEmpty ? made[i] : (FieldNode(given[i].key), FieldNode(given[i].value))
     }
   }
 

@@ -13,6 +13,7 @@ enum SimpleYAML {
 
   private static func parse(_ bytes: [UInt8]) -> FieldNode? {
     var pairs: [(key: FieldNode, value: FieldNode)] = []
+    var keys: [String] = []
     var lines = Lines(bytes)
     var pendingList: (key: FieldNode, items: [FieldNode])?
     while let line = lines.next() {
@@ -26,8 +27,8 @@ enum SimpleYAML {
         pairs.append((list.key, list.items.isEmpty ? .plain("") : FieldNode(.sequence(.init(list.items)))))
         pendingList = nil
       }
-      guard let (key, value) = entry(bytes, line), pairs.count < 32, !pairs.contains(where: { $0.key.scalar == key })
-      else { return nil }
+      guard let (key, value) = entry(bytes, line), keys.count < 32, !keys.contains(key) else { return nil }
+      keys.append(key)
       let keyNode = FieldNode.plain(key)
       if value.isEmpty {
         pendingList = (keyNode, [])

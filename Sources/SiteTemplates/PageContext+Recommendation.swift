@@ -83,7 +83,8 @@ extension PageContextBuilder {
     var pairs: [(TemplateKey, TemplateValue)] = []
     pairs.reserveCapacity(entry.fields.count + 1)
     pairs.append((.href, .text(root + entry.path)))
-    pairs.append(contentsOf: entry.fields)
+    // One by one: `append(contentsOf:)` copies tuples through their generic value witnesses.
+    for pair in entry.fields { pairs.append(pair) }
     return .fields(pairs)
   }
 
