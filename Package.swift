@@ -15,6 +15,7 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+    .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
     .target(name: "CSystem"),
     .target(name: "SiteCore", dependencies: ["Yams"]),
     .target(name: "SiteMarkdown", dependencies: ["CCMark", "SiteCore"]),
@@ -27,7 +28,10 @@ let package = Package(
       dependencies: ["SiteCore", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem"]),
     .executableTarget(
       name: "hrindex",
-      dependencies: ["SiteBuild", "SiteImport", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "SiteBuild", "SiteImport", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+      ]),
     .target(name: "SiteImport", dependencies: ["SiteCore", "Yams"]),
     .target(name: "SitePreview", dependencies: ["SiteCore"]),
     .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),

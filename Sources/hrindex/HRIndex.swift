@@ -55,6 +55,7 @@ struct Build: ParsableCommand {
       for stage in report.stages {
         Terminal.error(String(format: "  %-40@ %7.3f s  (CPU %.3f s)", stage.name as NSString, stage.seconds, stage.cpuSeconds))
       }
+      Terminal.error("  memory allocator: \(Allocator.description)")
     }
     guard report.succeeded else {
       Terminal.error(Terminal.problemSummary(report.diagnostics))
