@@ -6,7 +6,7 @@
   ///
   /// `hrindex` links mimalloc (Debian's libmimalloc) ahead of the C library, so its `malloc`
   /// serves the whole process, Swift's runtime included: a build allocates and frees millions of
-  /// small objects on two threads, which glibc's malloc does markedly slower (README, "Benchmarks").
+  /// small objects on two threads, which glibc's malloc does markedly slower (README, "How it is built").
   /// Whether the link took effect is checked, not assumed: a block from `malloc` is asked whether
   /// it lies in mimalloc's heap. `--timings` prints the answer; a test requires mimalloc.
   enum Allocator {
