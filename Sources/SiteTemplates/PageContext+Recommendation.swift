@@ -83,7 +83,7 @@ extension PageContextBuilder {
     var pairs: [(TemplateKey, TemplateValue)] = []
     pairs.reserveCapacity(entry.fields.count + 1)
     pairs.append((.href, .text(root + entry.path)))
-    // One by one: `append(contentsOf:)` copies tuples through their generic value witnesses.
+    // One by one: fewer instructions than `append(contentsOf:)` here (callgrind, term pages).
     for pair in entry.fields { pairs.append(pair) }
     return .fields(pairs)
   }

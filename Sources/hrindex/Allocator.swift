@@ -13,7 +13,7 @@
     static var description: String {
       guard let probe = malloc(64) else { return "unknown" }
       defer { free(probe) }
-      guard mi_is_in_heap_region(probe) else { return "the C library's malloc" }
+      guard mi_is_in_heap_region(probe) else { return "not mimalloc (the C library's malloc, or a preloaded one)" }
       let version = Int(mi_version())
       return "mimalloc \(version / 100).\(version / 10 % 10).\(version % 10)"
     }

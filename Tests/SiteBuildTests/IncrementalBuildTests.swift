@@ -27,12 +27,7 @@ struct IncrementalBuildTests {
   static func expectSameAsClean(_ site: (content: String, templates: String, output: String), sourceLocation: SourceLocation = #_sourceLocation) {
     let clean = SiteFixture.temporaryFolder("clean") + "/Output"
     #expect(build(site, output: clean).succeeded, sourceLocation: sourceLocation)
-    let expected = SiteFixture.files(in: clean)
-    let actual = SiteFixture.files(in: site.output)
-    #expect(actual.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
-    for (path, bytes) in expected where actual[path] != bytes {
-      Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-    }
+    SiteFixture.expectSameFiles(site.output, as: clean, "differs from a clean build", sourceLocation: sourceLocation)
   }
 
   @Test("a rebuild with no change writes nothing, and an edit rewrites only the pages it touches")

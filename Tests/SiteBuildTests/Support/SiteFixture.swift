@@ -36,6 +36,18 @@ enum SiteFixture {
     return (out, SiteBuilder.build(configuration))
   }
 
+  /// Records an issue unless the folders `actual` and `expected` hold the same paths with the same
+  /// bytes; each differing file is named, followed by `reason` ("differs from a clean build").
+  static func expectSameFiles(_ actual: String, as expected: String, _ reason: String,
+                              sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let want = files(in: expected)
+    let got = files(in: actual)
+    #expect(got.keys.sorted() == want.keys.sorted(), sourceLocation: sourceLocation)
+    for (path, bytes) in want where got[path] != bytes {
+      Issue.record("\(path) \(reason)", sourceLocation: sourceLocation)
+    }
+  }
+
   /// Every file below `folder`, relative path → bytes.
   static func files(in folder: String) -> [String: Data] {
     var result: [String: Data] = [:]
