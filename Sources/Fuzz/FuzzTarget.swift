@@ -8,7 +8,7 @@ import SiteCore
 /// `scripts/fuzz` builds this target with `--sanitize fuzzer -Xswiftc -DLIBFUZZER`, which makes
 /// it a libFuzzer binary. In an ordinary build it replays the files named on its command line.
 enum FuzzTarget {
-  static let decoder = RecommendationDecoder(vocabulary: DefaultVocabulary.load(), defaultLanguage: "en")
+  static let decoder = RecommendationDecoder(vocabulary: VocabularyLoader.defaults(), defaultLanguage: "en")
 
   static func exercise(_ bytes: UnsafeBufferPointer<UInt8>) {
     // Invalid UTF-8 stops a real build earlier; decoding it lossily still gives the decoder

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteFiles
 
 /// What one build reads and where it writes; paths as the user gave them (relative to the
 /// working folder or absolute).
@@ -32,6 +33,18 @@ public struct BuildConfiguration: Sendable {
     return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) && isDirectory.boolValue
       ? Self.display(candidate) : nil
   }
+
+  /// The templates folder in use: `--templates`, or `Templates/` beside the content.
+  var templatesFolder: String? { templates ?? sibling("Templates") }
+
+  /// The public folder in use: `--public`, or `Public/` beside the content.
+  var publicFolderInUse: String? { publicFolder ?? sibling("Public") }
+
+  /// The folders a build reads, which its output must never contain.
+  var inputFolders: [String] { [content, templatesFolder, publicFolderInUse].compactMap { $0 } }
+
+  /// Where the build writes.
+  public var outputLocation: OutputLocation { OutputLocation(output) }
 
   /// A path as messages show it: relative to the working folder when inside it.
   static func display(_ path: String) -> String {

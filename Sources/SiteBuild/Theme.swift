@@ -1,5 +1,7 @@
 import Foundation
 import SiteCore
+import SiteDefaults
+import SiteFiles
 import SiteTemplates
 
 /// The templates, UI strings and static assets a build renders with: the site's own folders
@@ -49,6 +51,17 @@ struct Theme {
     } else if name.hasPrefix("strings/"), name.hasSuffix(".yml") {
       strings[String(name.dropFirst("strings/".count).dropLast(".yml".count))] = (path, text)
     }
+  }
+
+  /// The UI strings of each of `languages`, with English filling any gap.
+  func uiStrings(for languages: [String], _ problems: inout [Diagnostic]) -> [String: UIStrings] {
+    var byLanguage: [String: UIStrings] = [:]
+    for language in languages {
+      let (strings, found) = uiStrings(language)
+      byLanguage[language] = strings
+      problems += found
+    }
+    return byLanguage
   }
 
   /// The UI strings for `language`, with English filling any gap.

@@ -83,11 +83,11 @@ public struct Catalog: Sendable {
   private let memberships: [Memberships]
 
   /// Builds the catalog; duplicate ids and terms whose pages would share a folder are errors.
-  public static func build(_ input: [Recommendation]) -> (Catalog, [Diagnostic]) {
+  public static func build(_ input: [Recommendation], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> (Catalog, [Diagnostic]) {
     let sorted = listOrder(input)
     var diagnostics = duplicateIDs(sorted)
     // The taxonomies are grouped independently, on every core.
-    let groupings = parallelMap(Taxonomy.allCases, threads: ProcessInfo.processInfo.activeProcessorCount, grain: 1) {
+    let groupings = parallelMap(Taxonomy.allCases, threads: threads, grain: 1) {
       Grouping($0, sorted)
     }
     for (t, taxonomy) in Taxonomy.allCases.enumerated() {

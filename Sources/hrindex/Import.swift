@@ -32,16 +32,7 @@ struct ImportOptions: ParsableArguments {
   /// The vocabularies the output folder's site will be built with: its own files in
   /// vocabularies/, and the defaults for the others.
   func vocabulary() throws -> Vocabulary {
-    var files: [VocabularyFile: (path: String, text: String)] = [:]
-    for kind in VocabularyFile.allCases {
-      let own = output + "/vocabularies/" + kind.fileName
-      if let data = FileManager.default.contents(atPath: own) {
-        files[kind] = (own, String(decoding: data, as: UTF8.self))
-      } else {
-        files[kind] = ("(default)/vocabularies/\(kind.fileName)", DefaultVocabulary.file(kind.fileName) ?? "")
-      }
-    }
-    return try VocabularyDecoder().decode(files).get()
+    try VocabularyLoader(contentFolder: output).load().get()
   }
 }
 
@@ -69,7 +60,7 @@ extension Import {
       if let mappings, let data = FileManager.default.contents(atPath: mappings + "/" + name) {
         return MappingFile(path: mappings + "/" + name, text: String(decoding: data, as: UTF8.self))
       }
-      guard let text = DefaultVocabulary.file("mappings/" + name) else { throw ImportFailure("no built-in \(name)") }
+      guard let text = VocabularyLoader.defaultFile("mappings/" + name) else { throw ImportFailure("no built-in \(name)") }
       return MappingFile(path: "(default)/vocabularies/mappings/" + name, text: text)
     }
   }

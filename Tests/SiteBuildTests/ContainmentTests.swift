@@ -1,4 +1,6 @@
 import Foundation
+import SiteDefaults
+import SiteFiles
 import Testing
 
 @testable import SiteBuild
@@ -47,7 +49,7 @@ struct ContainmentTests {
 
   @Test("an id with a slash or dot-dot is rejected; a derived id keeps only letters, digits and dashes")
   func idsCannotHoldPaths() {
-    let decoder = RecommendationDecoder(vocabulary: DefaultVocabulary.load(), defaultLanguage: "en")
+    let decoder = RecommendationDecoder(vocabulary: VocabularyLoader.defaults(), defaultLanguage: "en")
     func decode(_ extra: String, document: String = "A/HRC/1/2") -> RecommendationDecoder.Decoded {
       let text = "---\ndocument: \"\(document)\"\nparagraph: \"..\"\ncountry: ECU\nmechanism: upr\nbody: UPR\ndate: 2020-01-01\n\(extra)---\nText.\n"
       return decoder.decode(SourceFile(path: "x.md", text: text))
@@ -180,7 +182,7 @@ struct ContainmentTests {
     try "notes".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
     try fm.createDirectory(atPath: folder + "/elsewhere", withIntermediateDirectories: true)
     try fm.createSymbolicLink(atPath: folder + "/link", withDestinationPath: folder + "/elsewhere")
-    try Data().write(to: URL(fileURLWithPath: folder + "/" + SiteWriter.marker))  // as if an old build wrote it
+    try Data().write(to: URL(fileURLWithPath: folder + "/" + OutputManifest.fileName))  // as if an old build wrote it
     let before = SiteFixture.files(in: folder)
     let rootLockExisted = fm.fileExists(atPath: "/.lock")
     let cases: [(String, String)] = [
@@ -203,7 +205,7 @@ struct ContainmentTests {
     ("../x", false), ("a/../b", false), ("a/..", false), ("..", false), ("/etc/passwd", false), ("a//../b", false),
   ])
   func outputPaths(path: String, allowed: Bool) {
-    #expect(SiteWriter.staysInside(path) == allowed)
-    #expect(SiteWriter.staysInside(path) == !(path.hasPrefix("/") || path.split(separator: "/").contains("..")))
+    #expect(SitePublisher.staysInside(path) == allowed)
+    #expect(SitePublisher.staysInside(path) == !(path.hasPrefix("/") || path.split(separator: "/").contains("..")))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import Testing
 
 @testable import SiteBuild
@@ -81,7 +82,7 @@ struct IncrementalBuildTests {
     for _ in 0..<2 { #expect(Self.build(site).succeeded) }
     let standby = URL(fileURLWithPath: site.output).deletingLastPathComponent().appendingPathComponent(".Output.standby").path
     // Simulate a build killed after changing the standby copy: its manifest is gone, a page is stale.
-    try FileManager.default.removeItem(atPath: standby + "/" + SiteWriter.marker)
+    try FileManager.default.removeItem(atPath: standby + "/" + OutputManifest.fileName)
     try "stale".write(toFile: standby + "/index.html", atomically: true, encoding: .utf8)
     // A front-matter change makes the build run whole: it must not trust the standby copy.
     let file = site.content + "/recommendations/fra/a-hrc-38-4-145-1.md"
@@ -91,7 +92,7 @@ struct IncrementalBuildTests {
     #expect(report.succeeded && !report.incremental && report.textEdits == nil)
     Self.expectSameAsClean(site)
     // With nothing changed, a standby copy broken the same way is made anew from the output.
-    try FileManager.default.removeItem(atPath: standby + "/" + SiteWriter.marker)
+    try FileManager.default.removeItem(atPath: standby + "/" + OutputManifest.fileName)
     try "stale".write(toFile: standby + "/index.html", atomically: true, encoding: .utf8)
     let unchanged = Self.build(site)
     #expect(unchanged.succeeded && unchanged.textEdits == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import Testing
 
 @testable import SiteBuild
@@ -74,7 +75,7 @@ struct TextEditTests {
     let before = Self.snapshot(site)
     let first = Self.build(site)
     #expect(first.succeeded && first.textEdits == 0 && first.filesWritten == 0)
-    #expect(FileManager.default.fileExists(atPath: SiteWriter.standbyPath(of: site.output) + "/" + SiteWriter.marker))
+    #expect(FileManager.default.fileExists(atPath: OutputLocation(site.output).standby + "/" + OutputManifest.fileName))
     let second = Self.build(site)
     #expect(second.succeeded && second.textEdits == 0 && second.filesWritten == 0)
     #expect(Self.snapshot(site) == before)
@@ -117,15 +118,15 @@ struct TextEditTests {
   func damagedStateOrStandby() throws {
     let site = try Self.sampleCopy()
     #expect(Self.build(site).succeeded)
-    let statePath = BuildState.path(beside: site.output)
+    let statePath = OutputLocation(site.output).state
     try Data("hrindex build state 1\ngarbage".utf8).write(to: URL(fileURLWithPath: statePath))
     try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO", with: "the UNESCO") }
     var report = Self.build(site)
     #expect(report.succeeded && report.textEdits == nil)
     IncrementalBuildTests.expectSameAsClean(site)
     // A file of the standby copy changed by hand: its manifest no longer vouches for it.
-    let standby = SiteWriter.standbyPath(of: site.output)
-    try SiteWriter.createFile(standby + "/" + SiteWriter.marker, Array("hrindex output manifest 1\n".utf8))
+    let standby = OutputLocation(site.output).standby
+    try RegularFile.create(standby + "/" + OutputManifest.fileName, Array("hrindex output manifest 1\n".utf8))
     try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "the UNESCO", with: "UNESCO") }
     report = Self.build(site)
     #expect(report.succeeded && report.textEdits == 1)
@@ -165,7 +166,7 @@ struct TextEditTests {
   func stateRoundTrip() throws {
     let site = try Self.sampleCopy()
     #expect(Self.build(site).succeeded)
-    let state = try #require(BuildState.read(beside: site.output))
+    let state = try #require(BuildState.read(at: OutputLocation(site.output)))
     let again = try #require(BuildState.decode(state.encoded()))
     #expect(again.encoded() == state.encoded())
     let tree = SourceTree.scan(root: site.content, folder: "recommendations", threads: 2)

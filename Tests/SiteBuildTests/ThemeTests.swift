@@ -1,4 +1,5 @@
 import Foundation
+import SiteDefaults
 import Testing
 
 @testable import SiteBuild

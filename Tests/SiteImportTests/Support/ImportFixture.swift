@@ -15,10 +15,10 @@ enum ImportFixture {
   static let uprInfoCSV = folder + "/upr-info-sample.csv"
   static let uhriJSON = folder + "/uhri-sample.json"
 
-  static let vocabulary = DefaultVocabulary.load()
+  static let vocabulary = VocabularyLoader.defaults()
 
   static func mapping(_ name: String) -> MappingFile {
-    MappingFile(path: "mappings/" + name, text: DefaultVocabulary.file("mappings/" + name)!)
+    MappingFile(path: "mappings/" + name, text: VocabularyLoader.defaultFile("mappings/" + name)!)
   }
 
   static let mappings: UPRInfoMappings = {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteFiles
 
 extension BuildState {
   /// A state for the files of `tree`, to be filled in as the build reads them.
@@ -15,37 +16,38 @@ extension BuildState {
     roles = Array(repeating: Role.ignored.rawValue, count: tree.count)
   }
 
-  /// The wall clock in nanoseconds, the clock file times are kept in.
-  static func now() -> Int64 {
-    var time = timespec()
-    clock_gettime(CLOCK_REALTIME, &time)
-    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  /// Notes what the build read of each file: its role, its original (a translation), its hashes.
+  mutating func note(_ notes: [EntryNote]) {
+    for n in notes {
+      roles[n.entry] = n.role.rawValue
+      position[n.entry] = n.position
+      (contentHash[n.entry], frontMatterHash[n.entry], titleHash[n.entry]) = (n.contentHash, n.frontMatterHash, n.titleHash)
+    }
   }
 
-  /// Notes where each recommendation stands in the catalog, and the countries that have pages.
-  mutating func record(_ catalog: Catalog, listing: MarkdownListing, loader: ContentLoader) {
+  /// Notes where each recommendation stands in the catalog (`entries`: the entry each record
+  /// was read from), and the countries that have pages.
+  mutating func place(_ catalog: Catalog, entries: [ObjectIdentifier: Int]) {
     for (p, r) in catalog.recommendations.enumerated() {
-      if let entry = entryOfRecord[ObjectIdentifier(r)] { position[Int(entry)] = Int32(p) }
+      if let entry = entries[ObjectIdentifier(r)] { position[entry] = Int32(p) }
     }
-    entryOfRecord = [:]
     countryKeys = catalog.terms(.country).map(\.key)
     recommendations = catalog.recommendations.count
   }
 
   /// Whether a diagnostic is about a file below `recommendations/` (replayed while that file is unchanged).
-  static func isAboutRecommendations(_ d: Diagnostic, _ loader: ContentLoader) -> Bool {
+  static func isAboutRecommendations(_ d: Diagnostic, _ content: ContentLoader) -> Bool {
     guard let path = d.location?.path else { return false }
-    let folder = loader.display("recommendations")
+    let folder = content.display("recommendations")
     return path == folder || path.hasPrefix(folder + "/")
   }
 
   /// Completes the state once the build is published: the stamps of the new output's and the
   /// standby copy's manifests, what the build changed, and the warnings to replay.
-  mutating func published(output: String, written: [String], removed: [String], files: Int, pages: Int,
+  mutating func published(at location: OutputLocation, written: [String], removed: [String], files: Int, pages: Int,
                           diagnostics: [Diagnostic], loader: ContentLoader) {
-    let standby = SiteWriter.standbyPath(of: output)
-    outputMarker = FileStamp.of(URL(fileURLWithPath: output).standardizedFileURL.path + "/" + SiteWriter.marker) ?? FileStamp()
-    standbyMarker = FileStamp.of(standby + "/" + SiteWriter.marker)
+    outputMarker = FileStamp.of(location.manifest) ?? FileStamp()
+    standbyMarker = FileStamp.of(location.standbyManifest)
     (lastWritten, lastRemoved) = standbyMarker == nil ? ([], []) : (written, removed)
     (self.files, self.pages) = (files, pages)
     warnings = diagnostics.filter { $0.severity == .warning && Self.isAboutRecommendations($0, loader) }

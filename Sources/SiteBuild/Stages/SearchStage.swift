@@ -1,11 +1,12 @@
 import SiteCore
+import SiteFiles
 import SiteSearch
 import SiteTemplates
 
 extension SiteBuilder {
   /// Hands every recommendation to the search index writer, with the facet values the
   /// contract's filters use and the labels the search page shows for them.
-  static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SiteWriter, threads: Int) throws(DiagnosticError) {
+  static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
     try SearchIndexWriter.write(documents, labels: labels(model, strings)) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteFiles
 
 /// Writes a synthetic but realistic content folder: about half UPR, then CRC and CEDAW; countries
 /// and themes Zipf-distributed; texts of 20–400 words in the six UN languages. The same seed and
@@ -10,9 +11,7 @@ public struct CorpusGenerator {
 
   public init(seed: UInt64) throws {
     random = SeededRandom(seed: seed)
-    var files: [VocabularyFile: (path: String, text: String)] = [:]
-    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName] ?? "") }
-    vocabulary = try VocabularyDecoder().decode(files).get()
+    vocabulary = try VocabularyLoader(content: nil).load().get()
   }
 
   public mutating func write(count: Int, to folder: String) throws {

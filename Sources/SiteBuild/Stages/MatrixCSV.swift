@@ -1,9 +1,10 @@
 import SiteCore
+import SiteFiles
 import SiteTemplates
 
 extension SiteBuilder {
   /// Writes `countries/<code>/matrix.csv` beside each country's matrix page.
-  static func writeMatrixCSVs(_ model: SiteModel, _ strings: [String: UIStrings], _ writer: SiteWriter, threads: Int) throws(DiagnosticError) {
+  static func writeMatrixCSVs(_ model: SiteModel, _ strings: [String: UIStrings], _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
     // One file per language tree, with the column names and labels of its language.
     let builders = model.config.languages.compactMap { language in
       strings[language].map { PageContextBuilder(model: model, strings: $0, language: language) }

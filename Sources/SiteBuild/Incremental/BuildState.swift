@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteFiles
 
 /// What a successful build leaves beside its output (`.Output.state`) so that the next build can
 /// tell what changed without reading every file, and can rebuild an edited text alone.
@@ -46,13 +47,6 @@ struct BuildState {
   /// Per entry: a recommendation's place in the catalog; a translation's original (an entry index).
   var position: [Int32] = []
   var roles: [UInt8] = []
-  /// While a build runs: the entry each decoded record came from (not stored).
-  var entryOfRecord: [ObjectIdentifier: Int32] = [:]
-
-  static func path(beside output: String) -> String {
-    let url = URL(fileURLWithPath: output).standardizedFileURL
-    return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).state").path
-  }
 
   // MARK: - Reading and writing
 
@@ -127,22 +121,20 @@ struct BuildState {
     return s
   }
 
-  static func read(beside output: String) -> BuildState? {
-    guard let bytes = ContentLoader.readRegularFile(path(beside: output)) else { return nil }
+  static func read(at location: OutputLocation) -> BuildState? {
+    guard let bytes = RegularFile.read(location.state) else { return nil }
     return decode(bytes)
   }
 
-  /// Writes the state beside `output`, replacing the old one in one rename.
-  func write(beside output: String) {
-    let target = Self.path(beside: output)
-    let temporary = target + ".new"
-    unlink(temporary)
-    guard (try? SiteWriter.createFile(temporary, encoded())) != nil else { return }
-    rename(temporary, target)
+  /// Writes the state beside the output, replacing the old one whole. A state that cannot be
+  /// written only costs the next build its shortcut: that build runs whole.
+  func write(at location: OutputLocation) {
+    do {
+      try AtomicFile.write(encoded(), to: location.state)
+    } catch {
+      unlink(location.state)
+    }
   }
-
-  /// Removes the state, so that the next build runs whole (done before any output changes).
-  static func remove(beside output: String) { unlink(path(beside: output)) }
 
   private static func write(_ stamp: FileStamp, _ w: inout BinaryWriter) {
     w.i64(stamp.size)

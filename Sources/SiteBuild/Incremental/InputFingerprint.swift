@@ -1,11 +1,12 @@
 import Foundation
 import SiteCore
+import SiteFiles
 
 /// One number for everything a build reads besides the recommendation files: the program, the
 /// options, site.yml, the vocabularies, the theme (templates, strings, assets) and the free
 /// pages. A build may reuse an earlier one's pages only while it is the same.
 enum InputFingerprint {
-  static func of(_ inputs: SiteBuilder.Inputs, pages: [FreePage], configuration: BuildConfiguration) -> UInt64 {
+  static func of(_ inputs: BuildInputs, configuration: BuildConfiguration) -> UInt64 {
     var bytes: [UInt8] = []
     func add(_ text: String) {
       bytes.append(contentsOf: text.utf8)
@@ -32,11 +33,11 @@ enum InputFingerprint {
       case .embedded(let text): add(text)
       case .file(let path):
         add(path)
-        bytes.append(contentsOf: ContentLoader.readRegularFile(path) ?? [0xFF])
+        bytes.append(contentsOf: RegularFile.read(path) ?? [0xFF])
         bytes.append(0)
       }
     }
-    for page in pages {
+    for page in inputs.pages {
       add(page.name)
       add(page.title)
       add(page.html.rawValue)

@@ -1,0 +1,102 @@
+import Foundation
+import SiteCore
+import SiteFiles
+
+// How incremental builds fit together
+//
+// A build leaves two things beside its output: the manifest inside it (every file's hash, see
+// `OutputManifest`) and the build state (`BuildState`: the source files' stamps and hashes, the
+// fingerprint of every other input). The next build lists the content (`SourceTree`) and
+// `BuildPlan.decide` compares:
+// - the state vouches for the output, the same inputs (`InputFingerprint`) and the same files,
+//   and every changed file changed only its text (`Edit.find`): the plan is a text edit — the
+//   edited recommendations' pages in every language and a patch of the search index
+//   (`EditedSite.make`), published as a patch of the current output;
+// - anything else: the plan is a full build, published over the standby copy, where the manifest
+//   lets unchanged files stay unwritten.
+// Both plans end in `SitePublisher`, which writes the new state.
+
+/// What a build will do, decided before anything is written.
+enum BuildPlan {
+  /// Read every file and render every page.
+  case full
+  /// Publish the few files an edit of texts changed; the rest of the output stays.
+  case textEdit(TextEditPlan)
+  /// The output cannot be written (misplaced, or another build holds it).
+  case refused([Diagnostic])
+
+  /// The plan for `fresh` (the state of this build's listing, not yet filled in).
+  static func decide(_ inputs: BuildInputs, _ fresh: BuildState, _ configuration: BuildConfiguration,
+                     _ log: inout BuildLog) -> BuildPlan {
+    let location = configuration.outputLocation
+    guard let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
+      fresh.tree.sameEntries(as: previous.tree)
+    else { return .full }
+    let lock: OutputLock
+    do {
+      try location.checkPlace(inputs: configuration.inputFolders)
+      lock = try OutputLock(location)
+    } catch {
+      return .refused(error.diagnostics)
+    }
+    // Read under the lock: the state describes this output only while its manifest is the same file.
+    guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs) else {
+      lock.release()
+      return .full
+    }
+    log.lap("find edited texts")
+    guard let site = EditedSite.make(edit, previous, inputs, location: location) else {
+      lock.release()
+      return .full
+    }
+    log.lap("render edited pages and search index")
+    return .textEdit(TextEditPlan(edit: edit, site: site, previous: previous, fresh: fresh, lock: lock))
+  }
+}
+
+/// A text edit, ready to publish: what changed, and the files it changes.
+struct TextEditPlan {
+  var edit: Edit
+  var site: EditedSite
+  var previous: BuildState
+  var fresh: BuildState
+  /// Held from the decision until the edit is published.
+  var lock: OutputLock
+
+  /// Publishes the edit through the publisher, as a patch of the current output; with nothing
+  /// changed and a standby copy the state vouches for, only the state is written anew.
+  func publish(_ configuration: BuildConfiguration, _ inputs: BuildInputs, _ log: inout BuildLog) {
+    defer { lock.release() }
+    let location = configuration.outputLocation
+    var state = nextState()
+    log.report.diagnostics += state.warnings
+    (log.report.recommendations, log.report.pages) = (previous.recommendations, previous.pages)
+    (log.report.incremental, log.report.textEdits) = (true, edit.recommendations.count)
+    let standbyTrusted = state.standbyMarker != nil && FileStamp.of(location.standbyManifest) == state.standbyMarker
+    if site.files.isEmpty && site.removals.isEmpty && standbyTrusted {
+      log.report.files = state.files
+      state.write(at: location)
+      return
+    }
+    do throws(DiagnosticError) {
+      let publisher = try SitePublisher(location, start: .patch(state, threads: configuration.threads))
+      for file in site.files { try publisher.write(file) }
+      for path in site.removals { publisher.remove(path) }
+      try publisher.commit(&state, pages: state.pages, diagnostics: state.warnings, loader: inputs.content)
+      (log.report.files, log.report.filesWritten) = (publisher.fileCount, publisher.written.count)
+    } catch {
+      log.report.diagnostics += error.diagnostics
+    }
+    log.lap("publish")
+  }
+
+  /// The previous state with this listing's stamps, the edited files' hashes and their warnings.
+  private func nextState() -> BuildState {
+    var state = previous
+    state.tree = fresh.tree
+    state.listedAt = fresh.listedAt
+    for (k, hash) in edit.contentHash { state.contentHash[k] = hash }
+    state.warnings = previous.warnings.filter { !edit.changedPaths.contains($0.location?.path ?? "") } + edit.diagnostics
+    return state
+  }
+}

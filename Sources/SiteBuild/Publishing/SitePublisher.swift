@@ -1,0 +1,197 @@
+import CSystem
+import Foundation
+import SiteCore
+import SiteFiles
+
+/// A file of the site being built: its path below the output and its bytes.
+struct OutputFile: Sendable {
+  var path: String
+  var bytes: [UInt8]
+}
+
+/// The one place a build's files reach the disk. A full build and a text edit alike hand their
+/// `OutputFile`s to a publisher, which writes them into the standby copy beside the output and
+/// swaps that copy in with one atomic exchange: a failed or killed build never touches the output.
+///
+/// How the standby copy starts:
+/// - `.rebuild`: it is the output of the build before last, described by its manifest (empty for
+///   a clean build). A file is written only when the copy does not hold exactly its bytes (same
+///   hash in the manifest, then the same bytes on disk); files no longer produced go at the end.
+///   So the result is a clean build's, byte for byte, while an edit rewrites only what it changed.
+/// - `.patch(state)`: it is first brought up to the current output (the last build's changes
+///   linked in, or the whole output linked when the state does not vouch for the copy); the build
+///   names only the files it changes and removes, and the rest stay.
+/// Then `commit` writes the manifest (whole, or patched), swaps the copy in — the old output stays
+/// as the next build's standby copy — and writes the build state beside the output.
+final class SitePublisher: @unchecked Sendable {
+  enum Start {
+    case rebuild
+    case patch(BuildState, threads: Int)
+  }
+
+  let location: OutputLocation
+  private let patching: Bool
+  private let lock = ShortLock()
+  private var createdFolders: Set<String> = [""]
+  /// Rebuild: the hashes of the files the standby copy holds, from its manifest.
+  private let previous: [String: UInt64]
+  /// Rebuild: the hash of every file produced; patch: of every file changed (nil: removed).
+  private var changes: [String: UInt64?] = [:]
+  private(set) var fileCount = 0
+  /// What this build changed in the standby copy.
+  private(set) var written: [String] = []
+  private(set) var removed: [String] = []
+  /// Whether the standby copy already held a site (so unchanged files were not written).
+  let isIncremental: Bool
+
+  init(_ location: OutputLocation, start: Start) throws(DiagnosticError) {
+    self.location = location
+    switch start {
+    case .rebuild:
+      patching = false
+      try? FileManager.default.removeItem(atPath: location.oldStaging)
+      let manifest = Folder.kind(of: location.path) == nil ? nil : OutputManifest.read(location.standbyManifest)
+      (isIncremental, previous) = (manifest != nil, manifest ?? [:])
+      try location.checkReplaceable()
+      try Self.prepareForRebuild(location, keeping: isIncremental)
+    case .patch(let state, let threads):
+      (patching, isIncremental, previous) = (true, true, [:])
+      try Self.prepareForPatch(location, state, threads: threads)
+    }
+  }
+
+  /// Until the new manifest is written at the end, the standby copy is not trusted.
+  private static func prepareForRebuild(_ location: OutputLocation, keeping: Bool) throws(DiagnosticError) {
+    if keeping {
+      unlink(location.standbyManifest)
+      return
+    }
+    try? FileManager.default.removeItem(atPath: location.standby)
+    guard mkdir(location.standby, 0o755) == 0 else { throw StandbyCopy.failure("cannot create", location.standby) }
+  }
+
+  private static func prepareForPatch(_ location: OutputLocation, _ state: BuildState, threads: Int) throws(DiagnosticError) {
+    if let expected = state.standbyMarker, FileStamp.of(location.standbyManifest) == expected {
+      unlink(location.standbyManifest)
+      try StandbyCopy.apply(written: state.lastWritten, removed: state.lastRemoved, from: location.path, to: location.standby)
+    } else {
+      try? FileManager.default.removeItem(atPath: location.standby)
+      try StandbyCopy.clone(location.path, into: location.standby, threads: threads)
+      unlink(location.standbyManifest)
+    }
+  }
+
+  // MARK: - Files
+
+  /// Records `file` as part of the new site, writing it only when the standby copy does not
+  /// already hold exactly these bytes. Safe to call from many threads at once.
+  func write(_ file: OutputFile) throws(DiagnosticError) {
+    precondition(Self.staysInside(file.path), "output path escapes: \(file.path)")
+    let hash = ContentHash.of(file.bytes)
+    let known = lock.withLock { () -> UInt64? in
+      guard !patching else { return nil }
+      changes[file.path] = hash
+      fileCount += 1
+      return previous[file.path]
+    }
+    let standbyPath = location.standby + "/" + file.path
+    // A hash alone never decides: when it agrees, the bytes on disk are compared.
+    if (patching || known == hash), RegularFile.read(standbyPath) == file.bytes { return }
+    if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(file.path[..<slash])) }
+    try StandbyCopy.create(standbyPath, file.bytes)
+    lock.withLock {
+      written.append(file.path)
+      if patching { changes[file.path] = hash }
+    }
+  }
+
+  func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) { try write(OutputFile(path: path, bytes: bytes)) }
+  func write(_ path: String, _ text: String) throws(DiagnosticError) { try write(path, Array(text.utf8)) }
+
+  /// Removes the file `path` from the new site (a patch names what it removes; a rebuild removes
+  /// whatever it did not produce).
+  func remove(_ path: String) {
+    precondition(patching && Self.staysInside(path), "remove is for patches, inside the output: \(path)")
+    guard unlink(location.standby + "/" + path) == 0 else { return }
+    StandbyCopy.removeEmptyParents(of: path, in: location.standby)
+    changes[path] = .some(nil)
+    removed.append(path)
+  }
+
+  /// Creates `folder` and any missing parents inside the standby copy, each once.
+  private func makeFolder(_ folder: String) throws(DiagnosticError) {
+    if folder.isEmpty || lock.withLock({ createdFolders.contains(folder) }) { return }
+    if let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(folder[..<slash])) }
+    try StandbyCopy.ensureFolder(location.standby + "/" + folder)
+    lock.withLock { _ = createdFolders.insert(folder) }
+  }
+
+  /// A relative path with no `..` part: it cannot leave the folder it is taken from.
+  static func staysInside(_ relative: String) -> Bool {
+    let bytes = relative.utf8
+    guard bytes.first != UInt8(ascii: "/") else { return false }
+    var partLength = 0
+    var dots = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "/") {
+        if partLength == 2 && dots == 2 { return false }
+        (partLength, dots) = (0, 0)
+      } else {
+        partLength += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    return !(partLength == 2 && dots == 2)
+  }
+
+  // MARK: - Publishing
+
+  /// Writes the manifest, swaps the standby copy in, and records the build state beside it.
+  func commit(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
+    try StandbyCopy.create(location.standbyManifest, patching ? patchedManifest() : fullManifest())
+    try Self.exchange(location.standby, location.path)
+    state.published(at: location, written: written, removed: removed, files: fileCount, pages: pages,
+      diagnostics: diagnostics, loader: loader)
+    state.write(at: location)
+  }
+
+  private func fullManifest() -> [UInt8] {
+    var folders: Set<String> = []
+    for path in previous.keys.sorted() where changes[path] == nil {
+      unlink(location.standby + "/" + path)
+      removed.append(path)
+      var folder = Substring(path)
+      while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        folders.insert(String(folder))
+      }
+    }
+    for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(location.standby + "/" + folder) }
+    return Array(OutputManifest.text(changes.compactMapValues { $0 }).utf8)
+  }
+
+  private func patchedManifest() throws(DiagnosticError) -> [UInt8] {
+    guard let current = RegularFile.read(location.manifest), let (manifest, count) = ManifestPatch.apply(changes, to: current) else {
+      throw DiagnosticError([.error(at: nil, "cannot read the manifest of \(location.path)",
+        notes: ["build again: the next build writes it whole"])])
+    }
+    fileCount = count
+    return manifest
+  }
+
+  /// Puts the finished site at `standby` in the place of `output` in one step; the old output
+  /// stays at `standby`, as the next build's standby copy, where the file system allows.
+  static func exchange(_ standby: String, _ output: String) throws(DiagnosticError) {
+    guard Folder.kind(of: output) != nil else {
+      guard rename(standby, output) == 0 else { throw StandbyCopy.failure("cannot move the build to", output) }
+      return
+    }
+    if hr_exchange_paths(standby, output) != 0 {
+      // Without an atomic exchange (some file systems), move the old output aside first.
+      let aside = standby + ".old"
+      try? FileManager.default.removeItem(atPath: aside)
+      guard rename(output, aside) == 0, rename(standby, output) == 0 else { throw StandbyCopy.failure("cannot replace", output) }
+      try? FileManager.default.removeItem(atPath: aside)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import SiteCore
+import SiteFiles
+
+/// The build of every page: read every file, make the catalog and the model, render every page
+/// and the search index, and hand them to the publisher.
+struct FullBuild {
+  let inputs: BuildInputs
+  let configuration: BuildConfiguration
+
+  func run(_ draft: BuildState, _ log: inout BuildLog) {
+    var state = draft
+    guard let model = model(&state, &log) else { return }
+    publish(model, &state, &log)
+  }
+
+  /// Reads and decodes the recommendations and their translations; nil after any error.
+  private func model(_ state: inout BuildState, _ log: inout BuildLog) -> SiteModel? {
+    configuration.progress?(BuildProgress(stage: "read and decode recommendations", done: 0, total: 0))
+    let listing = MarkdownListing(state.tree, inputs.content)
+    log.add(listing.problems)
+    let progress = ProgressCounter(total: listing.originals.count, stage: "read and decode recommendations",
+      report: configuration.progress)
+    let read = RecommendationReader(inputs).readAll(listing, threads: configuration.threads, progress: progress)
+    log.add(read.problems)
+    state.note(read.notes)
+    log.lap("read and decode recommendations")
+    let (catalog, catalogProblems) = Catalog.build(read.records.map(\.0), threads: configuration.threads)
+    log.add(catalogProblems)
+    log.report.recommendations = catalog.recommendations.count
+    log.lap("catalog")
+    guard log.succeeded else { return nil }
+    let translations = TranslationReader(inputs).readAll(listing)
+    log.add(translations.problems)
+    state.note(translations.notes)
+    guard log.succeeded else { return nil }
+    let entries = Dictionary(zip(read.records, read.notes).map { (ObjectIdentifier($0.0), $1.entry) }) { a, _ in a }
+    state.place(catalog, entries: entries)
+    let textByID = Dictionary(read.records.map { ($0.0.id, $0.1) }) { a, _ in a }
+    return SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
+      texts: catalog.recommendations.map { textByID[$0.id]! },
+      translations: catalog.recommendations.map { translations.texts[$0.source] ?? [:] }, pages: inputs.pages)
+  }
+
+  /// Renders everything into a publisher over the standby copy, and publishes it.
+  private func publish(_ model: SiteModel, _ state: inout BuildState, _ log: inout BuildLog) {
+    let location = configuration.outputLocation
+    do throws(DiagnosticError) {
+      try location.checkPlace(inputs: configuration.inputFolders)
+      let lock = try OutputLock(location)
+      defer { lock.release() }
+      let publisher = try SitePublisher(location, start: .rebuild)
+      try SiteRenderer(model: model, inputs: inputs, configuration: configuration).render(into: publisher, &log)
+      try publisher.commit(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
+      log.report.files = publisher.fileCount
+      log.report.filesWritten = publisher.written.count
+      log.report.incremental = publisher.isIncremental
+      log.lap("copy assets and publish")
+    } catch {
+      log.add(error.diagnostics)
+    }
+  }
+}
