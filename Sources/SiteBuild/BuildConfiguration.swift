@@ -41,7 +41,7 @@ public struct BuildConfiguration: Sendable {
   var publicFolderInUse: String? { publicFolder ?? sibling("Public") }
 
   /// The folders a build reads, which its output must never contain.
-  var inputFolders: [String] { [content, templatesFolder, publicFolderInUse].compactMap { $0 } }
+  public var inputFolders: [String] { [content, templatesFolder, publicFolderInUse].compactMap { $0 } }
 
   /// Where the build writes.
   public var outputLocation: OutputLocation { OutputLocation(output) }

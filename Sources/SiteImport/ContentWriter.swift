@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 
 /// Writes imported recommendations into a content folder without ever overwriting a file that
 /// someone edited by hand, and so that importing the same input again changes no byte.
@@ -108,8 +109,8 @@ public final class ContentWriter {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       }
       try AtomicFile.write(bytes, to: full)
-    } catch let failure as ImportFailure {
-      throw failure
+    } catch let failure as FileError {
+      throw ImportFailure(failure.description)
     } catch {
       throw ImportFailure("cannot write \(full): \(error.localizedDescription)")
     }

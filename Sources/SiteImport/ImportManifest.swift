@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 
 /// What one importer wrote into a content folder: `<content>/.hrindex-import/<source>.sha256`,
 /// one line `<sha256>  <path>` per file, sorted by path. That is `sha256sum`'s format, so
@@ -35,23 +36,21 @@ struct ImportManifest {
     return manifest
   }
 
-  /// Writes the lines a chunk at a time (the manifest of a whole UHRI import is tens of MB).
+  /// Writes the manifest whole or not at all.
   func save(to folder: String, source: String) throws {
     try FileManager.default.createDirectory(atPath: folder + "/" + Self.folderName, withIntermediateDirectories: true)
-    try AtomicFile.write(to: Self.path(in: folder, source: source)) { handle in
-      var chunk: [UInt8] = []
-      chunk.reserveCapacity(1 << 20)
-      for path in files.keys.sorted() {
-        chunk += files[path]!.digest.hex.utf8
-        chunk += "  ".utf8
-        chunk += path.utf8
-        chunk.append(0x0A)
-        if chunk.count >= 1 << 20 {
-          try handle.write(contentsOf: chunk)
-          chunk.removeAll(keepingCapacity: true)
-        }
-      }
-      try handle.write(contentsOf: chunk)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(files.count * 100)
+    for path in files.keys.sorted() {
+      bytes += files[path]!.digest.hex.utf8
+      bytes += "  ".utf8
+      bytes += path.utf8
+      bytes.append(0x0A)
+    }
+    do {
+      try AtomicFile.write(bytes, to: Self.path(in: folder, source: source))
+    } catch {
+      throw ImportFailure(error.description)
     }
   }
 }
@@ -90,36 +89,6 @@ struct Digest: Hashable, Sendable {
   func hash(into hasher: inout Hasher) {
     hasher.combine(words.0)
     hasher.combine(words.1)
-  }
-}
-
-/// Writes a file by writing a hidden temporary file beside it and renaming it over the old one,
-/// so that an interrupted import never leaves half a file. (No fsync: a re-run repairs a crash.)
-enum AtomicFile {
-  static func write(_ bytes: [UInt8], to path: String) throws {
-    try write(to: path) { try $0.write(contentsOf: bytes) }
-  }
-
-  /// Calls `fill` with a handle on the temporary file, then renames it to `path`.
-  static func write(to path: String, _ fill: (FileHandle) throws -> Void) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).importing").path
-    guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-      throw ImportFailure("cannot write \(temporary)")
-    }
-    do {
-      try fill(handle)
-      try handle.close()
-    } catch {
-      try? handle.close()
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw ImportFailure("cannot write \(path): \(error.localizedDescription)")
-    }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw ImportFailure("cannot write \(path): \(reason)")
-    }
   }
 }
 

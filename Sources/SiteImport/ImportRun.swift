@@ -1,4 +1,5 @@
 import Foundation
+import SiteFiles
 import SiteCore
 
 /// Runs an import end to end: read the input, map each row, write the files, save the manifest.
@@ -95,9 +96,9 @@ public enum ImportRun {
     try writer.finish(prune: options.prune, into: &report)
     let reportPath = options.output + "/" + reportFileName
     do {
-      try report.text.write(toFile: reportPath, atomically: true, encoding: .utf8)
+      try AtomicFile.write(report.text, to: reportPath)
     } catch {
-      throw ImportFailure("cannot write \(reportPath): \(error.localizedDescription)")
+      throw ImportFailure(error.description)
     }
   }
 

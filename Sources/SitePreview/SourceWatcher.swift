@@ -1,7 +1,8 @@
 import Foundation
+import SiteFiles
 
 /// Notices changes in the folders a site is built from by comparing the name, size and
-/// modification time of every file in them (no extra dependency, no OS-specific API).
+/// modification time of every file in them, listed as a build lists them (`SourceTree`) (no extra dependency, no OS-specific API).
 public struct SourceWatcher: Sendable {
   public let folders: [String]
 
@@ -19,21 +20,12 @@ public struct SourceWatcher: Sendable {
   }
 
   private static func walk(_ folder: String, into hasher: inout Hasher) {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-    for name in names.sorted() where !name.hasPrefix(".") {
-      let path = folder + "/" + name
-      var info = stat()
-      guard lstat(path, &info) == 0 else { continue }
-      hasher.combine(name)
-      hasher.combine(Int(info.st_size))
-      #if canImport(Glibc)
-        hasher.combine(info.st_mtim.tv_sec)
-        hasher.combine(info.st_mtim.tv_nsec)
-      #else
-        hasher.combine(info.st_mtimespec.tv_sec)
-        hasher.combine(info.st_mtimespec.tv_nsec)
-      #endif
-      if (info.st_mode & S_IFMT) == S_IFDIR { walk(path, into: &hasher) }
+    let tree = SourceTree.scan(root: folder, folder: "", threads: 1)
+    hasher.combine(tree.pathBytes)
+    hasher.combine(tree.pathEnd)
+    for stamp in tree.stamps {
+      hasher.combine(stamp.size)
+      hasher.combine(stamp.modified)
     }
   }
 }

@@ -24,15 +24,19 @@ struct SiteOptions: ParsableArguments {
   var output = "Output"
   @Option(name: .customLong("base-url"), help: "The site's public URL, such as https://example.org/uhri/ (overrides site.yml).")
   var baseURL: String?
+  @Option(help: "Worker threads for every stage (default: the machine's cores). The output is the same for any number.")
+  var threads: Int?
 
   func validate() throws {
+    if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
     if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
       throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/uhri/")
     }
   }
 
   var configuration: BuildConfiguration {
-    BuildConfiguration(content: content, templates: templates, publicFolder: publicFolder, output: output, baseURL: baseURL)
+    BuildConfiguration(
+      content: content, templates: templates, publicFolder: publicFolder, output: output, baseURL: baseURL, threads: threads)
   }
 }
 
@@ -52,8 +56,11 @@ struct Build: ParsableCommand {
     ProgressDisplay.finish()
     Terminal.print(report.diagnostics)
     if timings {
+      let width = report.stages.map(\.name.count).max() ?? 0
       for stage in report.stages {
-        Terminal.error(String(format: "  %-40@ %7.3f s  (CPU %.3f s)", stage.name as NSString, stage.seconds, stage.cpuSeconds))
+        // Padded here: `%-40@` does not pad on Linux's Foundation.
+        let name = stage.name + String(repeating: " ", count: width - stage.name.count)
+        Terminal.error("  " + name + String(format: " %7.3f s  (CPU %.3f s)", stage.seconds, stage.cpuSeconds))
       }
       Terminal.error("  memory allocator: \(Allocator.description)")
     }

@@ -43,12 +43,7 @@ struct Serve: ParsableCommand {
   }
 
   /// The folders a build reads: the content, and the templates and public folders in use.
-  var watchedFolders: [String] {
-    let parent = URL(fileURLWithPath: site.content).standardizedFileURL.deletingLastPathComponent()
-    let candidates = [site.content, site.templates ?? parent.appendingPathComponent("Templates").path,
-                      site.publicFolder ?? parent.appendingPathComponent("Public").path]
-    return candidates.filter { FileManager.default.fileExists(atPath: $0) }
-  }
+  var watchedFolders: [String] { site.configuration.inputFolders }
 
   private func rebuild(_ configuration: BuildConfiguration, _ state: PreviewState) {
     let started = DispatchTime.now().uptimeNanoseconds

@@ -99,4 +99,28 @@ struct IncrementalBuildTests {
     Self.expectSameAsClean(site)
     #expect(try String(contentsOfFile: standby + "/index.html", encoding: .utf8) != "stale")
   }
+
+  @Test("a file whose hash in the manifest agrees but whose bytes differ is written again (a hash never decides alone)")
+  func hashAgreementIsChecked() throws {
+    let site = try Self.workingCopy()
+    for _ in 0..<2 { #expect(Self.build(site).succeeded) }
+    let location = OutputLocation(site.output)
+    let manifest = try #require(OutputManifest.read(location.standbyManifest))
+    // As a hash collision would: the standby copy's file differs, its manifest line is unchanged.
+    let asset = "assets/style.css"
+    let original = try #require(RegularFile.read(location.standby + "/" + asset))
+    #expect(manifest[asset] == ContentHash.of(original))
+    unlink(location.standby + "/" + asset)
+    try RegularFile.create(location.standby + "/" + asset, Array("/* not the theme's stylesheet */\n".utf8))
+    #expect(OutputManifest.read(location.standbyManifest) == manifest)
+    // A front-matter change makes the build run whole, over that standby copy.
+    let file = site.content + "/recommendations/fra/a-hrc-38-4-145-1.md"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "response: noted", with: "response: supported").write(toFile: file, atomically: true, encoding: .utf8)
+    let report = Self.build(site)
+    #expect(report.succeeded && report.incremental && report.textEdits == nil)
+    let restored = RegularFile.read(site.output + "/" + asset) == original
+    #expect(restored, "the standby copy's altered \(asset) reached the output")
+    Self.expectSameAsClean(site)
+  }
 }
