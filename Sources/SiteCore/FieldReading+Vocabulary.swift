@@ -1,11 +1,11 @@
 /// The fields whose values must come from a vocabulary.
 extension FieldReading {
-  mutating func countryCode(_ field: String) -> String? {
-    guard let node = fields[field], let text = string(field) else { return nil }
+  mutating func countryCode(_ field: some FieldName) -> String? {
+    guard let node = fields[field.name], let text = string(field) else { return nil }
     return countryCode(text, node, field: field)
   }
 
-  mutating func countryCode(_ text: String, _ node: FieldNode, field: String) -> String? {
+  mutating func countryCode(_ text: String, _ node: FieldNode, field: some FieldName) -> String? {
     let code = text.uppercased()
     if vocabulary.countryByCode[code] != nil { return code }
     let byName = vocabulary.countries.first { $0.name.all.contains { $0.caseInsensitiveCompare(text) == .orderedSame } }
@@ -17,26 +17,26 @@ extension FieldReading {
     {
       message += ": did you mean \"\(near)\" (\(country.name.text(in: "en")))?"
     }
-    diagnostics.append(.error(at: reader.location(node), field: field, message,
+    diagnostics.append(.error(at: reader.location(node), field: field.name, message,
       notes: ["expected an ISO 3166-1 alpha-3 code from vocabularies/countries.yml, such as ECU"]))
     return nil
   }
 
   mutating func bodyCode(mechanism: Mechanism?) -> String? {
-    guard let node = fields["body"], let text = string("body") else { return nil }
+    guard let node = fields[FrontMatterField.body.name], let text = string(FrontMatterField.body) else { return nil }
     guard let body = vocabulary.bodyByCode[text.uppercased()] else {
-      diagnostics.append(unknown("body", text, node, noun: "body", candidates: vocabulary.bodies.map(\.code),
+      diagnostics.append(unknown(FrontMatterField.body, text, node, noun: "body", candidates: vocabulary.bodies.map(\.code),
         accepted: "expected a code from vocabularies/bodies.yml, such as UPR, CRC, CEDAW"))
       return nil
     }
     if let mechanism, body.mechanism != mechanism {
-      diagnostics.append(.error(at: reader.location(node), field: "body",
+      diagnostics.append(.error(at: reader.location(node), field: FrontMatterField.body.name,
         "body \(body.code) belongs to mechanism \(body.mechanism.rawValue), but mechanism is \(mechanism.rawValue)"))
     }
     return body.code
   }
 
-  mutating func terms(_ field: String, _ known: [String: Term], candidates: [Term], noun: String) -> [String] {
+  mutating func terms(_ field: some FieldName, _ known: [String: Term], candidates: [Term], noun: String) -> [String] {
     var result: [String] = []
     for (slug, node) in list(field) {
       if known[slug] != nil {
@@ -45,11 +45,11 @@ extension FieldReading {
       }
       let byName = candidates.first { $0.name.all.contains { $0.caseInsensitiveCompare(slug) == .orderedSame } }
       if let byName {
-        diagnostics.append(.error(at: reader.location(node), field: field,
+        diagnostics.append(.error(at: reader.location(node), field: field.name,
           "unknown \(noun) \"\(slug)\": did you mean \"\(byName.slug)\"?", notes: ["write the slug, not the name"]))
       } else {
         diagnostics.append(unknown(field, slug, node, noun: noun, candidates: candidates.map(\.slug),
-          accepted: "expected a slug from vocabularies/\(field.replacingOccurrences(of: "_", with: "-")).yml"))
+          accepted: "expected a slug from vocabularies/\(field.name.replacingOccurrences(of: "_", with: "-")).yml"))
       }
     }
     return result
@@ -59,12 +59,12 @@ extension FieldReading {
   mutating func sdgs() -> ([String], [String]) {
     var goals: [Int] = []
     var targets: [String] = []
-    for (code, node) in list("sdgs") {
+    for (code, node) in list(FrontMatterField.sdgs) {
       if !code.contains(".") {
         if let goal = Int(code), vocabulary.goalByNumber[goal] != nil {
           if !goals.contains(goal) { goals.append(goal) }
         } else {
-          diagnostics.append(.error(at: reader.location(node), field: "sdgs", "unknown SDG \"\(code)\"",
+          diagnostics.append(.error(at: reader.location(node), field: FrontMatterField.sdgs.name, "unknown SDG \"\(code)\"",
             notes: ["expected a goal from 1 to \(vocabulary.goals.map(\.number).max() ?? 17) or a target code such as \"4.1\" or \"16.a\""]))
         }
       } else if let target = vocabulary.targetByCode[code.lowercased()] {
@@ -72,7 +72,7 @@ extension FieldReading {
         if !goals.contains(target.goal) { goals.append(target.goal) }
       } else {
         let near = Suggestion.nearest(to: code, in: vocabulary.targetByCode.keys.sorted())
-        diagnostics.append(.error(at: reader.location(node), field: "sdgs",
+        diagnostics.append(.error(at: reader.location(node), field: FrontMatterField.sdgs.name,
           "unknown SDG target \"\(code)\"" + (near.map { ": did you mean \"\($0)\"?" } ?? ""),
           notes: ["expected a target code from vocabularies/sdgs.yml, such as \"4.1\" or \"16.a\""]))
       }
@@ -82,19 +82,19 @@ extension FieldReading {
   }
 
   mutating func followUp() -> FollowUp? {
-    guard let node = fields["follow_up"] else { return nil }
+    guard let node = fields[FrontMatterField.followUp.name] else { return nil }
     guard case let .mapping(mapping) = node.value else {
-      diagnostics.append(.error(at: reader.location(node), field: "follow_up",
+      diagnostics.append(.error(at: reader.location(node), field: FrontMatterField.followUp.name,
         "expected a mapping with status, responsible, cluster, due"))
       return nil
     }
     let entries = Dictionary(reader.entries(of: mapping, into: &diagnostics).map { ($0.key, $0.node) }) { a, _ in a }
     var inner = FieldReading(reader: reader, fields: entries, vocabulary: vocabulary)
-    let status = inner.choice("status", FollowUpStatus.self)
-    let responsible = inner.list("responsible").map(\.0)
-    let cluster = inner.string("cluster")
-    let due = inner.date("due")
-    for key in entries.keys.sorted() where !["status", "responsible", "cluster", "due"].contains(key) {
+    let status = inner.choice(FollowUpField.status, FollowUpStatus.self)
+    let responsible = inner.list(FollowUpField.responsible).map(\.0)
+    let cluster = inner.string(FollowUpField.cluster)
+    let due = inner.date(FollowUpField.due)
+    for key in entries.keys.sorted() where FollowUpField(rawValue: key) == nil {
       inner.diagnostics.append(.warning(at: reader.location(entries[key]), field: "follow_up.\(key)",
         "unknown field \"\(key)\" is ignored", notes: ["follow_up takes status, responsible, cluster, due"]))
     }

@@ -9,12 +9,7 @@ public struct RecommendationDecoder: Sendable {
     self.defaultLanguage = defaultLanguage
   }
 
-  static let knownFields: [String] = [
-    "document", "paragraph", "country", "mechanism", "body", "date", "cycle", "recommending_states",
-    "response", "themes", "affected_persons", "sdgs", "language", "type", "id", "title", "follow_up", "source_url",
-  ]
-  static let requiredFields = ["document", "paragraph", "country", "mechanism", "body", "date"]
-  static let uprOnlyFields = ["cycle", "recommending_states", "response"]
+  static let knownFields = FrontMatterField.allCases.map(\.name)
 
   /// The result of decoding one file: the recommendation when it has no error, and every
   /// problem found (warnings may come with a recommendation).

@@ -20,7 +20,7 @@ extension PageContextBuilder {
     let heading = strings[Self.navKey[taxonomy]!]
     var values = layout(path, title: heading, crumbs: [(heading, nil)], section: Self.hubSection[taxonomy])
     values["heading"] = .text(heading)
-    values["intro"] = .text(strings["hub_\(taxonomy.rawValue)"])
+    values["intro"] = .text(strings.hubIntroduction(taxonomy))
     values["table"] = table(taxonomy, groups: Array(model.catalog.terms(taxonomy).indices),
       root: base(path), caption: heading, byCount: false)
     return PageContext(path: path, template: "hub", values: values)
@@ -48,7 +48,7 @@ extension PageContextBuilder {
   private func detail(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
     case .country: return model.vocabulary.countryByCode[key]?.region ?? ""
-    case .body: return model.vocabulary.bodyByCode[key.uppercased()].map { strings["mechanism_\($0.mechanism.rawValue)"] } ?? ""
+    case .body: return model.vocabulary.bodyByCode[key.uppercased()].map { strings.label($0.mechanism) } ?? ""
     default: return ""
     }
   }

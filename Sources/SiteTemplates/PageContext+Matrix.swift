@@ -57,8 +57,8 @@ extension PageContextBuilder {
       .href: .text(root + "recommendations/\(r.id)/"), .title: .text(model.texts[i].title),
       .lang: (r.language != language ? r.language : nil).templateValue,
       .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
-      "response": .text(r.response.map { strings["response_\($0.rawValue)"] } ?? ""),
-      "status": .text(r.followUp?.status.map { strings["status_\($0.rawValue)"] } ?? ""),
+      "response": .text(r.response.map { strings.label($0) } ?? ""),
+      "status": .text(r.followUp?.status.map { strings.label($0) } ?? ""),
     ]
   }
 
@@ -83,8 +83,8 @@ extension PageContextBuilder {
         let r = model.catalog.recommendations[i]
         let cells = [
           section.label, r.id, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
-          r.date, r.response.map { strings["response_\($0.rawValue)"] } ?? "",
-          r.followUp?.status.map { strings["status_\($0.rawValue)"] } ?? "",
+          r.date, r.response.map { strings.label($0) } ?? "",
+          r.followUp?.status.map { strings.label($0) } ?? "",
           r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
         ]
         for (n, cell) in cells.enumerated() {

@@ -12,7 +12,7 @@ extension PageContextBuilder {
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
     let root = base(path)
     values["title"] = .text(text.title)
-    values["kindLabel"] = .text(strings["type_\(r.kind.rawValue)"])
+    values["kindLabel"] = .text(strings.label(r.kind))
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
     values["textHtml"] = .html(text.html)
@@ -42,12 +42,12 @@ extension PageContextBuilder {
     rows.append(("field_document", [link(.document, r.document)]))
     rows.append(("field_paragraph", [(r.paragraph, nil)]))
     rows.append(("field_date", [(LanguageFormat.date(r.date, language), nil)]))
-    rows.append(("field_type", [(strings["type_\(r.kind.rawValue)"], nil)]))
+    rows.append(("field_type", [(strings.label(r.kind), nil)]))
     if let cycle = r.cycle { rows.append(("field_cycle", [(String(cycle), nil)])) }
     if !r.recommendingStates.isEmpty {
       rows.append(("field_recommending_states", r.recommendingStates.map { link(.country, $0) }))
     }
-    if let response = r.response { rows.append(("field_response", [(strings["response_\(response.rawValue)"], nil)])) }
+    if let response = r.response { rows.append(("field_response", [(strings.label(response), nil)])) }
     if !r.themes.isEmpty { rows.append(("field_themes", r.themes.map { link(.theme, $0) })) }
     if !r.affectedPersons.isEmpty { rows.append(("field_affected_persons", r.affectedPersons.map { link(.affectedPerson, $0) })) }
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
@@ -64,7 +64,7 @@ extension PageContextBuilder {
 
   func followUpRows(_ f: FollowUp) -> TemplateValue {
     var rows: [[String: String]] = []
-    if let status = f.status { rows.append(["label": strings["field_status"], "value": strings["status_\(status.rawValue)"]]) }
+    if let status = f.status { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
     if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
@@ -98,7 +98,7 @@ extension PageContextBuilder {
       (.paragraph, .text(r.paragraph)), (.country, .text(labels.label(.country, r.country))), (.body, .text(r.body)),
       (.date, .text(r.date)), (.dateText, .text(LanguageFormat.date(r.date, language))),
       (.lang, (textLanguage != language ? textLanguage : nil).templateValue),
-      (.kind, (r.kind != .recommendation ? strings["type_\(r.kind.rawValue)"] : nil).templateValue),
+      (.kind, (r.kind != .recommendation ? strings.label(r.kind) : nil).templateValue),
     ])
   }
 }

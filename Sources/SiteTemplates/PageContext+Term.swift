@@ -55,7 +55,7 @@ extension PageContextBuilder {
     }
     var counts: [Int: Int] = [:]
     for (g, n) in tally.enumerated() where n > 0 { counts[g] = n }
-    return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings["summary_by_\(taxonomy.rawValue)"],
+    return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings.summaryCaption(taxonomy),
       byCount: true, counts: counts, details: false)
   }
 

@@ -151,7 +151,7 @@ public struct PageContextBuilder: Sendable {
   func searchPage(_ path: String) -> PageContext {
     var page = simple("search", path, title: strings["search_heading"], crumb: strings["nav_search"])
     let phrases = ["results", "result", "none", "searching", "error", "more", "pages"]
-    var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings["search_\($0)"]) })
+    var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings.searchPhrase($0)) })
     texts["previous"] = strings["page_previous"]
     texts["next"] = strings["page_next"]
     let fields: [String: String] = [

@@ -50,7 +50,7 @@ struct TermLabels {
     case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
     case .affectedPerson: return vocabulary.affectedPersonBySlug[key]?.name.text(in: language) ?? key
     case .body: return vocabulary.bodyByCode[key.uppercased()]?.name.text(in: language) ?? key
-    case .mechanism: return strings["mechanism_\(key)"]
+    case .mechanism: return Mechanism(rawValue: key).map { strings.label($0) } ?? key
     case .document: return key
     case .sdgGoal:
       let name = Int(key).flatMap { vocabulary.goalByNumber[$0] }?.name.text(in: language) ?? ""
