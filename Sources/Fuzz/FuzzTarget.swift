@@ -20,7 +20,7 @@ enum FuzzTarget {
     let decoded = decoder.decode(file)
     if let recommendation = decoded.recommendation {
       precondition(decoded.diagnostics.errorCount == 0, "a recommendation came with errors")
-      precondition(isSafeID(recommendation.id), "unsafe id \(recommendation.id)")
+      precondition(isSafeID(recommendation.id.rawValue), "unsafe id \(recommendation.id)")
     } else {
       precondition(decoded.diagnostics.errorCount > 0, "a file was rejected without an error")
     }

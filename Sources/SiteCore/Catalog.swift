@@ -28,7 +28,7 @@ public enum Taxonomy: String, CaseIterable, Sendable {
 
   public func keys(of r: Recommendation) -> [String] {
     switch self {
-    case .country: return [r.country]
+    case .country: return [r.country.rawValue]
     case .theme: return r.themes
     case .affectedPerson: return r.affectedPersons
     case .body: return [r.body]
@@ -185,9 +185,9 @@ public struct Catalog: Sendable {
   }
 
   private static func duplicateIDs(_ recs: [Recommendation]) -> [Diagnostic] {
-    var seen = Set<String>(minimumCapacity: recs.count)
+    var seen = Set<RecommendationID>(minimumCapacity: recs.count)
     guard !recs.allSatisfy({ seen.insert($0.id).inserted }) else { return [] }
-    var first: [String: Recommendation] = [:]
+    var first: [RecommendationID: Recommendation] = [:]
     var d: [Diagnostic] = []
     for r in recs.sorted(by: { $0.source < $1.source }) {
       if let earlier = first[r.id] {

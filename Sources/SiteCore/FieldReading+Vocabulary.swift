@@ -1,19 +1,19 @@
 /// The fields whose values must come from a vocabulary.
 extension FieldReading {
-  mutating func countryCode(_ field: some FieldName) -> String? {
+  mutating func countryCode(_ field: some FieldName) -> CountryCode? {
     guard let node = fields[field.name], let text = string(field) else { return nil }
     return countryCode(text, node, field: field)
   }
 
-  mutating func countryCode(_ text: String, _ node: FieldNode, field: some FieldName) -> String? {
-    let code = text.uppercased()
+  mutating func countryCode(_ text: String, _ node: FieldNode, field: some FieldName) -> CountryCode? {
+    let code = CountryCode(text.uppercased())
     if vocabulary.countryByCode[code] != nil { return code }
     let byName = vocabulary.countries.first { $0.name.all.contains { $0.caseInsensitiveCompare(text) == .orderedSame } }
     var message = "unknown country \"\(text)\""
     if let byName {
       message += ": did you mean \"\(byName.code)\" (\(byName.name.text(in: "en")))?"
-    } else if let near = Suggestion.nearest(to: code, in: vocabulary.countries.map(\.code)),
-      let country = vocabulary.countryByCode[near]
+    } else if let near = Suggestion.nearest(to: code.rawValue, in: vocabulary.countries.map(\.code.rawValue)),
+      let country = vocabulary.countryByCode[CountryCode(near)]
     {
       message += ": did you mean \"\(near)\" (\(country.name.text(in: "en")))?"
     }

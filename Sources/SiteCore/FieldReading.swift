@@ -43,8 +43,8 @@ struct FieldReading {
     let followUp = self.followUp()
     let sourceURL = self.sourceURL()
     guard let document, let paragraph, let country, let mechanism, let body, let date else { return nil }
-    let id = self.id() ?? Recommendation.derivedID(document: document, paragraph: paragraph)
-    if id.isEmpty || id.count > 128 {
+    let id = self.id() ?? RecommendationID(document: document, paragraph: paragraph)
+    if id.rawValue.isEmpty || id.rawValue.count > 128 {
       diagnostics.append(.error(at: reader.location(fields[FrontMatterField.document.name]), field: FrontMatterField.id.name,
         "cannot derive an id from document \"\(document)\" and paragraph \"\(paragraph)\"",
         notes: ["give an id matching ^[a-z0-9][a-z0-9-]{0,127}$"]))
@@ -114,14 +114,14 @@ struct FieldReading {
     return text
   }
 
-  mutating func id() -> String? {
+  mutating func id() -> RecommendationID? {
     guard fields[FrontMatterField.id.name] != nil, let text = string(FrontMatterField.id) else { return nil }
-    guard Self.isValidID(text) else {
+    guard RecommendationID.isValid(text) else {
       diagnostics.append(.error(at: reader.location(fields[FrontMatterField.id.name]), field: FrontMatterField.id.name,
         "\"\(text)\" is not a valid id", notes: ["expected lower-case letters, digits and dashes (^[a-z0-9][a-z0-9-]{0,127}$), such as \"\(Slug.make(text).prefix(128))\""]))
       return nil
     }
-    return text
+    return RecommendationID(text)
   }
 
   /// `source_url`: an http(s) address of the source document, or `none` when it has none online.
@@ -134,13 +134,6 @@ struct FieldReading {
       return nil
     }
     return text
-  }
-
-  /// `^[a-z0-9][a-z0-9-]{0,127}$`, the contract's rule for ids.
-  static func isValidID(_ text: String) -> Bool {
-    let bytes = text.utf8
-    guard let first = bytes.first, bytes.count <= 128, first != UInt8(ascii: "-") else { return false }
-    return bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
   }
 
   mutating func rejectUPROnlyFields(_ mechanism: Mechanism) {

@@ -28,17 +28,17 @@ public struct FollowUp: Sendable, Hashable {
 /// A class: a catalog of 270,000 is read from every page of a build, and sharing each record
 /// (rather than copying its twenty fields) keeps those reads cheap. It is never changed once made.
 public final class Recommendation: Sendable {
-  public let id: String
+  public let id: RecommendationID
   /// The file it came from, relative to the site root (`Content/recommendations/ecu/x.md`).
   public let source: String
   public let document: String
   public let paragraph: String
-  public let country: String
+  public let country: CountryCode
   public let mechanism: Mechanism
   public let body: String
   public let date: String
   public let cycle: Int?
-  public let recommendingStates: [String]
+  public let recommendingStates: [CountryCode]
   public let response: UPRResponse?
   public let themes: [String]
   public let affectedPersons: [String]
@@ -54,8 +54,8 @@ public final class Recommendation: Sendable {
   /// The file line the Markdown text starts on (the text itself comes with `RecommendationDecoder.Decoded`).
   public let textLine: Int
 
-  public init(id: String, source: String, document: String, paragraph: String, country: String, mechanism: Mechanism,
-              body: String, date: String, cycle: Int?, recommendingStates: [String], response: UPRResponse?,
+  public init(id: RecommendationID, source: String, document: String, paragraph: String, country: CountryCode, mechanism: Mechanism,
+              body: String, date: String, cycle: Int?, recommendingStates: [CountryCode], response: UPRResponse?,
               themes: [String], affectedPersons: [String], sdgGoals: [String], sdgTargets: [String], language: String,
               kind: RecommendationKind, title: String?, followUp: FollowUp?, sourceURL: String? = nil, textLine: Int) {
     self.id = id
@@ -83,11 +83,6 @@ public final class Recommendation: Sendable {
 
   public var year: String { String(date.prefix(4)) }
   public var documentSlug: String { Slug.make(document) }
-
-  /// `document` + `-` + `paragraph`, slugged: `A/HRC/39/6` + `120.89` → `a-hrc-39-6-120-89`.
-  public static func derivedID(document: String, paragraph: String) -> String {
-    Slug.make(document + "-" + paragraph)
-  }
 
   /// Newest first, then by id: the order of every list.
   public static func listOrder(_ a: Recommendation, _ b: Recommendation) -> Bool {

@@ -11,10 +11,10 @@ public enum Mechanism: String, CaseIterable, Sendable, Comparable {
 
 /// A State or territory that mechanisms address.
 public struct Country: Sendable, Hashable {
-  public var code: String
+  public var code: CountryCode
   public var name: LocalizedText
   public var region: String?
-  public var slug: String { code.lowercased() }
+  public var slug: String { code.slug }
 }
 
 /// A treaty body, the UPR, or a special-procedure mandate.
@@ -55,7 +55,7 @@ public struct Vocabulary: Sendable {
   public var affectedPersons: [Term]
   public var goals: [SDGGoal]
 
-  public let countryByCode: [String: Country]
+  public let countryByCode: [CountryCode: Country]
   public let bodyByCode: [String: Body]
   public let themeBySlug: [String: Term]
   public let affectedPersonBySlug: [String: Term]

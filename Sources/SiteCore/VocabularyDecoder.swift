@@ -77,7 +77,7 @@ public struct VocabularyDecoder {
       }
       guard seen.check(code, f["code"]!, &d) else { return nil }
       let region = f["region"].flatMap { reader.string($0, field: "region", into: &d) }
-      return Country(code: code, name: name, region: region)
+      return Country(code: CountryCode(code), name: name, region: region)
     }
   }
 

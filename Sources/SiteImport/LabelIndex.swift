@@ -38,7 +38,7 @@ struct LabelIndex: Sendable {
 
   static func countries(_ vocabulary: Vocabulary) -> LabelIndex {
     var index = LabelIndex()
-    for country in vocabulary.countries { index.add(country.code, labels: [country.code] + country.name.all) }
+    for country in vocabulary.countries { index.add(country.code.rawValue, labels: [country.code.rawValue] + country.name.all) }
     return index
   }
 

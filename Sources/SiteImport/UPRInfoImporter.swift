@@ -77,7 +77,7 @@ public struct UPRInfoImporter {
       id: "", document: "UPR-INFO/S\(session.number)/\(country)", paragraph: "\(number)", country: country,
       mechanism: .upr, body: "UPR", date: session.start, cycle: UPRSession.cycle(ofSession: session.number),
       language: "en", text: text)
-    r.id = Recommendation.derivedID(document: r.document, paragraph: r.paragraph)
+    r.id = RecommendationID(document: r.document, paragraph: r.paragraph).rawValue
     r.sourceURL = "none"  // the symbol is ours: undocs.org has no such document
     r.response = responseValue(response, place, &problems)
     r.recommendingStates = states(field(columns.from), place, &problems)

@@ -78,7 +78,7 @@ public struct UPRInfoMappings: Sendable {
     if let root = reader.mapping(reader.root) {
       for (name, node) in reader.mapping(root["names"]) ?? [:] {
         guard let code = reader.scalar(node) else { continue }
-        if vocabulary.countryByCode[code] == nil { reader.fail(node, "\"\(code)\" is not a code in countries.yml") }
+        if vocabulary.countryByCode[CountryCode(code)] == nil { reader.fail(node, "\"\(code)\" is not a code in countries.yml") }
         countryNames[name] = code
       }
       noState = reader.strings(root["no_state"])

@@ -82,7 +82,7 @@ extension PageContextBuilder {
       for i in section.members {
         let r = model.catalog.recommendations[i]
         let cells = [
-          section.label, r.id, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
+          section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
           r.date, r.response.map { strings.label($0) } ?? "",
           r.followUp?.status.map { strings.label($0) } ?? "",
           r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",

@@ -4,9 +4,9 @@ extension PageContextBuilder {
   func recommendation(_ i: Int, _ path: String) -> PageContext {
     let r = model.catalog.recommendations[i]
     let (text, textLanguage, _) = model.text(i, in: language)
-    let countryName = labels.label(.country, r.country)
+    let countryName = labels.label(.country, r.country.rawValue)
     let crumbs: [(String, String?)] = [
-      (strings["nav_countries"], "countries/"), (countryName, "countries/\(Slug.make(r.country))/"),
+      (strings["nav_countries"], "countries/"), (countryName, "countries/\(Slug.make(r.country.rawValue))/"),
       ("\(r.document), \(strings["paragraph_short"]) \(r.paragraph)", nil),
     ]
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
@@ -35,7 +35,7 @@ extension PageContextBuilder {
       let term = labels.term(t, key)
       return (short ? term.short : term.label, term.path.map { root + $0 })
     }
-    rows.append(("field_country", [link(.country, r.country)]))
+    rows.append(("field_country", [link(.country, r.country.rawValue)]))
     if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(region, nil)])) }
     rows.append(("field_mechanism", [link(.mechanism, r.mechanism.rawValue)]))
     rows.append(("field_body", [link(.body, r.body)]))
@@ -45,7 +45,7 @@ extension PageContextBuilder {
     rows.append(("field_type", [(strings.label(r.kind), nil)]))
     if let cycle = r.cycle { rows.append(("field_cycle", [(String(cycle), nil)])) }
     if !r.recommendingStates.isEmpty {
-      rows.append(("field_recommending_states", r.recommendingStates.map { link(.country, $0) }))
+      rows.append(("field_recommending_states", r.recommendingStates.map { link(.country, $0.rawValue) }))
     }
     if let response = r.response { rows.append(("field_response", [(strings.label(response), nil)])) }
     if !r.themes.isEmpty { rows.append(("field_themes", r.themes.map { link(.theme, $0) })) }
@@ -53,7 +53,7 @@ extension PageContextBuilder {
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
     rows.append(("field_language", [(languageName(r.language), nil)]))
-    rows.append(("field_id", [(r.id, nil)]))
+    rows.append(("field_id", [(r.id.rawValue, nil)]))
     return .list(rows.map { key, values in
       let items = values.enumerated().map { n, v -> TemplateValue in
         [.text: .text(v.0), .last: .flag(n == values.count - 1), .href: v.1.templateValue]
@@ -95,7 +95,7 @@ extension PageContextBuilder {
     let (text, textLanguage, _) = model.text(i, in: language)
     return ListEntry(path: "recommendations/\(r.id)/", fields: [
       (.title, .text(text.title)), (.document, .text(r.document)),
-      (.paragraph, .text(r.paragraph)), (.country, .text(labels.label(.country, r.country))), (.body, .text(r.body)),
+      (.paragraph, .text(r.paragraph)), (.country, .text(labels.label(.country, r.country.rawValue))), (.body, .text(r.body)),
       (.date, .text(r.date)), (.dateText, .text(LanguageFormat.date(r.date, language))),
       (.lang, (textLanguage != language ? textLanguage : nil).templateValue),
       (.kind, (r.kind != .recommendation ? strings.label(r.kind) : nil).templateValue),

@@ -76,14 +76,14 @@ extension PageContextBuilder {
     }
     switch taxonomy {
     case .country:
-      guard let region = model.vocabulary.countryByCode[group.key]?.region else { return [] }
+      guard let region = model.vocabulary.countryByCode[CountryCode(group.key)]?.region else { return [] }
       return [["label": strings["field_region"], "text": region]]
     case .body:
       guard let body = model.vocabulary.bodyByCode[group.key.uppercased()] else { return [] }
       return [["label": strings["field_body"], "text": body.code], ["label": strings["field_mechanism"]].merging(link(.mechanism, body.mechanism.rawValue)) { $1 }]
     case .document:
       return [
-        ["label": strings["field_country"]].merging(link(.country, first.country)) { $1 },
+        ["label": strings["field_country"]].merging(link(.country, first.country.rawValue)) { $1 },
         ["label": strings["field_body"]].merging(link(.body, first.body)) { $1 },
         ["label": strings["field_date"], "text": first.date],
         ["label": strings["field_document"], "text": strings.format("source_document", ["document": group.key]),

@@ -46,7 +46,7 @@ struct TermLabels {
 
   private func name(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
-    case .country: return vocabulary.countryByCode[key]?.name.text(in: language) ?? key
+    case .country: return vocabulary.countryByCode[CountryCode(key)]?.name.text(in: language) ?? key
     case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
     case .affectedPerson: return vocabulary.affectedPersonBySlug[key]?.name.text(in: language) ?? key
     case .body: return vocabulary.bodyByCode[key.uppercased()]?.name.text(in: language) ?? key

@@ -5,7 +5,7 @@ import Testing
 @Suite("The catalog")
 struct CatalogTests {
   static func rec(_ id: String, date: String, document: String = "A/HRC/1/1", themes: [String] = [], country: String = "ECU") -> Recommendation {
-    Recommendation(id: id, source: "\(id).md", document: document, paragraph: "1", country: country, mechanism: .upr,
+    Recommendation(id: RecommendationID(id), source: "\(id).md", document: document, paragraph: "1", country: CountryCode(country), mechanism: .upr,
       body: "UPR", date: date, cycle: nil, recommendingStates: [], response: nil, themes: themes, affectedPersons: [],
       sdgGoals: [], sdgTargets: [], language: "en", kind: .recommendation, title: nil, followUp: nil, textLine: 1)
   }

@@ -27,8 +27,8 @@ struct SlugTests {
 
   @Test("the derived id follows the contract's example")
   func derivedID() {
-    #expect(Recommendation.derivedID(document: "A/HRC/39/6", paragraph: "120.89") == "a-hrc-39-6-120-89")
-    #expect(Recommendation.derivedID(document: "CMW/C/ECU/CO/3", paragraph: "47(g)") == "cmw-c-ecu-co-3-47-g")
+    #expect(RecommendationID(document: "A/HRC/39/6", paragraph: "120.89") == "a-hrc-39-6-120-89")
+    #expect(RecommendationID(document: "CMW/C/ECU/CO/3", paragraph: "47(g)") == "cmw-c-ecu-co-3-47-g")
   }
 }
 

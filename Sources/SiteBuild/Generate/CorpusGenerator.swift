@@ -75,7 +75,7 @@ public struct CorpusGenerator {
     lines.append("language: \(language)")
     lines.append("---")
     lines.append(SyntheticText.paragraph(language: language, words: 20 + random.zipf(380, exponent: 0.6), random: &random))
-    return (country, lines.joined(separator: "\n") + "\n")
+    return (country.rawValue, lines.joined(separator: "\n") + "\n")
   }
 
   mutating func pick(_ items: [String], upTo limit: Int) -> [String] {

@@ -16,16 +16,16 @@ extension SiteBuilder {
   static func searchDocument(_ i: Int, _ model: SiteModel) -> SearchDocument {
     let r = model.catalog.recommendations[i]
     var facets: [String: [String]] = [
-      "country": [Slug.make(r.country)], "body": [Slug.make(r.body)], "mechanism": [r.mechanism.rawValue],
+      "country": [Slug.make(r.country.rawValue)], "body": [Slug.make(r.body)], "mechanism": [r.mechanism.rawValue],
       "theme": r.themes, "affected_persons": r.affectedPersons, "sdg_goal": r.sdgGoals, "sdg_target": r.sdgTargets,
       "year": [r.year], "language": [r.language], "type": [r.kind.rawValue],
-      "recommending_state": r.recommendingStates.map { Slug.make($0) },
+      "recommending_state": r.recommendingStates.map { Slug.make($0.rawValue) },
     ]
     if let region = model.vocabulary.countryByCode[r.country]?.region { facets["region"] = [Slug.make(region)] }
     if let response = r.response { facets["response"] = [response.rawValue] }
     if let cycle = r.cycle { facets["cycle"] = [String(cycle)] }
     return SearchDocument(
-      id: r.id, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
+      id: r.id.rawValue, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
       document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets)
   }
 
@@ -34,7 +34,7 @@ extension SiteBuilder {
     let language = model.config.language
     let v = model.vocabulary
     var labels: [String: [String: String]] = [:]
-    labels["country"] = Dictionary(v.countries.map { (Slug.make($0.code), $0.name.text(in: language)) }) { a, _ in a }
+    labels["country"] = Dictionary(v.countries.map { (Slug.make($0.code.rawValue), $0.name.text(in: language)) }) { a, _ in a }
     labels["recommending_state"] = labels["country"]
     labels["region"] = Dictionary(v.regions.map { (Slug.make($0), $0) }) { a, _ in a }
     labels["body"] = Dictionary(v.bodies.map { ($0.slug, $0.code) }) { a, _ in a }
