@@ -112,10 +112,8 @@ public enum ImportRun {
       throw ImportFailure("\(input): no such file or folder")
     }
     guard isDirectory.boolValue else { return [input] }
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: input) else {
-      throw ImportFailure("\(input): cannot list the folder")
-    }
-    let files = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted().map { input + "/" + $0 }
+    let names = Folder.entries(input).filter { $0.kind != .folder }.map(\.nameString)
+    let files = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { input + "/" + $0 }
     guard !files.isEmpty else { throw ImportFailure("\(input): no .csv files in the folder") }
     return files
   }

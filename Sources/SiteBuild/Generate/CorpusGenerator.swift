@@ -16,7 +16,7 @@ public struct CorpusGenerator {
 
   public mutating func write(count: Int, to folder: String) throws {
     let fm = FileManager.default
-    if fm.fileExists(atPath: folder), !((try? fm.contentsOfDirectory(atPath: folder)) ?? []).isEmpty {
+    if !Folder.entries(folder, includeHidden: true).isEmpty {
       throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder])
     }
     try fm.createDirectory(atPath: folder + "/recommendations", withIntermediateDirectories: true)
