@@ -56,15 +56,16 @@ struct MustacheRenderer {
     }
   }
 
-  /// A value printed by a variable tag: text escaped unless the tag is raw, `true` as "true".
+  /// A value printed by a variable tag: text always escaped, markup raw only when the tag is raw
+  /// (`{{{x}}}`, `{{& x}}`), `true` as "true".
   static func print(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
-    let text: String
     switch value {
-    case .text(let s): text = s
-    case .flag(let b): text = b ? "true" : ""
+    case .text(let text): HTML.escape(text, into: &out)
+    case .html(let html):
+      if escaped { HTML.escape(html.rawValue, into: &out) } else { out.append(contentsOf: html.rawValue.utf8) }
+    case .flag(let b): if b { out.append(contentsOf: "true".utf8) }
     case .list, .object, .fields: return
     }
-    if escaped { HTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
   }
 
   /// Renders a section's `body` as Mustache says: once per item of a list, once with an object

@@ -2,8 +2,8 @@ import SiteCore
 
 /// Renders pages through the Mustache templates of a theme; parsed once, shared by all threads.
 ///
-/// `{{value}}` escapes HTML; a theme prints a value raw (`{{{…Html}}}`) only for the context keys
-/// ending in `Html`, which HRIndex fills from `HTML` values alone (a test checks the templates).
+/// Escaping follows the value's type, whatever its name: `TemplateValue.text` is escaped by every
+/// tag, and only `TemplateValue.html` (an `HTML` value) is printed raw, by `{{{x}}}` and `{{& x}}`.
 public struct TemplateRenderer: Sendable {
   private let renderer: MustacheRenderer
   public let names: Set<String>
