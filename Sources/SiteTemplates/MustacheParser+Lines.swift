@@ -8,17 +8,20 @@ extension MustacheParser {
     for i in standalone {
       var indent = ""
       if i > 0, case .text(let before) = out[i - 1] {
-        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        let lineStart = before.lastIndex(where: isLineEnd).map { before.index(after: $0) } ?? before.startIndex
         indent = String(before[lineStart...].filter { $0 == " " || $0 == "\t" })
         out[i - 1] = .text(String(before[..<lineStart]))
       }
       if i < out.count - 1, case .text(let after) = out[i + 1] {
-        out[i + 1] = .text(after.firstIndex(of: "\n").map { String(after[after.index(after: $0)...]) } ?? "")
+        out[i + 1] = .text(after.firstIndex(where: isLineEnd).map { String(after[after.index(after: $0)...]) } ?? "")
       }
       if case .tag(.partial(let name, _), let at) = out[i] { out[i] = .tag(.partial(name, indent: indent), at) }
     }
     return out
   }
+
+  /// A newline: `\n`, or `\r\n`, which Swift reads as one character.
+  static func isLineEnd(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
 
   static func isStandalone(_ pieces: [Piece], _ i: Int) -> Bool {
     guard case .tag(let tag, _) = pieces[i], tag.isStandaloneKind else { return false }
@@ -29,9 +32,9 @@ extension MustacheParser {
     }
     guard let before = text(i - 1), let after = text(i + 1) else { return false }
     let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
-    guard before.contains("\n") || i <= 1, before[lineStart...].allSatisfy(blank) else { return false }
-    let lineEnd = after.firstIndex(of: "\n")
+    let lineStart = before.lastIndex(where: isLineEnd).map { before.index(after: $0) } ?? before.startIndex
+    guard before.contains(where: isLineEnd) || i <= 1, before[lineStart...].allSatisfy(blank) else { return false }
+    let lineEnd = after.firstIndex(where: isLineEnd)
     guard (lineEnd.map { after[..<$0] } ?? after[...]).allSatisfy(blank) else { return false }
     return lineEnd != nil || i + 1 >= pieces.count - 1
   }
@@ -63,11 +66,11 @@ extension MustacheParser {
   private static func appendLines(of text: String, to out: inout [Piece], atLineStart: inout Bool) {
     var rest = Substring(text)
     while !rest.isEmpty {
-      let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+      let end = rest.firstIndex(where: isLineEnd).map { rest.index(after: $0) } ?? rest.endIndex
       let line = rest[..<end]
-      if atLineStart, line.first != "\n" { out.append(.lineStart) }
+      if atLineStart, let first = line.first, !isLineEnd(first) { out.append(.lineStart) }
       out.append(.text(String(line)))
-      atLineStart = line.last == "\n"
+      atLineStart = line.last.map(isLineEnd) ?? false
       rest = rest[end...]
     }
   }

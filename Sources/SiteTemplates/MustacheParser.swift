@@ -40,7 +40,7 @@ struct MustacheParser {
     var column = 1
     func advance(over text: Substring) {
       for c in text {
-        if c == "\n" { line += 1; column = 1 } else { column += 1 }
+        if isLineEnd(c) { line += 1; column = 1 } else { column += 1 }
       }
     }
     while let open = rest.range(of: "{{") {
@@ -137,8 +137,8 @@ struct MustacheParser {
 extension Substring {
   fileprivate var trimmingSpaces: Substring {
     var s = self
-    while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
+    while let f = s.first, f == " " || f == "\t" || f.isNewline { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" || l.isNewline { s.removeLast() }
     return s
   }
 }

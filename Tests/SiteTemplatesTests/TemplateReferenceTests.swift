@@ -58,6 +58,13 @@ struct TemplateReferenceTests {
     ])
   }
 
+  @Test("a template with Windows line endings is placed by its lines")
+  func crlfLines() {
+    #expect(load(["home": "<h1>\r\n\r\n  {{> missing-part}}\r\n"]) == [
+      "Templates/home.mustache:3:3: error: no template named \"missing-part\""
+    ])
+  }
+
   @Test("the templates a theme names may include each other in a cycle")
   func cycles() {
     #expect(load(["a": "{{$x}}{{/x}}{{> b}}", "b": "{{#more}}{{> a}}{{/more}}", "home": "{{<a}}{{$x}}X{{/x}}{{/a}}"]) == [])
