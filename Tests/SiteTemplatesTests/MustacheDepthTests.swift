@@ -40,6 +40,17 @@ struct MustacheDepthTests {
     #expect(deep.hasPrefix("<<<") && deep.count.isMultiple(of: 2))
   }
 
+  @Test("data nests a recursive partial over a hundred levels deep before the rest is left out")
+  func deepData() throws {
+    func tree(_ depth: Int) -> TemplateValue { depth == 0 ? ["kids": []] : ["kids": [tree(depth - 1)]] }
+    let r = try renderer(["main": "{{#root}}{{> node}}{{/root}}", "node": "({{#kids}}{{> node}}{{/kids}})"])
+    let data: TemplateValue = ["root": tree(300)]
+    let page = onSmallStack { r.render("main", data) }
+    let levels = page.prefix { $0 == "(" }.count
+    #expect(levels > 100 && levels < 300, "\(levels) levels")
+    #expect(page.filter { $0 == ")" }.count == levels)
+  }
+
   @Test("a parent that is its own parent renders, and stops")
   func endlessParent() throws {
     let r = try renderer(["main": "{{< loop}}{{$b}}B{{/b}}{{/loop}}", "loop": "[{{$b}}-{{/b}}{{< loop}}{{/loop}}]"])
