@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
     .testTarget(name: "SiteImportTests", dependencies: ["SiteImport", "SiteBuild", "SiteFiles"], exclude: ["Fixtures"]),
     .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
-    .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"]),
+    .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview"]),
     .testTarget(
       name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteFiles", "SiteDefaults"],

@@ -1,13 +1,17 @@
 /// Markup that is safe to place in a page as it is.
 ///
 /// This is the one place HRIndex escapes text for HTML: every string from content becomes `HTML`
-/// through `init(escaping:)`; only cmark's safe-mode output and the generator's own markup use
-/// `init(trusted:)`. Templates may print a value unescaped (`{{{…}}}`) only when it is `HTML`.
+/// through `init(escaping:)`; only cmark's safe-mode output and the charts' own markup use
+/// `init(trusted:)`. Templates print a value unescaped (`{{{…}}}`, `{{& …}}`) only when it is
+/// `HTML` (`TemplateValue.html`); text is escaped by every tag.
 public struct HTML: Hashable, Sendable, CustomStringConvertible {
   public let rawValue: String
 
   public init(escaping text: String) { rawValue = HTML.escape(text) }
   public init(trusted markup: String) { rawValue = markup }
+
+  /// No markup at all: what a page part without content holds.
+  public static let empty = HTML(trusted: "")
 
   public var description: String { rawValue }
 

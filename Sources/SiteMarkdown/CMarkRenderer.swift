@@ -23,11 +23,11 @@ public enum CMarkRenderer {
   ///   recommendation's text does not compete with the page's own `<h1>`.
   public static func render(_ markdown: String, headingShift: Int32 = 0) -> RenderedMarkdown {
     let document: OpaquePointer? = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
-    guard let document else { return RenderedMarkdown(html: HTML(trusted: ""), plainText: "") }
+    guard let document else { return RenderedMarkdown(html: HTML.empty, plainText: "") }
     defer { cmark_node_free(document) }
     let plain = walk(document, headingShift: headingShift)
     guard let cString = cmark_render_html(document, options) else {
-      return RenderedMarkdown(html: HTML(trusted: ""), plainText: plain)
+      return RenderedMarkdown(html: HTML.empty, plainText: plain)
     }
     defer { free(cString) }
     return RenderedMarkdown(html: HTML(trusted: String(cString: cString)), plainText: plain)

@@ -1,70 +1,53 @@
 import SiteCore
 
-/// Renders parsed templates over `TemplateValue`s, escaping with `HTML.escape`, the one escaper.
+/// Renders a theme's templates over `TemplateValue`s, escaping with `HTML.escape`, the one escaper.
+///
+/// Each template is compiled once into a `MustacheProgram`, the one interpreter; this type holds
+/// the programs by name and the rules they share for printing, sections and lookups.
 struct MustacheRenderer {
-  typealias Node = MustacheTemplate.Node
-  let templates: [String: MustacheTemplate]
-  /// Each template as a program; absent for a template whose inclusions go deeper than
-  /// `inliningDepth` (a recursive partial), which is rendered by name as it goes.
-  private let inlined: [String: MustacheProgram]
+  /// Every template's program, in the order of their names.
+  private let programs: [MustacheProgram]
+  private let numbers: [String: Int]
+  /// How deep partials and parents are put in place in a program; deeper ones (a recursive
+  /// partial) are called at run time.
   static let inliningDepth = 12
+  /// How many template nodes a program puts in place before the rest of its partials are called.
+  static let inliningBudget = 100_000
 
   init(templates: [String: MustacheTemplate]) {
-    self.templates = templates
-    inlined = templates.compactMapValues {
-      MustacheProgram($0.nodes, templates: templates, depthLimit: Self.inliningDepth, budget: 100_000)
-    }
+    let names = templates.keys.sorted()
+    let numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, Int32($0.offset)) })
+    let inlining = MustacheProgram.Inlining(templates: templates, numbers: numbers, depthLimit: Self.inliningDepth,
+      budget: Self.inliningBudget)
+    programs = names.map { MustacheProgram(templates[$0]!, inlining) }
+    self.numbers = numbers.mapValues(Int.init)
   }
 
   func render(_ name: String, _ context: TemplateValue) -> String {
     String(decoding: renderBytes(name, context), as: UTF8.self)
   }
 
-  /// The page as UTF-8 bytes, ready to write.
+  /// The page as UTF-8 bytes, ready to write; nothing for a name no template has.
   func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(32_768)
-    if let program = inlined[name] {
-      program.render(context, into: &out)
-    } else {
-      var stack = [context]
-      render(templates[name]?.nodes ?? [], &stack, blocks: [:], into: &out)
+    guard let number = numbers[name] else { return out }
+    programs.withUnsafeBufferPointer { programs in
+      programs[number].render(context, programs: programs, into: &out)
     }
     return out
   }
 
-  private func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [TemplateValue],
-                      blocks: [String: [MustacheTemplate.Node]], into out: inout [UInt8]) {
-    for node in nodes {
-      switch node {
-      case .text(let text): out.append(contentsOf: text.utf8)
-      case .variable(let path, let escaped):
-        guard let value = path.withUnsafeBufferPointer({ Self.lookup($0, stack) }) else { continue }
-        Self.print(value, escaped: escaped, into: &out)
-      case .section(let path, let inverted, let children):
-        let value = path.withUnsafeBufferPointer { Self.lookup($0, stack) }
-        Self.section(value, inverted: inverted, &stack) { stack in
-          render(children, &stack, blocks: blocks, into: &out)
-        }
-      case .partial(let name):
-        render(templates[name]?.nodes ?? [], &stack, blocks: blocks, into: &out)
-      case .block(let name, let fallback):
-        render(blocks[name] ?? fallback, &stack, blocks: blocks, into: &out)
-      case .parent(let name, let overrides):
-        render(templates[name]?.nodes ?? [], &stack, blocks: Self.merge(blocks, overrides), into: &out)
-      }
-    }
-  }
-
-  /// A value printed by a variable tag: text escaped unless the tag is raw, `true` as "true".
+  /// A value printed by a variable tag: text always escaped, markup raw only when the tag is raw
+  /// (`{{{x}}}`, `{{& x}}`), `true` as "true".
   static func print(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
-    let text: String
     switch value {
-    case .text(let s): text = s
-    case .flag(let b): text = b ? "true" : ""
+    case .text(let text): HTML.escape(text, into: &out)
+    case .html(let html):
+      if escaped { HTML.escape(html.rawValue, into: &out) } else { out.append(contentsOf: html.rawValue.utf8) }
+    case .flag(let b): if b { out.append(contentsOf: "true".utf8) }
     case .list, .object, .fields: return
     }
-    if escaped { HTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
   }
 
   /// Renders a section's `body` as Mustache says: once per item of a list, once with an object
@@ -108,11 +91,5 @@ struct MustacheRenderer {
     }
     if path.count > 1 { for key in path[1...] { found = found?[key] } }
     return found
-  }
-
-  /// The blocks a parent template renders with: those given closer to the page (`outer`) win over
-  /// the parent tag's own overrides.
-  static func merge(_ outer: [String: [Node]], _ overrides: [String: [Node]]) -> [String: [Node]] {
-    outer.isEmpty ? overrides : outer.merging(overrides) { outer, _ in outer }
   }
 }

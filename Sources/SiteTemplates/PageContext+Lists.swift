@@ -86,7 +86,7 @@ extension PageContextBuilder {
     values["hasFacts"] = false
     values["hasSummary"] = false
     values["children"] = false
-    values["chartsHtml"] = ""
+    values["chartsHtml"] = .html(.empty)
     values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
       root: base(path))

@@ -2,14 +2,20 @@ import SiteCore
 
 /// Renders pages through the Mustache templates of a theme; parsed once, shared by all threads.
 ///
-/// `{{value}}` escapes HTML; a theme prints a value raw (`{{{…Html}}}`) only for the context keys
-/// ending in `Html`, which HRIndex fills from `HTML` values alone (a test checks the templates).
+/// Escaping follows the value's type, whatever its name: `TemplateValue.text` is escaped by every
+/// tag, and only `TemplateValue.html` (an `HTML` value) is printed raw, by `{{{x}}}` and `{{& x}}`.
+///
+/// Every name a template gives is resolved when the theme loads: a partial or parent that no
+/// template has, or a block override its parent never declares, fails the load with the tag's
+/// place and the nearest real name.
 public struct TemplateRenderer: Sendable {
   private let renderer: MustacheRenderer
   public let names: Set<String>
 
   /// - Parameter templates: template name (path without `.mustache`, such as `partials/pagination`)
   ///   → (the file's path for messages, its text).
+  /// - Throws: every syntax error, missing template and undeclared block, each located
+  ///   `path:line:column`, together.
   public init(templates: [String: (path: String, text: String)]) throws(DiagnosticError) {
     var parsed: [String: MustacheTemplate] = [:]
     var problems: [Diagnostic] = []
@@ -22,7 +28,8 @@ public struct TemplateRenderer: Sendable {
           "template error: \(error.message)"))
       }
     }
-    for name in Self.required where parsed[name] == nil && templates[name] == nil {
+    problems += TemplateReferences(templates: parsed, paths: templates.mapValues(\.path)).problems()
+    for name in Self.required where templates[name] == nil {
       problems.append(.error(at: nil, "the theme has no \(name).mustache template"))
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }

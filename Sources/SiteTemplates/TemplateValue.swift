@@ -1,10 +1,18 @@
 import SiteCore
 
-/// A value a template reads: text (escaped when printed), a flag, a list or an object.
+/// A value a template reads: text, markup, a flag, a list or an object.
+///
+/// Whether a value may reach the page unescaped is a matter of its type, not of its name: `.text`
+/// is escaped by every tag (`{{x}}`, `{{{x}}}` and `{{& x}}` alike); `.html` is printed as it is by
+/// `{{{x}}}` and `{{& x}}`, and escaped by `{{x}}` as the Mustache spec escapes. `HTML` values
+/// come only from cmark's safe-mode renderer, the charts, and `HTML(escaping:)`.
 ///
 /// Typed values keep rendering cheap: no reflection and no dynamic casts per lookup.
 public enum TemplateValue: Sendable {
+  /// Text, escaped whatever tag prints it.
   case text(String)
+  /// Markup that triple (`{{{x}}}`) and ampersand (`{{& x}}`) tags print unescaped.
+  case html(HTML)
   case flag(Bool)
   case list([TemplateValue])
   case object([TemplateKey: TemplateValue])
@@ -15,17 +23,16 @@ public enum TemplateValue: Sendable {
   /// Up to this many pairs a literal object is kept as `fields`.
   static let fieldsLimit = 16
 
-  public static func html(_ html: HTML) -> TemplateValue { .text(html.rawValue) }
-
   /// An object of texts, from a dictionary of them.
   public static func texts(_ values: [String: String]) -> [TemplateKey: TemplateValue] {
     Dictionary(uniqueKeysWithValues: values.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })
   }
 
-  /// Mustache truthiness: false, empty lists and empty text are false.
+  /// Mustache truthiness: false, empty lists, empty text and empty markup are false.
   var isTruthy: Bool {
     switch self {
     case .text(let s): return !s.isEmpty
+    case .html(let h): return !h.rawValue.isEmpty
     case .flag(let b): return b
     case .list(let l): return !l.isEmpty
     case .object, .fields: return true

@@ -4,6 +4,7 @@ import Testing
 
 @testable import SiteBuild
 @testable import SiteCore
+@testable import SiteTemplates
 
 @Suite("The default theme")
 struct ThemeTests {
@@ -24,15 +25,27 @@ struct ThemeTests {
     }
   }
 
-  @Test("templates print raw markup only for values built as HTML (keys ending in Html)")
+  @Test("the theme prints raw markup only for HTML values: every name bound to text comes out escaped, raw tags included")
   func rawOutputOnlyForHTML() throws {
-    let raw = try Regex(#"\{\{\{\s*([^}]*?)\s*\}\}\}|\{\{&\s*([^}]*?)\s*\}\}"#)
-    for (name, text) in Self.templateTexts() {
-      for match in text.matches(of: raw) {
-        let key = String(text[match.range])
-        #expect(key.contains("Html"), "\(name) prints \(key) unescaped")
-      }
+    let texts = Self.templateTexts()
+    let renderer = try TemplateRenderer(templates: Dictionary(uniqueKeysWithValues: texts.map {
+      (String($0.key.dropLast(".mustache".count)), (path: $0.key, text: $0.value))
+    }))
+    let probe = "<i>probe</i>"
+    let names = Set(texts.values.flatMap { $0.matches(of: #/\{\{[{&#^]?\s*([A-Za-z][A-Za-z0-9_]*)\s*\}/#).map { String($0.1) } })
+    let rawNames = Set(texts.values.flatMap { $0.matches(of: #/\{\{(?:\{|&)\s*([A-Za-z][A-Za-z0-9_]*)\s*\}/#).map { String($0.1) } })
+    #expect(!rawNames.isEmpty)
+    let asText = TemplateValue.object(Dictionary(uniqueKeysWithValues: names.map { (TemplateKey($0), TemplateValue.text(probe)) }))
+    var asHTML = Dictionary(uniqueKeysWithValues: names.map { (TemplateKey($0), TemplateValue.text(probe)) })
+    for name in rawNames { asHTML[TemplateKey(name)] = .html(HTML(trusted: probe)) }
+    var rawSeen = 0
+    for template in renderer.names.sorted() where !template.hasPrefix("partials/") {
+      let escaped = renderer.render(template, asText)
+      #expect(!escaped.contains(probe), "\(template) prints text unescaped")
+      #expect(escaped.contains(HTML.escape(probe)), "\(template) prints no probe at all")
+      rawSeen += renderer.render(template, .object(asHTML)).components(separatedBy: probe).count - 1
     }
+    #expect(rawSeen >= rawNames.count, "the HTML values bound to the raw tags' names print raw")
   }
 
   @Test("every strings file has every key the templates and HRIndex use, and no other")

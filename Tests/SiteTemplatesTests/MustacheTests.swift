@@ -12,14 +12,21 @@ struct MustacheTests {
     return try TemplateRenderer(templates: templates).render("main", context)
   }
 
-  @Test("variables are escaped; triple and ampersand tags are raw", arguments: [
-    ("{{x}}", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;"),
-    ("{{{x}}}", #"<b> & "q" 's'"#),
-    ("{{& x}}", #"<b> & "q" 's'"#),
-    ("[{{missing}}]", "[]"),
+  @Test("text is escaped by every tag; markup is raw in triple and ampersand tags only", arguments: [
+    ("{{x}}", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;"),
+    ("{{{x}}}", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;", #"<b> & "q" 's'"#),
+    ("{{& x}}", "&lt;b&gt; &amp; &quot;q&quot; &#39;s&#39;", #"<b> & "q" 's'"#),
+    ("[{{missing}}]", "[]", "[]"),
   ])
-  func variables(template: String, expected: String) throws {
-    #expect(try render(template, ["x": #"<b> & "q" 's'"#]) == expected)
+  func variables(template: String, asText: String, asHTML: String) throws {
+    #expect(try render(template, ["x": .text(#"<b> & "q" 's'"#)]) == asText)
+    #expect(try render(template, ["x": .html(HTML(trusted: #"<b> & "q" 's'"#))]) == asHTML)
+  }
+
+  @Test("markup is true when it is not empty, and a section over it shows it")
+  func markupSections() throws {
+    let context: TemplateValue = ["chart": .html(HTML(trusted: "<svg/>")), "none": .html(.empty)]
+    #expect(try render("{{#chart}}[{{{chart}}}]{{/chart}}{{#none}}N{{/none}}{{^none}}-{{/none}}", context) == "[<svg/>]-")
   }
 
   @Test("sections repeat over lists, show for true and non-empty values, and push objects")

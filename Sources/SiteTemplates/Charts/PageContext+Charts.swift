@@ -35,7 +35,7 @@ extension PageContextBuilder {
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
       .prefix(Self.topThemes)
     return yearChart(group.members) + mechanismChart(mechanisms.map { ($0.key, $0.value) }, caption: strings["summary_by_mechanisms"])
-      + (top.isEmpty ? HTML(trusted: "") : chart("chart-themes", strings["chart_top_themes"], top.map { bar($0.label, $0.count) }))
+      + (top.isEmpty ? HTML.empty : chart("chart-themes", strings["chart_top_themes"], top.map { bar($0.label, $0.count) }))
   }
 
   /// The SDG hub: recommendations per goal, in goal order.
@@ -49,7 +49,7 @@ extension PageContextBuilder {
   func targetChart(_ goal: TermGroup) -> HTML {
     let targets = model.catalog.terms(.sdgTarget).filter { $0.key.hasPrefix(goal.key + ".") }
       .sorted { SDGCode.order($0.key, $1.key) }
-    guard !targets.isEmpty else { return HTML(trusted: "") }
+    guard !targets.isEmpty else { return HTML.empty }
     return chart("chart-targets", strings["chart_by_target"], targets.map { bar(labels.label(.sdgTarget, $0.key), $0.members.count) })
   }
 
@@ -67,7 +67,7 @@ extension PageContextBuilder {
     for i in members {
       if let year = Int(model.catalog.recommendations[i].year) { years[year, default: 0] += 1 }
     }
-    guard let first = years.keys.min(), let last = years.keys.max() else { return HTML(trusted: "") }
+    guard let first = years.keys.min(), let last = years.keys.max() else { return HTML.empty }
     let axis = last - first < Self.longestTimeline ? Array(first...last) : years.keys.sorted()
     return chart("chart-year", strings["chart_by_year"], axis.map { bar(String($0), years[$0] ?? 0) },
       labelHeading: strings["column_year"])
@@ -89,7 +89,7 @@ extension PageContextBuilder {
     switch taxonomy {
     case .country: return countryCharts(group)
     case .sdgGoal: return targetChart(group)
-    default: return HTML(trusted: "")
+    default: return HTML.empty
     }
   }
 }
