@@ -25,7 +25,7 @@ struct DefaultVocabularyTests {
     let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     #expect(lines.filter { $0 == "status: member" }.count == 193)
     #expect(lines.filter { $0 == "status: observer" }.count == 2)
-    for code in ["ECU", "VUT", "CHN", "FRA", "RUS", "ZAF", "USA", "SSD", "TUR"] { #expect(v.countryByCode[code] != nil, "\(code)") }
+    for code in ["ECU", "VUT", "CHN", "FRA", "RUS", "ZAF", "USA", "SSD", "TUR"] { #expect(v.countryByCode[CountryCode(code)] != nil, "\(code)") }
   }
 
   @Test("every country has its name in the six UN languages")

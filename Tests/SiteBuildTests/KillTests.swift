@@ -136,7 +136,7 @@ struct KillTests {
 
   /// Marks what a killed build left, so that counting "files written" counts the next build's own.
   static func markLeftovers(_ folder: String) {
-    for work in workFolders(folder) { FileManager.default.createFile(atPath: work + "/" + leftoverMark, contents: Data()) }
+    for work in workFolders(folder) { _ = FileManager.default.createFile(atPath: work + "/" + leftoverMark, contents: Data()) }
   }
 
   static func filesWritten(_ folder: String) -> Int {

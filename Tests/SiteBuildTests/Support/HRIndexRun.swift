@@ -35,7 +35,7 @@ final class HRIndexRun: @unchecked Sendable {
 
   private init(_ binary: URL, _ arguments: [String]) throws {
     log = SiteFixture.temporaryFolder("run") + "/output.txt"
-    FileManager.default.createFile(atPath: log, contents: nil)
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     process.executableURL = binary
     process.arguments = arguments
