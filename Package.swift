@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "SiteSearch"),
     .target(
       name: "SiteTemplates",
-      dependencies: ["SiteCore"]),
+      dependencies: ["SiteCore", "SiteSearch"]),
     .target(
       name: "SiteBuild",
       dependencies: ["SiteCore", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem"]),

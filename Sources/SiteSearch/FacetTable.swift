@@ -1,9 +1,9 @@
 import Dispatch
 
 /// The facet values of the indexed documents, numbered: every (field, value) pair gets a
-/// global index `g`, fields in `SearchIndexWriter.facetFields` order, values sorted by bytes.
+/// global index `g`, fields in `FacetField` order, values sorted by bytes.
 struct FacetTable: Sendable {
-  let fields: [String]
+  /// Per field, in `FacetField` order, its values.
   let values: [[String]]
   /// The first global index of each field.
   let offsets: [Int]
@@ -20,29 +20,18 @@ struct FacetTable: Sendable {
 
   func count(of g: Int) -> Int { valueStart[g + 1] - valueStart[g] }
 
-  /// What one stretch of documents holds: its own numbering of fields and values.
+  /// What one stretch of documents holds: per field (by ordinal), its own numbering of values.
   private struct Piece: Sendable {
-    var fieldSlot: [String: Int] = [:]
-    var fieldNames: [String] = []
-    var valueIds: [[String: Int32]] = []
-    var valueNames: [[String]] = []
-    /// Per document, the (field slot, value id) pairs, flattened.
+    var valueIds = [[String: Int32]](repeating: [:], count: FacetField.allCases.count)
+    var valueNames = [[String]](repeating: [], count: FacetField.allCases.count)
+    /// Per document, the (field ordinal, value id) pairs, flattened.
     var end: [Int32] = []
     var field: [Int32] = []
     var value: [Int32] = []
 
     mutating func add(_ document: SearchDocument) {
       for (name, list) in document.facets {
-        let f: Int
-        if let known = fieldSlot[name] {
-          f = known
-        } else {
-          f = fieldNames.count
-          fieldSlot[name] = f
-          fieldNames.append(name)
-          valueIds.append([:])
-          valueNames.append([])
-        }
+        let f = name.ordinal
         for item in list where !item.isEmpty {
           let id: Int32
           if let known = valueIds[f][item] {
@@ -61,8 +50,8 @@ struct FacetTable: Sendable {
   }
 
   /// - Parameter order: the documents in index order (indexes into `documents`).
-  init(documents: [SearchDocument], order: [Int], fields knownFields: [String]) {
-    // Each stretch of documents numbers its fields and values on its own, in parallel.
+  init(documents: [SearchDocument], order: [Int]) {
+    // Each stretch of documents numbers its values on its own, in parallel.
     let pieceSize = 8192
     let pieceCount = (order.count + pieceSize - 1) / pieceSize
     let results = SharedSlots<Piece>(count: pieceCount, initial: Piece())
@@ -72,15 +61,10 @@ struct FacetTable: Sendable {
       results[p] = piece
     }
     let pieces = results.values
-    // Then the fields and values are merged and numbered.
-    var extra = Set<String>()
-    let known = Set(knownFields)
-    for piece in pieces { for name in piece.fieldNames where !known.contains(name) { extra.insert(name) } }
-    let fields = knownFields + extra.sorted(by: bytewise)
-    let fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
-    var sets = fields.map { _ in Set<String>() }
+    // Then the values are merged and numbered.
+    var sets = FacetField.allCases.map { _ in Set<String>() }
     for piece in pieces {
-      for (slot, name) in piece.fieldNames.enumerated() { sets[fieldIndex[name]!].formUnion(piece.valueNames[slot]) }
+      for f in sets.indices { sets[f].formUnion(piece.valueNames[f]) }
     }
     let values = sets.map { $0.sorted(by: bytewise) }
     var running = 0
@@ -89,7 +73,6 @@ struct FacetTable: Sendable {
       return running
     }
     let valueCount = running
-    self.fields = fields
     self.values = values
     self.offsets = offsets
     let lookup = values.indices.map { f in
@@ -102,10 +85,7 @@ struct FacetTable: Sendable {
     var gs: [Int32] = []
     var d = 0
     for piece in pieces {
-      let global = piece.fieldNames.indices.map { slot in
-        let f = fieldIndex[piece.fieldNames[slot]]!
-        return piece.valueNames[slot].map { lookup[f][$0]! }
-      }
+      let global = piece.valueNames.indices.map { f in piece.valueNames[f].map { lookup[f][$0]! } }
       var k = 0
       for end in piece.end {
         gs.removeAll(keepingCapacity: true)

@@ -15,19 +15,14 @@ import Foundation
 ///
 /// The work runs on every core; the output is byte-identical for the same documents in any order.
 public enum SearchIndexWriter {
-  /// The facet fields, in the order of the contract's `r.facets`.
-  public static let facetFields = [
-    "country", "region", "body", "mechanism", "theme", "affected_persons", "sdg_goal", "sdg_target",
-    "year", "language", "response", "cycle", "recommending_state", "type",
-  ]
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
   static let format = "hrindex-search-3"
 
   /// The index files for `documents`, byte-identical for the same input.
-  /// - Parameter labels: field -> value -> human label ("country" -> "ecu" -> "Ecuador").
-  public static func files(for documents: [SearchDocument], labels: [String: [String: String]]) -> [SearchFile] {
+  /// - Parameter labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
+  public static func files(for documents: [SearchDocument], labels: [FacetField: [String: String]]) -> [SearchFile] {
     var files: [SearchFile] = []
     write(documents, labels: labels) { files.append($0) }
     return files
@@ -36,10 +31,10 @@ public enum SearchIndexWriter {
   /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
-    _ documents: [SearchDocument], labels: [String: [String: String]], to sink: (SearchFile) throws(E) -> Void
+    _ documents: [SearchDocument], labels: [FacetField: [String: String]], to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let order = indexOrder(documents)
-    let facets = FacetTable(documents: documents, order: order, fields: facetFields)
+    let facets = FacetTable(documents: documents, order: order)
     var index = InvertedIndex.build(documents, order: order)
     // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
     // before the term postings are expanded.
@@ -60,7 +55,7 @@ public enum SearchIndexWriter {
       format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
       totalLength: totalLength, averageLength: KeyEncoder.averageLength(total: totalLength, documents: order.count),
       shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
-      vectorBytes: vectorBytes, fields: facets.fields, values: facets.values,
+      vectorBytes: vectorBytes, fields: FacetField.names, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
       rowBytes: rowBytes)
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
@@ -114,7 +109,7 @@ public enum SearchIndexWriter {
       }
     }
     var rowBytes: [[Int]] = facets.values.map { _ in [] }
-    for f in facets.fields.indices {
+    for f in facets.values.indices {
       for i in facets.values[f].indices {
         let g = facets.offsets[f] + i
         let (postings, rows) = results[g]
@@ -161,12 +156,12 @@ public enum SearchIndexWriter {
     }
   }
 
-  private static func usedLabels(_ labels: [String: [String: String]], _ facets: FacetTable) -> [String: [String: String]] {
+  private static func usedLabels(_ labels: [FacetField: [String: String]], _ facets: FacetTable) -> [String: [String: String]] {
     var out: [String: [String: String]] = [:]
-    for (f, field) in facets.fields.enumerated() {
+    for (f, field) in FacetField.allCases.enumerated() {
       var known: [String: String] = [:]
       for value in facets.values[f] { known[value] = labels[field]?[value] ?? value }
-      out[field] = known
+      out[field.rawValue] = known
     }
     return out
   }
@@ -201,6 +196,7 @@ struct Manifest: Codable {
   var pairOccurrences: Int
   /// The total size of the vectors/ files (their average is the cost of one).
   var vectorBytes: Int
+  /// The facet fields in index order (`FacetField.names`): the list search.js uses.
   var fields: [String]
   /// Per field, its values sorted by bytes; global value index = field offset + index.
   var values: [[String]]

@@ -14,7 +14,7 @@ struct SearchIndexWriterTests {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
-  static func document(_ id: String, date: String, text: String, facets: [String: [String]] = [:]) -> SearchDocument {
+  static func document(_ id: String, date: String, text: String, facets: [FacetField: [String]] = [:]) -> SearchDocument {
     SearchDocument(
       id: id, url: "recommendations/\(id)/", title: text, text: text, document: "A/HRC/1/1",
       paragraph: id, language: "en", date: date, facets: facets)
@@ -41,7 +41,7 @@ struct SearchIndexWriterTests {
       let text = (0..<(3 + next(30))).map { _ in words[next(words.count)] }.joined(separator: " ")
       return document(
         "d\(i)", date: "20\(10 + next(10))-0\(1 + next(9))-1\(next(9))", text: text,
-        facets: ["country": ["c\(next(40))"], "theme": ["t\(next(9))", "t\(next(12))"], "year": ["20\(10 + next(10))"]])
+        facets: [.country: ["c\(next(40))"], .theme: ["t\(next(9))", "t\(next(12))"], .year: ["20\(10 + next(10))"]])
     }
   }
 
@@ -109,8 +109,8 @@ struct SearchIndexWriterTests {
   @Test("stores each document's facet values in its block")
   func vectors() throws {
     let documents = [
-      Self.document("a", date: "2019-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
-      Self.document("b", date: "2018-01-01", text: "y", facets: ["country": ["mex"]]),
+      Self.document("a", date: "2019-01-01", text: "x", facets: [.country: ["ecu"], .theme: ["t1", "t2"]]),
+      Self.document("b", date: "2018-01-01", text: "y", facets: [.country: ["mex"]]),
     ]
     var reader = ByteReader(try #require(Self.files(documents)["search/index/vectors/0.bin"]))
     func values() -> [Int] {
@@ -152,13 +152,13 @@ struct SearchIndexWriterTests {
   @Test("counts every facet value in the manifest, in the contract's field order")
   func manifestCounts() throws {
     let documents = [
-      Self.document("a", date: "2018-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
-      Self.document("b", date: "2019-01-01", text: "y", facets: ["country": ["ecu"], "theme": ["t2"]]),
-      Self.document("c", date: "2019-01-01", text: "z", facets: ["country": ["mex"]]),
+      Self.document("a", date: "2018-01-01", text: "x", facets: [.country: ["ecu"], .theme: ["t1", "t2"]]),
+      Self.document("b", date: "2019-01-01", text: "y", facets: [.country: ["ecu"], .theme: ["t2"]]),
+      Self.document("c", date: "2019-01-01", text: "z", facets: [.country: ["mex"]]),
     ]
     let manifest = try Self.manifest(Self.files(documents))
     let fields = try #require(manifest["fields"] as? [String])
-    #expect(fields == SearchIndexWriter.facetFields)
+    #expect(fields == FacetField.allCases.map(\.rawValue))
     let values = try #require(manifest["values"] as? [[String]])
     let counts = try #require(manifest["counts"] as? [[Int]])
     #expect(values[0] == ["ecu", "mex"])
