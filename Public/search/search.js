@@ -11,7 +11,10 @@
 //            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
-// r.facets   { field: { value: count } } for the 14 facet fields, counting the matches.
+// r.facets   { field: { value: count } } for every facet field of the index, counting the matches.
+//
+// The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
+// lists them, in index order, and engine.facetFields() returns that list.
 //
 // The tokenizer below is the twin of Sources/SiteSearch/Tokenizer.swift; both are checked
 // against Tests/search-js/tokenizer-vectors.json.
@@ -492,10 +495,6 @@ export function buildExcerpt(text, clauses, maxChars = 240) {
 
 // MARK: - Engine
 
-/** The facet fields, in the order the index stores them. */
-export const FACET_FIELDS = ["country", "region", "body", "mechanism", "theme", "affected_persons",
-  "sdg_goal", "sdg_target", "year", "language", "response", "cycle", "recommending_state", "type"];
-
 function defaultBaseUrl() {
   try { return new URL("../", import.meta.url).href; } catch { return "./"; }
 }
@@ -516,8 +515,10 @@ export function createSearch(options = {}) {
     search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
     /** Labels for facet values: { field: { value: label } }. */
     labels: () => index.json("labels.json"),
-    /** The index manifest (document count, facet values, global counts). */
+    /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
+    /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
+    facetFields: async () => (await index.manifest()).fields,
   };
 }
 
@@ -858,7 +859,6 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
     });
     facets[field] = out;
   });
-  for (const field of FACET_FIELDS) facets[field] ??= {};
   return facets;
 }
 

@@ -1339,7 +1339,7 @@ table.matrix time { white-space: nowrap; }
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, FACET_FIELDS } from "./search.js";
+import { createSearch } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -1366,6 +1366,8 @@ const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}"
 const fieldLabels = { ...FIELD_LABELS, ...JSON.parse(app?.dataset.fields || "{}") };
 const engine = createSearch();
 const labelsPromise = engine.labels().catch(() => ({}));
+// The index's facet fields, in its order (from its manifest); set before the first search runs.
+let facetFields = [];
 let generation = 0;
 let timer = 0;
 
@@ -1374,7 +1376,7 @@ const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => St
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
   const filters = {};
-  for (const field of FACET_FIELDS) {
+  for (const field of facetFields) {
     const values = params.getAll(field).filter(Boolean);
     if (values.length) filters[field] = values;
   }
@@ -1393,7 +1395,7 @@ function stateFromForm(page = 1) {
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
-  for (const field of FACET_FIELDS) for (const v of state.filters[field] ?? []) params.append(field, v);
+  for (const field of facetFields) for (const v of state.filters[field] ?? []) params.append(field, v);
   if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? "?" + query : "");
@@ -1441,7 +1443,7 @@ function renderResults(r, state) {
 
 function renderFacets(facets, state, labels) {
   const groups = [];
-  for (const field of FACET_FIELDS) {
+  for (const field of facetFields) {
     const counts = facets[field] ?? {};
     const selected = new Set(state.filters[field] ?? []);
     const values = [...new Set([...Object.keys(counts), ...selected])];
@@ -1529,7 +1531,10 @@ input.addEventListener("input", () => {
 facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
-applyState(readState());
+engine.facetFields().catch(() => []).then((fields) => {
+  facetFields = fields;
+  applyState(readState());
+});
 
 """#,
     "search/search.js": #"""
@@ -1546,7 +1551,10 @@ applyState(readState());
 //            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
-// r.facets   { field: { value: count } } for the 14 facet fields, counting the matches.
+// r.facets   { field: { value: count } } for every facet field of the index, counting the matches.
+//
+// The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
+// lists them, in index order, and engine.facetFields() returns that list.
 //
 // The tokenizer below is the twin of Sources/SiteSearch/Tokenizer.swift; both are checked
 // against Tests/search-js/tokenizer-vectors.json.
@@ -2027,10 +2035,6 @@ export function buildExcerpt(text, clauses, maxChars = 240) {
 
 // MARK: - Engine
 
-/** The facet fields, in the order the index stores them. */
-export const FACET_FIELDS = ["country", "region", "body", "mechanism", "theme", "affected_persons",
-  "sdg_goal", "sdg_target", "year", "language", "response", "cycle", "recommending_state", "type"];
-
 function defaultBaseUrl() {
   try { return new URL("../", import.meta.url).href; } catch { return "./"; }
 }
@@ -2051,8 +2055,10 @@ export function createSearch(options = {}) {
     search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
     /** Labels for facet values: { field: { value: label } }. */
     labels: () => index.json("labels.json"),
-    /** The index manifest (document count, facet values, global counts). */
+    /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
+    /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
+    facetFields: async () => (await index.manifest()).fields,
   };
 }
 
@@ -2393,7 +2399,6 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
     });
     facets[field] = out;
   });
-  for (const field of FACET_FIELDS) facets[field] ??= {};
   return facets;
 }
 
