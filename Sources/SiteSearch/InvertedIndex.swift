@@ -74,7 +74,7 @@ struct InvertedIndex {
     let sortedIds = SharedSlots<[Int32]>(count: workers.count, initial: [])
     let tables = workers
     DispatchQueue.concurrentPerform(iterations: workers.count) { w in
-      sortedIds[w] = tables[w].sortedTermIds()
+      sortedIds[w] = tables[w].state.terms.idsInByteOrder()
     }
     var cursors = [Int](repeating: 0, count: workers.count)
     let terms = workers.map(\.state.terms)
