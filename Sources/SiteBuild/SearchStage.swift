@@ -7,7 +7,7 @@ extension SiteBuilder {
   /// contract's filters use and the labels the search page shows for them.
   static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SiteWriter, threads: Int) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
-    try SearchIndexWriter.write(documents, labels: labels(model, strings)) { (file: SearchFile) throws(DiagnosticError) in
+    try SearchIndexWriter.write(documents, labels: labels(model, strings), threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }

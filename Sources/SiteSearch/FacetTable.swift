@@ -49,11 +49,13 @@ struct FacetTable: Sendable {
     }
   }
 
-  /// - Parameter order: the documents in index order (indexes into `documents`).
-  init(documents: [SearchDocument], order: [Int]) {
+  /// - Parameters:
+  ///   - order: the documents in index order (indexes into `documents`).
+  ///   - workers: the threads that number the documents' values.
+  init(documents: [SearchDocument], order: [Int], workers: Int) {
     // Each stretch of documents numbers its values on its own, in parallel; then the values
     // are merged and numbered, and every document's values are given their global numbers.
-    let pieces = Self.pieces(documents, order: order)
+    let pieces = Self.pieces(documents, order: order, workers: workers)
     let values = Self.mergedValues(pieces)
     var running = 0
     let offsets = values.map { list in
@@ -74,11 +76,11 @@ struct FacetTable: Sendable {
   }
 
   /// The documents in stretches, each stretch numbered on its own, in parallel.
-  private static func pieces(_ documents: [SearchDocument], order: [Int]) -> [Piece] {
+  private static func pieces(_ documents: [SearchDocument], order: [Int], workers: Int) -> [Piece] {
     let pieceSize = 8192
     let pieceCount = (order.count + pieceSize - 1) / pieceSize
     let results = SharedSlots<Piece>(count: pieceCount, initial: Piece())
-    Parallel.forEachChunk(pieceCount) { _, p in
+    Parallel.forEachChunk(pieceCount, workers: workers) { _, p in
       var piece = Piece()
       for i in order[(p * pieceSize)..<min(order.count, (p + 1) * pieceSize)] { piece.add(documents[i]) }
       results[p] = piece

@@ -22,13 +22,13 @@ struct PairWriter {
   /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
   /// (see `BucketBuilder`).
   static func write<E: Error>(
-    _ index: InvertedIndex, buckets: Int, root: String, to sink: (SearchFile) throws(E) -> Void
+    _ index: InvertedIndex, buckets: Int, root: String, workers: Int, to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let averageLength = KeyEncoder.averageLength(total: index.totalLength, documents: index.documentLength.count)
     let partitions = InvertedIndex.pairPartitions
-    // Partitions are grouped, encoded and laid out a few at a time, one per core, then handed
+    // Partitions are grouped, encoded and laid out a few at a time, one per worker, then handed
     // to the sink in order.
-    let wave = max(1, min(Parallel.workers, partitions))
+    let wave = max(1, min(workers, partitions))
     for first in stride(from: 0, to: partitions, by: wave) {
       let count = min(wave, partitions - first)
       let results = SharedSlots<[SearchFile]>(count: count, initial: [])

@@ -13,7 +13,8 @@ import Foundation
 /// buckets, per-facet-value postings and rows, per-document facet values in blocks, and the
 /// result metadata in chunks of documents. SiteSearch.docc/IndexFormat.md describes the format.
 ///
-/// The work runs on every core; the output is byte-identical for the same documents in any order.
+/// The work runs on the threads the caller allows; the output is byte-identical for the same
+/// documents in any order, whatever the number of threads.
 public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
@@ -21,36 +22,42 @@ public enum SearchIndexWriter {
   static let format = "hrindex-search-3"
 
   /// The index files for `documents`, byte-identical for the same input.
-  /// - Parameter labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
-  public static func files(for documents: [SearchDocument], labels: [FacetField: [String: String]]) -> [SearchFile] {
+  /// - Parameters:
+  ///   - labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
+  ///   - threads: how many threads the work may use (at most 8 are).
+  public static func files(
+    for documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int
+  ) -> [SearchFile] {
     var files: [SearchFile] = []
-    write(documents, labels: labels) { files.append($0) }
+    write(documents, labels: labels, threads: threads) { files.append($0) }
     return files
   }
 
   /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
-    _ documents: [SearchDocument], labels: [FacetField: [String: String]], to sink: (SearchFile) throws(E) -> Void
+    _ documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int,
+    to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
+    let workers = Parallel.workers(threads: threads)
     let order = indexOrder(documents)
-    let facets = FacetTable(documents: documents, order: order)
-    var index = InvertedIndex.build(documents, order: order)
+    let facets = FacetTable(documents: documents, order: order, workers: workers)
+    var index = InvertedIndex.build(documents, order: order, workers: workers)
     // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
     // before the term postings are expanded.
     let pairOccurrences = index.pairOccurrences
     let buckets = PairWriter.bucketCount(occurrences: pairOccurrences)
-    try PairWriter.write(index, buckets: buckets, root: root, to: sink)
+    try PairWriter.write(index, buckets: buckets, root: root, workers: workers, to: sink)
     index.dropPairs()
     trimMemory()
     index.groupPostings()
-    let shards = try TermShardWriter(index: index, facets: facets).write(root: root, to: sink)
+    let shards = try TermShardWriter(index: index, facets: facets, workers: workers).write(root: root, to: sink)
     let totalLength = index.totalLength
     index = InvertedIndex()
     trimMemory()
-    let rowBytes = try facetValueFiles(facets, to: sink)
+    let rowBytes = try facetValueFiles(facets, workers: workers, to: sink)
     let vectorBytes = try vectorFiles(facets, to: sink)
-    try documentChunks(documents, order, to: sink)
+    try documentChunks(documents, order, workers: workers, to: sink)
     let manifest = Manifest(
       format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
       totalLength: totalLength, averageLength: KeyEncoder.averageLength(total: totalLength, documents: order.count),
@@ -92,11 +99,13 @@ public enum SearchIndexWriter {
   }
 
   /// facets/<g>.p.bin and .r.bin for every facet value; returns the rows' sizes per field.
-  static func facetValueFiles<E: Error>(_ facets: FacetTable, to sink: (SearchFile) throws(E) -> Void) throws(E) -> [[Int]] {
+  static func facetValueFiles<E: Error>(
+    _ facets: FacetTable, workers: Int, to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) -> [[Int]] {
     let count = facets.valueCount
     let results = SharedSlots<(postings: [UInt8], rows: [UInt8])>(count: count, initial: ([], []))
     let next = Parallel.Counter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(Parallel.workers, count))) { _ in
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
       var encoder = KeyEncoder(facets: facets)
       while true {
         let g = next.take()
@@ -134,9 +143,9 @@ public enum SearchIndexWriter {
     return total
   }
 
-  /// docs/<c>.json, encoded in batches on every core.
+  /// docs/<c>.json, encoded in batches on the workers.
   static func documentChunks<E: Error>(
-    _ documents: [SearchDocument], _ order: [Int], to sink: (SearchFile) throws(E) -> Void
+    _ documents: [SearchDocument], _ order: [Int], workers: Int, to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let chunkCount = (order.count + chunkSize - 1) / chunkSize
     let batch = 512
@@ -144,7 +153,7 @@ public enum SearchIndexWriter {
     while first < chunkCount {
       let last = min(chunkCount, first + batch)
       let results = SharedSlots<[UInt8]>(count: last - first, initial: [])
-      Parallel.forEachChunk(last - first) { _, k in
+      Parallel.forEachChunk(last - first, workers: workers) { _, k in
         let c = first + k
         results[k] = ResultChunks.chunk(documents, order[(c * chunkSize)..<min(order.count, (c + 1) * chunkSize)])
       }

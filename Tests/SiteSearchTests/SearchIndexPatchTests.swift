@@ -127,7 +127,7 @@ struct SearchIndexPatchTests {
   typealias Files = [String: [UInt8]]
 
   static func files(_ documents: [SearchDocument]) -> Files {
-    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:]).map { ($0.path, $0.bytes) })
+    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:], threads: 4).map { ($0.path, $0.bytes) })
   }
 
   static func apply(_ patch: SearchIndexPatch.Patch, to files: Files) -> Files {

@@ -6,7 +6,7 @@ import Testing
 @Suite("Search index writer")
 struct SearchIndexWriterTests {
   static func files(_ documents: [SearchDocument]) -> [String: [UInt8]] {
-    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:]).map { ($0.path, $0.bytes) })
+    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:], threads: 4).map { ($0.path, $0.bytes) })
   }
 
   static func manifest(_ files: [String: [UInt8]]) throws -> [String: Any] {
@@ -23,8 +23,8 @@ struct SearchIndexWriterTests {
   @Test("writes byte-identical files whatever the order of the documents")
   func deterministic() throws {
     let documents = try Fixtures.documents()
-    let a = SearchIndexWriter.files(for: documents, labels: try Fixtures.labels())
-    let b = SearchIndexWriter.files(for: documents.reversed(), labels: try Fixtures.labels())
+    let a = SearchIndexWriter.files(for: documents, labels: try Fixtures.labels(), threads: 4)
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: try Fixtures.labels(), threads: 4)
     #expect(a.map(\.path) == b.map(\.path))
     #expect(a.map(\.bytes) == b.map(\.bytes))
   }
@@ -48,19 +48,29 @@ struct SearchIndexWriterTests {
   @Test("writes the same bytes from many documents, whichever core did which part")
   func deterministicInParallel() {
     let documents = Self.manyDocuments(5000)
-    let a = SearchIndexWriter.files(for: documents, labels: [:])
-    let b = SearchIndexWriter.files(for: documents.reversed(), labels: [:])
+    let a = SearchIndexWriter.files(for: documents, labels: [:], threads: 4)
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: [:], threads: 4)
     #expect(a.count == b.count)
     #expect(a.map(\.path) == b.map(\.path))
     #expect(a.map(\.bytes) == b.map(\.bytes))
+  }
+
+  @Test("writes the same bytes on one thread as on several", arguments: [2, 3, 8])
+  func sameBytesForAnyThreadCount(threads: Int) {
+    let documents = Self.manyDocuments(3000)
+    let one = SearchIndexWriter.files(for: documents, labels: [:], threads: 1)
+    let many = SearchIndexWriter.files(for: documents, labels: [:], threads: threads)
+    #expect(one.map(\.path) == many.map(\.path))
+    let differing = zip(one, many).filter { $0.bytes != $1.bytes }.map(\.0.path)
+    #expect(differing.isEmpty, "\(differing.count) files differ, such as \(differing.prefix(3))")
   }
 
   @Test("streams the same files as it returns")
   func streaming() {
     let documents = Self.manyDocuments(300)
     var streamed: [SearchFile] = []
-    SearchIndexWriter.write(documents, labels: [:]) { streamed.append($0) }
-    let files = SearchIndexWriter.files(for: documents, labels: [:])
+    SearchIndexWriter.write(documents, labels: [:], threads: 4) { streamed.append($0) }
+    let files = SearchIndexWriter.files(for: documents, labels: [:], threads: 4)
     #expect(streamed.map(\.path) == files.map(\.path))
     #expect(streamed.map(\.bytes) == files.map(\.bytes))
   }
@@ -71,7 +81,7 @@ struct SearchIndexWriterTests {
   func sinkErrors() {
     var seen = 0
     #expect(throws: Stop.self) {
-      try SearchIndexWriter.write(Self.manyDocuments(50), labels: [:]) { (_: SearchFile) throws(Stop) in
+      try SearchIndexWriter.write(Self.manyDocuments(50), labels: [:], threads: 4) { (_: SearchFile) throws(Stop) in
         seen += 1
         if seen == 3 { throw Stop() }
       }
@@ -219,7 +229,7 @@ struct SearchIndexWriterTests {
   func nodeFixture() throws {
     let output = Fixtures.nodeFixtureOutput
     try? FileManager.default.removeItem(at: output)
-    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels()) {
+    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels(), threads: 4) {
       let url = output.appendingPathComponent(file.path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(file.bytes).write(to: url)
