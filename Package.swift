@@ -25,7 +25,7 @@ let package = Package(
     .target(name: "SiteSearch"),
     .target(
       name: "SiteTemplates",
-      dependencies: ["SiteCore"]),
+      dependencies: ["SiteCore", "SiteSearch"]),
     .target(
       name: "SiteBuild",
       dependencies: [

@@ -1,7 +1,7 @@
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, FACET_FIELDS } from "./search.js";
+import { createSearch } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -28,6 +28,8 @@ const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}"
 const fieldLabels = { ...FIELD_LABELS, ...JSON.parse(app?.dataset.fields || "{}") };
 const engine = createSearch();
 const labelsPromise = engine.labels().catch(() => ({}));
+// The index's facet fields, in its order (from its manifest); set before the first search runs.
+let facetFields = [];
 let generation = 0;
 let timer = 0;
 
@@ -36,7 +38,7 @@ const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => St
 function readState(search = location.search) {
   const params = new URLSearchParams(search);
   const filters = {};
-  for (const field of FACET_FIELDS) {
+  for (const field of facetFields) {
     const values = params.getAll(field).filter(Boolean);
     if (values.length) filters[field] = values;
   }
@@ -55,7 +57,7 @@ function stateFromForm(page = 1) {
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
-  for (const field of FACET_FIELDS) for (const v of state.filters[field] ?? []) params.append(field, v);
+  for (const field of facetFields) for (const v of state.filters[field] ?? []) params.append(field, v);
   if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? "?" + query : "");
@@ -103,7 +105,7 @@ function renderResults(r, state) {
 
 function renderFacets(facets, state, labels) {
   const groups = [];
-  for (const field of FACET_FIELDS) {
+  for (const field of facetFields) {
     const counts = facets[field] ?? {};
     const selected = new Set(state.filters[field] ?? []);
     const values = [...new Set([...Object.keys(counts), ...selected])];
@@ -191,4 +193,7 @@ input.addEventListener("input", () => {
 facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
-applyState(readState());
+engine.facetFields().catch(() => []).then((fields) => {
+  facetFields = fields;
+  applyState(readState());
+});

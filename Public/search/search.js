@@ -1,6 +1,7 @@
 // HRIndex search client: one dependency-free ES module (standard JavaScript + fetch).
 // Runs in browsers and in Node 20+. Reads the static index that `hrindex build` writes
 // under <site>/search/index/ (format: Sources/SiteSearch/SiteSearch.docc/IndexFormat.md).
+// It stays one file: each extra module would be one more request before a query can run.
 //
 //   import { createSearch } from "./search/search.js";
 //   const engine = createSearch({ baseUrl: "https://example.org/uhri/" });
@@ -11,162 +12,106 @@
 //            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
-// r.facets   { field: { value: count } } for the 14 facet fields, counting the matches.
+// r.facets   { field: { value: count } } for every facet field of the index, counting the matches.
 //
-// The tokenizer below is the twin of Sources/SiteSearch/Tokenizer.swift; both are checked
-// against Tests/search-js/tokenizer-vectors.json.
+// The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
+// lists them, in index order, and engine.facetFields() returns that list. The engine also
+// offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
+// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
+// stemEnglish, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+//
+// Contents, in file order (each section starts with a "// ===== <name> =====" line):
+//   Public API       createSearch: the engine over one site's index
+//   Search           runSearch: a query and filters to the total, one page of results, facets
+//   Query parsing    parseQuery: the clauses every match must satisfy
+//   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
+//   Facets           filters to facet values; exact counts of the matches per facet value
+//   Results          one page's result records, with their excerpts
+//   Excerpts         escapeHTML, buildExcerpt
+//   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
+//   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
+//   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
+//                    checked against Tests/search-js/tokenizer-vectors.json
+//   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
 
-// MARK: - Tokenizer
+// ===== Public API =====
 
-const MAX_TOKEN = 64;
-const COMPOUND_JOINERS = new Set(["/", ".", "-", "(", ")", "_", ":", "\u2010", "\u2013"]);
-const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
-const FOLDS = new Map([
-  [0xdf, "ss"], [0x3c2, "\u03c3"], [0x131, "i"], [0xf8, "o"], [0x111, "d"], [0xf0, "d"],
-  [0x142, "l"], [0x127, "h"], [0xfe, "th"], [0xe6, "ae"], [0x153, "oe"], [0x167, "t"],
-  [0x2bc, "'"], [0x2019, "'"], [0x2018, "'"],
-  [0x671, "\u0627"], [0x672, "\u0627"], [0x673, "\u0627"], [0x675, "\u0627"],
-  [0x649, "\u064a"], [0x6cc, "\u064a"], [0x629, "\u0647"], [0x6a9, "\u0643"], [0x640, ""],
-]);
-const IRREGULAR = new Map([
-  ["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"],
-  ["peoples", "person"], ["feet", "foot"], ["teeth", "tooth"], ["mice", "mouse"],
-  ["geese", "goose"], ["oxen", "ox"], ["criteria", "criterion"], ["phenomena", "phenomenon"],
-  ["wives", "wife"], ["lives", "life"], ["knives", "knife"], ["spokeswomen", "spokeswoman"],
-  ["spokesmen", "spokesman"], ["chairwomen", "chairwoman"], ["chairmen", "chairman"],
-]);
-
-const RE_MARK = /\p{Mn}/u;
-const RE_FORMAT = /\p{Cf}/u;
-const RE_WORD = /[\p{L}\p{N}\p{M}]/u;
-
-function foldCodePoint(cp, ch) {
-  if (cp === 0x3099 || cp === 0x309a) return ch;
-  if (RE_MARK.test(ch) || RE_FORMAT.test(ch)) return "";
-  if (cp >= 0x660 && cp <= 0x669) return String.fromCharCode(48 + cp - 0x660);
-  if (cp >= 0x6f0 && cp <= 0x6f9) return String.fromCharCode(48 + cp - 0x6f0);
-  const f = FOLDS.get(cp);
-  return f === undefined ? ch : f;
-}
-
-/** Unicode NFKD, lower case, marks and format characters removed, letter folds, then NFC. */
-export function normalize(text) {
-  const lowered = text.normalize("NFKD").toLowerCase();
-  let out = "";
-  for (const ch of lowered) out += foldCodePoint(ch.codePointAt(0), ch);
-  return out.normalize("NFC");
-}
-
-/** True for Han ideographs, kana and the CJK iteration marks, which are indexed as bigrams. */
-export function isCJK(cp) {
-  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af) ||
-    (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) ||
-    (cp >= 0x3005 && cp <= 0x3007);
-}
-
-const CLASS_SPACE = 0, CLASS_PUNCT = 1, CLASS_WORD = 2, CLASS_CJK = 3;
-function classify(cp, ch) {
-  if (isCJK(cp)) return CLASS_CJK;
-  if (SPACES.has(cp)) return CLASS_SPACE;
-  return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
-}
-
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words. */
-export function wordTerm(word) {
-  if (!/^[a-z]+$/.test(word)) return word;
-  const lemma = IRREGULAR.get(word);
-  return stemEnglish(lemma === undefined ? word : lemma);
+function defaultBaseUrl() {
+  try { return new URL("../", import.meta.url).href; } catch { return "./"; }
 }
 
 /**
- * Splits text into index tokens: { term, position, span?, tail? }.
- * - A run of letters/digits/marks is one word token (see wordTerm); positions count tokens.
- * - Word runs joined only by / . - ( ) _ : (no space) form a group; a group of 2+ runs with an
- *   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" ->
- *   "a-hrc-39-6", "47(g)" -> "47-g"), at the first run's position with span = number of runs.
- * - A run of CJK characters yields overlapping bigrams, one per character position, and its
- *   last character alone as a tail token (tail: true), so every character starts a token.
- * - Tokens longer than 64 code points are dropped (their position is still counted).
+ * Creates a search engine over the static index of one site.
+ * @param {{baseUrl?: string, fetch?: typeof fetch}} options  baseUrl: the site root (default:
+ *   the site that served this module, which lives at <site>/search/search.js).
  */
-export function tokenize(text) {
-  return tokenizeChars(Array.from(normalize(text)), null);
+export function createSearch(options = {}) {
+  let baseUrl = options.baseUrl ?? defaultBaseUrl();
+  if (!baseUrl.endsWith("/")) baseUrl += "/";
+  const fetchImpl = options.fetch ?? ((url) => globalThis.fetch(url));
+  const index = new IndexReader(baseUrl + "search/index/", fetchImpl);
+  return {
+    baseUrl,
+    /** Runs a query; see the module comment for the result. */
+    search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
+    /** Labels for facet values: { field: { value: label } }. */
+    labels: () => index.json("labels.json"),
+    /** The index manifest (document count, facet fields and values, global counts). */
+    manifest: () => index.manifest(),
+    /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
+    facetFields: async () => (await index.manifest()).fields,
+  };
 }
 
-// The one tokenizer loop. `spans`, when given, holds for each normalized character the
-// [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
-function tokenizeChars(chars, spans) {
-  const tokens = [];
-  const push = (token, from, to) => {
-    if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
-    tokens.push(token);
-  };
-  let position = 0;
-  let group = [];
-  let groupStart = 0;
-  let groupFrom = 0;
-  let groupTo = 0;
-  const endGroup = () => {
-    if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
-      const term = group.join("-");
-      if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
-    }
-    group = [];
-  };
-  const classes = chars.map((ch) => classify(ch.codePointAt(0), ch));
-  let i = 0;
-  while (i < chars.length) {
-    const cls = classes[i];
-    if (cls === CLASS_WORD) {
-      let j = i + 1;
-      while (j < chars.length && classes[j] === CLASS_WORD) j++;
-      const run = chars.slice(i, j).join("");
-      if (group.length === 0) { groupStart = position; groupFrom = i; }
-      group.push(run);
-      groupTo = j;
-      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
-      position++;
-      i = j;
-    } else if (cls === CLASS_CJK) {
-      endGroup();
-      let j = i + 1;
-      while (j < chars.length && classes[j] === CLASS_CJK) j++;
-      for (let k = i; k < j - 1; k++) push({ term: chars[k] + chars[k + 1], position: position + k - i }, k, k + 2);
-      push({ term: chars[j - 1], position: position + j - 1 - i, tail: true }, j - 1, j);
-      position += j - i;
-      i = j;
-    } else {
-      if (cls === CLASS_SPACE || !COMPOUND_JOINERS.has(chars[i])) endGroup();
-      i++;
+// ===== Search =====
+
+// Every clause and every filter must match. Matches rank by the sum of their clauses' scores,
+// ties (and every match of a query without words) in index order: newest first.
+async function runSearch(index, baseUrl, query, opts) {
+  const manifest = await index.manifest();
+  const n = manifest.documents;
+  const limit = Math.max(0, Math.floor(opts.limit ?? 20));
+  const offset = Math.max(0, Math.floor(opts.offset ?? 0));
+  const clauses = parseQuery(query);
+  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const [matches, filterPostings] = await Promise.all([
+    Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
+    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+  ]);
+  const hits = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  let constraints = 0;
+  for (const { docs, score } of matches) {
+    constraints++;
+    for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
+  }
+  for (const group of filterPostings) {
+    constraints++;
+    const seen = group.length > 1 ? new Uint8Array(n) : null;
+    for (const p of group) for (const d of p.docs) {
+      if (seen) { if (seen[d]) continue; seen[d] = 1; }
+      hits[d]++;
     }
   }
-  endGroup();
-  return tokens;
+  const matched = [];
+  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
+  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
+  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  const page = matched.slice(offset, offset + limit);
+  // Sources that contain every match and can count facets: single-term clauses and filters;
+  // a phrase's words too, looked up only if the other ways cost more.
+  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
+  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const [facets, results] = await Promise.all([
+    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
+    loadResults(index, manifest, baseUrl, page, scores, clauses),
+  ]);
+  return { total: matched.length, results, facets };
 }
 
-const CHAR_CACHE = new Map();
-
-/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
-export function tokenizeWithOffsets(text) {
-  const chars = [];
-  const spans = [];
-  let offset = 0;
-  for (const ch of text) {
-    const end = offset + ch.length;
-    let n = CHAR_CACHE.get(ch);
-    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
-    for (const c of n) { chars.push(c); spans.push([offset, end]); }
-    offset = end;
-  }
-  return tokenizeChars(chars, spans);
-}
-
-/** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */
-export function formatToken(t) {
-  return `${t.term}@${t.position}${t.span ? "+" + t.span : ""}${t.tail ? "*" : ""}`;
-}
-
-// MARK: - Query parsing
+// ===== Query parsing =====
 
 const QUOTE_CHARS = new Set(['"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"]);
 const startsWithCJK = (term) => isCJK(term.codePointAt(0));
@@ -256,7 +201,467 @@ function queryItems(tokens) {
   return items;
 }
 
-// MARK: - Index reading
+// ===== Matching =====
+
+// BM25's inverse document frequency of a key held by df of the n documents.
+const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+// The documents of one clause (ascending) with the clause's score for each, and, for a
+// one-term clause, its entries and postings (`sources`: they hold every match, for facets).
+async function matchClause(index, manifest, clause) {
+  const n = manifest.documents;
+  if (clause.items.length === 1) {
+    const item = clause.items[0];
+    const entries = await index.entries(item);
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
+    return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
+  }
+  return matchPhrase(index, manifest, clause.items);
+}
+
+// Docs of any of the postings, each scored by its best posting: the key's idf times the
+// posting's impact (its term-frequency factor); a key without impacts scores its idf.
+function union(postings, entries, weights, n, scale) {
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  postings.forEach((p, k) => {
+    const keyIdf = idf(n, entries[k].df);
+    for (let i = 0; i < p.docs.length; i++) {
+      const d = p.docs[i];
+      const s = weights[k] * keyIdf * (p.impacts ? p.impacts[i] / scale : 1);
+      if (!seen[d]) { seen[d] = 1; count++; }
+      if (s > board[d]) board[d] = s;
+    }
+  });
+  const docs = new Uint32Array(count);
+  const score = new Float64Array(count);
+  let k = 0;
+  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
+  return { docs, score };
+}
+
+const isCompound = (term) => term.includes("-");
+
+// A phrase: its items must stand at their offsets. Adjacent items are looked up as pairs ("a b"
+// = the documents where token b directly follows token a); for 3+ items the pairs' positions
+// must chain. A CJK bigram's tail character, which the query leaves out, is put back between
+// a bigram and what follows it.
+async function matchPhrase(index, manifest, items) {
+  const n = manifest.documents;
+  const terms = await Promise.all(items.map(async (it) =>
+    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+  const chain = [];
+  items.forEach((it, i) => {
+    chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
+    const next = items[i + 1];
+    if (next && next.offset - it.offset === 2 && !isCompound(it.exact) && startsWithCJK(it.exact) && [...it.exact].length === 2) {
+      chain.push({ terms: [[...it.exact][1]], offset: it.offset + 1, step: 1 });
+    }
+  });
+  // Segments: stretches of the chain whose neighbours are adjacent.
+  const segments = [[chain[0]]];
+  for (let i = 1; i < chain.length; i++) {
+    const prev = chain[i - 1];
+    if (chain[i].offset - prev.offset === prev.step) segments[segments.length - 1].push(chain[i]);
+    else segments.push([chain[i]]);
+  }
+  const parts = await Promise.all(segments.map((segment) => matchSegment(index, manifest, segment)));
+  // Documents in every segment, scores added.
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) { count[docs[i]]++; total[docs[i]] += score[i]; }
+  const docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === parts.length) docs.push(d);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null };
+}
+
+const MAX_PAIR_KEYS = 64;
+
+async function matchSegment(index, manifest, segment) {
+  const n = manifest.documents;
+  if (segment.length === 1) {
+    const entries = (await Promise.all(segment[0].terms.map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return union(postings, entries, entries.map(() => 1), n, manifest.scale);
+  }
+  // Each link (two neighbours) is the union of its pairs.
+  const links = await Promise.all(segment.slice(1).map(async (b, i) => {
+    const a = segment[i];
+    const keys = a.terms.flatMap((x) => b.terms.map((y) => [x, y])).slice(0, MAX_PAIR_KEYS);
+    const entries = (await Promise.all(keys.map(([x, y]) => index.pair(x, y)))).filter(Boolean);
+    const postings = await Promise.all(entries.map((e) => index.postings(e)));
+    return { offset: a.offset - segment[0].offset, entries, postings, ...union(postings, entries, entries.map(() => 1), n, manifest.scale) };
+  }));
+  const count = new Uint8Array(n);
+  const total = new Float64Array(n);
+  for (const link of links) for (let i = 0; i < link.docs.length; i++) { count[link.docs[i]]++; total[link.docs[i]] += link.score[i]; }
+  let docs = [];
+  for (let d = 0; d < n; d++) if (count[d] === links.length) docs.push(d);
+  if (links.length > 1 && docs.length > 0) docs = await verifyChain(index, links, docs);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]) };
+}
+
+// Keeps the documents where every link's pair stands at its offset from the first's.
+async function verifyChain(index, links, docs) {
+  const sources = await Promise.all(links.map(async (link) => ({
+    offset: link.offset,
+    lists: await Promise.all(link.entries.map(async (e, k) => ({ docs: link.postings[k].docs, pos: await index.positions(e), at: 0 }))),
+  })));
+  const positionsOf = (link, d) => {
+    const set = new Set();
+    for (const s of link.lists) {
+      while (s.at < s.docs.length && s.docs[s.at] < d) s.at++;
+      if (s.docs[s.at] === d) for (let k = s.pos.offsets[s.at]; k < s.pos.offsets[s.at + 1]; k++) set.add(s.pos.values[k]);
+    }
+    return set;
+  };
+  return docs.filter((d) => {
+    const sets = sources.map((link) => positionsOf(link, d));
+    for (const p of sets[0]) if (sources.every((link, k) => sets[k].has(p + link.offset))) return true;
+    return false;
+  });
+}
+
+// ===== Facets =====
+
+// A facet value's global index g is its field's offset (the values of the fields before it)
+// plus its index among its field's values.
+function valueOffsets(manifest) {
+  if (!manifest._offsets) {
+    let total = 0;
+    manifest._offsets = manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
+  }
+  return manifest._offsets;
+}
+
+function locateValue(manifest, g) {
+  const offsets = valueOffsets(manifest);
+  let field = offsets.length - 1;
+  while (offsets[field] > g) field--;
+  return [field, g - offsets[field]];
+}
+
+// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
+function resolveFilters(manifest, filters) {
+  const offsets = valueOffsets(manifest);
+  const groups = [];
+  for (const [field, raw] of Object.entries(filters)) {
+    const values = (Array.isArray(raw) ? raw : [raw]).map(String).filter((v) => v !== "");
+    if (values.length === 0) continue;
+    const f = manifest.fields.indexOf(field);
+    const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
+    groups.push([...new Set(known)].map((i) => offsets[f] + i));
+  }
+  return groups;
+}
+
+// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// precomputed counts (a source whose documents all match), the facet rows of one source that
+// holds every match, or the facet values of the matching documents' blocks (vectors/).
+async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
+  const counts = new Map();
+  const add = (g, c) => counts.set(g, (counts.get(g) ?? 0) + c);
+  if (constraints === 0) {
+    manifest.counts.flat().forEach((c, g) => counts.set(g, c));
+  } else if (matched.length > 0) {
+    const n = hits.length;
+    const blockSize = manifest.blockSize;
+    const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
+    const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
+    let best = cheapestRows(sources, hits, constraints, manifest);
+    if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
+      // Every match has each word of a phrase: the rows of the rarest may cost less than the
+      // blocks (its postings come too, to map its rows to documents).
+      const entries = (await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
+      const rarest = entries.sort((a, b) => a.r.size + a.p.size - (b.r.size + b.p.size))[0];
+      if (rarest && rarest.r.size + rarest.p.size < Math.min(blockCost, best?.cost ?? Infinity)) {
+        const other = cheapestRows([[{ entry: rarest, postings: await index.postings(rarest) }]], hits, constraints, manifest);
+        if (other && (!best || other.cost < best.cost)) best = other;
+      }
+    }
+    if (best && best.cost <= blockCost) {
+      const rows = await Promise.all(best.plan.map(({ x, mode }) => (mode === "rows" ? index.rows(x.entry) : null)));
+      const left = await Promise.all(best.plan.map(({ left }) => valuesOf(index, blockSize, left)));
+      best.plan.forEach(({ x, take, mode }, k) => {
+        if (mode !== "rows") {
+          for (const [g, c] of x.postings.counts) add(g, c);
+          for (const values of left[k]) for (const g of values) add(g, -1);
+          return;
+        }
+        for (const [g, set] of rows[k]) {
+          let c = 0;
+          for (const i of set) c += take[i];
+          if (c > 0) add(g, c);
+        }
+      });
+    } else {
+      const vectors = await Promise.all(blocks.map((b) => index.vectors(b)));
+      blocks.forEach((b, k) => {
+        vectors[k].forEach((values, i) => {
+          if (hits[b * blockSize + i] !== constraints) return;
+          for (const g of values) add(g, 1);
+        });
+      });
+    }
+  }
+  const facets = {};
+  const offsets = valueOffsets(manifest);
+  manifest.fields.forEach((field, f) => {
+    const out = {};
+    manifest.values[f].forEach((value, i) => {
+      const c = counts.get(offsets[f] + i);
+      if (c) out[value] = c;
+    });
+    facets[field] = out;
+  });
+  return facets;
+}
+
+// Of the sources (each a list of entries whose documents hold every match), the one that costs
+// least to count from. Per entry, largest first (it brings the most, the others only what it
+// left out): its precomputed counts when all its documents are taken; its counts less the
+// values of the few documents it must leave out (from their blocks); or its facet rows.
+const MAX_LEFT_OUT = 48;
+
+function cheapestRows(sources, hits, constraints, manifest) {
+  const blockSize = manifest.blockSize;
+  const blockBytes = manifest.vectorBytes / Math.max(1, Math.ceil(hits.length / blockSize));
+  let best = null;
+  for (const list of sources) {
+    const seen = new Uint8Array(hits.length);
+    const plan = [];
+    let cost = 0;
+    for (const x of [...list].sort((a, b) => b.postings.docs.length - a.postings.docs.length)) {
+      const docs = x.postings.docs;
+      const take = new Uint8Array(docs.length);
+      let taken = 0;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (hits[d] === constraints && !seen[d]) { take[i] = 1; seen[d] = 1; taken++; }
+      }
+      if (taken === 0) continue;
+      const step = { x, take, mode: "rows", left: [] };
+      if (x.postings.counts) {
+        if (taken === docs.length) {
+          step.mode = "counts";
+        } else if (docs.length - taken <= MAX_LEFT_OUT) {
+          for (let i = 0; i < docs.length; i++) if (!take[i]) step.left.push(docs[i]);
+          const blocks = new Set(step.left.map((d) => Math.floor(d / blockSize))).size;
+          if (blocks * blockBytes < x.entry.r.size) step.mode = "minus";
+          else step.left = [];
+        }
+      }
+      plan.push(step);
+      if (step.mode === "rows") cost += x.entry.r.size;
+      if (step.mode === "minus") cost += new Set(step.left.map((d) => Math.floor(d / blockSize))).size * blockBytes;
+    }
+    if (!best || cost < best.cost) best = { plan, cost };
+  }
+  return best;
+}
+
+// The facet values of each of `docs`, from their blocks.
+async function valuesOf(index, blockSize, docs) {
+  if (docs.length === 0) return [];
+  const blocks = [...new Set(docs.map((d) => Math.floor(d / blockSize)))];
+  const vectors = new Map(await Promise.all(blocks.map(async (b) => [b, await index.vectors(b)])));
+  return docs.map((d) => vectors.get(Math.floor(d / blockSize))[d % blockSize]);
+}
+
+// ===== Results =====
+
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
+// title null = the text, a number k = the text's first k characters and "…".
+function readRecord([id, text, document, paragraph, date, language, title, url]) {
+  return {
+    id, text, document, paragraph, date, language,
+    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    url: url ?? `recommendations/${id}/`,
+  };
+}
+
+async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
+  const size = manifest.chunkSize;
+  const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
+    .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
+  const byChunk = new Map(chunks);
+  return page.map((d) => {
+    const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
+    return {
+      id: doc.id,
+      url: baseUrl + doc.url,
+      title: doc.title,
+      excerpt: buildExcerpt(doc.text, clauses),
+      score: Math.round(scores[d] * 1000) / 1000,
+      document: doc.document,
+      paragraph: doc.paragraph,
+      date: doc.date,
+      language: doc.language,
+    };
+  });
+}
+
+// ===== Excerpts =====
+
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Escapes text for HTML content and attribute values. */
+export function escapeHTML(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
+ * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
+ */
+export function buildExcerpt(text, clauses, maxChars = 240) {
+  const matches = (term) => clauses.some((c) => c.items.some((it) =>
+    it.exact === term || it.prefixes.some((p) => term.startsWith(p))));
+  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
+  const marked = tokens.filter((t) => matches(t.term));
+  const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
+  let start = 0;
+  if (marked.length > 0 && text.length > maxChars) {
+    const firstMark = Math.min(...marked.map((t) => t.start));
+    const index = ordered.findIndex((t) => t.start >= firstMark);
+    start = ordered[Math.max(0, index - 6)]?.start ?? 0;
+  }
+  let end = text.length;
+  if (end - start > maxChars) {
+    const last = ordered.filter((t) => t.end <= start + maxChars).pop();
+    end = last && last.end > start ? last.end : start + maxChars;
+  }
+  const ranges = marked.map((t) => [Math.max(t.start, start), Math.min(t.end, end)])
+    .filter(([a, b]) => a < b).sort((a, b) => a[0] - b[0]);
+  let html = start > 0 ? "\u2026" : "";
+  let at = start;
+  for (const [a, b] of ranges) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    html += escapeHTML(text.slice(at, from)) + "<mark>" + escapeHTML(text.slice(from, b)) + "</mark>";
+    at = b;
+  }
+  html += escapeHTML(text.slice(at, end));
+  if (end < text.length) html += "\u2026";
+  return html;
+}
+
+// ===== Index loading =====
+
+// Loads each index file once (a failed load is retried next time) and decodes it once.
+class IndexReader {
+  constructor(root, fetchImpl) {
+    this.root = root;
+    this.fetchImpl = fetchImpl;
+    this.cache = new Map();
+  }
+  load(path, kind) {
+    let promise = this.cache.get(path);
+    if (!promise) {
+      promise = (async () => {
+        const response = await this.fetchImpl(this.root + path);
+        if (!response.ok) throw new Error(`search index: ${this.root + path}: HTTP ${response.status}`);
+        return kind === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
+      })();
+      promise.catch(() => this.cache.delete(path));
+      this.cache.set(path, promise);
+    }
+    return promise;
+  }
+  json(path) { return this.load(path, "json"); }
+  manifest() { return this.json("manifest.json"); }
+  decoded(key, path, decode) {
+    if (!this.cache.has(key)) this.cache.set(key, this.load(path, "bin").then(decode));
+    return this.cache.get(key);
+  }
+  shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
+  bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
+  vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
+  // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
+  async entries(item) {
+    const manifest = await this.manifest();
+    const shards = manifest.shards;
+    const wanted = new Set();
+    for (const key of [item.exact, ...item.prefixes]) {
+      let k = shardFor(shards, key);
+      wanted.add(k);
+      if (item.prefixes.includes(key)) while (k + 1 < shards.length && shards[k + 1].startsWith(key)) wanted.add(++k);
+    }
+    const found = new Map();
+    for (const k of [...wanted].sort((a, b) => a - b)) {
+      for (const e of await this.shard(k)) {
+        if (e.term === item.exact || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
+      }
+    }
+    return [...found.values()];
+  }
+  // The entry of the pair "a b", or null when the two never stand side by side.
+  async pair(a, b) {
+    const manifest = await this.manifest();
+    const key = a + " " + b;
+    return (await this.bucket(pairBucket(manifest, key))).find((e) => e.term === key) ?? null;
+  }
+  part(entry, part, decode) {
+    const key = `${part}:${entry.src ?? ""}:${entry.term}`;
+    if (!this.cache.has(key)) {
+      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.bin`, "bin");
+      this.cache.set(key, Promise.resolve(bytes).then(decode));
+    }
+    return this.cache.get(key);
+  }
+  postings(entry) { return this.part(entry, "p", decodePostings); }
+  rows(entry) { return this.part(entry, "r", decodeRows); }
+  async positions(entry) {
+    const postings = await this.postings(entry);
+    return this.part(entry, "x", (bytes) => decodePositions(bytes, postings.docs.length));
+  }
+  // Facet value g is stored like a term, under facets/.
+  facetEntry(g, manifest) {
+    const [field, index] = locateValue(manifest, g);
+    return {
+      term: "\u0000" + g, df: manifest.counts[field][index], src: `facets/${g}`,
+      p: { inline: null, size: 0 }, r: { inline: null, size: manifest.rowBytes[field][index] },
+    };
+  }
+}
+
+// The dictionary shard that holds `term`: the last whose first term is not after it.
+function shardFor(shards, term) {
+  let lo = 0, hi = shards.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareCodePoints(shards[mid], term) <= 0) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+function compareCodePoints(a, b) {
+  const x = Array.from(a, (c) => c.codePointAt(0));
+  const y = Array.from(b, (c) => c.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+const utf8Encoder = new TextEncoder();
+
+// FNV-1a (32-bit) of a key's UTF-8 bytes: how the writer spreads pairs over buckets.
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const byte of utf8Encoder.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  return h >>> 0;
+}
+
+// The bucket of a pair key: the hash's top bits pick a partition, the rest one of its buckets.
+function pairBucket(manifest, key) {
+  const h = fnv1a(key);
+  const bits = Math.log2(manifest.pairPartitions);
+  const perPartition = manifest.pairBuckets / manifest.pairPartitions;
+  const low = bits === 0 ? h : h % 2 ** (32 - bits);
+  return Math.floor(h / 2 ** (32 - bits)) * perPartition + (low % perPartition);
+}
+
+// ===== Index decoding =====
 
 function readVarint(state) {
   let result = 0;
@@ -421,530 +826,159 @@ function decodeVectors(bytes) {
   return docs;
 }
 
-const utf8Encoder = new TextEncoder();
+// ===== Tokenizer =====
 
-// FNV-1a (32-bit) of a key's UTF-8 bytes: how the writer spreads pairs over buckets.
-function fnv1a(text) {
-  let h = 0x811c9dc5;
-  for (const byte of utf8Encoder.encode(text)) h = Math.imul(h ^ byte, 0x01000193);
-  return h >>> 0;
+const MAX_TOKEN = 64;
+const COMPOUND_JOINERS = new Set(["/", ".", "-", "(", ")", "_", ":", "\u2010", "\u2013"]);
+const SPACES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+const FOLDS = new Map([
+  [0xdf, "ss"], [0x3c2, "\u03c3"], [0x131, "i"], [0xf8, "o"], [0x111, "d"], [0xf0, "d"],
+  [0x142, "l"], [0x127, "h"], [0xfe, "th"], [0xe6, "ae"], [0x153, "oe"], [0x167, "t"],
+  [0x2bc, "'"], [0x2019, "'"], [0x2018, "'"],
+  [0x671, "\u0627"], [0x672, "\u0627"], [0x673, "\u0627"], [0x675, "\u0627"],
+  [0x649, "\u064a"], [0x6cc, "\u064a"], [0x629, "\u0647"], [0x6a9, "\u0643"], [0x640, ""],
+]);
+const IRREGULAR = new Map([
+  ["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"],
+  ["peoples", "person"], ["feet", "foot"], ["teeth", "tooth"], ["mice", "mouse"],
+  ["geese", "goose"], ["oxen", "ox"], ["criteria", "criterion"], ["phenomena", "phenomenon"],
+  ["wives", "wife"], ["lives", "life"], ["knives", "knife"], ["spokeswomen", "spokeswoman"],
+  ["spokesmen", "spokesman"], ["chairwomen", "chairwoman"], ["chairmen", "chairman"],
+]);
+
+const RE_MARK = /\p{Mn}/u;
+const RE_FORMAT = /\p{Cf}/u;
+const RE_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function foldCodePoint(cp, ch) {
+  if (cp === 0x3099 || cp === 0x309a) return ch;
+  if (RE_MARK.test(ch) || RE_FORMAT.test(ch)) return "";
+  if (cp >= 0x660 && cp <= 0x669) return String.fromCharCode(48 + cp - 0x660);
+  if (cp >= 0x6f0 && cp <= 0x6f9) return String.fromCharCode(48 + cp - 0x6f0);
+  const f = FOLDS.get(cp);
+  return f === undefined ? ch : f;
 }
 
-// The bucket of a pair key: the hash's top bits pick a partition, the rest one of its buckets.
-function pairBucket(manifest, key) {
-  const h = fnv1a(key);
-  const bits = Math.log2(manifest.pairPartitions);
-  const perPartition = manifest.pairBuckets / manifest.pairPartitions;
-  const low = bits === 0 ? h : h % 2 ** (32 - bits);
-  return Math.floor(h / 2 ** (32 - bits)) * perPartition + (low % perPartition);
+/** Unicode NFKD, lower case, marks and format characters removed, letter folds, then NFC. */
+export function normalize(text) {
+  const lowered = text.normalize("NFKD").toLowerCase();
+  let out = "";
+  for (const ch of lowered) out += foldCodePoint(ch.codePointAt(0), ch);
+  return out.normalize("NFC");
 }
 
-function compareCodePoints(a, b) {
-  const x = Array.from(a, (c) => c.codePointAt(0));
-  const y = Array.from(b, (c) => c.codePointAt(0));
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return x.length - y.length;
+/** True for Han ideographs, kana and the CJK iteration marks, which are indexed as bigrams. */
+export function isCJK(cp) {
+  return (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0x3005 && cp <= 0x3007);
 }
 
-// MARK: - Excerpts
-
-const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-/** Escapes text for HTML content and attribute values. */
-export function escapeHTML(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const CLASS_SPACE = 0, CLASS_PUNCT = 1, CLASS_WORD = 2, CLASS_CJK = 3;
+function classify(cp, ch) {
+  if (isCJK(cp)) return CLASS_CJK;
+  if (SPACES.has(cp)) return CLASS_SPACE;
+  return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/**
- * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
- * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
- */
-export function buildExcerpt(text, clauses, maxChars = 240) {
-  const matches = (term) => clauses.some((c) => c.items.some((it) =>
-    it.exact === term || it.prefixes.some((p) => term.startsWith(p))));
-  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
-  const marked = tokens.filter((t) => matches(t.term));
-  const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
-  let start = 0;
-  if (marked.length > 0 && text.length > maxChars) {
-    const firstMark = Math.min(...marked.map((t) => t.start));
-    const index = ordered.findIndex((t) => t.start >= firstMark);
-    start = ordered[Math.max(0, index - 6)]?.start ?? 0;
-  }
-  let end = text.length;
-  if (end - start > maxChars) {
-    const last = ordered.filter((t) => t.end <= start + maxChars).pop();
-    end = last && last.end > start ? last.end : start + maxChars;
-  }
-  const ranges = marked.map((t) => [Math.max(t.start, start), Math.min(t.end, end)])
-    .filter(([a, b]) => a < b).sort((a, b) => a[0] - b[0]);
-  let html = start > 0 ? "\u2026" : "";
-  let at = start;
-  for (const [a, b] of ranges) {
-    if (b <= at) continue;
-    const from = Math.max(a, at);
-    html += escapeHTML(text.slice(at, from)) + "<mark>" + escapeHTML(text.slice(from, b)) + "</mark>";
-    at = b;
-  }
-  html += escapeHTML(text.slice(at, end));
-  if (end < text.length) html += "\u2026";
-  return html;
-}
-
-// MARK: - Engine
-
-/** The facet fields, in the order the index stores them. */
-export const FACET_FIELDS = ["country", "region", "body", "mechanism", "theme", "affected_persons",
-  "sdg_goal", "sdg_target", "year", "language", "response", "cycle", "recommending_state", "type"];
-
-function defaultBaseUrl() {
-  try { return new URL("../", import.meta.url).href; } catch { return "./"; }
+/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words. */
+export function wordTerm(word) {
+  if (!/^[a-z]+$/.test(word)) return word;
+  const lemma = IRREGULAR.get(word);
+  return stemEnglish(lemma === undefined ? word : lemma);
 }
 
 /**
- * Creates a search engine over the static index of one site.
- * @param {{baseUrl?: string, fetch?: typeof fetch}} options  baseUrl: the site root (default:
- *   the site that served this module, which lives at <site>/search/search.js).
+ * Splits text into index tokens: { term, position, span?, tail? }.
+ * - A run of letters/digits/marks is one word token (see wordTerm); positions count tokens.
+ * - Word runs joined only by / . - ( ) _ : (no space) form a group; a group of 2+ runs with an
+ *   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" ->
+ *   "a-hrc-39-6", "47(g)" -> "47-g"), at the first run's position with span = number of runs.
+ * - A run of CJK characters yields overlapping bigrams, one per character position, and its
+ *   last character alone as a tail token (tail: true), so every character starts a token.
+ * - Tokens longer than 64 code points are dropped (their position is still counted).
  */
-export function createSearch(options = {}) {
-  let baseUrl = options.baseUrl ?? defaultBaseUrl();
-  if (!baseUrl.endsWith("/")) baseUrl += "/";
-  const fetchImpl = options.fetch ?? ((url) => globalThis.fetch(url));
-  const index = new IndexReader(baseUrl + "search/index/", fetchImpl);
-  return {
-    baseUrl,
-    /** Runs a query; see the module comment for the result. */
-    search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
-    /** Labels for facet values: { field: { value: label } }. */
-    labels: () => index.json("labels.json"),
-    /** The index manifest (document count, facet values, global counts). */
-    manifest: () => index.manifest(),
+export function tokenize(text) {
+  return tokenizeChars(Array.from(normalize(text)), null);
+}
+
+// The one tokenizer loop. `spans`, when given, holds for each normalized character the
+// [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
+function tokenizeChars(chars, spans) {
+  const tokens = [];
+  const push = (token, from, to) => {
+    if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
+    tokens.push(token);
   };
-}
-
-class IndexReader {
-  constructor(root, fetchImpl) {
-    this.root = root;
-    this.fetchImpl = fetchImpl;
-    this.cache = new Map();
-  }
-  load(path, kind) {
-    let promise = this.cache.get(path);
-    if (!promise) {
-      promise = (async () => {
-        const response = await this.fetchImpl(this.root + path);
-        if (!response.ok) throw new Error(`search index: ${this.root + path}: HTTP ${response.status}`);
-        return kind === "json" ? response.json() : new Uint8Array(await response.arrayBuffer());
-      })();
-      promise.catch(() => this.cache.delete(path));
-      this.cache.set(path, promise);
+  let position = 0;
+  let group = [];
+  let groupStart = 0;
+  let groupFrom = 0;
+  let groupTo = 0;
+  const endGroup = () => {
+    if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
+      const term = group.join("-");
+      if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
     }
-    return promise;
-  }
-  json(path) { return this.load(path, "json"); }
-  manifest() { return this.json("manifest.json"); }
-  decoded(key, path, decode) {
-    if (!this.cache.has(key)) this.cache.set(key, this.load(path, "bin").then(decode));
-    return this.cache.get(key);
-  }
-  shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
-  bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
-  vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
-  // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
-  async entries(item) {
-    const manifest = await this.manifest();
-    const shards = manifest.shards;
-    const wanted = new Set();
-    for (const key of [item.exact, ...item.prefixes]) {
-      let k = shardFor(shards, key);
-      wanted.add(k);
-      if (item.prefixes.includes(key)) while (k + 1 < shards.length && shards[k + 1].startsWith(key)) wanted.add(++k);
-    }
-    const found = new Map();
-    for (const k of [...wanted].sort((a, b) => a - b)) {
-      for (const e of await this.shard(k)) {
-        if (e.term === item.exact || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
-      }
-    }
-    return [...found.values()];
-  }
-  // The entry of the pair "a b", or null when the two never stand side by side.
-  async pair(a, b) {
-    const manifest = await this.manifest();
-    const key = a + " " + b;
-    return (await this.bucket(pairBucket(manifest, key))).find((e) => e.term === key) ?? null;
-  }
-  part(entry, part, decode) {
-    const key = `${part}:${entry.src ?? ""}:${entry.term}`;
-    if (!this.cache.has(key)) {
-      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.bin`, "bin");
-      this.cache.set(key, Promise.resolve(bytes).then(decode));
-    }
-    return this.cache.get(key);
-  }
-  postings(entry) { return this.part(entry, "p", decodePostings); }
-  rows(entry) { return this.part(entry, "r", decodeRows); }
-  async positions(entry) {
-    const postings = await this.postings(entry);
-    return this.part(entry, "x", (bytes) => decodePositions(bytes, postings.docs.length));
-  }
-  // Facet value g is stored like a term, under facets/.
-  facetEntry(g, manifest) {
-    const [field, index] = locateValue(manifest, g);
-    return {
-      term: "\u0000" + g, df: manifest.counts[field][index], src: `facets/${g}`,
-      p: { inline: null, size: 0 }, r: { inline: null, size: manifest.rowBytes[field][index] },
-    };
-  }
-}
-
-function shardFor(shards, term) {
-  let lo = 0, hi = shards.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (compareCodePoints(shards[mid], term) <= 0) lo = mid; else hi = mid - 1;
-  }
-  return lo;
-}
-
-function valueOffsets(manifest) {
-  if (!manifest._offsets) {
-    let total = 0;
-    manifest._offsets = manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
-  }
-  return manifest._offsets;
-}
-
-function locateValue(manifest, g) {
-  const offsets = valueOffsets(manifest);
-  let field = offsets.length - 1;
-  while (offsets[field] > g) field--;
-  return [field, g - offsets[field]];
-}
-
-const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-
-async function runSearch(index, baseUrl, query, opts) {
-  const manifest = await index.manifest();
-  const n = manifest.documents;
-  const limit = Math.max(0, Math.floor(opts.limit ?? 20));
-  const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const clauses = parseQuery(query);
-  const filters = resolveFilters(manifest, opts.filters ?? {});
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings] = await Promise.all([
-    Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
-    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
-  ]);
-  const hits = new Uint8Array(n);
-  const scores = new Float64Array(n);
-  let constraints = 0;
-  for (const { docs, score } of matches) {
-    constraints++;
-    for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
-  }
-  for (const group of filterPostings) {
-    constraints++;
-    const seen = group.length > 1 ? new Uint8Array(n) : null;
-    for (const p of group) for (const d of p.docs) {
-      if (seen) { if (seen[d]) continue; seen[d] = 1; }
-      hits[d]++;
-    }
-  }
-  const matched = [];
-  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
-  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
-  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
-  const page = matched.slice(offset, offset + limit);
-  // Sources that contain every match and can count facets: single-term clauses and filters;
-  // a phrase's words too, looked up only if the other ways cost more.
-  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
-  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
-  const [facets, results] = await Promise.all([
-    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
-    loadResults(index, manifest, baseUrl, page, scores, clauses),
-  ]);
-  return { total: matched.length, results, facets };
-}
-
-// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
-function resolveFilters(manifest, filters) {
-  const offsets = valueOffsets(manifest);
-  const groups = [];
-  for (const [field, raw] of Object.entries(filters)) {
-    const values = (Array.isArray(raw) ? raw : [raw]).map(String).filter((v) => v !== "");
-    if (values.length === 0) continue;
-    const f = manifest.fields.indexOf(field);
-    const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
-    groups.push([...new Set(known)].map((i) => offsets[f] + i));
-  }
-  return groups;
-}
-
-// The documents of one clause (ascending) with the clause's score for each, and, for a
-// one-term clause, its entries and postings (`sources`: they hold every match, for facets).
-async function matchClause(index, manifest, clause) {
-  const n = manifest.documents;
-  if (clause.items.length === 1) {
-    const item = clause.items[0];
-    const entries = await index.entries(item);
-    const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
-    return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
-  }
-  return matchPhrase(index, manifest, clause.items);
-}
-
-// Docs of any of the postings, each scored by its best posting: the key's idf times the
-// posting's impact (its term-frequency factor); a key without impacts scores its idf.
-function union(postings, entries, weights, n, scale) {
-  const board = new Float64Array(n);
-  const seen = new Uint8Array(n);
-  let count = 0;
-  postings.forEach((p, k) => {
-    const keyIdf = idf(n, entries[k].df);
-    for (let i = 0; i < p.docs.length; i++) {
-      const d = p.docs[i];
-      const s = weights[k] * keyIdf * (p.impacts ? p.impacts[i] / scale : 1);
-      if (!seen[d]) { seen[d] = 1; count++; }
-      if (s > board[d]) board[d] = s;
-    }
-  });
-  const docs = new Uint32Array(count);
-  const score = new Float64Array(count);
-  let k = 0;
-  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
-  return { docs, score };
-}
-
-const isCompound = (term) => term.includes("-");
-
-// A phrase: its items must stand at their offsets. Adjacent items are looked up as pairs ("a b"
-// = the documents where token b directly follows token a); for 3+ items the pairs' positions
-// must chain. A CJK bigram's tail character, which the query leaves out, is put back between
-// a bigram and what follows it.
-async function matchPhrase(index, manifest, items) {
-  const n = manifest.documents;
-  const terms = await Promise.all(items.map(async (it) =>
-    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
-  const chain = [];
-  items.forEach((it, i) => {
-    chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
-    const next = items[i + 1];
-    if (next && next.offset - it.offset === 2 && !isCompound(it.exact) && startsWithCJK(it.exact) && [...it.exact].length === 2) {
-      chain.push({ terms: [[...it.exact][1]], offset: it.offset + 1, step: 1 });
-    }
-  });
-  // Segments: stretches of the chain whose neighbours are adjacent.
-  const segments = [[chain[0]]];
-  for (let i = 1; i < chain.length; i++) {
-    const prev = chain[i - 1];
-    if (chain[i].offset - prev.offset === prev.step) segments[segments.length - 1].push(chain[i]);
-    else segments.push([chain[i]]);
-  }
-  const parts = await Promise.all(segments.map((segment) => matchSegment(index, manifest, segment)));
-  // Documents in every segment, scores added.
-  const count = new Uint8Array(n);
-  const total = new Float64Array(n);
-  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) { count[docs[i]]++; total[docs[i]] += score[i]; }
-  const docs = [];
-  for (let d = 0; d < n; d++) if (count[d] === parts.length) docs.push(d);
-  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null };
-}
-
-const MAX_PAIR_KEYS = 64;
-
-async function matchSegment(index, manifest, segment) {
-  const n = manifest.documents;
-  if (segment.length === 1) {
-    const entries = (await Promise.all(segment[0].terms.map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
-    const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    return union(postings, entries, entries.map(() => 1), n, manifest.scale);
-  }
-  // Each link (two neighbours) is the union of its pairs.
-  const links = await Promise.all(segment.slice(1).map(async (b, i) => {
-    const a = segment[i];
-    const keys = a.terms.flatMap((x) => b.terms.map((y) => [x, y])).slice(0, MAX_PAIR_KEYS);
-    const entries = (await Promise.all(keys.map(([x, y]) => index.pair(x, y)))).filter(Boolean);
-    const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    return { offset: a.offset - segment[0].offset, entries, postings, ...union(postings, entries, entries.map(() => 1), n, manifest.scale) };
-  }));
-  const count = new Uint8Array(n);
-  const total = new Float64Array(n);
-  for (const link of links) for (let i = 0; i < link.docs.length; i++) { count[link.docs[i]]++; total[link.docs[i]] += link.score[i]; }
-  let docs = [];
-  for (let d = 0; d < n; d++) if (count[d] === links.length) docs.push(d);
-  if (links.length > 1 && docs.length > 0) docs = await verifyChain(index, links, docs);
-  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]) };
-}
-
-// Keeps the documents where every link's pair stands at its offset from the first's.
-async function verifyChain(index, links, docs) {
-  const sources = await Promise.all(links.map(async (link) => ({
-    offset: link.offset,
-    lists: await Promise.all(link.entries.map(async (e, k) => ({ docs: link.postings[k].docs, pos: await index.positions(e), at: 0 }))),
-  })));
-  const positionsOf = (link, d) => {
-    const set = new Set();
-    for (const s of link.lists) {
-      while (s.at < s.docs.length && s.docs[s.at] < d) s.at++;
-      if (s.docs[s.at] === d) for (let k = s.pos.offsets[s.at]; k < s.pos.offsets[s.at + 1]; k++) set.add(s.pos.values[k]);
-    }
-    return set;
+    group = [];
   };
-  return docs.filter((d) => {
-    const sets = sources.map((link) => positionsOf(link, d));
-    for (const p of sets[0]) if (sources.every((link, k) => sets[k].has(p + link.offset))) return true;
-    return false;
-  });
-}
-
-// Exact counts of the matches per facet value, from whichever is cheapest to download:
-// precomputed counts (a source whose documents all match), the facet rows of one source that
-// holds every match, or the facet values of the matching documents' blocks (vectors/).
-async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
-  const counts = new Map();
-  const add = (g, c) => counts.set(g, (counts.get(g) ?? 0) + c);
-  if (constraints === 0) {
-    manifest.counts.flat().forEach((c, g) => counts.set(g, c));
-  } else if (matched.length > 0) {
-    const n = hits.length;
-    const blockSize = manifest.blockSize;
-    const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
-    const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
-    let best = cheapestRows(sources, hits, constraints, manifest);
-    if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
-      // Every match has each word of a phrase: the rows of the rarest may cost less than the
-      // blocks (its postings come too, to map its rows to documents).
-      const entries = (await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
-      const rarest = entries.sort((a, b) => a.r.size + a.p.size - (b.r.size + b.p.size))[0];
-      if (rarest && rarest.r.size + rarest.p.size < Math.min(blockCost, best?.cost ?? Infinity)) {
-        const other = cheapestRows([[{ entry: rarest, postings: await index.postings(rarest) }]], hits, constraints, manifest);
-        if (other && (!best || other.cost < best.cost)) best = other;
-      }
-    }
-    if (best && best.cost <= blockCost) {
-      const rows = await Promise.all(best.plan.map(({ x, mode }) => (mode === "rows" ? index.rows(x.entry) : null)));
-      const left = await Promise.all(best.plan.map(({ left }) => valuesOf(index, blockSize, left)));
-      best.plan.forEach(({ x, take, mode }, k) => {
-        if (mode !== "rows") {
-          for (const [g, c] of x.postings.counts) add(g, c);
-          for (const values of left[k]) for (const g of values) add(g, -1);
-          return;
-        }
-        for (const [g, set] of rows[k]) {
-          let c = 0;
-          for (const i of set) c += take[i];
-          if (c > 0) add(g, c);
-        }
-      });
+  const classes = chars.map((ch) => classify(ch.codePointAt(0), ch));
+  let i = 0;
+  while (i < chars.length) {
+    const cls = classes[i];
+    if (cls === CLASS_WORD) {
+      let j = i + 1;
+      while (j < chars.length && classes[j] === CLASS_WORD) j++;
+      const run = chars.slice(i, j).join("");
+      if (group.length === 0) { groupStart = position; groupFrom = i; }
+      group.push(run);
+      groupTo = j;
+      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
+      position++;
+      i = j;
+    } else if (cls === CLASS_CJK) {
+      endGroup();
+      let j = i + 1;
+      while (j < chars.length && classes[j] === CLASS_CJK) j++;
+      for (let k = i; k < j - 1; k++) push({ term: chars[k] + chars[k + 1], position: position + k - i }, k, k + 2);
+      push({ term: chars[j - 1], position: position + j - 1 - i, tail: true }, j - 1, j);
+      position += j - i;
+      i = j;
     } else {
-      const vectors = await Promise.all(blocks.map((b) => index.vectors(b)));
-      blocks.forEach((b, k) => {
-        vectors[k].forEach((values, i) => {
-          if (hits[b * blockSize + i] !== constraints) return;
-          for (const g of values) add(g, 1);
-        });
-      });
+      if (cls === CLASS_SPACE || !COMPOUND_JOINERS.has(chars[i])) endGroup();
+      i++;
     }
   }
-  const facets = {};
-  const offsets = valueOffsets(manifest);
-  manifest.fields.forEach((field, f) => {
-    const out = {};
-    manifest.values[f].forEach((value, i) => {
-      const c = counts.get(offsets[f] + i);
-      if (c) out[value] = c;
-    });
-    facets[field] = out;
-  });
-  for (const field of FACET_FIELDS) facets[field] ??= {};
-  return facets;
+  endGroup();
+  return tokens;
 }
 
-// Of the sources (each a list of entries whose documents hold every match), the one that costs
-// least to count from. Per entry, largest first (it brings the most, the others only what it
-// left out): its precomputed counts when all its documents are taken; its counts less the
-// values of the few documents it must leave out (from their blocks); or its facet rows.
-const MAX_LEFT_OUT = 48;
+const CHAR_CACHE = new Map();
 
-function cheapestRows(sources, hits, constraints, manifest) {
-  const blockSize = manifest.blockSize;
-  const blockBytes = manifest.vectorBytes / Math.max(1, Math.ceil(hits.length / blockSize));
-  let best = null;
-  for (const list of sources) {
-    const seen = new Uint8Array(hits.length);
-    const plan = [];
-    let cost = 0;
-    for (const x of [...list].sort((a, b) => b.postings.docs.length - a.postings.docs.length)) {
-      const docs = x.postings.docs;
-      const take = new Uint8Array(docs.length);
-      let taken = 0;
-      for (let i = 0; i < docs.length; i++) {
-        const d = docs[i];
-        if (hits[d] === constraints && !seen[d]) { take[i] = 1; seen[d] = 1; taken++; }
-      }
-      if (taken === 0) continue;
-      const step = { x, take, mode: "rows", left: [] };
-      if (x.postings.counts) {
-        if (taken === docs.length) {
-          step.mode = "counts";
-        } else if (docs.length - taken <= MAX_LEFT_OUT) {
-          for (let i = 0; i < docs.length; i++) if (!take[i]) step.left.push(docs[i]);
-          const blocks = new Set(step.left.map((d) => Math.floor(d / blockSize))).size;
-          if (blocks * blockBytes < x.entry.r.size) step.mode = "minus";
-          else step.left = [];
-        }
-      }
-      plan.push(step);
-      if (step.mode === "rows") cost += x.entry.r.size;
-      if (step.mode === "minus") cost += new Set(step.left.map((d) => Math.floor(d / blockSize))).size * blockBytes;
-    }
-    if (!best || cost < best.cost) best = { plan, cost };
+/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
+export function tokenizeWithOffsets(text) {
+  const chars = [];
+  const spans = [];
+  let offset = 0;
+  for (const ch of text) {
+    const end = offset + ch.length;
+    let n = CHAR_CACHE.get(ch);
+    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
+    for (const c of n) { chars.push(c); spans.push([offset, end]); }
+    offset = end;
   }
-  return best;
+  return tokenizeChars(chars, spans);
 }
 
-// The facet values of each of `docs`, from their blocks.
-async function valuesOf(index, blockSize, docs) {
-  if (docs.length === 0) return [];
-  const blocks = [...new Set(docs.map((d) => Math.floor(d / blockSize)))];
-  const vectors = new Map(await Promise.all(blocks.map(async (b) => [b, await index.vectors(b)])));
-  return docs.map((d) => vectors.get(Math.floor(d / blockSize))[d % blockSize]);
+/** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */
+export function formatToken(t) {
+  return `${t.term}@${t.position}${t.span ? "+" + t.span : ""}${t.tail ? "*" : ""}`;
 }
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
-// title null = the text, a number k = the text's first k characters and "…".
-function readRecord([id, text, document, paragraph, date, language, title, url]) {
-  return {
-    id, text, document, paragraph, date, language,
-    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
-    url: url ?? `recommendations/${id}/`,
-  };
-}
+// ===== English stemmer =====
 
-async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
-  const size = manifest.chunkSize;
-  const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
-    .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
-  const byChunk = new Map(chunks);
-  return page.map((d) => {
-    const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
-    return {
-      id: doc.id,
-      url: baseUrl + doc.url,
-      title: doc.title,
-      excerpt: buildExcerpt(doc.text, clauses),
-      score: Math.round(scores[d] * 1000) / 1000,
-      document: doc.document,
-      paragraph: doc.paragraph,
-      date: doc.date,
-      language: doc.language,
-    };
-  });
-}
-
-// MARK: - Porter2 (Snowball English), written from the published algorithm description
+// Porter2 (Snowball English), written from the published algorithm description.
 
 const VOWELS = "aeiouy";
 const isV = (c) => VOWELS.includes(c);

@@ -117,7 +117,7 @@ struct FacetLookup {
     var out = Set<Int32>()
     for (name, list) in document.facets {
       for item in list where !item.isEmpty {
-        guard let field = fields[name] else { return nil }
+        guard let field = fields[name.rawValue] else { return nil }
         let i = lowerBound(field.values.count) { bytewise(field.values[$0], item) }
         guard i < field.values.count, field.values[i] == item else { return nil }
         out.insert(Int32(field.offset + i))

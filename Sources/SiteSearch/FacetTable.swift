@@ -1,9 +1,9 @@
 import Dispatch
 
 /// The facet values of the indexed documents, numbered: every (field, value) pair gets a
-/// global index `g`, fields in `SearchIndexWriter.facetFields` order, values sorted by bytes.
+/// global index `g`, fields in `FacetField` order, values sorted by bytes.
 struct FacetTable: Sendable {
-  let fields: [String]
+  /// Per field, in `FacetField` order, its values.
   let values: [[String]]
   /// The first global index of each field.
   let offsets: [Int]
@@ -20,29 +20,18 @@ struct FacetTable: Sendable {
 
   func count(of g: Int) -> Int { valueStart[g + 1] - valueStart[g] }
 
-  /// What one stretch of documents holds: its own numbering of fields and values.
+  /// What one stretch of documents holds: per field (by ordinal), its own numbering of values.
   private struct Piece: Sendable {
-    var fieldSlot: [String: Int] = [:]
-    var fieldNames: [String] = []
-    var valueIds: [[String: Int32]] = []
-    var valueNames: [[String]] = []
-    /// Per document, the (field slot, value id) pairs, flattened.
+    var valueIds = [[String: Int32]](repeating: [:], count: FacetField.allCases.count)
+    var valueNames = [[String]](repeating: [], count: FacetField.allCases.count)
+    /// Per document, the (field ordinal, value id) pairs, flattened.
     var end: [Int32] = []
     var field: [Int32] = []
     var value: [Int32] = []
 
     mutating func add(_ document: SearchDocument) {
       for (name, list) in document.facets {
-        let f: Int
-        if let known = fieldSlot[name] {
-          f = known
-        } else {
-          f = fieldNames.count
-          fieldSlot[name] = f
-          fieldNames.append(name)
-          valueIds.append([:])
-          valueNames.append([])
-        }
+        let f = name.ordinal
         for item in list where !item.isEmpty {
           let id: Int32
           if let known = valueIds[f][item] {
@@ -60,52 +49,66 @@ struct FacetTable: Sendable {
     }
   }
 
-  /// - Parameter order: the documents in index order (indexes into `documents`).
-  init(documents: [SearchDocument], order: [Int], fields knownFields: [String]) {
-    // Each stretch of documents numbers its fields and values on its own, in parallel.
-    let pieceSize = 8192
-    let pieceCount = (order.count + pieceSize - 1) / pieceSize
-    let results = SharedSlots<Piece>(count: pieceCount, initial: Piece())
-    Parallel.forEachChunk(pieceCount) { _, p in
-      var piece = Piece()
-      for i in order[(p * pieceSize)..<min(order.count, (p + 1) * pieceSize)] { piece.add(documents[i]) }
-      results[p] = piece
-    }
-    let pieces = results.values
-    // Then the fields and values are merged and numbered.
-    var extra = Set<String>()
-    let known = Set(knownFields)
-    for piece in pieces { for name in piece.fieldNames where !known.contains(name) { extra.insert(name) } }
-    let fields = knownFields + extra.sorted(by: bytewise)
-    let fieldIndex = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1, $0) })
-    var sets = fields.map { _ in Set<String>() }
-    for piece in pieces {
-      for (slot, name) in piece.fieldNames.enumerated() { sets[fieldIndex[name]!].formUnion(piece.valueNames[slot]) }
-    }
-    let values = sets.map { $0.sorted(by: bytewise) }
+  /// - Parameters:
+  ///   - order: the documents in index order (indexes into `documents`).
+  ///   - workers: the threads that number the documents' values.
+  init(documents: [SearchDocument], order: [Int], workers: Int) {
+    // Each stretch of documents numbers its values on its own, in parallel; then the values
+    // are merged and numbered, and every document's values are given their global numbers.
+    let pieces = Self.pieces(documents, order: order, workers: workers)
+    let values = Self.mergedValues(pieces)
     var running = 0
     let offsets = values.map { list in
       defer { running += list.count }
       return running
     }
-    let valueCount = running
-    self.fields = fields
-    self.values = values
-    self.offsets = offsets
     let lookup = values.indices.map { f in
       Dictionary(uniqueKeysWithValues: values[f].enumerated().map { ($1, Int32(offsets[f] + $0)) })
     }
-    // Each document's sorted, distinct value indexes, in index order.
-    var start = [Int32](repeating: 0, count: order.count + 1)
+    let (start, flat) = Self.documentValues(pieces, lookup: lookup, documents: order.count)
+    let (valueStart, byValue) = Self.transpose(start, flat, valueCount: running)
+    self.values = values
+    self.offsets = offsets
+    documentStart = start
+    documentValues = flat
+    self.valueStart = valueStart
+    valueDocuments = byValue
+  }
+
+  /// The documents in stretches, each stretch numbered on its own, in parallel.
+  private static func pieces(_ documents: [SearchDocument], order: [Int], workers: Int) -> [Piece] {
+    let pieceSize = 8192
+    let pieceCount = (order.count + pieceSize - 1) / pieceSize
+    let results = SharedSlots<Piece>(count: pieceCount, initial: Piece())
+    Parallel.forEachChunk(pieceCount, workers: workers) { _, p in
+      var piece = Piece()
+      for i in order[(p * pieceSize)..<min(order.count, (p + 1) * pieceSize)] { piece.add(documents[i]) }
+      results[p] = piece
+    }
+    return results.values
+  }
+
+  /// Per field, the values of every piece, sorted by bytes.
+  private static func mergedValues(_ pieces: [Piece]) -> [[String]] {
+    var sets = FacetField.allCases.map { _ in Set<String>() }
+    for piece in pieces {
+      for f in sets.indices { sets[f].formUnion(piece.valueNames[f]) }
+    }
+    return sets.map { $0.sorted(by: bytewise) }
+  }
+
+  /// Each document's sorted, distinct global value indexes, in index order: document d's are
+  /// `values[start[d] ..< start[d + 1]]`.
+  private static func documentValues(
+    _ pieces: [Piece], lookup: [[String: Int32]], documents: Int
+  ) -> (start: [Int32], values: [Int32]) {
+    var start = [Int32](repeating: 0, count: documents + 1)
     var flat: [Int32] = []
     flat.reserveCapacity(pieces.reduce(0) { $0 + $1.value.count })
     var gs: [Int32] = []
     var d = 0
     for piece in pieces {
-      let global = piece.fieldNames.indices.map { slot in
-        let f = fieldIndex[piece.fieldNames[slot]]!
-        return piece.valueNames[slot].map { lookup[f][$0]! }
-      }
+      let global = piece.valueNames.indices.map { f in piece.valueNames[f].map { lookup[f][$0]! } }
       var k = 0
       for end in piece.end {
         gs.removeAll(keepingCapacity: true)
@@ -113,33 +116,42 @@ struct FacetTable: Sendable {
           gs.append(global[Int(piece.field[k])][Int(piece.value[k])])
           k += 1
         }
-        gs.sort()
-        var previous: Int32 = -1
-        for g in gs where g != previous {
-          flat.append(g)
-          previous = g
-        }
+        appendSortedDistinct(&gs, to: &flat)
         d += 1
         start[d] = Int32(flat.count)
       }
     }
-    documentStart = start
-    documentValues = flat
-    // Transpose: the documents of each value.
+    return (start, flat)
+  }
+
+  /// Sorts `gs` and appends each of its values once.
+  @inline(__always)
+  private static func appendSortedDistinct(_ gs: inout [Int32], to flat: inout [Int32]) {
+    gs.sort()
+    var previous: Int32 = -1
+    for g in gs where g != previous {
+      flat.append(g)
+      previous = g
+    }
+  }
+
+  /// The documents of each value, ascending: value g's are `documents[valueStart[g] ..< valueStart[g + 1]]`.
+  private static func transpose(
+    _ start: [Int32], _ flat: [Int32], valueCount: Int
+  ) -> (valueStart: [Int], documents: [Int32]) {
     var valueStart = [Int](repeating: 0, count: valueCount + 1)
     for g in flat { valueStart[Int(g) + 1] += 1 }
     for g in 0..<valueCount { valueStart[g + 1] += valueStart[g] }
     var next = valueStart
     var byValue = [Int32](repeating: 0, count: flat.count)
-    for d in 0..<order.count {
+    for d in 0..<(start.count - 1) {
       for k in Int(start[d])..<Int(start[d + 1]) {
         let g = Int(flat[k])
         byValue[next[g]] = Int32(d)
         next[g] += 1
       }
     }
-    self.valueStart = valueStart
-    valueDocuments = byValue
+    return (valueStart, byValue)
   }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 /// and every pair of adjacent tokens with its occurrences, for phrases. Documents are numbered in
 /// index order; terms are numbered in byte order.
 ///
-/// Built in two passes: the documents are tokenized in chunks on every core, each worker
+/// Built in two passes: the documents are tokenized in chunks on the workers, each worker
 /// interning terms into its own table; then the workers' terms are merged into one sorted
 /// dictionary and the entries are grouped by term with a counting sort.
 struct InvertedIndex {
@@ -43,8 +43,7 @@ struct InvertedIndex {
 
   func term(_ t: Int) -> ArraySlice<UInt8> { termBytes[termStart[t]..<termStart[t + 1]] }
 
-  static func build(_ documents: [SearchDocument], order: [Int]) -> InvertedIndex {
-    let workerCount = Parallel.workers
+  static func build(_ documents: [SearchDocument], order: [Int], workers workerCount: Int) -> InvertedIndex {
     let chunkCount = (order.count + chunkSize - 1) / chunkSize
     let states = SharedSlots<WorkerTables?>(count: workerCount, initial: nil)
     let outputs = SharedSlots<ChunkTokens?>(count: chunkCount, initial: nil)
@@ -74,7 +73,7 @@ struct InvertedIndex {
     let sortedIds = SharedSlots<[Int32]>(count: workers.count, initial: [])
     let tables = workers
     DispatchQueue.concurrentPerform(iterations: workers.count) { w in
-      sortedIds[w] = tables[w].sortedTermIds()
+      sortedIds[w] = tables[w].state.terms.idsInByteOrder()
     }
     var cursors = [Int](repeating: 0, count: workers.count)
     let terms = workers.map(\.state.terms)

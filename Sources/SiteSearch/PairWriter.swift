@@ -22,13 +22,13 @@ struct PairWriter {
   /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
   /// (see `BucketBuilder`).
   static func write<E: Error>(
-    _ index: InvertedIndex, buckets: Int, root: String, to sink: (SearchFile) throws(E) -> Void
+    _ index: InvertedIndex, buckets: Int, root: String, workers: Int, to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let averageLength = KeyEncoder.averageLength(total: index.totalLength, documents: index.documentLength.count)
     let partitions = InvertedIndex.pairPartitions
-    // Partitions are grouped, encoded and laid out a few at a time, one per core, then handed
+    // Partitions are grouped, encoded and laid out a few at a time, one per worker, then handed
     // to the sink in order.
-    let wave = max(1, min(Parallel.workers, partitions))
+    let wave = max(1, min(workers, partitions))
     for first in stride(from: 0, to: partitions, by: wave) {
       let count = min(wave, partitions - first)
       let results = SharedSlots<[SearchFile]>(count: count, initial: [])
@@ -95,8 +95,17 @@ struct PairWriter {
 
   private static func group(_ index: InvertedIndex, partition: Int) -> Grouped {
     var g = Grouped()
-    // (worker, local pair) -> pair id in this partition, or -1 for another partition's pair.
-    let ids: [[Int32]] = index.workers.map { worker in
+    let ids = pairIds(index, partition: partition, into: &g)
+    g.start = starts(index, partition: partition, ids: ids, pairCount: g.hash.count)
+    (g.document, g.position) = occurrences(index, partition: partition, ids: ids, start: g.start)
+    g.order = g.keys.idsInByteOrder().map(Int.init)
+    return g
+  }
+
+  /// (worker, local pair) -> pair id in this partition, or -1 for another partition's pair.
+  /// Interns the partition's pair keys into `g`, with their hashes.
+  private static func pairIds(_ index: InvertedIndex, partition: Int, into g: inout Grouped) -> [[Int32]] {
+    index.workers.map { worker in
       let terms = worker.state.terms
       return worker.pairHash.indices.map { local in
         guard PairKey.partition(worker.pairHash[local]) == partition else { return -1 }
@@ -107,7 +116,10 @@ struct PairWriter {
         return id
       }
     }
-    let pairCount = g.hash.count
+  }
+
+  /// Where each pair's occurrences start once grouped: pair p has `start[p] ..< start[p + 1]`.
+  private static func starts(_ index: InvertedIndex, partition: Int, ids: [[Int32]], pairCount: Int) -> [Int] {
     var start = [Int](repeating: 0, count: pairCount + 1)
     for chunk in index.chunks {
       ids[chunk.worker].withUnsafeBufferPointer { map in
@@ -119,56 +131,29 @@ struct PairWriter {
       }
     }
     for p in 0..<pairCount { start[p + 1] += start[p] }
+    return start
+  }
+
+  /// The document and position of every occurrence, grouped by pair (counting sort), each
+  /// pair's by document then position.
+  private static func occurrences(
+    _ index: InvertedIndex, partition: Int, ids: [[Int32]], start: [Int]
+  ) -> (document: [Int32], position: [UInt16]) {
     var next = start
-    var document = [Int32](repeating: 0, count: start[pairCount])
-    var position = [UInt16](repeating: 0, count: start[pairCount])
+    var document = [Int32](repeating: 0, count: start[start.count - 1])
+    var position = [UInt16](repeating: 0, count: start[start.count - 1])
     for chunk in index.chunks {
-      let list = chunk.pairs[partition]
       ids[chunk.worker].withUnsafeBufferPointer { map in
         next.withUnsafeMutableBufferPointer { next in
           document.withUnsafeMutableBufferPointer { document in
             position.withUnsafeMutableBufferPointer { position in
-              list.id.withUnsafeBufferPointer { pairIds in
-                list.position.withUnsafeBufferPointer { positions in
-                  var e = 0
-                  for d in 0..<list.end.count {
-                    let doc = Int32(chunk.base + d)
-                    let end = Int(list.end[d])
-                    while e < end {
-                      let p = Int(map[Int(pairIds[e])])
-                      document[next[p]] = doc
-                      position[next[p]] = positions[e]
-                      next[p] += 1
-                      e += 1
-                    }
-                  }
-                }
-              }
+              OccurrenceSlots(next: next, document: document, position: position).place(chunk.pairs[partition], base: chunk.base, map: map)
             }
           }
         }
       }
     }
-    g.start = start
-    g.document = document
-    g.position = position
-    let keys = g.keys
-    g.order = keys.arena.withUnsafeBufferPointer { arena in
-      (0..<pairCount).sorted { a, b in
-        let sa = Int(keys.starts[a])
-        let la = Int(keys.starts[a + 1]) - sa
-        let sb = Int(keys.starts[b])
-        let lb = Int(keys.starts[b + 1]) - sb
-        let n = min(la, lb)
-        var k = 0
-        while k < n {
-          if arena[sa + k] != arena[sb + k] { return arena[sa + k] < arena[sb + k] }
-          k += 1
-        }
-        return la < lb
-      }
-    }
-    return g
+    return (document, position)
   }
 
   private static func encode(_ g: Grouped, index: InvertedIndex, averageLength: Int) -> [TermShardWriter.EncodedTerm] {
@@ -209,5 +194,34 @@ struct PairWriter {
       }
     }
     return results.values
+  }
+}
+
+/// The grouped occurrence arrays being filled, and the next free slot of each pair.
+private struct OccurrenceSlots {
+  let next: UnsafeMutableBufferPointer<Int>
+  let document: UnsafeMutableBufferPointer<Int32>
+  let position: UnsafeMutableBufferPointer<UInt16>
+
+  /// Puts one chunk's occurrences (documents from `base` on) in their pairs' slots; `map` turns
+  /// the chunk's worker's pair ids into the partition's.
+  @inline(__always)
+  func place(_ list: PairList, base: Int, map: UnsafeBufferPointer<Int32>) {
+    list.id.withUnsafeBufferPointer { pairIds in
+      list.position.withUnsafeBufferPointer { positions in
+        var e = 0
+        for d in 0..<list.end.count {
+          let doc = Int32(base + d)
+          let end = Int(list.end[d])
+          while e < end {
+            let p = Int(map[Int(pairIds[e])])
+            document[next[p]] = doc
+            position[next[p]] = positions[e]
+            next[p] += 1
+            e += 1
+          }
+        }
+      }
+    }
   }
 }

@@ -15,12 +15,12 @@ public struct SearchDocument: Sendable {
   public var language: String
   /// YYYY-MM-DD; results without a query are listed newest first.
   public var date: String
-  /// Facet field -> values in URL form ("country" -> ["ecu"], "sdg_target" -> ["4.1"]).
-  public var facets: [String: [String]]
+  /// Facet field -> values in URL form (`.country` -> ["ecu"], `.sdgTarget` -> ["4.1"]).
+  public var facets: [FacetField: [String]]
 
   public init(
     id: String, url: String, title: String, text: String, document: String,
-    paragraph: String, language: String, date: String, facets: [String: [String]]
+    paragraph: String, language: String, date: String, facets: [FacetField: [String]]
   ) {
     self.id = id
     self.url = url

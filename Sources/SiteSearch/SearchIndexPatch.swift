@@ -72,7 +72,7 @@ public enum SearchIndexPatch {
     guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)),
       manifest.format == SearchIndexWriter.format, manifest.chunkSize == SearchIndexWriter.chunkSize,
       manifest.blockSize == SearchIndexWriter.blockSize, manifest.scale == Int(KeyEncoder.scale),
-      manifest.pairPartitions == InvertedIndex.pairPartitions, !manifest.shards.isEmpty,
+      manifest.pairPartitions == InvertedIndex.pairPartitions, manifest.fields == FacetField.names, !manifest.shards.isEmpty,
       manifest.averageLength == KeyEncoder.averageLength(total: manifest.totalLength, documents: manifest.documents),
       SearchIndexWriter.encodeJSON(manifest) == bytes
     else { return nil }

@@ -13,54 +13,56 @@ import Foundation
 /// buckets, per-facet-value postings and rows, per-document facet values in blocks, and the
 /// result metadata in chunks of documents. SiteSearch.docc/IndexFormat.md describes the format.
 ///
-/// The work runs on every core; the output is byte-identical for the same documents in any order.
+/// The work runs on the threads the caller allows; the output is byte-identical for the same
+/// documents in any order, whatever the number of threads.
 public enum SearchIndexWriter {
-  /// The facet fields, in the order of the contract's `r.facets`.
-  public static let facetFields = [
-    "country", "region", "body", "mechanism", "theme", "affected_persons", "sdg_goal", "sdg_target",
-    "year", "language", "response", "cycle", "recommending_state", "type",
-  ]
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
   static let format = "hrindex-search-3"
 
   /// The index files for `documents`, byte-identical for the same input.
-  /// - Parameter labels: field -> value -> human label ("country" -> "ecu" -> "Ecuador").
-  public static func files(for documents: [SearchDocument], labels: [String: [String: String]]) -> [SearchFile] {
+  /// - Parameters:
+  ///   - labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
+  ///   - threads: how many threads the work may use (at most 8 are).
+  public static func files(
+    for documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int
+  ) -> [SearchFile] {
     var files: [SearchFile] = []
-    write(documents, labels: labels) { files.append($0) }
+    write(documents, labels: labels, threads: threads) { files.append($0) }
     return files
   }
 
   /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
-    _ documents: [SearchDocument], labels: [String: [String: String]], to sink: (SearchFile) throws(E) -> Void
+    _ documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int,
+    to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
+    let workers = Parallel.workers(threads: threads)
     let order = indexOrder(documents)
-    let facets = FacetTable(documents: documents, order: order, fields: facetFields)
-    var index = InvertedIndex.build(documents, order: order)
+    let facets = FacetTable(documents: documents, order: order, workers: workers)
+    var index = InvertedIndex.build(documents, order: order, workers: workers)
     // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
     // before the term postings are expanded.
     let pairOccurrences = index.pairOccurrences
     let buckets = PairWriter.bucketCount(occurrences: pairOccurrences)
-    try PairWriter.write(index, buckets: buckets, root: root, to: sink)
+    try PairWriter.write(index, buckets: buckets, root: root, workers: workers, to: sink)
     index.dropPairs()
     trimMemory()
     index.groupPostings()
-    let shards = try TermShardWriter(index: index, facets: facets).write(root: root, to: sink)
+    let shards = try TermShardWriter(index: index, facets: facets, workers: workers).write(root: root, to: sink)
     let totalLength = index.totalLength
     index = InvertedIndex()
     trimMemory()
-    let rowBytes = try facetValueFiles(facets, to: sink)
+    let rowBytes = try facetValueFiles(facets, workers: workers, to: sink)
     let vectorBytes = try vectorFiles(facets, to: sink)
-    try documentChunks(documents, order, to: sink)
+    try documentChunks(documents, order, workers: workers, to: sink)
     let manifest = Manifest(
       format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
       totalLength: totalLength, averageLength: KeyEncoder.averageLength(total: totalLength, documents: order.count),
       shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
-      vectorBytes: vectorBytes, fields: facets.fields, values: facets.values,
+      vectorBytes: vectorBytes, fields: FacetField.names, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
       rowBytes: rowBytes)
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
@@ -97,11 +99,13 @@ public enum SearchIndexWriter {
   }
 
   /// facets/<g>.p.bin and .r.bin for every facet value; returns the rows' sizes per field.
-  static func facetValueFiles<E: Error>(_ facets: FacetTable, to sink: (SearchFile) throws(E) -> Void) throws(E) -> [[Int]] {
+  static func facetValueFiles<E: Error>(
+    _ facets: FacetTable, workers: Int, to sink: (SearchFile) throws(E) -> Void
+  ) throws(E) -> [[Int]] {
     let count = facets.valueCount
     let results = SharedSlots<(postings: [UInt8], rows: [UInt8])>(count: count, initial: ([], []))
     let next = Parallel.Counter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(Parallel.workers, count))) { _ in
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
       var encoder = KeyEncoder(facets: facets)
       while true {
         let g = next.take()
@@ -114,7 +118,7 @@ public enum SearchIndexWriter {
       }
     }
     var rowBytes: [[Int]] = facets.values.map { _ in [] }
-    for f in facets.fields.indices {
+    for f in facets.values.indices {
       for i in facets.values[f].indices {
         let g = facets.offsets[f] + i
         let (postings, rows) = results[g]
@@ -139,9 +143,9 @@ public enum SearchIndexWriter {
     return total
   }
 
-  /// docs/<c>.json, encoded in batches on every core.
+  /// docs/<c>.json, encoded in batches on the workers.
   static func documentChunks<E: Error>(
-    _ documents: [SearchDocument], _ order: [Int], to sink: (SearchFile) throws(E) -> Void
+    _ documents: [SearchDocument], _ order: [Int], workers: Int, to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let chunkCount = (order.count + chunkSize - 1) / chunkSize
     let batch = 512
@@ -149,7 +153,7 @@ public enum SearchIndexWriter {
     while first < chunkCount {
       let last = min(chunkCount, first + batch)
       let results = SharedSlots<[UInt8]>(count: last - first, initial: [])
-      Parallel.forEachChunk(last - first) { _, k in
+      Parallel.forEachChunk(last - first, workers: workers) { _, k in
         let c = first + k
         results[k] = ResultChunks.chunk(documents, order[(c * chunkSize)..<min(order.count, (c + 1) * chunkSize)])
       }
@@ -161,12 +165,12 @@ public enum SearchIndexWriter {
     }
   }
 
-  private static func usedLabels(_ labels: [String: [String: String]], _ facets: FacetTable) -> [String: [String: String]] {
+  private static func usedLabels(_ labels: [FacetField: [String: String]], _ facets: FacetTable) -> [String: [String: String]] {
     var out: [String: [String: String]] = [:]
-    for (f, field) in facets.fields.enumerated() {
+    for (f, field) in FacetField.allCases.enumerated() {
       var known: [String: String] = [:]
       for value in facets.values[f] { known[value] = labels[field]?[value] ?? value }
-      out[field] = known
+      out[field.rawValue] = known
     }
     return out
   }
@@ -201,6 +205,7 @@ struct Manifest: Codable {
   var pairOccurrences: Int
   /// The total size of the vectors/ files (their average is the cost of one).
   var vectorBytes: Int
+  /// The facet fields in index order (`FacetField.names`): the list search.js uses.
   var fields: [String]
   /// Per field, its values sorted by bytes; global value index = field offset + index.
   var values: [[String]]

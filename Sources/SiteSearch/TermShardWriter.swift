@@ -2,7 +2,7 @@ import Dispatch
 
 /// Writes the term dictionary in shards (terms in byte order, front-coded, laid out by
 /// `ShardBuilder`) and the parts of terms too large to inline into a shard as files under keys/.
-/// Terms are encoded in batches on every core and handed to the sink batch by batch, so the
+/// Terms are encoded in batches on the workers and handed to the sink batch by batch, so the
 /// index never holds all of them.
 struct TermShardWriter {
   /// A batch holds terms with about this many postings in all.
@@ -10,6 +10,8 @@ struct TermShardWriter {
 
   let index: InvertedIndex
   let facets: FacetTable
+  /// The threads that encode terms.
+  let workers: Int
 
   /// One term's encoded parts: postings, rows.
   struct EncodedTerm: Sendable {
@@ -49,7 +51,7 @@ struct TermShardWriter {
     return firstTerms
   }
 
-  /// Encodes terms `range` in pieces on every core; the result keeps term order.
+  /// Encodes terms `range` in pieces on the workers; the result keeps term order.
   private func encodeInParallel(_ range: Range<Int>, averageLength: Int) -> [EncodedTerm] {
     var pieces: [Range<Int>] = []
     var s = range.lowerBound
@@ -61,7 +63,7 @@ struct TermShardWriter {
     }
     let results = SharedSlots<[EncodedTerm]>(count: pieces.count, initial: [])
     let next = Parallel.Counter()
-    let workers = min(Parallel.workers, pieces.count)
+    let workers = min(self.workers, pieces.count)
     let ranges = pieces
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var encoder = KeyEncoder(facets: facets)

@@ -62,6 +62,29 @@ struct TermTable {
 
   func string(_ id: Int32) -> String { String(decoding: bytes(id), as: UTF8.self) }
 
+  /// Every id, in the byte order of its string (the strings are distinct).
+  func idsInByteOrder() -> [Int32] {
+    arena.withUnsafeBufferPointer { arena in
+      starts.withUnsafeBufferPointer { starts in
+        (0..<Int32(count)).sorted { a, b in
+          let sa = Int(starts[Int(a)])
+          let la = Int(starts[Int(a) + 1]) - sa
+          let sb = Int(starts[Int(b)])
+          let lb = Int(starts[Int(b) + 1]) - sb
+          let n = min(la, lb)
+          var k = 0
+          while k < n {
+            let x = arena[sa + k]
+            let y = arena[sb + k]
+            if x != y { return x < y }
+            k += 1
+          }
+          return la < lb
+        }
+      }
+    }
+  }
+
   @inline(__always)
   private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[id])

@@ -65,29 +65,6 @@ struct WorkerTables: Sendable {
     return (x.endIndex - i) - (y.endIndex - j)
   }
 
-  func sortedTermIds() -> [Int32] {
-    let terms = state.terms
-    return terms.arena.withUnsafeBufferPointer { arena in
-      terms.starts.withUnsafeBufferPointer { starts in
-        (0..<Int32(terms.count)).sorted { a, b in
-          let sa = Int(starts[Int(a)])
-          let la = Int(starts[Int(a) + 1]) - sa
-          let sb = Int(starts[Int(b)])
-          let lb = Int(starts[Int(b) + 1]) - sb
-          let n = min(la, lb)
-          var k = 0
-          while k < n {
-            let x = arena[sa + k]
-            let y = arena[sb + k]
-            if x != y { return x < y }
-            k += 1
-          }
-          return la < lb
-        }
-      }
-    }
-  }
-
   mutating func tokenize(_ documents: [SearchDocument], _ order: ArraySlice<Int>, base: Int) -> ChunkTokens {
     var out = ChunkTokens(worker: worker, base: base)
     out.length.reserveCapacity(order.count)

@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteSearch
 
 extension PageContextBuilder {
   static let hubSection: [Taxonomy: String] = [
@@ -11,9 +12,9 @@ extension PageContextBuilder {
     .mechanism: "nav_mechanisms", .document: "nav_documents", .sdgGoal: "nav_sdgs", .sdgTarget: "nav_sdgs",
   ]
   /// The search filter that selects a term's recommendations (contract: `r.facets` keys).
-  static let filterField: [Taxonomy: String] = [
-    .country: "country", .theme: "theme", .affectedPerson: "affected_persons", .body: "body",
-    .mechanism: "mechanism", .sdgGoal: "sdg_goal", .sdgTarget: "sdg_target",
+  static let filterField: [Taxonomy: FacetField] = [
+    .country: .country, .theme: .theme, .affectedPerson: .affectedPersons, .body: .body,
+    .mechanism: .mechanism, .sdgGoal: .sdgGoal, .sdgTarget: .sdgTarget,
   ]
 
   func hub(_ taxonomy: Taxonomy, _ path: String) -> PageContext {

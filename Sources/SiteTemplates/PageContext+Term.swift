@@ -44,7 +44,7 @@ extension PageContextBuilder {
       return "q=" + ("\"\(key)\"".addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
     }
     let value = taxonomy == .sdgGoal || taxonomy == .sdgTarget ? key : taxonomy.slug(of: key)
-    return field + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    return field.rawValue + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
   }
 
   /// Counts of `members` by the terms of `taxonomy`, most first.

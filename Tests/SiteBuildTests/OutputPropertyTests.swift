@@ -5,13 +5,30 @@ import Testing
 
 @Suite("Properties of the whole output")
 struct OutputPropertyTests {
-  @Test("two builds of the same content are byte-identical")
+  @Test("two builds of the same content, on 2 threads and on 1, are byte-identical")
   func deterministic() {
     let (first, a) = SiteFixture.build(content: SiteFixture.content("small"), threads: 2)
     let (second, b) = SiteFixture.build(content: SiteFixture.content("small"), threads: 1)
     #expect(a.succeeded && b.succeeded)
     #expect(SiteFixture.files(in: first).count > 50)
     SiteFixture.expectSameFiles(second, as: first, "differs between two builds")
+  }
+
+  /// Enough recommendations that every stage splits its work, the search index's tokenizer
+  /// chunks, pair partitions and term batches included.
+  @Test("a generated site is byte-identical on 1, 2 and 3 threads, search index included")
+  func sameFilesForAnyThreadCount() throws {
+    let folder = SiteFixture.temporaryFolder("threads")
+    var generator = try CorpusGenerator(seed: 5)
+    try generator.write(count: 2_500, to: folder + "/Content")
+    let (one, report) = SiteFixture.build(content: folder + "/Content", threads: 1)
+    #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
+    let index = SiteFixture.files(in: one + "/search/index")
+    #expect(index["docs/100.json"] != nil && index.keys.filter { $0.hasPrefix("pairs/") }.count > 16)
+    for threads in [2, 3] {
+      let (many, _) = SiteFixture.build(content: folder + "/Content", threads: threads)
+      SiteFixture.expectSameFiles(many, as: one, "differs between 1 and \(threads) threads")
+    }
   }
 
   @Test("under a sub-path, no link or asset leaves the site")

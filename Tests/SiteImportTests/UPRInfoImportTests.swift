@@ -14,7 +14,7 @@ struct UPRInfoImportTests {
     for name in names {
       let code = importer.countries.value(for: name)
       #expect(code != nil || importer.noState.contains(LabelKey.make(name)), "\(name) maps to nothing")
-      if let code { #expect(ImportFixture.vocabulary.countryByCode[code] != nil) }
+      if let code { #expect(ImportFixture.vocabulary.countryByCode[CountryCode(code)] != nil) }
     }
     #expect(importer.countries.value(for: "DPR Korea") == "PRK")
     #expect(importer.countries.value(for: "Macedonia FYR") == "MKD")

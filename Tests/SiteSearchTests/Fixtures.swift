@@ -14,21 +14,33 @@ enum Fixtures {
     var id, url, title, text, document, paragraph, language, date: String
     var facets: [String: [String]]
 
-    var searchDocument: SearchDocument {
+    func searchDocument() throws -> SearchDocument {
       SearchDocument(
         id: id, url: url, title: title, text: text, document: document, paragraph: paragraph,
-        language: language, date: date, facets: facets)
+        language: language, date: date, facets: try Fixtures.byField(facets))
     }
   }
 
   static func documents() throws -> [SearchDocument] {
     let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-docs.json"))
-    return try JSONDecoder().decode([Document].self, from: data).map(\.searchDocument)
+    return try JSONDecoder().decode([Document].self, from: data).map { try $0.searchDocument() }
   }
 
-  static func labels() throws -> [String: [String: String]] {
+  static func labels() throws -> [FacetField: [String: String]] {
     let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-labels.json"))
-    return try JSONDecoder().decode([String: [String: String]].self, from: data)
+    return try byField(JSONDecoder().decode([String: [String: String]].self, from: data))
+  }
+
+  struct UnknownField: Error { var name: String }
+
+  /// The fixture's field names as `FacetField`s; a name that is none is an error.
+  static func byField<Value>(_ named: [String: Value]) throws -> [FacetField: Value] {
+    var out: [FacetField: Value] = [:]
+    for (name, value) in named {
+      guard let field = FacetField(rawValue: name) else { throw UnknownField(name: name) }
+      out[field] = value
+    }
+    return out
   }
 
   struct Vectors: Decodable {

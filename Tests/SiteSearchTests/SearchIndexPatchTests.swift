@@ -58,9 +58,9 @@ struct EditCorpus {
       if let common, next(20) != 0 { words.insert(common, at: next(words.count + 1)) }
       let text = words.joined(separator: " ")
       let id = "d\(i)-\(next(1000))"
-      let facets: [String: [String]] = [
-        "country": ["c\(next(30))"], "theme": ["t\(next(12))", "t\(next(20))"], "year": ["20\(10 + next(12))"],
-        "language": [languages[next(languages.count)]], "sdg_goal": next(3) == 0 ? [] : ["\(1 + next(17))"],
+      let facets: [FacetField: [String]] = [
+        .country: ["c\(next(30))"], .theme: ["t\(next(12))", "t\(next(20))"], .year: ["20\(10 + next(12))"],
+        .language: [languages[next(languages.count)]], .sdgGoal: next(3) == 0 ? [] : ["\(1 + next(17))"],
       ]
       return SearchDocument(
         id: id, url: next(10) == 0 ? "other/\(id)/" : "recommendations/\(id)/", title: title(for: text), text: text,
@@ -127,7 +127,7 @@ struct SearchIndexPatchTests {
   typealias Files = [String: [UInt8]]
 
   static func files(_ documents: [SearchDocument]) -> Files {
-    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:]).map { ($0.path, $0.bytes) })
+    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:], threads: 4).map { ($0.path, $0.bytes) })
   }
 
   static func apply(_ patch: SearchIndexPatch.Patch, to files: Files) -> Files {
@@ -227,7 +227,7 @@ struct SearchIndexPatchTests {
     var moved = document
     moved.date = "1999-01-01"
     var refaceted = document
-    refaceted.facets["country"] = ["c999"]
+    refaceted.facets[.country] = ["c999"]
     for changes in [
       [SearchIndexPatch.Change(number: 7, document: moved)], [.init(number: 7, document: refaceted)],
       [.init(number: 7, document: document), .init(number: 7, document: document)],

@@ -6,7 +6,7 @@ import Testing
 @Suite("Search index writer")
 struct SearchIndexWriterTests {
   static func files(_ documents: [SearchDocument]) -> [String: [UInt8]] {
-    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:]).map { ($0.path, $0.bytes) })
+    Dictionary(uniqueKeysWithValues: SearchIndexWriter.files(for: documents, labels: [:], threads: 4).map { ($0.path, $0.bytes) })
   }
 
   static func manifest(_ files: [String: [UInt8]]) throws -> [String: Any] {
@@ -14,7 +14,7 @@ struct SearchIndexWriterTests {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
 
-  static func document(_ id: String, date: String, text: String, facets: [String: [String]] = [:]) -> SearchDocument {
+  static func document(_ id: String, date: String, text: String, facets: [FacetField: [String]] = [:]) -> SearchDocument {
     SearchDocument(
       id: id, url: "recommendations/\(id)/", title: text, text: text, document: "A/HRC/1/1",
       paragraph: id, language: "en", date: date, facets: facets)
@@ -23,8 +23,8 @@ struct SearchIndexWriterTests {
   @Test("writes byte-identical files whatever the order of the documents")
   func deterministic() throws {
     let documents = try Fixtures.documents()
-    let a = SearchIndexWriter.files(for: documents, labels: try Fixtures.labels())
-    let b = SearchIndexWriter.files(for: documents.reversed(), labels: try Fixtures.labels())
+    let a = SearchIndexWriter.files(for: documents, labels: try Fixtures.labels(), threads: 4)
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: try Fixtures.labels(), threads: 4)
     #expect(a.map(\.path) == b.map(\.path))
     #expect(a.map(\.bytes) == b.map(\.bytes))
   }
@@ -41,26 +41,36 @@ struct SearchIndexWriterTests {
       let text = (0..<(3 + next(30))).map { _ in words[next(words.count)] }.joined(separator: " ")
       return document(
         "d\(i)", date: "20\(10 + next(10))-0\(1 + next(9))-1\(next(9))", text: text,
-        facets: ["country": ["c\(next(40))"], "theme": ["t\(next(9))", "t\(next(12))"], "year": ["20\(10 + next(10))"]])
+        facets: [.country: ["c\(next(40))"], .theme: ["t\(next(9))", "t\(next(12))"], .year: ["20\(10 + next(10))"]])
     }
   }
 
   @Test("writes the same bytes from many documents, whichever core did which part")
   func deterministicInParallel() {
     let documents = Self.manyDocuments(5000)
-    let a = SearchIndexWriter.files(for: documents, labels: [:])
-    let b = SearchIndexWriter.files(for: documents.reversed(), labels: [:])
+    let a = SearchIndexWriter.files(for: documents, labels: [:], threads: 4)
+    let b = SearchIndexWriter.files(for: documents.reversed(), labels: [:], threads: 4)
     #expect(a.count == b.count)
     #expect(a.map(\.path) == b.map(\.path))
     #expect(a.map(\.bytes) == b.map(\.bytes))
+  }
+
+  @Test("writes the same bytes on one thread as on several", arguments: [2, 3, 8])
+  func sameBytesForAnyThreadCount(threads: Int) {
+    let documents = Self.manyDocuments(3000)
+    let one = SearchIndexWriter.files(for: documents, labels: [:], threads: 1)
+    let many = SearchIndexWriter.files(for: documents, labels: [:], threads: threads)
+    #expect(one.map(\.path) == many.map(\.path))
+    let differing = zip(one, many).filter { $0.bytes != $1.bytes }.map(\.0.path)
+    #expect(differing.isEmpty, "\(differing.count) files differ, such as \(differing.prefix(3))")
   }
 
   @Test("streams the same files as it returns")
   func streaming() {
     let documents = Self.manyDocuments(300)
     var streamed: [SearchFile] = []
-    SearchIndexWriter.write(documents, labels: [:]) { streamed.append($0) }
-    let files = SearchIndexWriter.files(for: documents, labels: [:])
+    SearchIndexWriter.write(documents, labels: [:], threads: 4) { streamed.append($0) }
+    let files = SearchIndexWriter.files(for: documents, labels: [:], threads: 4)
     #expect(streamed.map(\.path) == files.map(\.path))
     #expect(streamed.map(\.bytes) == files.map(\.bytes))
   }
@@ -71,7 +81,7 @@ struct SearchIndexWriterTests {
   func sinkErrors() {
     var seen = 0
     #expect(throws: Stop.self) {
-      try SearchIndexWriter.write(Self.manyDocuments(50), labels: [:]) { (_: SearchFile) throws(Stop) in
+      try SearchIndexWriter.write(Self.manyDocuments(50), labels: [:], threads: 4) { (_: SearchFile) throws(Stop) in
         seen += 1
         if seen == 3 { throw Stop() }
       }
@@ -109,8 +119,8 @@ struct SearchIndexWriterTests {
   @Test("stores each document's facet values in its block")
   func vectors() throws {
     let documents = [
-      Self.document("a", date: "2019-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
-      Self.document("b", date: "2018-01-01", text: "y", facets: ["country": ["mex"]]),
+      Self.document("a", date: "2019-01-01", text: "x", facets: [.country: ["ecu"], .theme: ["t1", "t2"]]),
+      Self.document("b", date: "2018-01-01", text: "y", facets: [.country: ["mex"]]),
     ]
     var reader = ByteReader(try #require(Self.files(documents)["search/index/vectors/0.bin"]))
     func values() -> [Int] {
@@ -152,13 +162,13 @@ struct SearchIndexWriterTests {
   @Test("counts every facet value in the manifest, in the contract's field order")
   func manifestCounts() throws {
     let documents = [
-      Self.document("a", date: "2018-01-01", text: "x", facets: ["country": ["ecu"], "theme": ["t1", "t2"]]),
-      Self.document("b", date: "2019-01-01", text: "y", facets: ["country": ["ecu"], "theme": ["t2"]]),
-      Self.document("c", date: "2019-01-01", text: "z", facets: ["country": ["mex"]]),
+      Self.document("a", date: "2018-01-01", text: "x", facets: [.country: ["ecu"], .theme: ["t1", "t2"]]),
+      Self.document("b", date: "2019-01-01", text: "y", facets: [.country: ["ecu"], .theme: ["t2"]]),
+      Self.document("c", date: "2019-01-01", text: "z", facets: [.country: ["mex"]]),
     ]
     let manifest = try Self.manifest(Self.files(documents))
     let fields = try #require(manifest["fields"] as? [String])
-    #expect(fields == SearchIndexWriter.facetFields)
+    #expect(fields == FacetField.allCases.map(\.rawValue))
     let values = try #require(manifest["values"] as? [[String]])
     let counts = try #require(manifest["counts"] as? [[Int]])
     #expect(values[0] == ["ecu", "mex"])
@@ -219,7 +229,7 @@ struct SearchIndexWriterTests {
   func nodeFixture() throws {
     let output = Fixtures.nodeFixtureOutput
     try? FileManager.default.removeItem(at: output)
-    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels()) {
+    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels(), threads: 4) {
       let url = output.appendingPathComponent(file.path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(file.bytes).write(to: url)

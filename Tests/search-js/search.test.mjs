@@ -1,9 +1,10 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, parseQuery, tokenize, FACET_FIELDS } from "../../Public/search/search.js";
+import { createSearch, parseQuery, tokenize } from "../../Public/search/search.js";
 import { BASE_URL, fileFetch, fixtureDocs } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
+const FACET_FIELDS = await engine().facetFields();
 
 // MARK: - A brute-force oracle of the contract's matching rules, straight from the tokenizer.
 
@@ -161,6 +162,16 @@ test("downloads only the parts of the index that a query needs", async () => {
 test("defaults baseUrl to the site that served the module", () => {
   const e = createSearch({ fetch: fileFetch() });
   assert.ok(e.baseUrl.endsWith("/Public/"), e.baseUrl);
+});
+
+test("takes the facet fields from the manifest, and counts every one of them", async () => {
+  const e = engine();
+  const fields = await e.facetFields();
+  assert.deepEqual(fields, (await e.manifest()).fields);
+  assert.equal(fields.length, 14);
+  assert.deepEqual(fields.slice(0, 3), ["country", "region", "body"]);
+  assert.deepEqual(Object.keys((await e.search("zzzz")).facets), fields);
+  assert.deepEqual(Object.keys((await e.search("children", { filters: { country: ["ecu"] } })).facets), fields);
 });
 
 test("offers the facet labels for the search page", async () => {

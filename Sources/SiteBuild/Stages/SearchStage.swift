@@ -8,43 +8,43 @@ extension SiteBuilder {
   /// contract's filters use and the labels the search page shows for them.
   static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
-    try SearchIndexWriter.write(documents, labels: labels(model, strings)) { (file: SearchFile) throws(DiagnosticError) in
+    try SearchIndexWriter.write(documents, labels: labels(model, strings), threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }
 
   static func searchDocument(_ i: Int, _ model: SiteModel) -> SearchDocument {
     let r = model.catalog.recommendations[i]
-    var facets: [String: [String]] = [
-      "country": [Slug.make(r.country.rawValue)], "body": [Slug.make(r.body)], "mechanism": [r.mechanism.rawValue],
-      "theme": r.themes, "affected_persons": r.affectedPersons, "sdg_goal": r.sdgGoals, "sdg_target": r.sdgTargets,
-      "year": [r.year], "language": [r.language], "type": [r.kind.rawValue],
-      "recommending_state": r.recommendingStates.map { Slug.make($0.rawValue) },
+    var facets: [FacetField: [String]] = [
+      .country: [Slug.make(r.country.rawValue)], .body: [Slug.make(r.body)], .mechanism: [r.mechanism.rawValue],
+      .theme: r.themes, .affectedPersons: r.affectedPersons, .sdgGoal: r.sdgGoals, .sdgTarget: r.sdgTargets,
+      .year: [r.year], .language: [r.language], .type: [r.kind.rawValue],
+      .recommendingState: r.recommendingStates.map { Slug.make($0.rawValue) },
     ]
-    if let region = model.vocabulary.countryByCode[r.country]?.region { facets["region"] = [Slug.make(region)] }
-    if let response = r.response { facets["response"] = [response.rawValue] }
-    if let cycle = r.cycle { facets["cycle"] = [String(cycle)] }
+    if let region = model.vocabulary.countryByCode[r.country]?.region { facets[.region] = [Slug.make(region)] }
+    if let response = r.response { facets[.response] = [response.rawValue] }
+    if let cycle = r.cycle { facets[.cycle] = [String(cycle)] }
     return SearchDocument(
       id: r.id.rawValue, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
       document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets)
   }
 
   /// Field → value → the name the search page shows, in the site's language.
-  static func labels(_ model: SiteModel, _ strings: UIStrings) -> [String: [String: String]] {
+  static func labels(_ model: SiteModel, _ strings: UIStrings) -> [FacetField: [String: String]] {
     let language = model.config.language
     let v = model.vocabulary
-    var labels: [String: [String: String]] = [:]
-    labels["country"] = Dictionary(v.countries.map { (Slug.make($0.code.rawValue), $0.name.text(in: language)) }) { a, _ in a }
-    labels["recommending_state"] = labels["country"]
-    labels["region"] = Dictionary(v.regions.map { (Slug.make($0), $0) }) { a, _ in a }
-    labels["body"] = Dictionary(v.bodies.map { ($0.slug, $0.code) }) { a, _ in a }
-    labels["mechanism"] = Dictionary(Mechanism.allCases.map { ($0.rawValue, strings["mechanism_\($0.rawValue)"]) }) { a, _ in a }
-    labels["theme"] = Dictionary(v.themes.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
-    labels["affected_persons"] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
-    labels["sdg_goal"] = Dictionary(v.goals.map { (String($0.number), "\($0.number). \($0.name.text(in: language))") }) { a, _ in a }
-    labels["response"] = Dictionary(UPRResponse.allCases.map { ($0.rawValue, strings["response_\($0.rawValue)"]) }) { a, _ in a }
-    labels["type"] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings["type_\($0.rawValue)"]) }) { a, _ in a }
-    labels["language"] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings["language_\($0)"]) }) { a, _ in a }
+    var labels: [FacetField: [String: String]] = [:]
+    labels[.country] = Dictionary(v.countries.map { (Slug.make($0.code.rawValue), $0.name.text(in: language)) }) { a, _ in a }
+    labels[.recommendingState] = labels[.country]
+    labels[.region] = Dictionary(v.regions.map { (Slug.make($0), $0) }) { a, _ in a }
+    labels[.body] = Dictionary(v.bodies.map { ($0.slug, $0.code) }) { a, _ in a }
+    labels[.mechanism] = Dictionary(Mechanism.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
+    labels[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
+    labels[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
+    labels[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), "\($0.number). \($0.name.text(in: language))") }) { a, _ in a }
+    labels[.response] = Dictionary(UPRResponse.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
+    labels[.type] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
+    labels[.language] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings.languageName($0)) }) { a, _ in a }
     return labels
   }
 }
