@@ -1531,6 +1531,8 @@ input.addEventListener("input", () => {
 facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
+// The query box shows the URL's query at once; the search runs once the facet fields are known.
+input.value = readState().q;
 engine.facetFields().catch(() => []).then((fields) => {
   facetFields = fields;
   applyState(readState());

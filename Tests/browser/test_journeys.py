@@ -22,6 +22,14 @@ def status_text(page):
     return page.locator("#search-status").inner_text()
 
 
+def settled_status(page, previous):
+    """The status once a search that changes it has finished: neither `previous` nor the
+    "Searching…" shown while it runs (reading it right after the change may catch that)."""
+    wait_until(page, "s => { const t = document.getElementById('search-status').textContent;"
+                     " return t !== s && t !== 'Searching…' }", previous)
+    return status_text(page)
+
+
 @pytest.mark.parametrize("where", ["root", "subpath"])
 def test_home_to_country_page_two_recommendation_and_theme(page, sites, where):
     base, _ = sites[where]
@@ -59,9 +67,8 @@ def test_search_with_query_and_two_filters_keeps_state_in_url(page, sites, where
     mechanism = page.locator("#search-facets input[name=mechanism]").first
     mechanism_value = mechanism.get_attribute("value")
     mechanism.check()
-    wait_until(page, "s => document.getElementById('search-status').textContent !== s", first_status)
     page.wait_for_url(re.compile(r"mechanism="))
-    second_status = status_text(page)
+    second_status = settled_status(page, first_status)
 
     country = page.locator("#search-facets input[name=country]").first
     country_value = country.get_attribute("value")
