@@ -83,10 +83,10 @@ public struct Catalog: Sendable {
   private let memberships: [Memberships]
 
   /// Builds the catalog; duplicate ids and terms whose pages would share a folder are errors.
-  public static func build(_ input: [Recommendation], threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> (Catalog, [Diagnostic]) {
+  public static func build(_ input: [Recommendation], threads: Int) -> (Catalog, [Diagnostic]) {
     let sorted = listOrder(input)
     var diagnostics = duplicateIDs(sorted)
-    // The taxonomies are grouped independently, on every core.
+    // The taxonomies are grouped independently, on `threads` threads.
     let groupings = parallelMap(Taxonomy.allCases, threads: threads, grain: 1) {
       Grouping($0, sorted)
     }

@@ -9,8 +9,7 @@ public func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, grain: Int =
   let results = UnsafeMutableBufferPointer<R>.allocate(capacity: input.count)
   let box = ResultBox(results)
   let chunk = chunkSize(input.count, threads: threads, grain: grain)
-  let chunks = (input.count + chunk - 1) / chunk
-  DispatchQueue.concurrentPerform(iterations: chunks) { c in
+  forEachChunk((input.count + chunk - 1) / chunk, threads: threads) { c in
     let end = min(input.count, (c + 1) * chunk)
     for i in (c * chunk)..<end { (box.base + i).initialize(to: transform(input[i])) }
   }
@@ -24,8 +23,34 @@ public func parallelMap<T: Sendable, R>(_ input: [T], threads: Int, grain: Int =
 public func parallelForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
   guard threads > 1, count > 64 else { return (0..<count).forEach(body) }
   let chunk = chunkSize(count, threads: threads, grain: 8)
-  DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+  forEachChunk((count + chunk - 1) / chunk, threads: threads) { c in
     for i in (c * chunk)..<min(count, (c + 1) * chunk) { body(i) }
+  }
+}
+
+/// Calls `body` for every chunk number in `0..<chunks` on exactly `min(threads, chunks)`
+/// threads, each taking the next chunk as it finishes one: the build's `threads` setting holds
+/// whatever the machine's core count.
+func forEachChunk(_ chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+  let next = ChunkCounter()
+  DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { _ in
+    while true {
+      let c = next.take()
+      guard c < chunks else { return }
+      body(c)
+    }
+  }
+}
+
+/// Hands out chunk numbers 0, 1, 2… to the threads that ask.
+private final class ChunkCounter: @unchecked Sendable {
+  private let lock = ShortLock()
+  private var value = 0
+  func take() -> Int {
+    lock.withLock {
+      value += 1
+      return value - 1
+    }
   }
 }
 

@@ -55,6 +55,21 @@ struct TextEditTests {
     IncrementalBuildTests.expectSameAsClean(site)
   }
 
+  @Test("a text edit made beside an error in another input publishes nothing and reports the error")
+  func textEditBesideAnError() throws {
+    let site = try Self.sampleCopy()
+    #expect(Self.build(site).succeeded)
+    let before = Self.snapshot(site)
+    // A free page the build refuses (its name has a space) drops out of the inputs it fingerprints.
+    try "# About us\n\nText.\n".write(toFile: site.content + "/pages/About us.md", atomically: false, encoding: .utf8)
+    try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO and UNICEF.", with: "UNESCO and UNFPA.") }
+    let report = Self.build(site)
+    #expect(!report.succeeded && report.textEdits == nil)
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.location?.path.hasSuffix("pages/About us.md") == true },
+      "\(report.diagnostics)")
+    #expect(Self.snapshot(site) == before, "the output changed although the build failed")
+  }
+
   @Test("an edited translation re-renders its recommendation's pages and equals a clean build")
   func translationEdit() throws {
     let site = try Self.sampleCopy()

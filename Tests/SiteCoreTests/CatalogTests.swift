@@ -14,7 +14,7 @@ struct CatalogTests {
   func order() {
     let (catalog, problems) = Catalog.build([
       Self.rec("b", date: "2019-01-01"), Self.rec("a", date: "2019-01-01"), Self.rec("c", date: "2020-05-05"),
-    ])
+    ], threads: 2)
     #expect(problems.isEmpty)
     #expect(catalog.recommendations.map(\.id) == ["c", "a", "b"])
     #expect(catalog.group(.country, "ECU")?.members == [0, 1, 2])
@@ -24,7 +24,7 @@ struct CatalogTests {
   func groups() {
     let (catalog, _) = Catalog.build([
       Self.rec("a", date: "2019-01-01", themes: ["x", "y"]), Self.rec("b", date: "2018-01-01", themes: ["y"], country: "FRA"),
-    ])
+    ], threads: 2)
     #expect(catalog.group(.theme, "y")?.members == [0, 1])
     #expect(catalog.group(.country, "FRA")?.path == "countries/fra/")
     #expect(catalog.group(.document, "A/HRC/1/1")?.path == "documents/a-hrc-1-1/")
@@ -34,7 +34,7 @@ struct CatalogTests {
   func collisions() {
     let (_, problems) = Catalog.build([
       Self.rec("a", date: "2019-01-01"), Self.rec("a", date: "2018-01-01", document: "a-hrc-1-1"),
-    ])
+    ], threads: 2)
     #expect(problems.map(\.message).contains(#"duplicate id "a": a.md has it too"#))
     #expect(problems.contains { $0.message.contains("would both be written to documents/a-hrc-1-1/") })
   }

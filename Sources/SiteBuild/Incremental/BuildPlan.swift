@@ -29,7 +29,9 @@ enum BuildPlan {
   static func decide(_ inputs: BuildInputs, _ fresh: BuildState, _ configuration: BuildConfiguration,
                      _ log: inout BuildLog) -> BuildPlan {
     let location = configuration.outputLocation
-    guard let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
+    // An input with an error (a misnamed free page, say) may leave the fingerprint unchanged;
+    // the full build reports it with every other problem and writes nothing.
+    guard log.succeeded, let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
       fresh.tree.sameEntries(as: previous.tree)
     else { return .full }
     let lock: OutputLock
