@@ -43,9 +43,6 @@ public struct BuildConfiguration: Sendable {
   /// The folders a build reads, which its output must never contain.
   public var inputFolders: [String] { [content, templatesFolder, publicFolderInUse].compactMap { $0 } }
 
-  /// Where the build writes.
-  public var outputLocation: OutputLocation { OutputLocation(output) }
-
   /// A path as messages show it: relative to the working folder when inside it.
   static func display(_ path: String) -> String {
     let cwd = FileManager.default.currentDirectoryPath

@@ -19,10 +19,11 @@ public enum SiteBuilder {
     let tree = SourceTree.scan(root: inputs.content.root, folder: "recommendations", threads: configuration.threads)
     let draft = BuildState(tree: tree, listedAt: listedAt, fingerprint: InputFingerprint.of(inputs, configuration: configuration))
     log.lap("list recommendations")
-    switch BuildPlan.decide(inputs, draft, configuration, &log) {
+    let location = OutputLocation(configuration.output)
+    switch BuildPlan.decide(inputs, draft, configuration, location, &log) {
     case .refused(let problems): log.add(problems)
     case .textEdit(let plan): plan.publish(configuration, inputs, &log)
-    case .full: FullBuild(inputs: inputs, configuration: configuration).run(draft, &log)
+    case .full: FullBuild(inputs: inputs, configuration: configuration, location: location).run(draft, &log)
     }
     return log.finished()
   }

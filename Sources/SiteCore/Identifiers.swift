@@ -14,9 +14,6 @@ public struct RecommendationID: Hashable, Comparable, Sendable, CustomStringConv
 
   public var description: String { rawValue }
 
-  /// Whether the id follows the contract's rule.
-  public var isValid: Bool { Self.isValid(rawValue) }
-
   /// `^[a-z0-9][a-z0-9-]{0,127}$`, the contract's rule for ids.
   public static func isValid(_ text: String) -> Bool {
     let bytes = text.utf8
@@ -39,8 +36,8 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
 
   public var description: String { rawValue }
 
-  /// The slug of the country's page: `ecu`.
-  public var slug: String { rawValue.lowercased() }
+  /// The slug of the country's page (`ecu`): the rule of every country key (`Taxonomy.slug(of:)`).
+  public var slug: String { Slug.make(rawValue) }
 
   public static func < (a: CountryCode, b: CountryCode) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1343,12 +1343,6 @@ import { createSearch } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
-const FIELD_LABELS = {
-  country: "Country", region: "Region", body: "Body", mechanism: "Mechanism", theme: "Theme",
-  affected_persons: "Affected persons", sdg_goal: "SDG goal", sdg_target: "SDG target", year: "Year",
-  language: "Language", response: "UPR response", cycle: "UPR cycle", recommending_state: "Recommending State",
-  type: "Type",
-};
 const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
@@ -1363,7 +1357,9 @@ const list = document.getElementById("search-results");
 const pager = document.getElementById("search-pager");
 const app = document.getElementById("search-app");
 const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}") };
-const fieldLabels = { ...FIELD_LABELS, ...JSON.parse(app?.dataset.fields || "{}") };
+// The facet fields' names in the page's language (the page lists every field of the index);
+// a field without one shows its own name.
+const fieldLabels = JSON.parse(app?.dataset.fields || "{}");
 const engine = createSearch();
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.

@@ -3,8 +3,8 @@ import Foundation
 /// The one way HRIndex lists a folder: `readdir`, each name stat-ed without following links,
 /// hidden names (`.x`) and anything but files, links and folders left out, sorted by bytes.
 ///
-/// `SourceTree` walks the content with it, `SitePublisher` clones the output with it, and the
-/// preview's watcher fingerprints the folders it serves from it.
+/// `SourceTree` walks the content with it, `StandbyCopy` clones the output with it, and the
+/// preview's watcher fingerprints the folders a build reads through `SourceTree`.
 public enum Folder {
   public enum Kind: UInt8, Sendable { case file = 0, link = 1, folder = 2 }
 
@@ -16,8 +16,9 @@ public enum Folder {
     public var nameString: String { String(decoding: name, as: UTF8.self) }
   }
 
-  /// The visible entries of the folder at `path`, sorted by name bytes; empty when it cannot be read.
-  public static func entries(_ path: String, includeHidden: Bool = false) -> [Entry] {
+  /// The visible entries of the folder at `path`, sorted by name bytes unless `sorted` is false
+  /// (a copy that visits every entry need not pay for the order); empty when it cannot be read.
+  public static func entries(_ path: String, includeHidden: Bool = false, sorted: Bool = true) -> [Entry] {
     guard let dir = opendir(path) else { return [] }
     defer { closedir(dir) }
     let fd = dirfd(dir)
@@ -30,7 +31,7 @@ public enum Folder {
       }
       if let item { found.append(item) }
     }
-    found.sort { $0.name.lexicographicallyPrecedes($1.name) }
+    if sorted { found.sort { $0.name.lexicographicallyPrecedes($1.name) } }
     return found
   }
 
@@ -53,7 +54,14 @@ public enum Folder {
     bytes.allSatisfy { $0 == UInt8(ascii: ".") } && bytes.count <= 2
   }
 
-  /// What `path` itself is (a link is not followed), or nil when nothing is there.
+  /// Whether anything is at `path` (a link is not followed; a pipe or socket counts).
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  /// What `path` itself is (a link is not followed), or nil when nothing is there or it is
+  /// something else (a pipe, a socket, a device).
   public static func kind(of path: String) -> Kind? {
     var info = stat()
     guard lstat(path, &info) == 0 else { return nil }

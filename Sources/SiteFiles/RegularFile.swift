@@ -98,6 +98,4 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
   public init(_ what: String, _ path: String) {
     description = "\(what) \(path): \(String(cString: strerror(errno)))"
   }
-
-  public init(message: String) { description = message }
 }

@@ -108,7 +108,8 @@ struct MustacheParser {
       }
     }
     if let closing {
-      throw MustacheSyntaxError(line: opened?.line ?? 0, column: opened?.column ?? 0, message: "{{#\(closing)}} is never closed")
+      throw MustacheSyntaxError(line: opened?.line ?? 0, column: opened?.column ?? 0,
+        message: "the section, parent or block \"\(closing)\" opened here is never closed (expected {{/\(closing)}})")
     }
     return nodes
   }

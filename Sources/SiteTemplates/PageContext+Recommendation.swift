@@ -6,7 +6,7 @@ extension PageContextBuilder {
     let (text, textLanguage, _) = model.text(i, in: language)
     let countryName = labels.label(.country, r.country.rawValue)
     let crumbs: [(String, String?)] = [
-      (strings["nav_countries"], "countries/"), (countryName, "countries/\(Slug.make(r.country.rawValue))/"),
+      (strings["nav_countries"], "countries/"), (countryName, "countries/\(r.country.slug)/"),
       ("\(r.document), \(strings["paragraph_short"]) \(r.paragraph)", nil),
     ]
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)

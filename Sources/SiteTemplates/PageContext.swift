@@ -155,30 +155,10 @@ public struct PageContextBuilder: Sendable {
     var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings.searchPhrase($0)) })
     texts["previous"] = strings["page_previous"]
     texts["next"] = strings["page_next"]
-    let fields = FacetField.allCases.map { ($0.rawValue, strings[Self.nameKey($0)]) }
+    let fields = FacetField.allCases.map { ($0.rawValue, strings.name(of: $0)) }
     page.values["searchStrings"] = .text(Self.json(texts))
     page.values["searchFields"] = .text(Self.json(Dictionary(uniqueKeysWithValues: fields)))
     return page
-  }
-
-  /// The key of a facet field's name in the UI strings.
-  static func nameKey(_ field: FacetField) -> String {
-    switch field {
-    case .country: "field_country"
-    case .region: "field_region"
-    case .body: "field_body"
-    case .mechanism: "field_mechanism"
-    case .theme: "field_themes"
-    case .affectedPersons: "field_affected_persons"
-    case .sdgGoal: "field_sdg_goals"
-    case .sdgTarget: "field_sdg_targets"
-    case .year: "field_year"
-    case .language: "field_language"
-    case .response: "field_response"
-    case .cycle: "field_cycle"
-    case .recommendingState: "field_recommending_states"
-    case .type: "field_type"
-    }
   }
 
   /// A flat JSON object with sorted keys, for a data attribute (the template escapes it).

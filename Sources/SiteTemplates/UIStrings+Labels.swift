@@ -1,4 +1,5 @@
 import SiteCore
+import SiteSearch
 
 /// The interface strings named after a value: the one place each such key is spelled, so that a
 /// renamed case or key is found by the compiler or by `ThemeTests`, not by a reader.
@@ -26,4 +27,26 @@ extension UIStrings {
 
   /// A phrase of the search page: `search_<phrase>`.
   public func searchPhrase(_ phrase: String) -> String { self["search_" + phrase] }
+
+  /// A facet field's name, as its search filter and the recommendation page show it: `field_<…>`.
+  public func name(of field: FacetField) -> String { self[Self.nameKey(field)] }
+
+  private static func nameKey(_ field: FacetField) -> String {
+    switch field {
+    case .country: "field_country"
+    case .region: "field_region"
+    case .body: "field_body"
+    case .mechanism: "field_mechanism"
+    case .theme: "field_themes"
+    case .affectedPersons: "field_affected_persons"
+    case .sdgGoal: "field_sdg_goals"
+    case .sdgTarget: "field_sdg_targets"
+    case .year: "field_year"
+    case .language: "field_language"
+    case .response: "field_response"
+    case .cycle: "field_cycle"
+    case .recommendingState: "field_recommending_states"
+    case .type: "field_type"
+    }
+  }
 }

@@ -53,7 +53,7 @@ struct TemplateReferenceTests {
       "home": "{{<broken}}{{$anything}}{{/anything}}{{/broken}}{{> partials/none}}",
     ])
     #expect(problems == [
-      "Templates/broken.mustache:1:10: error: template error: {{#open}} is never closed",
+      "Templates/broken.mustache:1:10: error: template error: the section, parent or block \"open\" opened here is never closed (expected {{/open}})",
       "Templates/home.mustache:1:49: error: no template named \"partials/none\"",
     ])
   }

@@ -1,5 +1,5 @@
 import SiteCore
-import SiteFiles
+
 /// Word lists for synthetic recommendation texts, written for HRIndex's benchmarks.
 enum SyntheticText {
   static let words: [String: [String]] = [

@@ -14,7 +14,8 @@ import SiteFiles
 //   (`EditedSite.make`), published as a patch of the current output;
 // - anything else: the plan is a full build, published over the standby copy, where the manifest
 //   lets unchanged files stay unwritten.
-// Both plans end in `SitePublisher`, which writes the new state.
+// Both plans end in `SitePublisher`, which writes the new state: the full build hands it each
+// `OutputFile` as it is rendered (the whole site never sits in memory), the text edit its list.
 
 /// What a build will do, decided before anything is written.
 enum BuildPlan {
@@ -27,8 +28,7 @@ enum BuildPlan {
 
   /// The plan for `fresh` (the state of this build's listing, not yet filled in).
   static func decide(_ inputs: BuildInputs, _ fresh: BuildState, _ configuration: BuildConfiguration,
-                     _ log: inout BuildLog) -> BuildPlan {
-    let location = configuration.outputLocation
+                     _ location: OutputLocation, _ log: inout BuildLog) -> BuildPlan {
     // An input with an error (a misnamed free page, say) may leave the fingerprint unchanged;
     // the full build reports it with every other problem and writes nothing.
     guard log.succeeded, let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
@@ -52,7 +52,7 @@ enum BuildPlan {
       return .full
     }
     log.lap("render edited pages and search index")
-    return .textEdit(TextEditPlan(edit: edit, site: site, previous: previous, fresh: fresh, lock: lock))
+    return .textEdit(TextEditPlan(edit: edit, site: site, previous: previous, fresh: fresh, location: location, lock: lock))
   }
 }
 
@@ -62,6 +62,7 @@ struct TextEditPlan {
   var site: EditedSite
   var previous: BuildState
   var fresh: BuildState
+  var location: OutputLocation
   /// Held from the decision until the edit is published.
   var lock: OutputLock
 
@@ -69,7 +70,6 @@ struct TextEditPlan {
   /// changed and a standby copy the state vouches for, only the state is written anew.
   func publish(_ configuration: BuildConfiguration, _ inputs: BuildInputs, _ log: inout BuildLog) {
     defer { lock.release() }
-    let location = configuration.outputLocation
     var state = nextState()
     log.report.diagnostics += state.warnings
     (log.report.recommendations, log.report.pages) = (previous.recommendations, previous.pages)
@@ -77,7 +77,7 @@ struct TextEditPlan {
     let standbyTrusted = state.standbyMarker != nil && FileStamp.of(location.standbyManifest) == state.standbyMarker
     if site.files.isEmpty && site.removals.isEmpty && standbyTrusted {
       log.report.files = state.files
-      state.write(at: location)
+      SitePublisher.recordUnchanged(state, at: location)
       return
     }
     do throws(DiagnosticError) {

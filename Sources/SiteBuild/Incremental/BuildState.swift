@@ -85,7 +85,9 @@ struct BuildState {
     var s = BuildState()
     guard let fingerprint = r.u64(), let output = readStamp(&r), let hasStandby = r.byte(), let standby = readStamp(&r),
       let listedAt = r.i64(), let written = r.strings(), let removed = r.strings(),
-      let files = r.int(), let pages = r.int(), let recommendations = r.int(), let warningCount = r.int(), warningCount >= 0
+      let files = r.int(), let pages = r.int(), let recommendations = r.int(), let warningCount = r.int(), warningCount >= 0,
+      // The publisher links and unlinks these paths: a damaged state must not name any outside the output.
+      (written + removed).allSatisfy(SitePublisher.staysInside)
     else { return nil }
     (s.fingerprint, s.outputMarker, s.standbyMarker, s.listedAt) = (fingerprint, output, hasStandby == 1 ? standby : nil, listedAt)
     (s.lastWritten, s.lastRemoved, s.files, s.pages, s.recommendations) = (written, removed, files, pages, recommendations)

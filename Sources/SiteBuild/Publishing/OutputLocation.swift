@@ -53,8 +53,8 @@ public struct OutputLocation: Sendable, Equatable {
 
   /// An existing output folder must be empty or carry the manifest of an earlier build.
   func checkReplaceable() throws(DiagnosticError) {
-    guard let kind = Folder.kind(of: path) else { return }
-    guard kind == .folder else {
+    guard Folder.exists(path) else { return }
+    guard Folder.kind(of: path) == .folder else {
       throw DiagnosticError([.error(at: nil, "the output \(path) exists and is not a folder")])
     }
     let names = Folder.entries(path, includeHidden: true).map(\.nameString)

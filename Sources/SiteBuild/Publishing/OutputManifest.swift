@@ -28,7 +28,10 @@ enum OutputManifest {
     files.reserveCapacity(lines.count)
     for line in lines {
       guard line.count > 17, let hash = UInt64(line.prefix(16), radix: 16) else { return nil }
-      files[String(line.dropFirst(17))] = hash
+      let path = String(line.dropFirst(17))
+      // A rebuild deletes what the manifest lists and it does not produce: only paths inside the copy.
+      guard SitePublisher.staysInside(path) else { return nil }
+      files[path] = hash
     }
     return files
   }

@@ -50,7 +50,7 @@ final class SitePublisher: @unchecked Sendable {
     case .rebuild:
       patching = false
       try? FileManager.default.removeItem(atPath: location.oldStaging)
-      let manifest = Folder.kind(of: location.path) == nil ? nil : OutputManifest.read(location.standbyManifest)
+      let manifest = Folder.exists(location.path) ? OutputManifest.read(location.standbyManifest) : nil
       (isIncremental, previous) = (manifest != nil, manifest ?? [:])
       try location.checkReplaceable()
       try Self.prepareForRebuild(location, keeping: isIncremental)
@@ -114,8 +114,10 @@ final class SitePublisher: @unchecked Sendable {
     precondition(patching && Self.staysInside(path), "remove is for patches, inside the output: \(path)")
     guard unlink(location.standby + "/" + path) == 0 else { return }
     StandbyCopy.removeEmptyParents(of: path, in: location.standby)
-    changes[path] = .some(nil)
-    removed.append(path)
+    lock.withLock {
+      changes[path] = .some(nil)
+      removed.append(path)
+    }
   }
 
   /// Creates `folder` and any missing parents inside the standby copy, each once.
@@ -147,7 +149,9 @@ final class SitePublisher: @unchecked Sendable {
   // MARK: - Publishing
 
   /// Writes the manifest, swaps the standby copy in, and records the build state beside it.
+  /// Called once, after every `write` and `remove` has returned.
   func commit(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
+    if !patching { removeStaleFiles() }
     try StandbyCopy.create(location.standbyManifest, patching ? patchedManifest() : fullManifest())
     try Self.exchange(location.standby, location.path)
     state.published(at: location, written: written, removed: removed, files: fileCount, pages: pages,
@@ -155,7 +159,15 @@ final class SitePublisher: @unchecked Sendable {
     state.write(at: location)
   }
 
-  private func fullManifest() -> [UInt8] {
+  /// Records `state` beside an output the build left as it was (a text edit that changed no
+  /// file): the output and its standby copy stay, only the stamps of this listing are new.
+  static func recordUnchanged(_ state: BuildState, at location: OutputLocation) {
+    state.write(at: location)
+  }
+
+  /// A rebuild: deletes the files of the standby copy that this build did not produce, and the
+  /// folders that leaves empty.
+  private func removeStaleFiles() {
     var folders: Set<String> = []
     for path in previous.keys.sorted() where changes[path] == nil {
       unlink(location.standby + "/" + path)
@@ -167,7 +179,11 @@ final class SitePublisher: @unchecked Sendable {
       }
     }
     for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(location.standby + "/" + folder) }
-    return Array(OutputManifest.text(changes.compactMapValues { $0 }).utf8)
+  }
+
+  /// A rebuild's manifest: every file it produced.
+  private func fullManifest() -> [UInt8] {
+    Array(OutputManifest.text(changes.compactMapValues { $0 }).utf8)
   }
 
   private func patchedManifest() throws(DiagnosticError) -> [UInt8] {
@@ -182,7 +198,7 @@ final class SitePublisher: @unchecked Sendable {
   /// Puts the finished site at `standby` in the place of `output` in one step; the old output
   /// stays at `standby`, as the next build's standby copy, where the file system allows.
   static func exchange(_ standby: String, _ output: String) throws(DiagnosticError) {
-    guard Folder.kind(of: output) != nil else {
+    guard Folder.exists(output) else {
       guard rename(standby, output) == 0 else { throw StandbyCopy.failure("cannot move the build to", output) }
       return
     }

@@ -24,14 +24,14 @@ enum StandbyCopy {
   static func clone(_ source: String, into target: String, threads: Int) throws(DiagnosticError) {
     try ensureFolder(target)
     var work: [(relative: String, kind: Folder.Kind)] = []
-    for entry in Folder.entries(source, includeHidden: true) {
+    for entry in Folder.entries(source, includeHidden: true, sorted: false) {
       let name = entry.nameString
       guard entry.kind == .folder else {
         try link(source + "/" + name, target + "/" + name)
         continue
       }
       try ensureFolder(target + "/" + name)
-      work += Folder.entries(source + "/" + name, includeHidden: true).map { (name + "/" + $0.nameString, $0.kind) }
+      work += Folder.entries(source + "/" + name, includeHidden: true, sorted: false).map { (name + "/" + $0.nameString, $0.kind) }
     }
     let failures = FailureList()
     _ = parallelMap(work, threads: threads, grain: 64) { item -> Bool in
@@ -48,7 +48,7 @@ enum StandbyCopy {
   private static func cloneEntry(_ source: String, _ target: String, _ kind: Folder.Kind) throws(DiagnosticError) {
     guard kind == .folder else { return try link(source, target) }
     try ensureFolder(target)
-    for entry in Folder.entries(source, includeHidden: true) {
+    for entry in Folder.entries(source, includeHidden: true, sorted: false) {
       try cloneEntry(source + "/" + entry.nameString, target + "/" + entry.nameString, entry.kind)
     }
   }

@@ -31,15 +31,14 @@ struct BuildInputs {
     var problems: [Diagnostic] = []
     let content = ContentLoader(root: BuildConfiguration.display(configuration.content))
     let (config, configFile) = SiteConfigReader.read(content, baseURL: configuration.baseURL, &problems)
-    let (vocabularyFiles, vocabularyProblems) = VocabularyLoader(content: content).files()
-    problems += vocabularyProblems
-    let vocabulary = decode(vocabularyFiles, &problems)
+    let vocabularies = VocabularyLoader(content: content).loadWithFiles()
+    problems += vocabularies.problems
     let (theme, themeProblems) = Theme.load(templates: configuration.templatesFolder, publicFolder: configuration.publicFolderInUse)
     problems += themeProblems
     let renderer = makeRenderer(theme, &problems)
     let stringsByLanguage = theme.uiStrings(for: config?.languages ?? ["en"], &problems)
-    guard let config, let vocabulary, let renderer else { return (nil, problems.sortedByLocation()) }
-    let settings = (configFile.map { [$0] } ?? []) + VocabularyFile.allCases.compactMap { vocabularyFiles[$0] }
+    guard let config, let vocabulary = vocabularies.vocabulary, let renderer else { return (nil, problems.sortedByLocation()) }
+    let settings = (configFile.map { [$0] } ?? []) + VocabularyFile.allCases.compactMap { vocabularies.files[$0] }
     var inputs = BuildInputs(content: content, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer,
       strings: stringsByLanguage[config.language] ?? UIStrings(language: "en", values: [:]),
       stringsByLanguage: stringsByLanguage, settings: settings)
@@ -51,15 +50,6 @@ struct BuildInputs {
   private static func isFolder(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-  }
-
-  private static func decode(_ files: [VocabularyFile: (path: String, text: String)], _ problems: inout [Diagnostic]) -> Vocabulary? {
-    switch VocabularyDecoder().decode(files) {
-    case .success(let vocabulary): return vocabulary
-    case .failure(let error):
-      problems += error.diagnostics
-      return nil
-    }
   }
 
   private static func makeRenderer(_ theme: Theme, _ problems: inout [Diagnostic]) -> TemplateRenderer? {

@@ -1,6 +1,5 @@
 import Foundation
 import SiteCore
-import SiteFiles
 import Yams
 
 /// Reads the `title` of a front matter whose other fields are ignored: free pages (title

@@ -6,6 +6,7 @@ import SiteFiles
 struct FullBuild {
   let inputs: BuildInputs
   let configuration: BuildConfiguration
+  let location: OutputLocation
 
   func run(_ draft: BuildState, _ log: inout BuildLog) {
     var state = draft
@@ -43,7 +44,6 @@ struct FullBuild {
 
   /// Renders everything into a publisher over the standby copy, and publishes it.
   private func publish(_ model: SiteModel, _ state: inout BuildState, _ log: inout BuildLog) {
-    let location = configuration.outputLocation
     do throws(DiagnosticError) {
       try location.checkPlace(inputs: configuration.inputFolders)
       let lock = try OutputLock(location)

@@ -1,5 +1,4 @@
 import SiteCore
-import SiteFiles
 import SiteTemplates
 
 extension SiteBuilder {

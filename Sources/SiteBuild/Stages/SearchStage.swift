@@ -1,5 +1,4 @@
 import SiteCore
-import SiteFiles
 import SiteSearch
 import SiteTemplates
 
@@ -16,10 +15,10 @@ extension SiteBuilder {
   static func searchDocument(_ i: Int, _ model: SiteModel) -> SearchDocument {
     let r = model.catalog.recommendations[i]
     var facets: [FacetField: [String]] = [
-      .country: [Slug.make(r.country.rawValue)], .body: [Slug.make(r.body)], .mechanism: [r.mechanism.rawValue],
+      .country: [r.country.slug], .body: [Slug.make(r.body)], .mechanism: [r.mechanism.rawValue],
       .theme: r.themes, .affectedPersons: r.affectedPersons, .sdgGoal: r.sdgGoals, .sdgTarget: r.sdgTargets,
       .year: [r.year], .language: [r.language], .type: [r.kind.rawValue],
-      .recommendingState: r.recommendingStates.map { Slug.make($0.rawValue) },
+      .recommendingState: r.recommendingStates.map(\.slug),
     ]
     if let region = model.vocabulary.countryByCode[r.country]?.region { facets[.region] = [Slug.make(region)] }
     if let response = r.response { facets[.response] = [response.rawValue] }
@@ -34,7 +33,7 @@ extension SiteBuilder {
     let language = model.config.language
     let v = model.vocabulary
     var labels: [FacetField: [String: String]] = [:]
-    labels[.country] = Dictionary(v.countries.map { (Slug.make($0.code.rawValue), $0.name.text(in: language)) }) { a, _ in a }
+    labels[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.recommendingState] = labels[.country]
     labels[.region] = Dictionary(v.regions.map { (Slug.make($0), $0) }) { a, _ in a }
     labels[.body] = Dictionary(v.bodies.map { ($0.slug, $0.code) }) { a, _ in a }

@@ -1,5 +1,4 @@
 import SiteCore
-import SiteFiles
 import SiteTemplates
 
 /// Sitemaps: every page but 404, with absolute URLs when the site has a base URL. A site in one

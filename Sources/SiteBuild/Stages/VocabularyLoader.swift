@@ -32,14 +32,27 @@ public struct VocabularyLoader: Sendable {
     return (files, problems)
   }
 
+  /// What was read: the files (path as messages name it, text) per vocabulary, the vocabulary
+  /// when they decode, and every problem found reading or decoding them.
+  public struct Loaded {
+    public var files: [VocabularyFile: (path: String, text: String)]
+    public var vocabulary: Vocabulary?
+    public var problems: [Diagnostic]
+  }
+
+  public func loadWithFiles() -> Loaded {
+    let (files, readProblems) = files()
+    switch VocabularyDecoder().decode(files) {
+    case .success(let vocabulary): return Loaded(files: files, vocabulary: vocabulary, problems: readProblems)
+    case .failure(let error): return Loaded(files: files, vocabulary: nil, problems: readProblems + error.diagnostics)
+    }
+  }
+
   /// The vocabulary, or every problem found in its files.
   public func load() -> Result<Vocabulary, DiagnosticError> {
-    let (files, problems) = files()
-    switch VocabularyDecoder().decode(files) {
-    case .success(let vocabulary) where problems.isEmpty: return .success(vocabulary)
-    case .success: return .failure(DiagnosticError(problems))
-    case .failure(let error): return .failure(DiagnosticError(problems + error.diagnostics))
-    }
+    let loaded = loadWithFiles()
+    guard let vocabulary = loaded.vocabulary, loaded.problems.isEmpty else { return .failure(DiagnosticError(loaded.problems)) }
+    return .success(vocabulary)
   }
 
   /// HRIndex's default vocabularies, decoded (for tools without a content folder: the fuzzer).

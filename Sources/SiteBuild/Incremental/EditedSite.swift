@@ -5,13 +5,13 @@ import SiteMarkdown
 import SiteSearch
 import SiteTemplates
 
-/// A file changed this close before the last listing may have changed again within one tick
-/// of the file system's clock, unseen by its stamp: it is read again to be sure.
-let racyWindow: Int64 = 2_000_000_000
-
 /// Which files changed since the last build, read and decoded: nil unless every change is to a
 /// text alone.
 struct Edit {
+  /// A file changed this close before the last listing may have changed again within one tick
+  /// of the file system's clock, unseen by its stamp: it is read again to be sure.
+  static let racyWindow: Int64 = 2_000_000_000
+
   /// The entries (of the source tree) of the recommendations whose pages change.
   var recommendations: [Int] = []
   /// The edited recommendations, decoded: entry → record and text.
@@ -27,7 +27,7 @@ struct Edit {
   static func find(_ previous: BuildState, _ tree: SourceTree, _ inputs: BuildInputs) -> Edit? {
     var edit = Edit()
     let reader = RecommendationReader(inputs)
-    let racy = previous.listedAt - racyWindow
+    let racy = previous.listedAt - Self.racyWindow
     var affected: Set<Int> = []
     for k in 0..<tree.count {
       let role = BuildState.Role(rawValue: previous.roles[k]) ?? .ignored
