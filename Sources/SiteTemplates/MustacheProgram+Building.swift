@@ -79,6 +79,7 @@ extension MustacheProgram {
     if depth < inlining.depthLimit, inlining.budget > 0 {
       add(template.nodes, blocks: blocks, indent: indent, depth: depth + 1, &inlining)
     } else if let number = inlining.numbers[name] {
+      if depth < inlining.depthLimit { ranOutOfBudget = true }
       operations.append(.call(template: number))
       textIsOpen = false
     }

@@ -24,6 +24,10 @@ struct MustacheProgram: Sendable {
   var keys: [TemplateKey] = []
   /// Whether the last operation is text that the next text may extend (not the end of a section).
   var textIsOpen = false
+  /// Whether putting the template together spent the node budget, so that a partial or parent
+  /// that was not too deep became a call (losing the blocks and indentation in effect): the
+  /// theme is refused when it loads.
+  var ranOutOfBudget = false
 
   /// How many calls may be nested while a page renders; a call past it renders nothing. Each
   /// program puts partials in place `MustacheRenderer.inliningDepth` deep, so data can nest a

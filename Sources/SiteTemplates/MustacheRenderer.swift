@@ -21,7 +21,11 @@ struct MustacheRenderer {
       budget: Self.inliningBudget)
     programs = names.map { MustacheProgram(templates[$0]!, inlining) }
     self.numbers = numbers.mapValues(Int.init)
+    tooLarge = zip(names, programs).filter { $0.1.ranOutOfBudget }.map(\.0)
   }
+
+  /// The templates that are too large to put together with their partials and parents.
+  let tooLarge: [String]
 
   func render(_ name: String, _ context: TemplateValue) -> String {
     String(decoding: renderBytes(name, context), as: UTF8.self)

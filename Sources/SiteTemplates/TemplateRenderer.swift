@@ -34,6 +34,12 @@ public struct TemplateRenderer: Sendable {
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     renderer = MustacheRenderer(templates: parsed)
+    let tooLarge = renderer.tooLarge.map { name in
+      Diagnostic.error(at: SourceLocation(path: templates[name]!.path),
+        "template error: with its partials and parents this template passes \(MustacheRenderer.inliningBudget) tags and texts",
+        notes: ["split the page into smaller templates, or include fewer partials in each other"])
+    }
+    if !tooLarge.isEmpty { throw DiagnosticError(tooLarge) }
     names = Set(templates.keys)
   }
 

@@ -69,4 +69,17 @@ struct TemplateReferenceTests {
   func cycles() {
     #expect(load(["a": "{{$x}}{{/x}}{{> b}}", "b": "{{#more}}{{> a}}{{/more}}", "home": "{{<a}}{{$x}}X{{/x}}{{/a}}"]) == [])
   }
+
+  @Test("a template too large to put together with its partials is refused when the theme loads, not cut short")
+  func templateTooLarge() {
+    // 400 inclusions of a partial of 400 tags: 160,000 nodes, past the budget.
+    let partial = String(repeating: "{{x}}", count: 400)
+    let page = String(repeating: "{{>p}}\n", count: 400)
+    let problems = load(["p": partial, "big": page])
+    #expect(problems.count == 1)
+    #expect(problems.first?.hasPrefix("Templates/big.mustache:1:1: error: template error: with its partials and parents") == true,
+      "\(problems)")
+    // The same partial included a few times loads.
+    #expect(load(["p": partial, "small": String(repeating: "{{>p}}\n", count: 4)]).isEmpty)
+  }
 }
