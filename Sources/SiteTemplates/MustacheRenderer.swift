@@ -31,11 +31,12 @@ struct MustacheRenderer {
     String(decoding: renderBytes(name, context), as: UTF8.self)
   }
 
-  /// The page as UTF-8 bytes, ready to write; nothing for a name no template has.
+  /// The page as UTF-8 bytes, ready to write. `name` is a template of the theme: the page
+  /// templates are checked when it loads, so another name is our bug.
   func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(32_768)
-    guard let number = numbers[name] else { return out }
+    guard let number = numbers[name] else { preconditionFailure("no template named \(name)") }
     programs.withUnsafeBufferPointer { programs in
       programs[number].render(context, programs: programs, into: &out)
     }

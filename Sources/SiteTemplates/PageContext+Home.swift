@@ -25,6 +25,6 @@ extension PageContextBuilder {
     values["chartsHtml"] = .html(homeCharts())
     let latest = Array(catalog.recommendations.indices.prefix(Self.latestCount))
     values["list"] = ["start": "1", "items": .list(latest.map { listItem($0, root: root) })]
-    return PageContext(path: path, template: "home", values: values)
+    return PageContext(path: path, template: .home, values: values)
   }
 }

@@ -24,7 +24,7 @@ extension PageContextBuilder {
     values["intro"] = .text(strings.hubIntroduction(taxonomy))
     values["table"] = table(taxonomy, groups: Array(model.catalog.terms(taxonomy).indices),
       root: base(path), caption: heading, byCount: false)
-    return PageContext(path: path, template: "hub", values: values)
+    return PageContext(path: path, template: .hub, values: values)
   }
 
   /// A table of terms with their counts; `groups` index `catalog.terms(taxonomy)`.
@@ -72,7 +72,7 @@ extension PageContextBuilder {
         }),
       ]
     })
-    return PageContext(path: path, template: "sdgs", values: values)
+    return PageContext(path: path, template: .sdgs, values: values)
   }
 
   func allRecommendations(_ page: Int, _ path: String) -> PageContext {
@@ -91,7 +91,7 @@ extension PageContextBuilder {
     values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
       root: base(path))
-    return PageContext(path: path, template: "term", values: values)
+    return PageContext(path: path, template: .term, values: values)
   }
 
   func pageLabel(_ page: Int, of pages: Int) -> String {

@@ -48,7 +48,7 @@ extension PageContextBuilder {
         "rows": .list(section.members.map { matrixRow($0, root: root) }),
       ]
     })
-    return PageContext(path: path, template: "matrix", values: values)
+    return PageContext(path: path, template: .matrix, values: values)
   }
 
   private func matrixRow(_ i: Int, root: String) -> TemplateValue {

@@ -25,7 +25,7 @@ extension PageContextBuilder {
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
-    return PageContext(path: path, template: "recommendation", values: values)
+    return PageContext(path: path, template: .recommendation, values: values)
   }
 
   /// The recommendation's fields in reading order; each group links to its page.

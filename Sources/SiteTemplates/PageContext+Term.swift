@@ -34,7 +34,7 @@ extension PageContextBuilder {
     values["matrix"] = page == 1 && taxonomy == .country
       ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
-    return PageContext(path: path, template: "term", values: values)
+    return PageContext(path: path, template: .term, values: values)
   }
 
   func searchQuery(_ taxonomy: Taxonomy, _ key: String) -> String {

@@ -5,7 +5,7 @@ import SiteSearch
 /// A page ready to render: where it goes, which template, and the values the template reads.
 public struct PageContext {
   public var path: String
-  public var template: String
+  public var template: PageTemplate
   public var values: [TemplateKey: TemplateValue]
 
   /// The output file: `index.html` inside a page's folder, or the file itself (`404.html`).
@@ -89,7 +89,7 @@ public struct PageContextBuilder: Sendable {
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return searchPage(path)
-    case .notFound: return simple("404", path, title: strings["not_found_title"], crumb: nil)
+    case .notFound: return simple(.notFound, path, title: strings["not_found_title"], crumb: nil)
     }
   }
 
@@ -143,14 +143,14 @@ public struct PageContextBuilder: Sendable {
     })
   }
 
-  func simple(_ template: String, _ path: String, title: String, crumb: String?) -> PageContext {
-    let values = layout(path, title: title, crumbs: crumb.map { [($0, nil)] } ?? [], section: template == "search" ? "search" : nil)
+  func simple(_ template: PageTemplate, _ path: String, title: String, crumb: String?) -> PageContext {
+    let values = layout(path, title: title, crumbs: crumb.map { [($0, nil)] } ?? [], section: template == .search ? "search" : nil)
     return PageContext(path: path, template: template, values: values)
   }
 
   /// The search page, with its script's interface text and facet names in the page's language.
   func searchPage(_ path: String) -> PageContext {
-    var page = simple("search", path, title: strings["search_heading"], crumb: strings["nav_search"])
+    var page = simple(.search, path, title: strings["search_heading"], crumb: strings["nav_search"])
     let phrases = ["results", "result", "none", "searching", "error", "more", "pages"]
     var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings.searchPhrase($0)) })
     texts["previous"] = strings["page_previous"]
@@ -172,7 +172,7 @@ public struct PageContextBuilder: Sendable {
     var values = layout(path, title: page.title, crumbs: [(page.title, nil)], section: nil)
     values["heading"] = .text(page.title)
     values["bodyHtml"] = .html(page.html)
-    return PageContext(path: path, template: "page", values: values)
+    return PageContext(path: path, template: .page, values: values)
   }
 
   func count(_ n: Int) -> String {

@@ -43,14 +43,14 @@ public struct TemplateRenderer: Sendable {
     names = Set(templates.keys)
   }
 
-  public static let required = ["layout", "home", "recommendation", "hub", "sdgs", "term", "page", "search", "404", "matrix"]
+  public static let required = PageTemplate.allCases.map(\.rawValue)
 
   public func render(_ template: String, _ context: TemplateValue) -> String {
     renderer.render(template, context)
   }
 
-  /// The page as UTF-8 bytes, ready to write.
-  public func renderBytes(_ template: String, _ context: TemplateValue) -> [UInt8] {
-    renderer.renderBytes(template, context)
+  /// The page as UTF-8 bytes, ready to write (every `PageTemplate` was checked when the theme loaded).
+  public func renderBytes(_ template: PageTemplate, _ context: TemplateValue) -> [UInt8] {
+    renderer.renderBytes(template.rawValue, context)
   }
 }
