@@ -35,7 +35,9 @@ final class SitePublisher: @unchecked Sendable {
   private var createdFolders: Set<String> = [""]
   /// Rebuild: the hashes of the files the standby copy holds, from its manifest.
   private let previous: [String: UInt64]
-  /// Rebuild: the hash of every file produced; patch: of every file changed (nil: removed).
+  /// Rebuild: the hash of every file produced.
+  private var produced: [String: UInt64] = [:]
+  /// Patch: the hash of every file changed (nil: removed).
   private var changes: [String: UInt64?] = [:]
   private(set) var fileCount = 0
   /// What this build changed in the standby copy.
@@ -90,7 +92,7 @@ final class SitePublisher: @unchecked Sendable {
     let hash = ContentHash.of(file.bytes)
     let known = lock.withLock { () -> UInt64? in
       guard !patching else { return nil }
-      changes[file.path] = hash
+      produced[file.path] = hash
       fileCount += 1
       return previous[file.path]
     }
@@ -169,7 +171,7 @@ final class SitePublisher: @unchecked Sendable {
   /// folders that leaves empty.
   private func removeStaleFiles() {
     var folders: Set<String> = []
-    for path in previous.keys.sorted() where changes[path] == nil {
+    for path in previous.keys.sorted() where produced[path] == nil {
       unlink(location.standby + "/" + path)
       removed.append(path)
       var folder = Substring(path)
@@ -183,7 +185,7 @@ final class SitePublisher: @unchecked Sendable {
 
   /// A rebuild's manifest: every file it produced.
   private func fullManifest() -> [UInt8] {
-    Array(OutputManifest.text(changes.compactMapValues { $0 }).utf8)
+    Array(OutputManifest.text(produced).utf8)
   }
 
   private func patchedManifest() throws(DiagnosticError) -> [UInt8] {
