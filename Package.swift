@@ -16,6 +16,7 @@ let package = Package(
     .systemLibrary(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
     .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "CSystem"),
     .target(name: "SiteCore", dependencies: ["Yams"]),
     .target(name: "SiteFiles", dependencies: ["SiteCore"]),
@@ -37,7 +38,7 @@ let package = Package(
         "SiteBuild", "SiteImport", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
       ]),
-    .target(name: "SiteImport", dependencies: ["SiteCore", "SiteFiles", "Yams"]),
+    .target(name: "SiteImport", dependencies: ["SiteCore", "SiteFiles", "CCrypto", "Yams"]),
     .target(name: "SitePreview", dependencies: ["SiteCore", "SiteFiles"]),
     .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
