@@ -150,10 +150,25 @@ public struct Catalog: Sendable {
       for (p, g) in order.enumerated() { position[g] = p }
       found.renumber(position)
       list = order.map { list[$0] }
+      // A document's page lists its paragraphs in the order the document numbers them.
+      if taxonomy == .document {
+        for g in list.indices { list[g].members = Self.inParagraphOrder(list[g].members, sorted) }
+      }
       self.list = list
       memberships = found
       problems = Catalog.slugCollisions(list, sorted)
       index = Dictionary(list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `members` by paragraph number; records with the same number keep their list order.
+    static func inParagraphOrder(_ members: [Int], _ sorted: [Recommendation]) -> [Int] {
+      members.sorted { a, b in
+        let (p, q) = (sorted[a].paragraph, sorted[b].paragraph)
+        if p == q { return a < b }
+        if ParagraphOrder.precedes(p, q) { return true }
+        if ParagraphOrder.precedes(q, p) { return false }
+        return p.utf8.lexicographicallyPrecedes(q.utf8)  // "1.5" and "1.05": equal numbers, still an order
+      }
     }
   }
 
