@@ -162,13 +162,18 @@ public struct Catalog: Sendable {
 
     /// `members` by paragraph number; records with the same number keep their list order.
     static func inParagraphOrder(_ members: [Int], _ sorted: [Recommendation]) -> [Int] {
-      members.sorted { a, b in
-        let (p, q) = (sorted[a].paragraph, sorted[b].paragraph)
+      guard members.count > 1 else { return members }
+      let paragraphs = members.map { sorted[$0].paragraph }
+      func before(_ a: Int, _ b: Int) -> Bool {
+        let (p, q) = (paragraphs[a], paragraphs[b])
         if p == q { return a < b }
         if ParagraphOrder.precedes(p, q) { return true }
         if ParagraphOrder.precedes(q, p) { return false }
         return p.utf8.lexicographicallyPrecedes(q.utf8)  // "1.5" and "1.05": equal numbers, still an order
       }
+      // Most documents come in order already (one paragraph, or files named in order).
+      if (1..<members.count).allSatisfy({ before($0 - 1, $0) }) { return members }
+      return members.indices.sorted(by: before).map { members[$0] }
     }
   }
 

@@ -3,41 +3,42 @@
 public enum ParagraphOrder {
   /// Whether paragraph `a` comes before paragraph `b`.
   public static func precedes(_ a: String, _ b: String) -> Bool {
-    var x = a.utf8.makeIterator()
-    var y = b.utf8.makeIterator()
-    var (p, q) = (x.next(), y.next())
-    while let c = p, let d = q {
-      if isDigit(c) && isDigit(d) {
-        let (m, nextP) = number(first: c, &x)
-        let (n, nextQ) = number(first: d, &y)
-        if m != n { return m.lessThan(n) }
-        (p, q) = (nextP, nextQ)
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in precedes(x, y) } }
+  }
+
+  private static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    var (i, j) = (0, 0)
+    while i < x.count && j < y.count {
+      if isDigit(x[i]) && isDigit(y[j]) {
+        let (m, n) = (digitRun(x, from: i), digitRun(y, from: j))
+        if let order = compare(x, m, y, n) { return order }
+        (i, j) = (m.upperBound, n.upperBound)
         continue
       }
-      if c != d { return c < d }
-      (p, q) = (x.next(), y.next())
+      if x[i] != y[j] { return x[i] < y[j] }
+      (i, j) = (i + 1, j + 1)
     }
-    return p == nil && q != nil
+    return i == x.count && j < y.count
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-  /// A run of digits, leading zeros dropped (compared by length, then digit by digit, so no
-  /// run is too long), and the byte after it.
-  private static func number(first: UInt8, _ it: inout String.UTF8View.Iterator) -> (Digits, UInt8?) {
-    var digits: [UInt8] = first == 0x30 ? [] : [first]
-    var next = it.next()
-    while let byte = next, isDigit(byte) {
-      if !(digits.isEmpty && byte == 0x30) { digits.append(byte) }
-      next = it.next()
-    }
-    return (Digits(bytes: digits), next)
+  /// The digits of the run that starts at `start`, leading zeros left out (so they compare by
+  /// length, then digit by digit, and no run is too long to compare).
+  private static func digitRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
+    var first = start
+    while first < bytes.count && bytes[first] == 0x30 { first += 1 }
+    var end = first
+    while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+    return first..<end
   }
 
-  private struct Digits: Equatable {
-    let bytes: [UInt8]
-    func lessThan(_ other: Digits) -> Bool {
-      bytes.count != other.bytes.count ? bytes.count < other.bytes.count : bytes.lexicographicallyPrecedes(other.bytes)
-    }
+  /// Whether run `m` of `x` is smaller than run `n` of `y` (nil when they are the same number).
+  private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ m: Range<Int>, _ y: UnsafeBufferPointer<UInt8>, _ n: Range<Int>) -> Bool? {
+    if m.count != n.count { return m.count < n.count }
+    for (c, d) in zip(x[m], y[n]) where c != d { return c < d }
+    return nil
   }
 }
