@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import wait_until, path_of
+from conftest import REPO, wait_until, path_of
 
 
 def query(page):
@@ -157,3 +157,35 @@ def test_matrix_links_and_csv_download(page, site, paths):
     rows = page.locator("table.matrix tbody tr").count()
     assert sections.count() >= 1
     assert rows == data.count(b"\r\n") - 1
+
+
+def document_paragraphs(symbol):
+    """Id → paragraph of every recommendation of `symbol`, read from the sample content's files."""
+    found = {}
+    for path in (REPO / "Content" / "recommendations").rglob("*.md"):
+        if path.name.count(".") > 1:  # a translation (x.fr.md)
+            continue
+        fields = dict(re.findall(r'^(\w+): "?([^"\n]*)"?$', path.read_text(encoding="utf-8"), re.M))
+        if fields.get("document") == symbol:
+            derived = re.sub(r"[^a-z0-9]+", "-", (symbol + "-" + fields["paragraph"]).lower()).strip("-")
+            found[fields.get("id", derived)] = fields["paragraph"]
+    return found
+
+
+def number_order(paragraph):
+    """A reader's order: runs of digits by value, other runs as text (118.2 < 118.40 < 118.120)."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|\D+", paragraph)]
+
+
+@pytest.mark.parametrize("edition", ["", "ar/"])
+def test_document_page_lists_paragraphs_in_number_order(page, sites, edition):
+    """A/HRC/36/4 numbers its paragraphs 118.2, 118.40, 118.64, 118.120, 119.12: its page lists them in
+    that order (not 118.120 first, as text order would), in English and in the Arabic edition."""
+    base, _ = sites["root"]
+    page.goto(base + edition + "documents/a-hrc-36-4/")
+    hrefs = page.eval_on_selector_all("main a[href*='recommendations/']", "links => links.map(a => a.getAttribute('href'))")
+    paragraph_of = document_paragraphs("A/HRC/36/4")
+    listed = [paragraph_of[h.rstrip("/").split("/")[-1]] for h in hrefs if h.rstrip("/").split("/")[-1] in paragraph_of]
+    assert sorted(listed) == sorted(paragraph_of.values()) and len(listed) == 5, listed
+    assert listed == sorted(listed, key=number_order), listed
+    assert page.problems.items == [], "\n".join(page.problems.items)
