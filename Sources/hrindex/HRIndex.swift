@@ -8,7 +8,7 @@ struct HRIndex: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hrindex",
     abstract: "Builds a static website of UN human-rights recommendations from a folder of Markdown files.",
-    subcommands: [Build.self, Generate.self, Import.self, Serve.self],
+    subcommands: [Build.self, Check.self, New.self, Generate.self, Import.self, Serve.self],
     defaultSubcommand: Build.self)
 }
 
@@ -87,12 +87,12 @@ enum Terminal {
   }
 
   /// "2 errors, 1 warning in 3 files".
-  static func problemSummary(_ diagnostics: [Diagnostic]) -> String {
+  static func problemSummary(_ diagnostics: [Diagnostic], written: Bool = true) -> String {
     let files = Set(diagnostics.compactMap { $0.location?.path }).count
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     var text = plural(diagnostics.errorCount, "error")
     if diagnostics.warningCount > 0 { text += ", " + plural(diagnostics.warningCount, "warning") }
     if files > 0 { text += " in " + plural(files, "file") }
-    return text + "; the output was not changed"
+    return text + (written ? "; the output was not changed" : "")
   }
 }

@@ -15,7 +15,7 @@ struct FullBuild {
   }
 
   /// Reads and decodes the recommendations and their translations; nil after any error.
-  private func model(_ state: inout BuildState, _ log: inout BuildLog) -> SiteModel? {
+  func model(_ state: inout BuildState, _ log: inout BuildLog) -> SiteModel? {
     configuration.progress?(BuildProgress(stage: "read and decode recommendations", done: 0, total: 0))
     let listing = MarkdownListing(state.tree, inputs.content)
     log.add(listing.problems)
