@@ -15,6 +15,22 @@ public struct Pagination: Sendable {
     return start..<min(count, start + pageSize)
   }
 
+  /// What a pager shows on page `page` of `count`: the first and last pages, the current one and
+  /// two on each side, in order; nil marks a gap of two or more pages (an ellipsis), and a gap of
+  /// one page shows that page instead.
+  public static func pagerItems(page: Int, of count: Int) -> [Int?] {
+    guard count > 1 else { return [] }
+    let shown = Set([1, count]).union(max(1, page - 2)...min(count, max(1, page + 2))).sorted()
+    var items: [Int?] = []
+    for n in shown {
+      if let previous = items.last, let last = previous {
+        if n - last == 2 { items.append(last + 1) } else if n - last > 2 { items.append(nil) }
+      }
+      items.append(n)
+    }
+    return items
+  }
+
   /// The folder of page `page` of the list whose first page is `folder`.
   public static func path(_ folder: String, page: Int) -> String {
     page == 1 ? folder : "\(folder)page/\(page)/"

@@ -154,7 +154,7 @@ public enum DefaultFiles {
 <p>{{label}}</p>
 <ul>
 {{#previous}}<li><a href="{{previous}}" rel="prev">{{t.page_previous}}</a></li>
-{{/previous}}{{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>
+{{/previous}}{{#pages}}{{#gap}}<li class="pagination-gap">…</li>{{/gap}}{{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/gap}}
 {{/pages}}{{#next}}<li><a href="{{next}}" rel="next">{{t.page_next}}</a></li>
 {{/next}}</ul>
 </nav>
@@ -162,7 +162,7 @@ public enum DefaultFiles {
 
 """#,
     "partials/recommendation-list.mustache": #"""
-<ol class="rec-list" start="{{list.start}}">
+<ol class="rec-list rec-list-d{{list.digits}}" start="{{list.start}}">
 {{#list.items}}<li class="rec">
 <a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
 <p class="rec-meta"><span>{{document}}, {{t.paragraph_short}} {{paragraph}}</span> · <span>{{country}}</span> · <span>{{body}}</span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
@@ -1246,6 +1246,13 @@ button:hover { text-decoration: underline; }
 
 /* Lists of recommendations */
 .rec-list { padding-inline-start: 1.5rem; }
+/* Room for the marker of the page's longest position ("10000."): its digits, the dot and a gap. */
+.rec-list.rec-list-d3 { padding-inline-start: 4.5ch; }
+.rec-list.rec-list-d4 { padding-inline-start: 5.5ch; }
+.rec-list.rec-list-d5 { padding-inline-start: 6.5ch; }
+.rec-list.rec-list-d6 { padding-inline-start: 7.5ch; }
+.rec-list.rec-list-d7 { padding-inline-start: 8.5ch; }
+.rec-list > li::marker { font-variant-numeric: tabular-nums; }
 .rec { margin-block-end: 0.9rem; }
 .rec-title { font-weight: 600; }
 .rec-meta { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.9rem; }
@@ -1302,6 +1309,7 @@ table.matrix time { white-space: nowrap; }
 
 .pagination ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; }
 .pagination a, .pagination span[aria-current] { display: inline-block; min-inline-size: 2.75rem; padding: 0.4rem 0.6rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
+.pagination-gap { align-self: center; padding-inline: 0.25rem; }
 .pagination span[aria-current] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 .site-footer { border-block-start: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding-block: 1rem 2rem; }
 .footer-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; list-style: none; padding: 0; }

@@ -80,7 +80,7 @@ extension PageContextBuilder {
     let paging = Pagination(count: model.catalog.recommendations.count, pageSize: model.config.pageSize)
     var crumbs: [(String, String?)] = [(heading, page == 1 ? nil : "recommendations/")]
     if page > 1 { crumbs.append((pageLabel(page, of: paging.pageCount), nil)) }
-    var values = layout(path, title: heading, crumbs: crumbs, section: nil)
+    var values = layout(path, title: heading, crumbs: crumbs, section: "recommendations")
     values["heading"] = .text(heading)
     values["countLabel"] = .text(count(paging.count))
     values["searchHref"] = false
@@ -103,15 +103,17 @@ extension PageContextBuilder {
                                                page: Int, root: String) where Members.Element == Int, Members.Index == Int {
     let paging = Pagination(count: members.count, pageSize: model.config.pageSize)
     let range = paging.range(ofPage: page)
-    values[.list] = [.start: .text(String(range.lowerBound + 1)),
+    values[.list] = [.start: .text(String(range.lowerBound + 1)), "digits": .text(String(min(7, String(range.upperBound).count))),
                      .items: .list(range.map { listItem(members[members.startIndex + $0], root: root) })]
     values[.pagination] = false
     guard paging.pageCount > 1 else { return }
-    let window = Set([1, paging.pageCount]).union(max(1, page - 2)...min(paging.pageCount, page + 2)).sorted()
     let link = { (n: Int) in root + Pagination.path(folder, page: n) }
     values[.pagination] = [
       "label": .text(pageLabel(page, of: paging.pageCount)),
-      "pages": .list(window.map { ["number": .text(number($0)), .href: .text(link($0)), .current: .flag($0 == page)] }),
+      "pages": .list(Pagination.pagerItems(page: page, of: paging.pageCount).map { item in
+        guard let n = item else { return ["gap": true] }
+        return ["number": .text(number(n)), .href: .text(link(n)), .current: .flag(n == page), "gap": false]
+      }),
       "previous": (page > 1 ? link(page - 1) : nil).templateValue,
       "next": (page < paging.pageCount ? link(page + 1) : nil).templateValue,
     ]

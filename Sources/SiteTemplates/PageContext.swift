@@ -132,8 +132,8 @@ public struct PageContextBuilder: Sendable {
 
   /// The main navigation's entries: a folder of the site and the key of its name.
   static let navigationItems: [(folder: String, key: String)] = [
-    ("countries", "nav_countries"), ("themes", "nav_themes"), ("affected-persons", "nav_affected_persons"),
-    ("sdgs", "nav_sdgs"), ("bodies", "nav_bodies"), ("mechanisms", "nav_mechanisms"),
+    ("recommendations", "nav_recommendations"), ("countries", "nav_countries"), ("themes", "nav_themes"),
+    ("affected-persons", "nav_affected_persons"), ("sdgs", "nav_sdgs"), ("bodies", "nav_bodies"), ("mechanisms", "nav_mechanisms"),
     ("documents", "nav_documents"), ("search", "nav_search"),
   ]
 
