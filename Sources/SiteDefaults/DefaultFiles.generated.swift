@@ -365,6 +365,7 @@ summary_by_affected-persons: حسب الفئة المتأثرة
 summary_by_countries: حسب الدولة
 summary_by_mechanisms: حسب الآلية
 list_heading: التوصيات
+quick_filters: "التصفية في البحث"
 pagination_label: الصفحات
 page_previous: الصفحة السابقة
 page_next: الصفحة التالية
@@ -524,6 +525,7 @@ summary_by_affected-persons: By affected group
 summary_by_countries: By State
 summary_by_mechanisms: By mechanism
 list_heading: Recommendations
+quick_filters: "Filter in search"
 pagination_label: Pages
 page_previous: Previous page
 page_next: Next page
@@ -646,6 +648,7 @@ summary_by_affected-persons: Por grupo afectado
 summary_by_countries: Por Estado
 summary_by_mechanisms: Por mecanismo
 list_heading: Recomendaciones
+quick_filters: "Filtrar en la búsqueda"
 pagination_label: Páginas
 page_previous: Página anterior
 page_next: Página siguiente
@@ -787,6 +790,7 @@ summary_by_affected-persons: Par groupe concerné
 summary_by_countries: Par État
 summary_by_mechanisms: Par mécanisme
 list_heading: Recommandations
+quick_filters: "Filtrer dans la recherche"
 pagination_label: Pages
 page_previous: Page précédente
 page_next: Page suivante
@@ -928,6 +932,7 @@ summary_by_affected-persons: По затрагиваемым группам
 summary_by_countries: По государствам
 summary_by_mechanisms: По механизмам
 list_heading: Рекомендации
+quick_filters: "Уточнить в поиске"
 pagination_label: Страницы
 page_previous: Предыдущая страница
 page_next: Следующая страница
@@ -1069,6 +1074,7 @@ summary_by_affected-persons: 按受影响群体分列
 summary_by_countries: 按国家分列
 summary_by_mechanisms: 按机制分列
 list_heading: 建议
+quick_filters: "在搜索中筛选"
 pagination_label: 分页
 page_previous: 上一页
 page_next: 下一页
@@ -1120,7 +1126,19 @@ matrix_col_status: 后续落实状况
 {{/facts}}</dl>{{/hasFacts}}
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
 {{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
-{{/matrix}}{{#children}}{{>partials/term-table}}{{/children}}
+{{/matrix}}
+<section aria-labelledby="list-heading">
+<h2 id="list-heading">{{t.list_heading}}</h2>
+{{#quickFilters}}<nav class="quick-filters" aria-label="{{t.quick_filters}}">
+<ul>
+{{#groups}}<li><span class="quick-field">{{field}}</span> {{#values}}<a href="{{href}}">{{label}} <span class="quick-count">({{count}})</span></a> {{/values}}</li>
+{{/groups}}</ul>
+</nav>
+{{/quickFilters}}
+{{>partials/recommendation-list}}
+{{>partials/pagination}}
+</section>
+{{#children}}{{>partials/term-table}}{{/children}}
 {{#hasSummary}}
 <section aria-labelledby="summary-heading" class="summary">
 <h2 id="summary-heading">{{t.summary_heading}}</h2>
@@ -1131,11 +1149,6 @@ matrix_col_status: 后续落实状况
 </div>
 </section>
 {{/hasSummary}}
-<section aria-labelledby="list-heading">
-<h2 id="list-heading">{{t.list_heading}}</h2>
-{{>partials/recommendation-list}}
-{{>partials/pagination}}
-</section>
 {{/main}}
 {{/layout}}
 
@@ -1257,6 +1270,11 @@ button:hover { text-decoration: underline; }
 .rec-title { font-weight: 600; }
 .rec-meta { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.9rem; }
 .count-line, .matrix-links { margin-block: 0.5rem; }
+.quick-filters ul { list-style: none; padding: 0; margin-block: 0 1rem; font-size: 0.95rem; }
+.quick-filters li { margin-block-end: 0.35rem; }
+.quick-field { font-weight: 600; color: var(--muted); margin-inline-end: 0.5rem; }
+.quick-filters a { display: inline-block; margin-inline-end: 0.75rem; padding-block: 0.15rem; }
+.quick-count { color: var(--muted); }
 
 /* Tables: wide ones scroll sideways inside their own box on small screens. */
 table { border-collapse: collapse; }

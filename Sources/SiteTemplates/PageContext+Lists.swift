@@ -88,6 +88,7 @@ extension PageContextBuilder {
     values["hasSummary"] = false
     values["children"] = false
     values["chartsHtml"] = .html(.empty)
+    values["quickFilters"] = false
     values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
       root: base(path))
