@@ -115,6 +115,22 @@ public enum Headline {
     }
   }
 
+  /// Whether `plainText` opens with `title` (white space collapsed, a cut headline's "…" left
+  /// out), ending at a word's end: then a page that shows the text need not show the title too.
+  public static func opens(_ plainText: String, with title: String) -> Bool {
+    let stem = title.hasSuffix("…") ? String(title.dropLast()) : title
+    let words = stem.split(whereSeparator: \.isWhitespace)
+    guard !words.isEmpty else { return false }
+    var rest = Substring(plainText)
+    for word in words {
+      rest = rest.drop(while: \.isWhitespace)
+      guard rest.hasPrefix(word) else { return false }
+      rest = rest.dropFirst(word.count)
+    }
+    guard let next = rest.first else { return true }
+    return !(next.isLetter || next.isNumber)
+  }
+
   private static func cut(_ sentence: String) -> String {
     let head = sentence.prefix(limit - 1)
     if let space = head.lastIndex(of: " "), head.distance(from: head.startIndex, to: space) > limit / 2 {

@@ -127,7 +127,7 @@ public enum DefaultFiles {
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td>{{document}}, {{t.paragraph_short}} {{paragraph}}</td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></th><td>{{body}}</td><td><time datetime="{{date}}">{{date}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
+{{#rows}}<tr><td>{{document}}, {{t.paragraph_short}} {{paragraph}}</td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></th><td>{{body}}</td><td><time datetime="{{date}}">{{dateText}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
 {{/rows}}</tbody>
 </table>
 </div>
@@ -196,9 +196,10 @@ public enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <article class="recommendation">
-<p class="kicker">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</p>
-<h1{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>{{title}}</h1>
-<section aria-labelledby="text-heading">
+{{#headline}}<p class="kicker">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</p>
+<h1{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>{{headline}}</h1>
+{{/headline}}{{^headline}}<h1 class="kicker-heading">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</h1>
+{{/headline}}<section aria-labelledby="text-heading">
 <h2 id="text-heading" class="visually-hidden">{{t.recommendation_text}}</h2>
 {{#languageNote}}<p class="language-note">{{languageNote}}</p>{{/languageNote}}
 <div class="rec-text"{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
@@ -1291,11 +1292,12 @@ table.matrix { inline-size: 100%; min-inline-size: 46rem; font-size: 0.95rem; ta
 table.matrix thead th { background: var(--surface); border-block-end: 2px solid var(--line); }
 table.matrix th:nth-child(1) { inline-size: 12rem; }
 table.matrix th:nth-child(3) { inline-size: 6rem; }
-table.matrix th:nth-child(4) { inline-size: 6.5rem; }
+table.matrix th:nth-child(4) { inline-size: 8.5rem; }
 table.matrix th:nth-child(5) { inline-size: 6.5rem; }
 table.matrix th:nth-child(6) { inline-size: 8rem; }
 table.matrix td { overflow-wrap: anywhere; }
 table.matrix time { white-space: nowrap; }
+.recommendation h1.kicker-heading { font-size: 1.35rem; }
 .matrix-toc ul { columns: 2 18rem; padding-inline-start: 1.25rem; }
 .matrix-section h2 { font-size: 1.15rem; }
 .summary-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 2rem; align-items: start; }

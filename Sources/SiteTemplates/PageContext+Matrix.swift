@@ -57,6 +57,7 @@ extension PageContextBuilder {
       .href: .text(root + "recommendations/\(r.id)/"), .title: .text(model.texts[i].title),
       .lang: (r.language != language ? r.language : nil).templateValue,
       .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
+      .dateText: .text(LanguageFormat.date(r.date, language)),
       "response": .text(r.response.map { strings.label($0) } ?? ""),
       "status": .text(r.followUp?.status.map { strings.label($0) } ?? ""),
     ]

@@ -1,4 +1,5 @@
 import SiteCore
+import SiteSearch
 
 extension PageContextBuilder {
   func recommendation(_ i: Int, _ path: String) -> PageContext {
@@ -12,6 +13,9 @@ extension PageContextBuilder {
     var values = layout(path, title: text.title, crumbs: crumbs, section: nil)
     let root = base(path)
     values["title"] = .text(text.title)
+    // A headline the text opens with (its first sentence, made or given) would only be read
+    // twice: then the heading names the recommendation and the text follows; the title keeps it.
+    values["headline"] = Headline.opens(text.plainText, with: text.title) ? false : .text(text.title)
     values["kindLabel"] = .text(strings.label(r.kind))
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
@@ -36,23 +40,34 @@ extension PageContextBuilder {
       return (short ? term.short : term.label, term.path.map { root + $0 })
     }
     rows.append(("field_country", [link(.country, r.country.rawValue)]))
-    if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(region, nil)])) }
+    /// A value with no page of its own leads to the search for it (within the country for UPR fields).
+    func search(_ field: FacetField, _ value: String, inCountry: Bool = false) -> String {
+      root + "search/?" + (inCountry ? "country=\(r.country.slug)&" : "") + field.rawValue + "=" + value
+    }
+    if let region = model.vocabulary.countryByCode[r.country]?.region {
+      rows.append(("field_region", [(region, search(.region, Slug.make(region)))]))
+    }
     rows.append(("field_mechanism", [link(.mechanism, r.mechanism.rawValue)]))
     rows.append(("field_body", [link(.body, r.body)]))
     rows.append(("field_document", [link(.document, r.document)]))
     rows.append(("field_paragraph", [(r.paragraph, nil)]))
     rows.append(("field_date", [(LanguageFormat.date(r.date, language), nil)]))
-    rows.append(("field_type", [(strings.label(r.kind), nil)]))
-    if let cycle = r.cycle { rows.append(("field_cycle", [(String(cycle), nil)])) }
+    rows.append(("field_type", [(strings.label(r.kind), search(.type, r.kind.rawValue))]))
+    if let cycle = r.cycle { rows.append(("field_cycle", [(number(cycle), search(.cycle, String(cycle), inCountry: true))])) }
     if !r.recommendingStates.isEmpty {
-      rows.append(("field_recommending_states", r.recommendingStates.map { link(.country, $0.rawValue) }))
+      rows.append(("field_recommending_states", r.recommendingStates.map { state in
+        let page = link(.country, state.rawValue)
+        return page.1 == nil ? (page.0, search(.recommendingState, state.slug)) : page
+      }))
     }
-    if let response = r.response { rows.append(("field_response", [(strings.label(response), nil)])) }
+    if let response = r.response {
+      rows.append(("field_response", [(strings.label(response), search(.response, response.rawValue, inCountry: true))]))
+    }
     if !r.themes.isEmpty { rows.append(("field_themes", r.themes.map { link(.theme, $0) })) }
     if !r.affectedPersons.isEmpty { rows.append(("field_affected_persons", r.affectedPersons.map { link(.affectedPerson, $0) })) }
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
-    rows.append(("field_language", [(languageName(r.language), nil)]))
+    rows.append(("field_language", [(languageName(r.language), search(.language, r.language))]))
     rows.append(("field_id", [(r.id.rawValue, nil)]))
     return .list(rows.map { key, values in
       let items = values.enumerated().map { n, v -> TemplateValue in
@@ -67,7 +82,7 @@ extension PageContextBuilder {
     if let status = f.status { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
     if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
-    if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
+    if let due = f.due { rows.append(["label": strings["field_due"], "value": LanguageFormat.date(due, language)]) }
     return .list(rows.map { .object(TemplateValue.texts($0)) })
   }
 

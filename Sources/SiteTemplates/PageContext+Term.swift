@@ -86,7 +86,7 @@ extension PageContextBuilder {
       return [
         ["label": strings["field_country"]].merging(link(.country, first.country.rawValue)) { $1 },
         ["label": strings["field_body"]].merging(link(.body, first.body)) { $1 },
-        ["label": strings["field_date"], "text": first.date],
+        ["label": strings["field_date"], "text": LanguageFormat.date(first.date, language)],
         ["label": strings["field_document"], "text": strings.format("source_document", ["document": group.key]),
          "href": "https://undocs.org/" + group.key],
       ]

@@ -38,3 +38,20 @@ struct PaginationTests {
     }
   }
 }
+
+@Suite("A headline the text opens with")
+struct HeadlineOpeningTests {
+  @Test("the first sentence, a given title that starts the text, a cut headline; not a partial word or another title")
+  func opens() {
+    let text = "Ampliar la cobertura del  Bono\nde Desarrollo Humano y revisar sus criterios. Second sentence."
+    #expect(Headline.opens(text, with: Headline.make(from: text)))
+    #expect(Headline.opens(text, with: "Ampliar la cobertura del Bono de Desarrollo Humano"))
+    #expect(Headline.opens(text, with: "Ampliar la cobertura…"))
+    #expect(!Headline.opens(text, with: "Ampliar la cober"))
+    #expect(!Headline.opens(text, with: "Cobertura del Bono"))
+    #expect(!Headline.opens(text, with: ""))
+    let long = String(repeating: "word ", count: 60) + "end."
+    #expect(Headline.make(from: long).hasSuffix("…"))
+    #expect(Headline.opens(long, with: Headline.make(from: long)))
+  }
+}
