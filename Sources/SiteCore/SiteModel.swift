@@ -57,6 +57,8 @@ public enum Route: Sendable, Hashable {
   case recommendation(Int)
   case allRecommendations(page: Int)
   case hub(Taxonomy)
+  /// The documents hub, one page of it in one order (`documents/`, `documents/by-symbol/page/2/`).
+  case documents(DocumentOrder, page: Int)
   case term(Taxonomy, group: Int, page: Int)
   /// A country's recommendations clustered by theme (`countries/ecu/matrix/`), beside its CSV.
   case countryMatrix(group: Int)
@@ -71,6 +73,7 @@ public enum Route: Sendable, Hashable {
     case .recommendation(let i): return "recommendations/\(model.catalog.recommendations[i].id)/"
     case .allRecommendations(let page): return Pagination.path("recommendations/", page: page)
     case .hub(let t): return "\(t == .sdgTarget ? Taxonomy.sdgGoal.rawValue : t.rawValue)/"
+    case .documents(let order, let page): return Pagination.path(order.folder, page: page)
     case .term(let t, let g, let page): return Pagination.path(model.catalog.terms(t)[g].path, page: page)
     case .countryMatrix(let g): return model.catalog.terms(.country)[g].path + "matrix/"
     case .freePage(let i): return "\(model.pages[i].name)/"
@@ -86,7 +89,12 @@ public enum Route: Sendable, Hashable {
     routes += model.catalog.recommendations.indices.map { .recommendation($0) }
     routes += (1...Pagination(count: model.catalog.recommendations.count, pageSize: size).pageCount).map { .allRecommendations(page: $0) }
     for t in Taxonomy.allCases {
-      if t != .sdgTarget { routes.append(.hub(t)) }
+      if t == .document {
+        let pages = Pagination(count: model.catalog.terms(t).count, pageSize: size).pageCount
+        for order in DocumentOrder.allCases { routes += (1...pages).map { .documents(order, page: $0) } }
+      } else if t != .sdgTarget {
+        routes.append(.hub(t))
+      }
       for (g, group) in model.catalog.terms(t).enumerated() {
         let pages = Pagination(count: group.members.count, pageSize: size).pageCount
         routes += (1...pages).map { .term(t, group: g, page: $0) }
@@ -101,4 +109,15 @@ public enum Route: Sendable, Hashable {
   public static let reservedNames: Set<String> = Set(Taxonomy.allCases.map(\.rawValue)).union([
     "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html",
   ])
+}
+
+/// The orders of the documents hub, each a list of pages of its own.
+public enum DocumentOrder: String, Sendable, CaseIterable {
+  /// Newest first (the hub's first page).
+  case date
+  /// By symbol, numbers in a symbol read as numbers (A/HRC/9/… before A/HRC/36/…).
+  case symbol
+
+  /// The folder of the order's first page.
+  public var folder: String { self == .date ? "documents/" : "documents/by-symbol/" }
 }

@@ -13,6 +13,26 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "documents.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+<p class="sort-links">{{#orders}}{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}} {{/orders}}</p>
+<div class="table-scroll">
+<table class="terms documents">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">{{t.field_document}}</th><th scope="col">{{t.field_country}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_type}}</th><th scope="col">{{t.field_date}}</th><th scope="col" class="num">{{t.column_count}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a></th><td>{{#countryHref}}<a href="{{countryHref}}">{{country}}</a>{{/countryHref}}{{^countryHref}}{{country}}{{/countryHref}}</td><td>{{#bodyHref}}<a href="{{bodyHref}}">{{body}}</a>{{/bodyHref}}{{^bodyHref}}{{body}}{{/bodyHref}}</td><td>{{kind}}</td><td><time datetime="{{date}}">{{dateText}}</time></td><td class="num">{{count}}</td></tr>
+{{/rows}}</tbody>
+</table>
+</div>
+{{>partials/pagination}}
+{{/main}}
+{{/layout}}
+
+"""#,
     "home.mustache": #"""
 {{<layout}}
 {{$main}}
@@ -367,6 +387,7 @@ summary_by_countries: حسب الدولة
 summary_by_mechanisms: حسب الآلية
 list_heading: التوصيات
 quick_filters: "التصفية في البحث"
+reviews_heading: "الاستعراضات الدورية الشاملة"
 pagination_label: الصفحات
 page_previous: الصفحة السابقة
 page_next: الصفحة التالية
@@ -377,6 +398,11 @@ hub_affected-persons: فئات الأشخاص المعنيين، مع عدد ا�
 hub_bodies: هيئات المعاهدات والاستعراض الدوري الشامل والإجراءات الخاصة.
 hub_mechanisms: الفئات الثلاث لآليات الأمم المتحدة لحقوق الإنسان.
 hub_documents: وثائق الأمم المتحدة التي وردت فيها التوصيات.
+documents_by_date: "الأحدث أولاً"
+documents_by_symbol: "حسب الرمز"
+document_type_upr: "تقرير الاستعراض الدوري الشامل"
+document_type_treaty-body: "الملاحظات الختامية"
+document_type_special-procedure: "تقرير الإجراء الخاص"
 hub_sdgs: أهداف التنمية المستدامة وغاياتها المرتبطة بالتوصيات.
 language_en: الإنكليزية
 language_fr: الفرنسية
@@ -527,6 +553,7 @@ summary_by_countries: By State
 summary_by_mechanisms: By mechanism
 list_heading: Recommendations
 quick_filters: "Filter in search"
+reviews_heading: "UPR reviews"
 pagination_label: Pages
 page_previous: Previous page
 page_next: Next page
@@ -537,6 +564,11 @@ hub_affected-persons: Groups of persons concerned, with the number of recommenda
 hub_bodies: The treaty bodies, the Universal Periodic Review and the special procedures.
 hub_mechanisms: The three families of United Nations human rights mechanisms.
 hub_documents: The UN documents the recommendations come from.
+documents_by_date: "Newest first"
+documents_by_symbol: "By symbol"
+document_type_upr: "UPR review report"
+document_type_treaty-body: "Concluding observations"
+document_type_special-procedure: "Special procedure report"
 hub_sdgs: The Sustainable Development Goals and their targets linked to the recommendations.
 language_en: English
 language_fr: French
@@ -650,6 +682,7 @@ summary_by_countries: Por Estado
 summary_by_mechanisms: Por mecanismo
 list_heading: Recomendaciones
 quick_filters: "Filtrar en la búsqueda"
+reviews_heading: "Exámenes periódicos universales"
 pagination_label: Páginas
 page_previous: Página anterior
 page_next: Página siguiente
@@ -660,6 +693,11 @@ hub_affected-persons: Grupos de personas afectadas, con el número de recomendac
 hub_bodies: Los órganos de tratados, el Examen Periódico Universal y los procedimientos especiales.
 hub_mechanisms: Las tres familias de mecanismos de derechos humanos de las Naciones Unidas.
 hub_documents: Los documentos de las Naciones Unidas de los que proceden las recomendaciones.
+documents_by_date: "Más recientes primero"
+documents_by_symbol: "Por signatura"
+document_type_upr: "Informe del examen (EPU)"
+document_type_treaty-body: "Observaciones finales"
+document_type_special-procedure: "Informe de procedimiento especial"
 hub_sdgs: Los Objetivos de Desarrollo Sostenible y sus metas vinculados a las recomendaciones.
 language_en: inglés
 language_fr: francés
@@ -792,6 +830,7 @@ summary_by_countries: Par État
 summary_by_mechanisms: Par mécanisme
 list_heading: Recommandations
 quick_filters: "Filtrer dans la recherche"
+reviews_heading: "Examens périodiques universels"
 pagination_label: Pages
 page_previous: Page précédente
 page_next: Page suivante
@@ -802,6 +841,11 @@ hub_affected-persons: Groupes de personnes concernés, avec le nombre de recomma
 hub_bodies: Les organes conventionnels, l'Examen périodique universel et les procédures spéciales.
 hub_mechanisms: Les trois familles de mécanismes des Nations Unies relatifs aux droits de l'homme.
 hub_documents: Les documents de l'ONU dont sont issues les recommandations.
+documents_by_date: "Les plus récents d’abord"
+documents_by_symbol: "Par cote"
+document_type_upr: "Rapport de l’examen (EPU)"
+document_type_treaty-body: "Observations finales"
+document_type_special-procedure: "Rapport de procédure spéciale"
 hub_sdgs: Les objectifs de développement durable et leurs cibles associés aux recommandations.
 language_en: anglais
 language_fr: français
@@ -934,6 +978,7 @@ summary_by_countries: По государствам
 summary_by_mechanisms: По механизмам
 list_heading: Рекомендации
 quick_filters: "Уточнить в поиске"
+reviews_heading: "Универсальные периодические обзоры"
 pagination_label: Страницы
 page_previous: Предыдущая страница
 page_next: Следующая страница
@@ -944,6 +989,11 @@ hub_affected-persons: Затрагиваемые группы лиц и числ
 hub_bodies: Договорные органы, Универсальный периодический обзор и специальные процедуры.
 hub_mechanisms: Три категории механизмов Организации Объединенных Наций по правам человека.
 hub_documents: Документы ООН, из которых взяты рекомендации.
+documents_by_date: "Сначала новые"
+documents_by_symbol: "По условному обозначению"
+document_type_upr: "Доклад об обзоре (УПО)"
+document_type_treaty-body: "Заключительные замечания"
+document_type_special-procedure: "Доклад специальной процедуры"
 hub_sdgs: Цели в области устойчивого развития и их задачи, связанные с рекомендациями.
 language_en: английский
 language_fr: французский
@@ -1076,6 +1126,7 @@ summary_by_countries: 按国家分列
 summary_by_mechanisms: 按机制分列
 list_heading: 建议
 quick_filters: "在搜索中筛选"
+reviews_heading: "普遍定期审议"
 pagination_label: 分页
 page_previous: 上一页
 page_next: 下一页
@@ -1086,6 +1137,11 @@ hub_affected-persons: 相关人群，以及每个群体的建议数。
 hub_bodies: 条约机构、普遍定期审议和特别程序。
 hub_mechanisms: 联合国人权机制的三大类别。
 hub_documents: 建议所出自的联合国文件。
+documents_by_date: "最新优先"
+documents_by_symbol: "按文号"
+document_type_upr: "普遍定期审议报告"
+document_type_treaty-body: "结论性意见"
+document_type_special-procedure: "特别程序报告"
 hub_sdgs: 与建议相关联的可持续发展目标及其具体目标。
 language_en: 英文
 language_fr: 法文
@@ -1139,7 +1195,13 @@ matrix_col_status: 后续落实状况
 {{>partials/recommendation-list}}
 {{>partials/pagination}}
 </section>
-{{#children}}{{>partials/term-table}}{{/children}}
+{{#reviews}}<section aria-labelledby="reviews-heading">
+<h2 id="reviews-heading">{{t.reviews_heading}}</h2>
+<ul class="reviews">
+{{#items}}<li><time datetime="{{date}}">{{label}}</time>: {{#documents}}<a href="{{href}}">{{label}}</a> ({{count}}) {{/documents}}</li>
+{{/items}}</ul>
+</section>
+{{/reviews}}{{#children}}{{>partials/term-table}}{{/children}}
 {{#hasSummary}}
 <section aria-labelledby="summary-heading" class="summary">
 <h2 id="summary-heading">{{t.summary_heading}}</h2>
@@ -1329,6 +1391,9 @@ table.matrix time { white-space: nowrap; }
 
 .pagination ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; }
 .pagination a, .pagination span[aria-current] { display: inline-block; min-inline-size: 2.75rem; padding: 0.4rem 0.6rem; border: 1px solid var(--line); border-radius: 4px; text-align: center; }
+.sort-links { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
+.sort-links span[aria-current] { font-weight: 600; }
+table.documents time { white-space: nowrap; }
 .pagination-gap { align-self: center; padding-inline: 0.25rem; }
 .pagination span[aria-current] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 .site-footer { border-block-start: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding-block: 1rem 2rem; }

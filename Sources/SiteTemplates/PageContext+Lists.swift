@@ -89,6 +89,7 @@ extension PageContextBuilder {
     values["children"] = false
     values["chartsHtml"] = .html(.empty)
     values["quickFilters"] = false
+    values["reviews"] = false
     values["matrix"] = false
     addList(into: &values, members: model.catalog.recommendations.indices, folder: "recommendations/", page: page,
       root: base(path))
@@ -106,17 +107,21 @@ extension PageContextBuilder {
     let range = paging.range(ofPage: page)
     values[.list] = [.start: .text(String(range.lowerBound + 1)), "digits": .text(String(min(7, String(range.upperBound).count))),
                      .items: .list(range.map { listItem(members[members.startIndex + $0], root: root) })]
-    values[.pagination] = false
-    guard paging.pageCount > 1 else { return }
+    values[.pagination] = pager(page: page, of: paging.pageCount, folder: folder, root: root)
+  }
+
+  /// The links between the pages of a list whose first page is `folder`; false for one page.
+  func pager(page: Int, of pageCount: Int, folder: String, root: String) -> TemplateValue {
+    guard pageCount > 1 else { return false }
     let link = { (n: Int) in root + Pagination.path(folder, page: n) }
-    values[.pagination] = [
-      "label": .text(pageLabel(page, of: paging.pageCount)),
-      "pages": .list(Pagination.pagerItems(page: page, of: paging.pageCount).map { item in
+    return [
+      "label": .text(pageLabel(page, of: pageCount)),
+      "pages": .list(Pagination.pagerItems(page: page, of: pageCount).map { item in
         guard let n = item else { return ["gap": true] }
         return ["number": .text(number(n)), .href: .text(link(n)), .current: .flag(n == page), "gap": false]
       }),
       "previous": (page > 1 ? link(page - 1) : nil).templateValue,
-      "next": (page < paging.pageCount ? link(page + 1) : nil).templateValue,
+      "next": (page < pageCount ? link(page + 1) : nil).templateValue,
     ]
   }
 }

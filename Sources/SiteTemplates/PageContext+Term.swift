@@ -32,6 +32,7 @@ extension PageContextBuilder {
     values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
     values["chartsHtml"] = .html(page == 1 ? charts(taxonomy, group) : HTML.empty)
     values["quickFilters"] = page == 1 ? quickFilters(taxonomy, group, root: root) : false
+    values["reviews"] = page == 1 && taxonomy == .country ? uprReviews(group, root: root) : false
     values["matrix"] = page == 1 && taxonomy == .country
       ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)

@@ -24,6 +24,8 @@ public struct PageContextBuilder: Sendable {
 
   /// Every recommendation's list entry, when made up front (else each list makes its own).
   private(set) var listEntries: [ListEntry]
+  /// The documents hub's orders, made when a page of it is first rendered.
+  let documentOrders = DocumentOrders()
 
   /// - Parameters:
   ///   - language: one of the site's languages; defaults to its first.
@@ -85,6 +87,7 @@ public struct PageContextBuilder: Sendable {
     case .recommendation(let i): return recommendation(i, path)
     case .allRecommendations(let page): return allRecommendations(page, path)
     case .hub(let taxonomy): return taxonomy == .sdgGoal ? sdgHub(path) : hub(taxonomy, path)
+    case .documents(let order, let page): return documentsHub(order, page, path)
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)

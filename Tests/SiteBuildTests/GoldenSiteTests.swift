@@ -17,7 +17,7 @@ struct GoldenSiteTests {
     "affected-persons/index.html", "affected-persons/migrants/index.html",
     "bodies/index.html", "bodies/sr-counter-terrorism/index.html",
     "mechanisms/index.html", "mechanisms/upr/index.html",
-    "documents/index.html", "documents/cmw-c-ecu-co-3/index.html",
+    "documents/index.html", "documents/by-symbol/index.html", "documents/cmw-c-ecu-co-3/index.html",
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
   ]

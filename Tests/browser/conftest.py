@@ -145,6 +145,7 @@ def page(browser):
 KINDS = [
     "home", "recommendation", "recommendations", "recommendations-page-2",
     "hub-countries", "hub-themes", "hub-affected-persons", "hub-bodies", "hub-mechanisms", "hub-documents", "hub-sdgs",
+    "hub-documents-by-symbol", "hub-documents-page-2",
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
@@ -190,6 +191,8 @@ def kind_paths(folder):
     }
     for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs"]:
         paths[f"hub-{hub}"] = f"{hub}/"
+    paths["hub-documents-by-symbol"] = "documents/by-symbol/"
+    paths["hub-documents-page-2"] = "documents/page/2/"
     for lang in EDITIONS:
         for kind, path in list(paths.items()):
             if path is not None and kind not in ("not-found", "right-to-left-country") and "-" not in kind[:3]:
