@@ -74,7 +74,7 @@ async function runSearch(index, baseUrl, query, opts) {
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const clauses = parseQuery(query);
   const filters = resolveFilters(manifest, opts.filters ?? {});
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
   const [matches, filterPostings] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
@@ -86,29 +86,42 @@ async function runSearch(index, baseUrl, query, opts) {
     constraints++;
     for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
   }
-  for (const group of filterPostings) {
+  // members[i][d] = 1 when document d has one of the values of filter i.
+  const members = filterPostings.map((group) => {
     constraints++;
-    const seen = group.length > 1 ? new Uint8Array(n) : null;
-    for (const p of group) for (const d of p.docs) {
-      if (seen) { if (seen[d]) continue; seen[d] = 1; }
-      hits[d]++;
-    }
-  }
-  const matched = [];
-  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
-  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
+    const member = new Uint8Array(n);
+    for (const p of group) for (const d of p.docs) if (!member[d]) { member[d] = 1; hits[d]++; }
+    return member;
+  });
+  const matched = matchingDocs(hits, constraints);
   if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
-  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
+  const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
   const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
-  const [facets, results] = await Promise.all([
-    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
+  const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
+  // Disjunctive facets: a filtered field's values are counted under every other constraint.
+  const relaxed = filters.map(({ field }, i) => {
+    if (field < 0) return null;
+    const h = Uint8Array.from(hits, (x, d) => x - members[i][d]);
+    return count([...clauseSources, ...filterSources.filter((_, k) => k !== i)], h, constraints - 1, matchingDocs(h, constraints - 1));
+  });
+  const [counts, fieldCounts, results] = await Promise.all([
+    count([...clauseSources, ...filterSources], hits, constraints, matched),
+    Promise.all(relaxed),
     loadResults(index, manifest, baseUrl, page, scores, clauses),
   ]);
-  return { total: matched.length, results, facets };
+  const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
+  return { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+}
+
+// The documents that satisfy all `constraints`, ascending (every document when there are none).
+function matchingDocs(hits, constraints) {
+  const out = [];
+  for (let d = 0; d < hits.length; d++) if (hits[d] === constraints) out.push(d);
+  return out;
 }
 
 // ===== Query parsing =====
@@ -343,7 +356,8 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
-// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
+// Filters -> per filtered field its index (-1 when the index has no such field) and the global
+// indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
   const offsets = valueOffsets(manifest);
   const groups = [];
@@ -352,12 +366,13 @@ function resolveFilters(manifest, filters) {
     if (values.length === 0) continue;
     const f = manifest.fields.indexOf(field);
     const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
-    groups.push([...new Set(known)].map((i) => offsets[f] + i));
+    groups.push({ field: f, values: [...new Set(known)].map((i) => offsets[f] + i) });
   }
   return groups;
 }
 
-// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// Exact counts of the matches (the documents whose hits reach `constraints`; `matched` lists
+// them) per facet value, as a Map of global value index to count, from whichever is cheapest:
 // precomputed counts (a source whose documents all match), the facet rows of one source that
 // holds every match, or the facet values of the matching documents' blocks (vectors/).
 async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
@@ -406,9 +421,16 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
       });
     }
   }
+  return counts;
+}
+
+// { field: { value: count } } for every field, field f's counts from countsOf(f) (a Map of
+// global value index to count).
+function facetObject(manifest, countsOf) {
   const facets = {};
   const offsets = valueOffsets(manifest);
   manifest.fields.forEach((field, f) => {
+    const counts = countsOf(f);
     const out = {};
     manifest.values[f].forEach((value, i) => {
       const c = counts.get(offsets[f] + i);

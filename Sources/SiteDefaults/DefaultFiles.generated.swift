@@ -308,6 +308,10 @@ search_error: "تعذّر البحث: {message}"
 search_more: "عرض الكل ({n})"
 search_pages: "صفحات النتائج"
 search_in_group: البحث ضمن هذه التوصيات
+search_active: عوامل التصفية النشطة
+search_remove: "إزالة عامل التصفية {label}"
+search_clear: إزالة جميع عوامل التصفية
+search_narrow: "تصفية القائمة: {field}"
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
 column_term: الاسم
@@ -449,6 +453,10 @@ search_error: "Search failed: {message}"
 search_more: "Show all {n}"
 search_pages: "Result pages"
 search_in_group: Search within these recommendations
+search_active: Active filters
+search_remove: "Remove filter {label}"
+search_clear: Clear all filters
+search_narrow: "Filter the list: {field}"
 count_one: 1 recommendation
 count_other: "{count} recommendations"
 column_term: Name
@@ -589,6 +597,10 @@ search_error: "La búsqueda falló: {message}"
 search_more: "Mostrar los {n}"
 search_pages: "Páginas de resultados"
 search_in_group: Buscar en estas recomendaciones
+search_active: Filtros activos
+search_remove: "Quitar el filtro {label}"
+search_clear: Quitar todos los filtros
+search_narrow: "Filtrar la lista: {field}"
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
 column_term: Nombre
@@ -730,6 +742,10 @@ search_error: "La recherche a échoué : {message}"
 search_more: "Afficher les {n}"
 search_pages: "Pages de résultats"
 search_in_group: Rechercher dans ces recommandations
+search_active: Filtres actifs
+search_remove: "Retirer le filtre {label}"
+search_clear: Retirer tous les filtres
+search_narrow: "Filtrer la liste : {field}"
 count_one: 1 recommandation
 count_other: "{count} recommandations"
 column_term: Nom
@@ -871,6 +887,10 @@ search_error: "Ошибка поиска: {message}"
 search_more: "Показать все ({n})"
 search_pages: "Страницы результатов"
 search_in_group: Поиск среди этих рекомендаций
+search_active: Активные фильтры
+search_remove: "Снять фильтр {label}"
+search_clear: Снять все фильтры
+search_narrow: "Фильтр списка: {field}"
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
 column_term: Название
@@ -1012,6 +1032,10 @@ search_error: "搜索失败：{message}"
 search_more: "显示全部 {n} 项"
 search_pages: "结果页"
 search_in_group: 在这些建议中搜索
+search_active: 已选筛选条件
+search_remove: "移除筛选条件 {label}"
+search_clear: 清除所有筛选条件
+search_narrow: "筛选列表：{field}"
 count_one: 1条建议
 count_other: "{count}条建议"
 column_term: 名称
@@ -1227,6 +1251,10 @@ button:hover { text-decoration: underline; }
 .search-facet ul { list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; max-block-size: 16rem; overflow-y: auto; }
 .search-facet li { display: flex; gap: 0.4rem; align-items: baseline; padding-block: 0.1rem; }
 .search-form .search-facet label { display: inline; font-weight: normal; margin: 0; }
+.search-chips ul { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0.75rem 0 0; padding: 0; }
+.search-chip { padding: 0.2rem 0.6rem; border-radius: 999px; font-size: 0.95rem; }
+.search-chip-clear { background: var(--bg); color: var(--accent); }
+.search-value-filter { inline-size: 100%; font: inherit; padding: 0.3rem 0.5rem; margin-block-start: 0.25rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
 .search-status { color: var(--muted); min-block-size: 1.5em; }
 .search-results { padding-inline-start: 1.5rem; }
 .search-results:focus { outline: none; }
@@ -1339,14 +1367,15 @@ table.matrix time { white-space: nowrap; }
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch } from "./search.js";
+import { createSearch, normalize } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
 const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
-  more: "Show all {n}", pages: "Result pages",
+  more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
+  clear: "Clear all filters", narrow: "Filter the list: {field}",
 };
 
 const form = document.getElementById("search-form");
@@ -1356,10 +1385,22 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const pager = document.getElementById("search-pager");
 const app = document.getElementById("search-app");
+// The active filters: a labelled list of chips, put before the facet boxes.
+const chipsBox = document.createElement("section");
+chipsBox.className = "search-chips";
+chipsBox.hidden = true;
+const chipsList = document.createElement("ul");
 const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}") };
 // The facet fields' names in the page's language (the page lists every field of the index);
 // a field without one shows its own name.
 const fieldLabels = JSON.parse(app?.dataset.fields || "{}");
+const chipsHeading = document.createElement("h2");
+chipsHeading.id = "search-chips-heading";
+chipsHeading.className = "visually-hidden";
+chipsHeading.textContent = strings.active;
+chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
+chipsBox.append(chipsHeading, chipsList);
+facetsBox.before(chipsBox);
 const engine = createSearch();
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
@@ -1437,6 +1478,13 @@ function renderResults(r, state) {
   list.start = (state.page - 1) * PAGE_SIZE + 1;
 }
 
+// Fields whose boxes the reader opened or closed, and what they typed to narrow a long list:
+// kept across the re-renders of every search.
+const openFields = new Map();
+const valueFilters = new Map();
+// A list longer than this gets a box that narrows it as one types.
+const LONG_LIST = 12;
+
 function renderFacets(facets, state, labels) {
   const groups = [];
   for (const field of facetFields) {
@@ -1448,9 +1496,11 @@ function renderFacets(facets, state, labels) {
     values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b)));
     const box = document.createElement("details");
     box.className = "search-facet";
-    box.open = selected.size > 0 || ["country", "mechanism", "language"].includes(field);
+    box.open = openFields.get(field) ?? (selected.size > 0 || ["country", "mechanism", "language"].includes(field));
+    box.addEventListener("toggle", () => openFields.set(field, box.open));
     const summary = document.createElement("summary");
     summary.textContent = fieldLabels[field] ?? field;
+    if (selected.size > 0) summary.append(` (${selected.size})`);
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.className = "visually-hidden";
@@ -1459,6 +1509,7 @@ function renderFacets(facets, state, labels) {
     for (const value of values) {
       const id = `f-${field}-${value}`.replace(/[^A-Za-z0-9_-]/g, "_");
       const li = document.createElement("li");
+      li.dataset.label = normalize(label(value));
       const check = document.createElement("input");
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
@@ -1467,13 +1518,70 @@ function renderFacets(facets, state, labels) {
       li.append(check, text);
       items.append(li);
     }
-    fieldset.append(legend, items);
+    fieldset.append(legend);
+    if (values.length > LONG_LIST) fieldset.append(valueFilter(field, items));
+    fieldset.append(items);
     box.append(summary, fieldset);
     groups.push(box);
   }
   const focused = document.activeElement?.id;
   facetsBox.replaceChildren(...groups);
+  renderChips(state, labels);
   if (focused) document.getElementById(focused)?.focus();
+}
+
+// A box that hides the values of a long list whose label does not contain what is typed.
+function valueFilter(field, items) {
+  const box = document.createElement("input");
+  Object.assign(box, { type: "search", id: `filter-${field}`, className: "search-value-filter", autocomplete: "off" });
+  box.setAttribute("aria-label", format(strings.narrow, { field: fieldLabels[field] ?? field }));
+  box.placeholder = format(strings.narrow, { field: fieldLabels[field] ?? field });
+  box.value = valueFilters.get(field) ?? "";
+  const apply = () => {
+    const wanted = normalize(box.value.trim());
+    valueFilters.set(field, box.value);
+    for (const li of items.children) li.hidden = wanted !== "" && !li.dataset.label.includes(wanted);
+  };
+  box.addEventListener("input", apply);
+  // Enter narrows the list; it does not submit the search form.
+  box.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+  apply();
+  return box;
+}
+
+// The active filters as buttons that remove them, and one that removes them all.
+function renderChips(state, labels) {
+  const chips = [];
+  for (const field of facetFields) {
+    for (const value of state.filters[field] ?? []) {
+      const name = labels[field]?.[value] ?? value;
+      const chip = document.createElement("button");
+      chip.type = "button";
+      chip.className = "search-chip";
+      chip.textContent = `${fieldLabels[field] ?? field}: ${name} \u00d7`;
+      chip.setAttribute("aria-label", format(strings.remove, { label: `${fieldLabels[field] ?? field}: ${name}` }));
+      chip.addEventListener("click", () => {
+        const filters = { ...state.filters, [field]: state.filters[field].filter((v) => v !== value) };
+        navigate({ ...state, q: input.value, filters, page: 1 }, "push");
+        input.focus();
+      });
+      const li = document.createElement("li");
+      li.append(chip);
+      chips.push(li);
+    }
+  }
+  if (chips.length > 1) {
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "search-chip search-chip-clear";
+    clear.textContent = strings.clear;
+    clear.addEventListener("click", () => { navigate({ ...state, q: input.value, filters: {}, page: 1 }, "push"); input.focus(); });
+    const li = document.createElement("li");
+    li.append(clear);
+    chips.push(li);
+  }
+  chipsBox.hidden = chips.length === 0;
+  chipsList.replaceChildren(...chips);
 }
 
 function renderPager(total, state) {
@@ -1524,7 +1632,7 @@ input.addEventListener("input", () => {
     navigate(state, "replace");
   }, DEBOUNCE_MS);
 });
-facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
+facetsBox.addEventListener("change", (event) => { if (event.target.type === "checkbox") navigate(stateFromForm(), "push"); });
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
 // The query box shows the URL's query at once; the search runs once the facet fields are known.
@@ -1612,7 +1720,7 @@ async function runSearch(index, baseUrl, query, opts) {
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const clauses = parseQuery(query);
   const filters = resolveFilters(manifest, opts.filters ?? {});
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
+  const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
   const [matches, filterPostings] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
@@ -1624,29 +1732,42 @@ async function runSearch(index, baseUrl, query, opts) {
     constraints++;
     for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
   }
-  for (const group of filterPostings) {
+  // members[i][d] = 1 when document d has one of the values of filter i.
+  const members = filterPostings.map((group) => {
     constraints++;
-    const seen = group.length > 1 ? new Uint8Array(n) : null;
-    for (const p of group) for (const d of p.docs) {
-      if (seen) { if (seen[d]) continue; seen[d] = 1; }
-      hits[d]++;
-    }
-  }
-  const matched = [];
-  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
-  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
+    const member = new Uint8Array(n);
+    for (const p of group) for (const d of p.docs) if (!member[d]) { member[d] = 1; hits[d]++; }
+    return member;
+  });
+  const matched = matchingDocs(hits, constraints);
   if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
-  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
+  const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
+  const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
   const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
-  const [facets, results] = await Promise.all([
-    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
+  const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
+  // Disjunctive facets: a filtered field's values are counted under every other constraint.
+  const relaxed = filters.map(({ field }, i) => {
+    if (field < 0) return null;
+    const h = Uint8Array.from(hits, (x, d) => x - members[i][d]);
+    return count([...clauseSources, ...filterSources.filter((_, k) => k !== i)], h, constraints - 1, matchingDocs(h, constraints - 1));
+  });
+  const [counts, fieldCounts, results] = await Promise.all([
+    count([...clauseSources, ...filterSources], hits, constraints, matched),
+    Promise.all(relaxed),
     loadResults(index, manifest, baseUrl, page, scores, clauses),
   ]);
-  return { total: matched.length, results, facets };
+  const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
+  return { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+}
+
+// The documents that satisfy all `constraints`, ascending (every document when there are none).
+function matchingDocs(hits, constraints) {
+  const out = [];
+  for (let d = 0; d < hits.length; d++) if (hits[d] === constraints) out.push(d);
+  return out;
 }
 
 // ===== Query parsing =====
@@ -1881,7 +2002,8 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
-// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
+// Filters -> per filtered field its index (-1 when the index has no such field) and the global
+// indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
   const offsets = valueOffsets(manifest);
   const groups = [];
@@ -1890,12 +2012,13 @@ function resolveFilters(manifest, filters) {
     if (values.length === 0) continue;
     const f = manifest.fields.indexOf(field);
     const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
-    groups.push([...new Set(known)].map((i) => offsets[f] + i));
+    groups.push({ field: f, values: [...new Set(known)].map((i) => offsets[f] + i) });
   }
   return groups;
 }
 
-// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// Exact counts of the matches (the documents whose hits reach `constraints`; `matched` lists
+// them) per facet value, as a Map of global value index to count, from whichever is cheapest:
 // precomputed counts (a source whose documents all match), the facet rows of one source that
 // holds every match, or the facet values of the matching documents' blocks (vectors/).
 async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
@@ -1944,9 +2067,16 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
       });
     }
   }
+  return counts;
+}
+
+// { field: { value: count } } for every field, field f's counts from countsOf(f) (a Map of
+// global value index to count).
+function facetObject(manifest, countsOf) {
   const facets = {};
   const offsets = valueOffsets(manifest);
   manifest.fields.forEach((field, f) => {
+    const counts = countsOf(f);
     const out = {};
     manifest.values[f].forEach((value, i) => {
       const c = counts.get(offsets[f] + i);

@@ -41,6 +41,7 @@ extension SiteBuilder {
     labels[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), "\($0.number). \($0.name.text(in: language))") }) { a, _ in a }
+    labels[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { t in (t.code, t.name.map { "\(t.code) \($0.text(in: language))" } ?? t.code) }) { a, _ in a }
     labels[.response] = Dictionary(UPRResponse.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.type] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.language] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings.languageName($0)) }) { a, _ in a }
