@@ -12,7 +12,9 @@
 //            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
-// r.facets   { field: { value: count } } for every facet field of the index, counting the matches.
+// r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
+//            without a filter counts the matches; a field with one counts the documents that meet
+//            the query and every other filter (with country: ["ecu"] every State keeps its count).
 //
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
