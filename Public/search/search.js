@@ -16,6 +16,10 @@
 //            without a filter counts the matches; a field with one counts the documents that meet
 //            the query and every other filter (with country: ["ecu"] every State keeps its count).
 //
+// A query word matches the text, and also the names (every language, aliases) of a record's
+// State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
+// a match in the text; quoted words match the text only.
+//
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
@@ -102,7 +106,7 @@ async function runSearch(index, baseUrl, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const phraseWords = clauses.filter((c, i) => c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -140,6 +144,10 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
  *   CJK character matches every token that starts with it.
+ * - `names` ({ exact, prefixes } or null): what else a clause matches in the names of a
+ *   document's State, themes, groups, body, mechanism and SDGs (see matchNames). An unquoted
+ *   word looks up its term (and, last, its prefixes of 2+ characters), an unquoted CJK run the
+ *   run itself; a quoted phrase and a lone CJK character match no name.
  */
 export function parseQuery(query) {
   const segments = [];
@@ -161,17 +169,18 @@ export function parseQuery(query) {
     if (segment.quoted) {
       const flat = items.flatMap((it) => it.cjkRun ?? [it]);
       const base = flat[0].offset;
-      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })) });
+      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null });
       lastPrefixable = null;
       continue;
     }
     for (const it of items) {
       if (it.cjkRun) {
         const base = it.cjkRun[0].offset;
-        clauses.push({ items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })) });
+        const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
+        clauses.push({ items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } });
         lastPrefixable = null;
       } else {
-        const clause = { items: [{ ...it, offset: 0 }] };
+        const clause = { items: [{ ...it, offset: 0 }], names: startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] } };
         clauses.push(clause);
         lastPrefixable = it.tail ? null : clause;
       }
@@ -181,8 +190,9 @@ export function parseQuery(query) {
     const item = lastPrefixable.items[0];
     const all = [...new Set([item.exact, item.raw ?? item.exact, ...completionStems(item.raw)])];
     item.prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
+    if (lastPrefixable.names) lastPrefixable.names.prefixes = item.prefixes.filter((p) => [...p].length >= 2);
   }
-  return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })) }));
+  return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })), names: c.names }));
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
@@ -225,6 +235,30 @@ const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 // one-term clause, its entries and postings (`sources`: they hold every match, for facets).
 async function matchClause(index, manifest, clause) {
   const n = manifest.documents;
+  const [names, result] = await Promise.all([matchNames(index, manifest, clause.names), matchText(index, manifest, clause)]);
+  if (names.entries.length === 0) return result;
+  // A name's documents join the clause, scored below its every match in a text.
+  let lowest = Infinity;
+  for (const x of result.score) if (x < lowest) lowest = x;
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = result.docs.length;
+  result.docs.forEach((d, i) => { seen[d] = 1; board[d] = result.score[i]; });
+  names.postings.forEach((p, k) => {
+    const s = NAME_WEIGHT * Math.min(idf(n, names.entries[k].df), lowest);
+    for (const d of p.docs) {
+      if (!seen[d]) { seen[d] = 1; count++; }
+      if (s > board[d]) board[d] = s;
+    }
+  });
+  // The name values' postings join the sources that hold every match (for facet counts).
+  const sources = result.sources && [...result.sources, ...names.entries.map((entry, k) => ({ entry, postings: names.postings[k] }))];
+  return { ...collect(board, seen, count), sources, named: true };
+}
+
+// The documents of a clause's text matches, with its sources when it is one item.
+async function matchText(index, manifest, clause) {
+  const n = manifest.documents;
   if (clause.items.length === 1) {
     const item = clause.items[0];
     const entries = await index.entries(item);
@@ -233,6 +267,29 @@ async function matchClause(index, manifest, clause) {
     return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
   }
   return matchPhrase(index, manifest, clause.items);
+}
+
+// A name match scores this much of its value's idf, and of the clause's lowest text score.
+const NAME_WEIGHT = 0.25;
+
+// The facet values (as entries, with their postings) one of whose names has the term `key.exact`
+// or a term that starts with one of `key.prefixes`, from the names/ bucket of each.
+async function matchNames(index, manifest, key) {
+  if (!key || !manifest.nameBuckets) return { entries: [], postings: [] };
+  const wanted = [key.exact, ...key.prefixes];
+  const buckets = [...new Set(wanted.map((k) => nameBucket(k, manifest.nameBuckets)))];
+  const files = await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)));
+  const values = new Set();
+  for (const file of files) for (const [term, gs] of Object.entries(file)) {
+    if (term === key.exact || key.prefixes.some((p) => term.startsWith(p))) for (const g of gs) values.add(g);
+  }
+  const entries = [...values].sort((a, b) => a - b).map((g) => index.facetEntry(g, manifest));
+  return { entries, postings: await Promise.all(entries.map((e) => index.postings(e))) };
+}
+
+// The names/ bucket of a term: FNV-1a of its first two characters, modulo the bucket count.
+function nameBucket(term, count) {
+  return fnv1a([...term].slice(0, 2).join("")) % count;
 }
 
 // Docs of any of the postings, each scored by its best posting: the key's idf times the
@@ -250,10 +307,15 @@ function union(postings, entries, weights, n, scale) {
       if (s > board[d]) board[d] = s;
     }
   });
+  return collect(board, seen, count);
+}
+
+// The documents marked in `seen` (ascending) with their scores from `board`.
+function collect(board, seen, count) {
   const docs = new Uint32Array(count);
   const score = new Float64Array(count);
   let k = 0;
-  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
+  for (let d = 0; d < seen.length && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
   return { docs, score };
 }
 

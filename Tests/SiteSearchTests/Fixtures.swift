@@ -31,6 +31,11 @@ enum Fixtures {
     return try byField(JSONDecoder().decode([String: [String: String]].self, from: data))
   }
 
+  static func names() throws -> [FacetField: [String: [String]]] {
+    let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-names.json"))
+    return try byField(JSONDecoder().decode([String: [String: [String]]].self, from: data))
+  }
+
   struct UnknownField: Error { var name: String }
 
   /// The fixture's field names as `FacetField`s; a name that is none is an error.

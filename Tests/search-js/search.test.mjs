@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, parseQuery, tokenize } from "../../Public/search/search.js";
-import { BASE_URL, fileFetch, fixtureDocs } from "./fixture.mjs";
+import { createSearch, isCJK, normalize, parseQuery, tokenize } from "../../Public/search/search.js";
+import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
 const FACET_FIELDS = await engine().facetFields();
@@ -11,13 +11,34 @@ const FACET_FIELDS = await engine().facetFields();
 const itemMatches = (item, term) => term === item.exact || item.prefixes.some((p) => term.startsWith(p));
 const clauseMatches = (clause, tokens) => tokens.some((t0) => itemMatches(clause.items[0], t0.term) &&
   clause.items.every((it) => tokens.some((t) => t.position === t0.position - clause.items[0].offset + it.offset && itemMatches(it, t.term))));
+// Names (the issue's rule): a clause's `names` key also matches the names of the document's
+// State, themes, affected groups, body, mechanism and SDGs: the terms of their tokens (no CJK
+// tail) and their CJK runs of 2+ characters. Region and recommending States are not names.
+const NAMED_FIELDS = ["country", "theme", "affected_persons", "body", "mechanism", "sdg_goal", "sdg_target"];
+function nameTerms(doc) {
+  const terms = new Set();
+  for (const field of NAMED_FIELDS) for (const value of doc.facets[field] ?? []) {
+    for (const name of fixtureNames[field]?.[value] ?? []) {
+      for (const t of tokenize(name)) if (!t.tail) terms.add(t.term);
+      for (const run of Array.from(normalize(name)).reduce((runs, ch) => {
+        if (isCJK(ch.codePointAt(0))) runs[runs.length - 1] += ch; else runs.push("");
+        return runs;
+      }, [""])) if (Array.from(run).length >= 2) terms.add(run);
+    }
+  }
+  return [...terms];
+}
+const namesMatch = (key, terms) => key !== null &&
+  terms.some((t) => t === key.exact || key.prefixes.some((p) => Array.from(p).length >= 2 && t.startsWith(p)));
+
 // Facets are disjunctive: a filtered field's values are counted over the documents that meet
 // the query and every other filter; the other fields' over the matches.
 function oracle(query, filters = {}) {
   const clauses = parseQuery(query);
   const textMatches = fixtureDocs.filter((doc) => {
     const fields = [doc.title, doc.text, doc.document, doc.paragraph].map(tokenize);
-    return clauses.every((c) => fields.some((tokens) => clauseMatches(c, tokens)));
+    const names = nameTerms(doc);
+    return clauses.every((c) => fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
   });
   const passes = (doc, except) => Object.entries(filters).every(([field, values]) =>
     field === except || values.length === 0 || (doc.facets[field] ?? []).some((v) => values.includes(v)));
@@ -40,6 +61,8 @@ const QUERIES = [
   "国际合作", "国际", "国", "合作", "儿童权利", "権利", "子ども", "المرأة", "المراه", "حقوق الإنسان", "حُقُوق",
   "её", "ее", "журналистов", "climate change", "\"climate change\"", "violence", "script", "<script>", "defenders",
   "human rights defenders", "\"human rights\" women", "torture optional", "zzzz", "ratify", "the",
+  "Ecuador", "Équateur", "equat", "Ecuador education", "mexico", "\"Mexico\"", "厄瓜多尔", "中国", "Китай", "Латин",
+  "latin", "crc", "labor", "procedures", "journalistes", "decent work", "birth registration", "出生登记", "torture",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
@@ -172,11 +195,34 @@ test("finds a recommendation by its document symbol and paragraph", async () => 
 
 test("downloads only the parts of the index that a query needs", async () => {
   const fetch = fileFetch();
-  await engine(fetch).search("torture", { limit: 5 });
+  const e = engine(fetch);
+  await e.search("torture", { limit: 5 });
   const paths = fetch.log.map((x) => x.url.slice(BASE_URL.length));
   assert.ok(paths.includes("search/index/manifest.json"));
-  assert.ok(!paths.some((p) => p.startsWith("search/index/facets/")), paths.join(" "));
+  // Of the facet values, only the postings of the one named "Torture…" (a theme) are loaded.
+  const manifest = await e.manifest();
+  const themes = manifest.fields.indexOf("theme");
+  const offset = manifest.values.slice(0, themes).reduce((a, vs) => a + vs.length, 0);
+  const g = offset + manifest.values[themes].indexOf("torture-and-other-cruel-inhuman-or-degrading-treatment");
+  assert.deepEqual(paths.filter((p) => p.startsWith("search/index/facets/")), [`search/index/facets/${g}.p.bin`]);
   assert.ok(paths.filter((p) => p.startsWith("search/index/docs/")).length <= 1, paths.join(" "));
+});
+
+test("finds a State's recommendations by its name in any language, ranked below text matches", async () => {
+  const e = engine();
+  const ecuador = fixtureDocs.filter((d) => d.facets.country.includes("ecu")).map((d) => d.id).sort();
+  for (const name of ["Ecuador", "Équateur", "equateur", "厄瓜多尔", "Эквадор"]) {
+    assert.deepEqual((await e.search(name, { limit: 100 })).results.map((x) => x.id).sort(), ecuador, name);
+  }
+  // Recommending States are not names: "Mexico" finds Mexico's recommendations only.
+  const mexico = fixtureDocs.filter((d) => d.facets.country.includes("mex")).map((d) => d.id).sort();
+  assert.deepEqual((await e.search("Mexico", { limit: 100 })).results.map((x) => x.id).sort(), mexico);
+  // "climate": the texts that say it come before the recommendations only tagged Climate change.
+  const r = await e.search("climate", { limit: 100 });
+  const inText = r.results.map((x) => tokenize(fixtureDocs.find((d) => d.id === x.id).text).some((t) => t.term.startsWith("climat")));
+  assert.ok(inText.includes(false) && inText.indexOf(false) > inText.lastIndexOf(true), JSON.stringify(inText));
+  // Quoted words match the text only.
+  assert.equal((await e.search('"Équateur"')).total, 0);
 });
 
 test("defaults baseUrl to the site that served the module", () => {

@@ -5,9 +5,12 @@ import SiteTemplates
 extension SiteBuilder {
   /// Hands every recommendation to the search index writer, with the facet values the
   /// contract's filters use and the labels the search page shows for them.
-  static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
+  static func writeSearchIndex(
+    _ model: SiteModel, _ strings: UIStrings, _ stringsByLanguage: [String: UIStrings], _ writer: SitePublisher, threads: Int
+  ) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
-    try SearchIndexWriter.write(documents, labels: labels(model, strings), threads: threads) { (file: SearchFile) throws(DiagnosticError) in
+    let names = names(model.vocabulary, stringsByLanguage)
+    try SearchIndexWriter.write(documents, labels: labels(model, strings), names: names, threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }
@@ -46,5 +49,20 @@ extension SiteBuilder {
     labels[.type] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.language] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings.languageName($0)) }) { a, _ in a }
     return labels
+  }
+
+  /// Field → value → every name a query word may match: the names in every language and the
+  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs.
+  static func names(_ v: Vocabulary, _ stringsByLanguage: [String: UIStrings]) -> [FacetField: [String: [String]]] {
+    let uiStrings = stringsByLanguage.keys.sorted().map { stringsByLanguage[$0]! }
+    var names: [FacetField: [String: [String]]] = [:]
+    names[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.all) }) { a, _ in a }
+    names[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
+    names[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
+    names[.body] = Dictionary(v.bodies.map { ($0.slug, $0.name.all + $0.aliases + [$0.code]) }) { a, _ in a }
+    names[.mechanism] = Dictionary(Mechanism.allCases.map { m in (m.rawValue, uiStrings.map { $0.label(m) }) }) { a, _ in a }
+    names[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), $0.name.all) }) { a, _ in a }
+    names[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { ($0.code, $0.name?.all ?? []) }) { a, _ in a }
+    return names
   }
 }
