@@ -35,7 +35,8 @@ chipsHeading.textContent = strings.active;
 chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
 chipsBox.append(chipsHeading, chipsList);
 facetsBox.before(chipsBox);
-const engine = createSearch();
+// Results link into this page's edition, with facet labels in its language.
+const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
 let facetFields = [];
@@ -96,6 +97,7 @@ function renderResults(r, state) {
     const link = document.createElement("a");
     link.href = hit.url;
     link.textContent = hit.title;
+    if (hit.titleLanguage) Object.assign(link, { lang: hit.titleLanguage, dir: "auto" });
     const heading = document.createElement("h2");
     heading.append(link);
     const meta = document.createElement("p");
@@ -105,7 +107,7 @@ function renderResults(r, state) {
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
     excerpt.innerHTML = hit.excerpt;
-    if (hit.language) excerpt.lang = hit.language;
+    if (hit.language) Object.assign(excerpt, { lang: hit.language, dir: "auto" });
     item.append(heading, meta, excerpt);
     return item;
   }));

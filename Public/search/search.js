@@ -4,12 +4,16 @@
 // It stays one file: each extra module would be one more request before a query can run.
 //
 //   import { createSearch } from "./search/search.js";
-//   const engine = createSearch({ baseUrl: "https://example.org/uhri/" });
+//   const engine = createSearch({ baseUrl: "https://example.org/uhri/", language: "fr" });
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language }], best first
-//            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+//            best first. `url` is the page in the reader's edition (`language`, when the site has
+//            it); `title` is plain text, in the reader's language when the record is translated
+//            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
+//            there, else from the version that matches (`language`). Translations are indexed
+//            with their record: one result per recommendation. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
 // r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
@@ -48,20 +52,30 @@ function defaultBaseUrl() {
 
 /**
  * Creates a search engine over the static index of one site.
- * @param {{baseUrl?: string, fetch?: typeof fetch}} options  baseUrl: the site root (default:
- *   the site that served this module, which lives at <site>/search/search.js).
+ * @param {{baseUrl?: string, language?: string, fetch?: typeof fetch}} options  baseUrl: the site
+ *   root (default: the site that served this module, which lives at <site>/search/search.js);
+ *   language: the reader's edition (result URLs and facet labels), e.g. "fr".
  */
 export function createSearch(options = {}) {
   let baseUrl = options.baseUrl ?? defaultBaseUrl();
   if (!baseUrl.endsWith("/")) baseUrl += "/";
   const fetchImpl = options.fetch ?? ((url) => globalThis.fetch(url));
   const index = new IndexReader(baseUrl + "search/index/", fetchImpl);
+  // The reader's edition: its language when the site has it, else the site's default.
+  const edition = async () => {
+    const editions = (await index.manifest()).editions ?? {};
+    const language = options.language && Object.hasOwn(editions, options.language) ? options.language : null;
+    return { language, root: baseUrl + (language ? editions[language] : "") };
+  };
   return {
     baseUrl,
     /** Runs a query; see the module comment for the result. */
-    search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
-    /** Labels for facet values: { field: { value: label } }. */
-    labels: () => index.json("labels.json"),
+    search: async (query, opts = {}) => runSearch(index, await edition(), query, opts),
+    /** Labels for facet values in the reader's language: { field: { value: label } }. */
+    labels: async () => {
+      const { language } = await edition();
+      return index.json(language ? `labels/${language}.json` : "labels.json");
+    },
     /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
@@ -73,7 +87,7 @@ export function createSearch(options = {}) {
 
 // Every clause and every filter must match. Matches rank by the sum of their clauses' scores,
 // ties (and every match of a query without words) in index order: newest first.
-async function runSearch(index, baseUrl, query, opts) {
+async function runSearch(index, edition, query, opts) {
   const manifest = await index.manifest();
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
@@ -117,7 +131,7 @@ async function runSearch(index, baseUrl, query, opts) {
   const [counts, fieldCounts, results] = await Promise.all([
     count([...clauseSources, ...filterSources], hits, constraints, matched),
     Promise.all(relaxed),
-    loadResults(index, manifest, baseUrl, page, scores, clauses),
+    loadResults(index, manifest, edition, page, scores, clauses),
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   return { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
@@ -558,33 +572,46 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
-// title null = the text, a number k = the text's first k characters and "…".
-function readRecord([id, text, document, paragraph, date, language, title, url]) {
-  return {
-    id, text, document, paragraph, date, language,
-    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
-    url: url ?? `recommendations/${id}/`,
-  };
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
+// translations?]; title null = the text, a number k = the text's first k characters and "…";
+// translations { language: [title, text] }, titles written the same way.
+const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
+function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+  const versions = [{ language, title: readTitle(title, text), text }];
+  for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
+  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
 }
 
-async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
+// Each result links into the reader's edition. Its title is in the reader's language when the
+// record has it there; its excerpt from the first version that holds a match: the reader's
+// language, the original, then the other translations (for no query: the reader's language).
+async function loadResults(index, manifest, edition, page, scores, clauses) {
   const size = manifest.chunkSize;
   const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
     .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
   const byChunk = new Map(chunks);
   return page.map((d) => {
     const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
+    const own = doc.versions.find((v) => v.language === edition.language);
+    const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
+    let shown = null;
+    for (const v of ordered) {
+      const excerpt = buildExcerpt(v.text, clauses);
+      if (excerpt.includes("<mark>")) { shown = { v, excerpt }; break; }
+    }
+    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses) };
+    const named = own ?? doc.versions[0];
     return {
       id: doc.id,
-      url: baseUrl + doc.url,
-      title: doc.title,
-      excerpt: buildExcerpt(doc.text, clauses),
+      url: edition.root + doc.url,
+      title: named.title,
+      excerpt: shown.excerpt,
       score: Math.round(scores[d] * 1000) / 1000,
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
-      language: doc.language,
+      language: shown.v.language,
+      titleLanguage: named.language,
     };
   });
 }

@@ -27,13 +27,15 @@ public enum SearchIndexWriter {
   ///   - labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
   ///   - names: field -> value -> every name of the value (all languages, aliases), which a
   ///     query word also matches (`NameIndex.fields` are used).
+  ///   - editions: the site's language trees, whose pages and labels `createSearch({ language })`
+  ///     returns (`labels/<language>.json`, the manifest's `editions`).
   ///   - threads: how many threads the work may use (at most 8 are).
   public static func files(
     for documents: [SearchDocument], labels: [FacetField: [String: String]],
-    names: [FacetField: [String: [String]]] = [:], threads: Int
+    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int
   ) -> [SearchFile] {
     var files: [SearchFile] = []
-    write(documents, labels: labels, names: names, threads: threads) { files.append($0) }
+    write(documents, labels: labels, names: names, editions: editions, threads: threads) { files.append($0) }
     return files
   }
 
@@ -41,7 +43,7 @@ public enum SearchIndexWriter {
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
     _ documents: [SearchDocument], labels: [FacetField: [String: String]],
-    names: [FacetField: [String: [String]]] = [:], threads: Int,
+    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int,
     to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let workers = Parallel.workers(threads: threads)
@@ -71,9 +73,13 @@ public enum SearchIndexWriter {
       shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
       vectorBytes: vectorBytes, fields: FacetField.names, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
-      rowBytes: rowBytes, nameBuckets: nameBuckets.count)
+      rowBytes: rowBytes, nameBuckets: nameBuckets.count,
+      editions: Dictionary(editions.map { ($0.language, $0.prefix) }) { a, _ in a })
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
     try sink(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
+    for edition in editions.sorted(by: { $0.language < $1.language }) {
+      try sink(SearchFile(path: root + "labels/\(edition.language).json", bytes: encodeJSON(usedLabels(edition.labels, facets))))
+    }
   }
 
   /// Document indexes newest first, then by id: the order of results without a query.
@@ -222,4 +228,6 @@ struct Manifest: Codable {
   var rowBytes: [[Int]]
   /// The number of names/<b>.json buckets (`NameIndex`).
   var nameBuckets: Int
+  /// Language -> the folder of its edition from the site root ("" for the default language).
+  var editions: [String: String]
 }

@@ -70,3 +70,20 @@ def test_long_value_list_narrows_as_one_types(page, site):
     assert visible and all(wanted[:4].lower() in v.lower() for v in visible), visible
     assert len(visible) < len(names)
     assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+def test_search_from_the_french_edition_lands_on_french_pages(page, site):
+    base, _ = site
+    countries = {c["code"].lower(): c["name"] for c in yaml.safe_load((REPO / "Vocabularies" / "countries.yml").read_text(encoding="utf-8"))}
+    page.goto(base + "fr/search/")
+    shown_total(page)
+    # Facet values are named in French.
+    value = page.locator("#search-facets input[name=country]").first.get_attribute("value")
+    label = page.locator(f"#search-facets input[name=country][value='{value}'] + label").inner_text()
+    assert label.startswith(countries[value]["fr"] + " ("), label
+    hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(base + "fr/recommendations/") for h in hrefs), hrefs[:3]
+    page.locator("#search-results a").first.click()
+    page.wait_for_url(re.compile(r"/fr/recommendations/"))
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.problems.items == [], "\n".join(page.problems.items)

@@ -36,7 +36,9 @@ const namesMatch = (key, terms) => key !== null &&
 function oracle(query, filters = {}) {
   const clauses = parseQuery(query);
   const textMatches = fixtureDocs.filter((doc) => {
-    const fields = [doc.title, doc.text, doc.document, doc.paragraph].map(tokenize);
+    // Translations are searched with their record.
+    const translations = Object.values(doc.translations ?? {}).flat();
+    const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
     const names = nameTerms(doc);
     return clauses.every((c) => fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
   });
@@ -171,10 +173,11 @@ test("cuts long texts to an excerpt around the first match", async () => {
 
 test("matches Chinese by contiguous substring, not by bigrams found apart", async () => {
   const e = engine();
-  assert.deepEqual((await e.search("国际合作")).results.map((x) => x.id), ["a-hrc-40-6-28-7"]);
-  // 国 alone is in both Chinese texts and in the Japanese 国際協力.
-  assert.deepEqual((await e.search("国")).results.map((x) => x.id).sort(), ["a-hrc-37-12-118-2", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
-  assert.match((await e.search("国际合作")).results[0].excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
+  // The second is an English recommendation whose Chinese translation says 国际合作.
+  assert.deepEqual((await e.search("国际合作")).results.map((x) => x.id).sort(), ["a-hrc-39-6-120-89", "a-hrc-40-6-28-7"]);
+  // 国 alone is in both Chinese texts, a Chinese translation and the Japanese 国際協力.
+  assert.deepEqual((await e.search("国")).results.map((x) => x.id).sort(), ["a-hrc-37-12-118-2", "a-hrc-39-6-120-89", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
+  for (const x of (await e.search("国际合作")).results) assert.match(x.excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
   assert.deepEqual((await e.search("権利")).results.map((x) => x.id), ["a-hrc-37-12-118-2"]);
 });
 
@@ -223,6 +226,32 @@ test("finds a State's recommendations by its name in any language, ranked below 
   assert.ok(inText.includes(false) && inText.indexOf(false) > inText.lastIndexOf(true), JSON.stringify(inText));
   // Quoted words match the text only.
   assert.equal((await e.search('"Équateur"')).total, 0);
+});
+
+test("links into the reader's edition, with its labels, and shows a translation where it matches", async () => {
+  const fr = createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language: "fr" });
+  const r = await fr.search("climate", { limit: 100 });
+  assert.ok(r.results.length > 0);
+  for (const x of r.results) assert.equal(x.url, `${BASE_URL}fr/recommendations/${x.id}/`);
+  assert.equal((await fr.labels()).country.ecu, "Équateur");
+  // The translated record: French title; its excerpt is French when the query matches there...
+  const translated = fixtureDocs.find((d) => d.id === "a-hrc-39-6-120-89");
+  const hit = (await fr.search("coopération")).results.find((x) => x.id === translated.id);
+  assert.equal(hit.title, translated.translations.fr[0]);
+  assert.equal(hit.titleLanguage, "fr");
+  assert.equal(hit.language, "fr");
+  assert.match(hit.excerpt, /<mark>coopération<\/mark>/);
+  // ...and English (the text that matches) when it does not.
+  const english = (await fr.search("address")).results.find((x) => x.id === translated.id);
+  assert.equal(english.language, "en");
+  assert.match(english.excerpt, /<mark>address<\/mark>/);
+  // One result per record, whichever versions match.
+  const both = await fr.search("international", { limit: 100 });
+  assert.equal(new Set(both.results.map((x) => x.id)).size, both.results.length);
+  // A language the site does not have: the default edition.
+  const xx = createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language: "xx" });
+  assert.equal((await xx.search("climate")).results[0].url.startsWith(`${BASE_URL}recommendations/`), true);
+  assert.equal((await xx.labels()).country.ecu, "Ecuador");
 });
 
 test("defaults baseUrl to the site that served the module", () => {

@@ -192,6 +192,34 @@ describe("the search of a site built by hrindex (sample content)", { skip }, () 
     }
   });
 
+  test("searches for a reader of each edition: its pages, its labels, translations found", async () => {
+    const yml = fs.readFileSync(path.join(repoRoot, "Vocabularies/countries.yml"), "utf8");
+    const ecuador = /- code: ECU\n  name: \{(.*)\}/.exec(yml)[1];
+    for (const language of ["fr", "es", "ru", "zh", "ar"]) {
+      const engine = site.createSearch({ baseUrl: BASE_URL, fetch: site.fetch, language });
+      const r = await engine.search("", { limit: 1000 });
+      for (const x of r.results) {
+        assert.ok(x.url.startsWith(`${BASE_URL}${language}/recommendations/`), x.url);
+        assert.ok(fs.existsSync(pageOf(site, x)), x.url);
+      }
+      assert.equal((await engine.labels()).country.ecu, new RegExp(`${language}: "([^"]+)"`).exec(ecuador)[1]);
+    }
+    // Every translation file's first words find its recommendation (once).
+    const folder = path.join(repoRoot, "Content/recommendations");
+    for (const file of fs.readdirSync(folder, { recursive: true }).filter((f) => /\.(fr|es|ru|zh|ar)\.md$/.test(f))) {
+      const language = file.slice(-5, -3);
+      const id = path.basename(file).slice(0, -6);
+      const text = fs.readFileSync(path.join(folder, file), "utf8").split("---")[2].trim();
+      // The first three words (the first six characters of Chinese), as a phrase.
+      const words = language === "zh" ? [[...text].slice(0, 6).join("")] : text.split(/\s+/).slice(0, 3);
+      const query = `"${words.join(" ")}"`;
+      const engine = site.createSearch({ baseUrl: BASE_URL, fetch: site.fetch, language });
+      const found = (await engine.search(query, { limit: 1000 })).results.filter((x) => x.id === id);
+      assert.equal(found.length, 1, `${file}: ${query}`);
+      assert.equal(found[0].language, language, file);
+    }
+  });
+
   test("a State's name and a word find that State's records with the word", async () => {
     const records = contentByState().get("ecu");
     const r = await site.engine.search("Ecuador children", { limit: 1000 });

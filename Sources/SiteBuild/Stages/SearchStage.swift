@@ -10,7 +10,13 @@ extension SiteBuilder {
   ) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
     let names = names(model.vocabulary, stringsByLanguage)
-    try SearchIndexWriter.write(documents, labels: labels(model, strings), names: names, threads: threads) { (file: SearchFile) throws(DiagnosticError) in
+    let editions = model.config.languages.map { language in
+      SearchEdition(
+        language: language, prefix: LanguageTree.prefix(of: language, in: model.config),
+        labels: labels(model, stringsByLanguage[language] ?? strings, language: language))
+    }
+    let siteLabels = labels(model, strings, language: model.config.language)
+    try SearchIndexWriter.write(documents, labels: siteLabels, names: names, editions: editions, threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }
@@ -28,12 +34,15 @@ extension SiteBuilder {
     if let cycle = r.cycle { facets[.cycle] = [String(cycle)] }
     return SearchDocument(
       id: r.id.rawValue, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
-      document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets)
+      document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets,
+      translations: model.translations[i].keys.sorted().map { language in
+        let t = model.translations[i][language]!
+        return SearchTranslation(language: language, title: t.title, text: t.plainText)
+      })
   }
 
-  /// Field → value → the name the search page shows, in the site's language.
-  static func labels(_ model: SiteModel, _ strings: UIStrings) -> [FacetField: [String: String]] {
-    let language = model.config.language
+  /// Field → value → the name the search page shows, in `language`.
+  static func labels(_ model: SiteModel, _ strings: UIStrings, language: String) -> [FacetField: [String: String]] {
     let v = model.vocabulary
     var labels: [FacetField: [String: String]] = [:]
     labels[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
