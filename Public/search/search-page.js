@@ -9,7 +9,7 @@ const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
   more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
-  clear: "Clear all filters", narrow: "Filter the list: {field}",
+  clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
 };
 
 const form = document.getElementById("search-form");
@@ -73,12 +73,13 @@ function urlFor(state) {
   return location.pathname + (query ? "?" + query : "");
 }
 
-async function run(state) {
+// `typing`: the query is being typed, so its last word is also a prefix.
+async function run(state, typing = false) {
   const mine = ++generation;
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE }),
+      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
@@ -92,6 +93,7 @@ async function run(state) {
 
 function renderResults(r, state) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
@@ -112,6 +114,23 @@ function renderResults(r, state) {
     return item;
   }));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
+}
+
+// "Did you mean {query}?" with the query as a link that runs it.
+function suggestionLine(suggestion, state) {
+  const line = document.createElement("span");
+  const [before, after = ""] = strings.suggest.split("{query}");
+  const link = document.createElement("a");
+  const next = { ...state, q: suggestion, page: 1 };
+  link.href = urlFor(next);
+  link.textContent = suggestion;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = suggestion;
+    navigate(next, "push");
+  });
+  line.append(before, link, after);
+  return line;
 }
 
 // Fields whose boxes the reader opened or closed, and what they typed to narrow a long list:
@@ -241,11 +260,11 @@ function renderPager(total, state) {
   pager.replaceChildren(...links);
 }
 
-function navigate(state, mode) {
+function navigate(state, mode, typing = false) {
   const url = urlFor(state);
   if (mode === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
-  run(state);
+  run(state, typing);
 }
 
 function applyState(state) {
@@ -265,7 +284,7 @@ input.addEventListener("input", () => {
     const last = state.q.trim().split(/\s+/).pop() ?? "";
     // One Latin letter matches too much to be useful while typing; CJK characters are words.
     if (last.length === 1 && !/[\u3040-\u30ff\u3400-\u9fff]/.test(last)) return;
-    navigate(state, "replace");
+    navigate(state, "replace", true);
   }, DEBOUNCE_MS);
 });
 facetsBox.addEventListener("change", (event) => { if (event.target.type === "checkbox") navigate(stateFromForm(), "push"); });

@@ -312,6 +312,7 @@ search_active: عوامل التصفية النشطة
 search_remove: "إزالة عامل التصفية {label}"
 search_clear: إزالة جميع عوامل التصفية
 search_narrow: "تصفية القائمة: {field}"
+search_suggest: "هل تقصد {query}؟"
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
 column_term: الاسم
@@ -457,6 +458,7 @@ search_active: Active filters
 search_remove: "Remove filter {label}"
 search_clear: Clear all filters
 search_narrow: "Filter the list: {field}"
+search_suggest: "Did you mean {query}?"
 count_one: 1 recommendation
 count_other: "{count} recommendations"
 column_term: Name
@@ -601,6 +603,7 @@ search_active: Filtros activos
 search_remove: "Quitar el filtro {label}"
 search_clear: Quitar todos los filtros
 search_narrow: "Filtrar la lista: {field}"
+search_suggest: "¿Quiso decir {query}?"
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
 column_term: Nombre
@@ -746,6 +749,7 @@ search_active: Filtres actifs
 search_remove: "Retirer le filtre {label}"
 search_clear: Retirer tous les filtres
 search_narrow: "Filtrer la liste : {field}"
+search_suggest: "Vouliez-vous dire {query} ?"
 count_one: 1 recommandation
 count_other: "{count} recommandations"
 column_term: Nom
@@ -891,6 +895,7 @@ search_active: Активные фильтры
 search_remove: "Снять фильтр {label}"
 search_clear: Снять все фильтры
 search_narrow: "Фильтр списка: {field}"
+search_suggest: "Возможно, вы имели в виду {query}?"
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
 column_term: Название
@@ -1036,6 +1041,7 @@ search_active: 已选筛选条件
 search_remove: "移除筛选条件 {label}"
 search_clear: 清除所有筛选条件
 search_narrow: "筛选列表：{field}"
+search_suggest: "您是不是要找 {query}？"
 count_one: 1条建议
 count_other: "{count}条建议"
 column_term: 名称
@@ -1375,7 +1381,7 @@ const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
   more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
-  clear: "Clear all filters", narrow: "Filter the list: {field}",
+  clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
 };
 
 const form = document.getElementById("search-form");
@@ -1439,12 +1445,13 @@ function urlFor(state) {
   return location.pathname + (query ? "?" + query : "");
 }
 
-async function run(state) {
+// `typing`: the query is being typed, so its last word is also a prefix.
+async function run(state, typing = false) {
   const mine = ++generation;
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE }),
+      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
@@ -1458,6 +1465,7 @@ async function run(state) {
 
 function renderResults(r, state) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
@@ -1478,6 +1486,23 @@ function renderResults(r, state) {
     return item;
   }));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
+}
+
+// "Did you mean {query}?" with the query as a link that runs it.
+function suggestionLine(suggestion, state) {
+  const line = document.createElement("span");
+  const [before, after = ""] = strings.suggest.split("{query}");
+  const link = document.createElement("a");
+  const next = { ...state, q: suggestion, page: 1 };
+  link.href = urlFor(next);
+  link.textContent = suggestion;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = suggestion;
+    navigate(next, "push");
+  });
+  line.append(before, link, after);
+  return line;
 }
 
 // Fields whose boxes the reader opened or closed, and what they typed to narrow a long list:
@@ -1607,11 +1632,11 @@ function renderPager(total, state) {
   pager.replaceChildren(...links);
 }
 
-function navigate(state, mode) {
+function navigate(state, mode, typing = false) {
   const url = urlFor(state);
   if (mode === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
-  run(state);
+  run(state, typing);
 }
 
 function applyState(state) {
@@ -1631,7 +1656,7 @@ input.addEventListener("input", () => {
     const last = state.q.trim().split(/\s+/).pop() ?? "";
     // One Latin letter matches too much to be useful while typing; CJK characters are words.
     if (last.length === 1 && !/[\u3040-\u30ff\u3400-\u9fff]/.test(last)) return;
-    navigate(state, "replace");
+    navigate(state, "replace", true);
   }, DEBOUNCE_MS);
 });
 facetsBox.addEventListener("change", (event) => { if (event.target.type === "checkbox") navigate(stateFromForm(), "push"); });
@@ -1664,6 +1689,8 @@ engine.facetFields().catch(() => []).then((fields) => {
 //            with their record: one result per recommendation. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
+// r.suggestion  (only when r.total is 0, and a word matched nothing) the query with such words
+//            replaced by the closest words of the term dictionary: "did you mean".
 // r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
 //            without a filter counts the matches; a field with one counts the documents that meet
 //            the query and every other filter (with country: ["ecu"] every State keeps its count).
@@ -1681,6 +1708,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
 //   Search           runSearch: a query and filters to the total, one page of results, facets
+//   Suggestions      suggest: "did you mean" for a query without results
 //   Query parsing    parseQuery: the clauses every match must satisfy
 //   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
 //   Facets           filters to facet values; exact counts of the matches per facet value
@@ -1740,12 +1768,15 @@ async function runSearch(index, edition, query, opts) {
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const clauses = parseQuery(query);
+  const parsed = parseQuery(query, { typing: opts.typing === true });
+  const clauses = parsed.filter((c) => !c.not);
+  const excluded = parsed.filter((c) => c.not);
   const filters = resolveFilters(manifest, opts.filters ?? {});
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings] = await Promise.all([
+  const [matches, filterPostings, exclusions] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+    Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
   ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
@@ -1761,6 +1792,13 @@ async function runSearch(index, edition, query, opts) {
     for (const p of group) for (const d of p.docs) if (!member[d]) { member[d] = 1; hits[d]++; }
     return member;
   });
+  if (exclusions.length > 0) {
+    // One more constraint that every document meets but the excluded ones.
+    constraints++;
+    const out = new Uint8Array(n);
+    for (const { docs } of exclusions) for (const d of docs) out[d] = 1;
+    for (let d = 0; d < n; d++) hits[d] = out[d] ? 0 : hits[d] + 1;
+  }
   const matched = matchingDocs(hits, constraints);
   if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
@@ -1768,7 +1806,7 @@ async function runSearch(index, edition, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c, i) => c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -1782,7 +1820,102 @@ async function runSearch(index, edition, query, opts) {
     loadResults(index, manifest, edition, page, scores, clauses),
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
-  return { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+  const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+  if (matched.length === 0) {
+    const suggestion = await suggest(index, manifest, query);
+    if (suggestion !== null) out.suggestion = suggestion;
+  }
+  return out;
+}
+
+// ===== Suggestions =====
+
+// Endings put back on a dictionary term to spell a word that has it as its stem.
+const SPELLINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
+
+/**
+ * "Did you mean": the query with each unquoted word that matches nothing (no term, no name)
+ * replaced by the closest word spelled from a term of its dictionary shard (a term plus one of
+ * a few endings that stems back to it), or of a name (names/), within 1 edit for words of up to 4
+ * characters and 2 otherwise; ties go to the term in more documents, then to the likelier
+ * spelling (see spellings), then the first in byte order. Null when no word was replaced.
+ */
+async function suggest(index, manifest, query) {
+  const parts = String(query).split(/(\s+)/);
+  let changed = false;
+  let quoted = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const startsQuoted = quoted;
+    for (const ch of part) if (QUOTE_CHARS.has(ch)) quoted = !quoted;
+    if (startsQuoted || part === "OR" || /^-/.test(part) || [...part].some((ch) => QUOTE_CHARS.has(ch))) continue;
+    const tokens = tokenize(part);
+    if (tokens.length !== 1 || tokens[0].span || startsWithCJK(tokens[0].term)) continue;
+    const { term, raw } = tokens[0];
+    const [entries, names] = await Promise.all([
+      index.entries({ exact: term, prefixes: [] }),
+      matchNames(index, manifest, { exact: term, prefixes: [] }),
+    ]);
+    if (entries.length > 0 || names.entries.length > 0) continue;
+    const best = await closestWord(index, manifest, raw, term);
+    if (best !== null) { parts[i] = best; changed = true; }
+  }
+  return changed ? parts.join("") : null;
+}
+
+// The closest spelling (see suggest) of the terms in the dictionary shards and names/ buckets
+// where `raw` and its term would be.
+async function closestWord(index, manifest, raw, term) {
+  const limit = [...raw].length <= 4 ? 1 : 2;
+  const shards = [...new Set([shardFor(manifest.shards, term), shardFor(manifest.shards, raw)])];
+  const candidates = (await Promise.all(shards.map((k) => index.shard(k)))).flat().map((e) => ({ term: e.term, df: e.df }));
+  if (manifest.nameBuckets) {
+    const buckets = [...new Set([term, raw].map((k) => nameBucket(k, manifest.nameBuckets)))];
+    for (const file of await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)))) {
+      for (const name of Object.keys(file)) candidates.push({ term: name, df: 0 });
+    }
+  }
+  let best = null;
+  for (const e of candidates) {
+    if (isCompound(e.term) || startsWithCJK(e.term)) continue;
+    spellings(e.term).forEach((word, rank) => {
+      const d = editDistance(raw, word, limit);
+      if (d > limit) return;
+      const better = !best || d < best.d || (d === best.d && (e.df > best.df || (e.df === best.df &&
+        (rank < best.rank || (rank === best.rank && word < best.word)))));
+      if (better) best = { d, df: e.df, word, rank };
+    });
+  }
+  return best?.word ?? null;
+}
+
+// Words whose index term is `term`, likeliest first: irregular plurals and their singulars,
+// then the term with one of a few endings.
+function spellings(term) {
+  if (!/^[a-z]+$/.test(term)) return [term];
+  const words = [];
+  for (const [plural, lemma] of IRREGULAR) if (stemEnglish(lemma) === term) words.push(plural, lemma);
+  words.push(...SPELLINGS.map((ending) => term + ending));
+  return [...new Set(words)].filter((w) => wordTerm(w) === term);
+}
+
+/** Levenshtein distance of a and b (code points), or limit + 1 once it must pass `limit`. */
+export function editDistance(a, b, limit = Infinity) {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      smallest = Math.min(smallest, row[j]);
+    }
+    if (smallest > limit) return limit + 1;
+    previous = row;
+  }
+  return previous[y.length];
 }
 
 // The documents that satisfy all `constraints`, ascending (every document when there are none).
@@ -1799,66 +1932,103 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
 
 /**
  * Parses a query into clauses; every clause must match. A clause is a list of items
- * { exact, prefixes, offset }: an item matches a token whose term equals `exact` or starts
- * with one of `prefixes`; the items of one clause must sit at the given relative positions.
- * - Unquoted words and compounds are one-item clauses; the query's last one, when unquoted,
- *   also matches as a prefix (of its stem and of its unstemmed form).
+ * { exact, prefixes, offset, also? }: an item matches a token whose term equals `exact` (or one
+ * of `also`) or starts with one of `prefixes`; the items of one clause must sit at the given
+ * relative positions.
+ * - Unquoted words and compounds are one-item clauses. With `typing` (the query is being typed),
+ *   the last one, when unquoted, also matches terms that start with the word as typed
+ *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
  *   CJK character matches every token that starts with it.
- * - `names` ({ exact, prefixes } or null): what else a clause matches in the names of a
+ * - `a OR b` (OR in capitals, between two words or phrases): one clause { any: [a, b] } that
+ *   either satisfies. `-word` or `-"a phrase"`: { not: true, ... }, a clause no match may satisfy.
+ * - `names` ({ exact, prefixes, also? } or null): what else a clause matches in the names of a
  *   document's State, themes, groups, body, mechanism and SDGs (see matchNames). An unquoted
- *   word looks up its term (and, last, its prefixes of 2+ characters), an unquoted CJK run the
- *   run itself; a quoted phrase and a lone CJK character match no name.
+ *   word looks up its term (and, last while typing, the terms that start with it as typed when
+ *   it has 2+ characters), an unquoted CJK run the run itself; a quoted phrase and a lone CJK
+ *   character match no name.
  */
-export function parseQuery(query) {
-  const segments = [];
+export function parseQuery(query, { typing = false } = {}) {
+  // Chunks: quoted phrases, and the space-separated words between them.
+  const chunks = [];
   let text = "";
   let quoted = false;
+  const flush = () => {
+    if (quoted) chunks.push({ text, quoted: true });
+    else for (const word of text.split(/\s+/)) if (word) chunks.push({ text: word, quoted: false });
+    text = "";
+  };
   for (const ch of String(query ?? "")) {
-    if (QUOTE_CHARS.has(ch)) {
-      segments.push({ text, quoted });
-      text = "";
-      quoted = !quoted;
-    } else text += ch;
+    if (QUOTE_CHARS.has(ch)) { flush(); quoted = !quoted; } else text += ch;
   }
-  segments.push({ text, quoted });
+  flush();
   const clauses = [];
   let lastPrefixable = null;
-  for (const segment of segments) {
-    const items = queryItems(tokenize(segment.text));
-    if (items.length === 0) continue;
-    if (segment.quoted) {
-      const flat = items.flatMap((it) => it.cjkRun ?? [it]);
-      const base = flat[0].offset;
-      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null });
-      lastPrefixable = null;
-      continue;
+  let negate = false;
+  let or = false;
+  for (const chunk of chunks) {
+    if (!chunk.quoted && chunk.text === "OR") { or = clauses.length > 0 && !clauses[clauses.length - 1].not; continue; }
+    if (!chunk.quoted && chunk.text === "-") { negate = true; continue; }
+    let source = chunk.text;
+    if (!chunk.quoted && source.startsWith("-")) { negate = true; source = source.slice(1); }
+    const made = chunkClauses(source, chunk.quoted);
+    lastPrefixable = null;
+    if (made.length === 0) { negate = false; continue; }
+    if (negate) for (const c of made) c.not = true;
+    else if (made.length === 1 && made[0].prefixable) lastPrefixable = made[0];
+    if (or && !negate) {
+      const previous = clauses.pop();
+      const first = made.shift();
+      clauses.push({ any: [...(previous.any ?? [previous]), first] });
     }
-    for (const it of items) {
-      if (it.cjkRun) {
-        const base = it.cjkRun[0].offset;
-        const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
-        clauses.push({ items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } });
-        lastPrefixable = null;
-      } else {
-        const clause = { items: [{ ...it, offset: 0 }], names: startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] } };
-        clauses.push(clause);
-        lastPrefixable = it.tail ? null : clause;
-      }
-    }
+    clauses.push(...made);
+    negate = false;
+    or = false;
   }
-  if (lastPrefixable) {
+  if (typing && lastPrefixable && clauses.includes(lastPrefixable)) {
     const item = lastPrefixable.items[0];
-    const all = [...new Set([item.exact, item.raw ?? item.exact, ...completionStems(item.raw)])];
-    item.prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
-    if (lastPrefixable.names) lastPrefixable.names.prefixes = item.prefixes.filter((p) => [...p].length >= 2);
+    const raw = item.raw ?? item.exact;
+    const also = [...new Set(completionStems(raw))].filter((t) => t !== item.exact && !t.startsWith(raw));
+    item.prefixes = [raw];
+    if (also.length > 0) item.also = also;
+    if (lastPrefixable.names) {
+      lastPrefixable.names.prefixes = [...raw].length >= 2 ? [raw] : [];
+      if (also.length > 0) lastPrefixable.names.also = also;
+    }
   }
-  return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })), names: c.names }));
+  const clean = (c) => {
+    if (c.any) return { any: c.any.map(clean) };
+    const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
+    if (c.not) out.not = true;
+    return out;
+  };
+  return clauses.map(clean);
+}
+
+// The clauses of one chunk: a phrase for quoted text; else a clause per word or compound, a
+// phrase per CJK run, a one-character prefix clause for a lone CJK character.
+function chunkClauses(text, quoted) {
+  const items = queryItems(tokenize(text));
+  if (items.length === 0) return [];
+  if (quoted) {
+    const flat = items.flatMap((it) => it.cjkRun ?? [it]);
+    const base = flat[0].offset;
+    return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
+  }
+  return items.map((it) => {
+    if (it.cjkRun) {
+      const base = it.cjkRun[0].offset;
+      const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
+      return { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+    }
+    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
+    return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
+  });
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
-// "educ" for "education"): the stems of a few likely completions are prefixes too.
+// "educ" for "education"): the stems of a few likely completions match too.
 const COMPLETIONS = ["e", "ed", "ing", "ion", "ation", "s"];
 function completionStems(raw) {
   if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
@@ -1897,6 +2067,7 @@ const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 // one-term clause, its entries and postings (`sources`: they hold every match, for facets).
 async function matchClause(index, manifest, clause) {
   const n = manifest.documents;
+  if (clause.any) return matchAny(await Promise.all(clause.any.map((c) => matchClause(index, manifest, c))), n);
   const [names, result] = await Promise.all([matchNames(index, manifest, clause.names), matchText(index, manifest, clause)]);
   if (names.entries.length === 0) return result;
   // A name's documents join the clause, scored below its every match in a text.
@@ -1918,6 +2089,19 @@ async function matchClause(index, manifest, clause) {
   return { ...collect(board, seen, count), sources, named: true };
 }
 
+// Documents of any alternative, their scores added; sources only when every alternative has them.
+function matchAny(parts, n) {
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) {
+    if (!seen[docs[i]]) { seen[docs[i]] = 1; count++; }
+    board[docs[i]] += score[i];
+  }
+  const sources = parts.every((p) => p.sources) ? parts.flatMap((p) => p.sources) : null;
+  return { ...collect(board, seen, count), sources, named: parts.some((p) => p.named) };
+}
+
 // The documents of a clause's text matches, with its sources when it is one item.
 async function matchText(index, manifest, clause) {
   const n = manifest.documents;
@@ -1925,7 +2109,7 @@ async function matchText(index, manifest, clause) {
     const item = clause.items[0];
     const entries = await index.entries(item);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
+    const weights = entries.map((e) => (e.term === item.exact || item.also?.includes(e.term) ? 1 : 0.5));
     return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
   }
   return matchPhrase(index, manifest, clause.items);
@@ -1938,12 +2122,13 @@ const NAME_WEIGHT = 0.25;
 // or a term that starts with one of `key.prefixes`, from the names/ bucket of each.
 async function matchNames(index, manifest, key) {
   if (!key || !manifest.nameBuckets) return { entries: [], postings: [] };
-  const wanted = [key.exact, ...key.prefixes];
+  const exact = new Set([key.exact, ...(key.also ?? [])]);
+  const wanted = [...exact, ...key.prefixes];
   const buckets = [...new Set(wanted.map((k) => nameBucket(k, manifest.nameBuckets)))];
   const files = await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)));
   const values = new Set();
   for (const file of files) for (const [term, gs] of Object.entries(file)) {
-    if (term === key.exact || key.prefixes.some((p) => term.startsWith(p))) for (const g of gs) values.add(g);
+    if (exact.has(term) || key.prefixes.some((p) => term.startsWith(p))) for (const g of gs) values.add(g);
   }
   const entries = [...values].sort((a, b) => a - b).map((g) => index.facetEntry(g, manifest));
   return { entries, postings: await Promise.all(entries.map((e) => index.postings(e))) };
@@ -2277,8 +2462,9 @@ export function escapeHTML(text) {
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
 export function buildExcerpt(text, clauses, maxChars = 240) {
-  const matches = (term) => clauses.some((c) => c.items.some((it) =>
-    it.exact === term || it.prefixes.some((p) => term.startsWith(p))));
+  const items = clauses.flatMap((c) => (c.any ?? [c]).filter((x) => !x.not).flatMap((x) => x.items));
+  const matches = (term) => items.some((it) =>
+    it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
   const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
   const marked = tokens.filter((t) => matches(t.term));
   const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
@@ -2339,12 +2525,13 @@ class IndexReader {
   shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
   bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
   vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
-  // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
+  // Entries whose term equals `item.exact` (or one of `item.also`) or starts with one of `item.prefixes`.
   async entries(item) {
     const manifest = await this.manifest();
     const shards = manifest.shards;
     const wanted = new Set();
-    for (const key of [item.exact, ...item.prefixes]) {
+    const exact = new Set([item.exact, ...(item.also ?? [])]);
+    for (const key of [...exact, ...item.prefixes]) {
       let k = shardFor(shards, key);
       wanted.add(k);
       if (item.prefixes.includes(key)) while (k + 1 < shards.length && shards[k + 1].startsWith(key)) wanted.add(++k);
@@ -2352,7 +2539,7 @@ class IndexReader {
     const found = new Map();
     for (const k of [...wanted].sort((a, b) => a - b)) {
       for (const e of await this.shard(k)) {
-        if (e.term === item.exact || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
+        if (exact.has(e.term) || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
       }
     }
     return [...found.values()];

@@ -87,3 +87,16 @@ def test_search_from_the_french_edition_lands_on_french_pages(page, site):
     page.wait_for_url(re.compile(r"/fr/recommendations/"))
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+def test_a_misspelled_query_offers_a_correction_that_finds_results(page, site):
+    base, _ = site
+    page.goto(base + "search/?q=torure")
+    link = page.locator("#search-status a")
+    link.wait_for()
+    assert link.inner_text() == "torture"
+    link.click()
+    wait_until(page, "() => new URLSearchParams(location.search).get('q') === 'torture'")
+    assert shown_total(page) > 0
+    assert page.locator("#search-q").input_value() == "torture"
+    assert page.problems.items == [], "\n".join(page.problems.items)

@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, isCJK, normalize, parseQuery, tokenize } from "../../Public/search/search.js";
+import { createSearch, isCJK, normalize, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
 import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
@@ -8,7 +8,7 @@ const FACET_FIELDS = await engine().facetFields();
 
 // MARK: - A brute-force oracle of the contract's matching rules, straight from the tokenizer.
 
-const itemMatches = (item, term) => term === item.exact || item.prefixes.some((p) => term.startsWith(p));
+const itemMatches = (item, term) => term === item.exact || (item.also ?? []).includes(term) || item.prefixes.some((p) => term.startsWith(p));
 const clauseMatches = (clause, tokens) => tokens.some((t0) => itemMatches(clause.items[0], t0.term) &&
   clause.items.every((it) => tokens.some((t) => t.position === t0.position - clause.items[0].offset + it.offset && itemMatches(it, t.term))));
 // Names (the issue's rule): a clause's `names` key also matches the names of the document's
@@ -29,18 +29,20 @@ function nameTerms(doc) {
   return [...terms];
 }
 const namesMatch = (key, terms) => key !== null &&
-  terms.some((t) => t === key.exact || key.prefixes.some((p) => Array.from(p).length >= 2 && t.startsWith(p)));
+  terms.some((t) => t === key.exact || (key.also ?? []).includes(t) || key.prefixes.some((p) => Array.from(p).length >= 2 && t.startsWith(p)));
 
 // Facets are disjunctive: a filtered field's values are counted over the documents that meet
 // the query and every other filter; the other fields' over the matches.
-function oracle(query, filters = {}) {
-  const clauses = parseQuery(query);
+// Query syntax: { any } matches when one alternative does; { not } clauses exclude.
+function oracle(query, filters = {}, typing = false) {
+  const clauses = parseQuery(query, { typing });
   const textMatches = fixtureDocs.filter((doc) => {
     // Translations are searched with their record.
     const translations = Object.values(doc.translations ?? {}).flat();
     const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
     const names = nameTerms(doc);
-    return clauses.every((c) => fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
+    const satisfies = (c) => (c.any ? c.any.some(satisfies) : fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
+    return clauses.every((c) => (c.not ? !satisfies({ ...c, not: undefined }) : satisfies(c)));
   });
   const passes = (doc, except) => Object.entries(filters).every(([field, values]) =>
     field === except || values.length === 0 || (doc.facets[field] ?? []).some((v) => values.includes(v)));
@@ -65,6 +67,8 @@ const QUERIES = [
   "human rights defenders", "\"human rights\" women", "torture optional", "zzzz", "ratify", "the",
   "Ecuador", "Équateur", "equat", "Ecuador education", "mexico", "\"Mexico\"", "厄瓜多尔", "中国", "Китай", "Латин",
   "latin", "crc", "labor", "procedures", "journalistes", "decent work", "birth registration", "出生登记", "torture",
+  "children OR women", "torture OR \"climate change\" OR 国际合作", "-children", "rights -children", "rights -\"human rights\"",
+  "OR", "children OR", "- women", "-Ecuador education", "registration", "regist", "educat", "-国际", "women OR -girls",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
@@ -77,10 +81,10 @@ const FILTERS = [
 test("gives exact totals, matches and facet counts for every query and filter combination", async () => {
   const e = engine();
   for (const query of QUERIES) {
-    for (const filters of FILTERS) {
-      const expected = oracle(query, filters);
-      const r = await e.search(query, { filters, limit: 1000 });
-      const label = `${JSON.stringify(query)} ${JSON.stringify(filters)}`;
+    for (const filters of FILTERS) for (const typing of [false, true]) {
+      const expected = oracle(query, filters, typing);
+      const r = await e.search(query, { filters, limit: 1000, typing });
+      const label = `${JSON.stringify(query)} ${JSON.stringify(filters)} typing=${typing}`;
       assert.equal(r.total, expected.ids.length, label);
       assert.deepEqual(r.results.map((x) => x.id).sort(), expected.ids, label);
       assert.deepEqual(sortedFacets(r.facets), expected.facets, label);
@@ -183,7 +187,8 @@ test("matches Chinese by contiguous substring, not by bigrams found apart", asyn
 
 test("searches every language at once, and the language filter narrows it", async () => {
   const e = engine();
-  const all = await e.search("education", { limit: 50 });
+  // While typing, "educ" is a prefix of English education, French éducation, Spanish educación.
+  const all = await e.search("educ", { limit: 50, typing: true });
   assert.ok(["en", "fr", "es"].every((l) => all.facets.language[l] > 0), JSON.stringify(all.facets.language));
   const fr = await e.search("education", { filters: { language: ["fr"] } });
   assert.deepEqual(fr.results.map((x) => x.id), ["a-hrc-38-10-126-12"]);
@@ -209,6 +214,84 @@ test("downloads only the parts of the index that a query needs", async () => {
   const g = offset + manifest.values[themes].indexOf("torture-and-other-cruel-inhuman-or-degrading-treatment");
   assert.deepEqual(paths.filter((p) => p.startsWith("search/index/facets/")), [`search/index/facets/${g}.p.bin`]);
   assert.ok(paths.filter((p) => p.startsWith("search/index/docs/")).length <= 1, paths.join(" "));
+});
+
+test("reads OR, -word and -\"phrase\", and uses the last word as typed as a prefix only while typing", async () => {
+  const e = engine();
+  const ids = async (q, opts = {}) => (await e.search(q, { limit: 1000, ...opts })).results.map((x) => x.id).sort();
+  const union = [...new Set([...(await ids("torture")), ...(await ids("climate"))])].sort();
+  assert.deepEqual(await ids("torture OR climate"), union);
+  const rights = await ids("rights");
+  const children = new Set(await ids("children"));
+  assert.deepEqual(await ids("rights -children"), rights.filter((id) => !children.has(id)));
+  assert.ok((await ids("rights -children")).length < rights.length);
+  // "registration" as typed is a prefix of no word of "registry"'s; a finished query is exact.
+  const docsWith = (re) => fixtureDocs.filter((d) => re.test(d.text)).map((d) => d.id).sort();
+  assert.deepEqual(await ids("regist", { typing: true }), docsWith(/\bregist/i));
+  assert.deepEqual(await ids("regist"), []);
+  // A word typed halfway finds the words it begins.
+  assert.ok((await ids("educat", { typing: true })).length > 0);
+});
+
+// "Did you mean", brute force: every term of the fixture (documents and names) with its document
+// count, spelled back as words (term + ending, or an irregular plural and its singular, that
+// tokenize to the term), the closest within 1 edit (words of up to 4 letters) or 2.
+function levenshtein(a, b) {
+  const x = [...a], y = [...b];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) {
+    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+  }
+  return d[x.length][y.length];
+}
+const ENDINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
+const PLURALS = [["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"], ["peoples", "person"]];
+function expectedSuggestion(query) {
+  const df = new Map();
+  for (const doc of fixtureDocs) {
+    const text = [doc.title, doc.text, doc.document, doc.paragraph, ...Object.values(doc.translations ?? {}).flat()].join(" ");
+    for (const t of new Set(tokenize(text).map((x) => x.term))) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const known = new Set([...df.keys(), ...fixtureDocs.flatMap(nameTerms)]);
+  for (const t of known) if (!df.has(t)) df.set(t, 0);
+  for (const field of NAMED_FIELDS) for (const names of Object.values(fixtureNames[field] ?? {})) {
+    for (const name of names) for (const t of tokenize(name)) if (!t.tail && !df.has(t.term)) df.set(t.term, 0);
+  }
+  let changed = false;
+  const words = query.split(" ").map((w) => {
+    const [token] = tokenize(w);
+    if (df.has(token.term)) return w;
+    let best = null;
+    for (const [term, n] of df) {
+      if (term.includes("-") || isCJK(term.codePointAt(0))) continue;
+      const spelled = /^[a-z]+$/.test(term)
+        ? [...PLURALS.filter(([, s]) => wordTerm(s) === term).flat(), ...ENDINGS.map((e) => term + e)] : [term];
+      [...new Set(spelled)].filter((x) => wordTerm(x) === term).forEach((word, rank) => {
+        const d = levenshtein(token.raw, word);
+        if (d > ([...token.raw].length <= 4 ? 1 : 2)) return;
+        // Smallest distance, then most documents, then likeliest spelling, then byte order.
+        const key = [d, -n, rank];
+        const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
+        if (!best || (k >= 0 ? key[k] < best.key[k] : word < best.word)) best = { key, word };
+      });
+    }
+    if (!best) return w;
+    changed = true;
+    return best.word;
+  });
+  return changed ? words.join(" ") : undefined;
+}
+
+test("offers 'did you mean' from the term dictionary for a query without results", async () => {
+  const e = engine();
+  for (const query of ["torure", "educaton", "chldren rights", "childen", "Ecuadr", "registraton", "climat chnage", "zzzz", "Equateur"]) {
+    const r = await e.search(query);
+    if (r.total > 0) { assert.equal(r.suggestion, undefined, query); continue; }
+    assert.equal(r.suggestion, expectedSuggestion(query), query);
+  }
+  assert.equal((await e.search("torure")).suggestion, "torture");
+  assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
+  assert.equal((await e.search('"torure"')).suggestion, undefined);
 });
 
 test("finds a State's recommendations by its name in any language, ranked below text matches", async () => {
