@@ -1,14 +1,15 @@
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch } from "./search.js";
+import { createSearch, normalize } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
 const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
-  more: "Show all {n}", pages: "Result pages",
+  more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
+  clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
 };
 
 const form = document.getElementById("search-form");
@@ -18,11 +19,24 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const pager = document.getElementById("search-pager");
 const app = document.getElementById("search-app");
+// The active filters: a labelled list of chips, put before the facet boxes.
+const chipsBox = document.createElement("section");
+chipsBox.className = "search-chips";
+chipsBox.hidden = true;
+const chipsList = document.createElement("ul");
 const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}") };
 // The facet fields' names in the page's language (the page lists every field of the index);
 // a field without one shows its own name.
 const fieldLabels = JSON.parse(app?.dataset.fields || "{}");
-const engine = createSearch();
+const chipsHeading = document.createElement("h2");
+chipsHeading.id = "search-chips-heading";
+chipsHeading.className = "visually-hidden";
+chipsHeading.textContent = strings.active;
+chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
+chipsBox.append(chipsHeading, chipsList);
+facetsBox.before(chipsBox);
+// Results link into this page's edition, with facet labels in its language.
+const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
 let facetFields = [];
@@ -59,12 +73,13 @@ function urlFor(state) {
   return location.pathname + (query ? "?" + query : "");
 }
 
-async function run(state) {
+// `typing`: the query is being typed, so its last word is also a prefix.
+async function run(state, typing = false) {
   const mine = ++generation;
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE }),
+      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
@@ -78,11 +93,13 @@ async function run(state) {
 
 function renderResults(r, state) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = hit.url;
     link.textContent = hit.title;
+    if (hit.titleLanguage) Object.assign(link, { lang: hit.titleLanguage, dir: "auto" });
     const heading = document.createElement("h2");
     heading.append(link);
     const meta = document.createElement("p");
@@ -92,12 +109,36 @@ function renderResults(r, state) {
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
     excerpt.innerHTML = hit.excerpt;
-    if (hit.language) excerpt.lang = hit.language;
+    if (hit.language) Object.assign(excerpt, { lang: hit.language, dir: "auto" });
     item.append(heading, meta, excerpt);
     return item;
   }));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
 }
+
+// "Did you mean {query}?" with the query as a link that runs it.
+function suggestionLine(suggestion, state) {
+  const line = document.createElement("span");
+  const [before, after = ""] = strings.suggest.split("{query}");
+  const link = document.createElement("a");
+  const next = { ...state, q: suggestion, page: 1 };
+  link.href = urlFor(next);
+  link.textContent = suggestion;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = suggestion;
+    navigate(next, "push");
+  });
+  line.append(before, link, after);
+  return line;
+}
+
+// Fields whose boxes the reader opened or closed, and what they typed to narrow a long list:
+// kept across the re-renders of every search.
+const openFields = new Map();
+const valueFilters = new Map();
+// A list longer than this gets a box that narrows it as one types.
+const LONG_LIST = 12;
 
 function renderFacets(facets, state, labels) {
   const groups = [];
@@ -110,9 +151,11 @@ function renderFacets(facets, state, labels) {
     values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b)));
     const box = document.createElement("details");
     box.className = "search-facet";
-    box.open = selected.size > 0 || ["country", "mechanism", "language"].includes(field);
+    box.open = openFields.get(field) ?? (selected.size > 0 || ["country", "mechanism", "language"].includes(field));
+    box.addEventListener("toggle", () => openFields.set(field, box.open));
     const summary = document.createElement("summary");
     summary.textContent = fieldLabels[field] ?? field;
+    if (selected.size > 0) summary.append(` (${selected.size})`);
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.className = "visually-hidden";
@@ -121,6 +164,7 @@ function renderFacets(facets, state, labels) {
     for (const value of values) {
       const id = `f-${field}-${value}`.replace(/[^A-Za-z0-9_-]/g, "_");
       const li = document.createElement("li");
+      li.dataset.label = normalize(label(value));
       const check = document.createElement("input");
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
@@ -129,13 +173,70 @@ function renderFacets(facets, state, labels) {
       li.append(check, text);
       items.append(li);
     }
-    fieldset.append(legend, items);
+    fieldset.append(legend);
+    if (values.length > LONG_LIST) fieldset.append(valueFilter(field, items));
+    fieldset.append(items);
     box.append(summary, fieldset);
     groups.push(box);
   }
   const focused = document.activeElement?.id;
   facetsBox.replaceChildren(...groups);
+  renderChips(state, labels);
   if (focused) document.getElementById(focused)?.focus();
+}
+
+// A box that hides the values of a long list whose label does not contain what is typed.
+function valueFilter(field, items) {
+  const box = document.createElement("input");
+  Object.assign(box, { type: "search", id: `filter-${field}`, className: "search-value-filter", autocomplete: "off" });
+  box.setAttribute("aria-label", format(strings.narrow, { field: fieldLabels[field] ?? field }));
+  box.placeholder = format(strings.narrow, { field: fieldLabels[field] ?? field });
+  box.value = valueFilters.get(field) ?? "";
+  const apply = () => {
+    const wanted = normalize(box.value.trim());
+    valueFilters.set(field, box.value);
+    for (const li of items.children) li.hidden = wanted !== "" && !li.dataset.label.includes(wanted);
+  };
+  box.addEventListener("input", apply);
+  // Enter narrows the list; it does not submit the search form.
+  box.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+  apply();
+  return box;
+}
+
+// The active filters as buttons that remove them, and one that removes them all.
+function renderChips(state, labels) {
+  const chips = [];
+  for (const field of facetFields) {
+    for (const value of state.filters[field] ?? []) {
+      const name = labels[field]?.[value] ?? value;
+      const chip = document.createElement("button");
+      chip.type = "button";
+      chip.className = "search-chip";
+      chip.textContent = `${fieldLabels[field] ?? field}: ${name} \u00d7`;
+      chip.setAttribute("aria-label", format(strings.remove, { label: `${fieldLabels[field] ?? field}: ${name}` }));
+      chip.addEventListener("click", () => {
+        const filters = { ...state.filters, [field]: state.filters[field].filter((v) => v !== value) };
+        navigate({ ...state, q: input.value, filters, page: 1 }, "push");
+        input.focus();
+      });
+      const li = document.createElement("li");
+      li.append(chip);
+      chips.push(li);
+    }
+  }
+  if (chips.length > 1) {
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "search-chip search-chip-clear";
+    clear.textContent = strings.clear;
+    clear.addEventListener("click", () => { navigate({ ...state, q: input.value, filters: {}, page: 1 }, "push"); input.focus(); });
+    const li = document.createElement("li");
+    li.append(clear);
+    chips.push(li);
+  }
+  chipsBox.hidden = chips.length === 0;
+  chipsList.replaceChildren(...chips);
 }
 
 function renderPager(total, state) {
@@ -159,11 +260,11 @@ function renderPager(total, state) {
   pager.replaceChildren(...links);
 }
 
-function navigate(state, mode) {
+function navigate(state, mode, typing = false) {
   const url = urlFor(state);
   if (mode === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
-  run(state);
+  run(state, typing);
 }
 
 function applyState(state) {
@@ -183,10 +284,10 @@ input.addEventListener("input", () => {
     const last = state.q.trim().split(/\s+/).pop() ?? "";
     // One Latin letter matches too much to be useful while typing; CJK characters are words.
     if (last.length === 1 && !/[\u3040-\u30ff\u3400-\u9fff]/.test(last)) return;
-    navigate(state, "replace");
+    navigate(state, "replace", true);
   }, DEBOUNCE_MS);
 });
-facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
+facetsBox.addEventListener("change", (event) => { if (event.target.type === "checkbox") navigate(stateFromForm(), "push"); });
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
 // The query box shows the URL's query at once; the search runs once the facet fields are known.

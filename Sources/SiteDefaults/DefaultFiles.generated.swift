@@ -329,6 +329,11 @@ search_error: "تعذّر البحث: {message}"
 search_more: "عرض الكل ({n})"
 search_pages: "صفحات النتائج"
 search_in_group: البحث ضمن هذه التوصيات
+search_active: عوامل التصفية النشطة
+search_remove: "إزالة عامل التصفية {label}"
+search_clear: إزالة جميع عوامل التصفية
+search_narrow: "تصفية القائمة: {field}"
+search_suggest: "هل تقصد {query}؟"
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
 column_term: الاسم
@@ -477,6 +482,11 @@ search_error: "Search failed: {message}"
 search_more: "Show all {n}"
 search_pages: "Result pages"
 search_in_group: Search within these recommendations
+search_active: Active filters
+search_remove: "Remove filter {label}"
+search_clear: Clear all filters
+search_narrow: "Filter the list: {field}"
+search_suggest: "Did you mean {query}?"
 count_one: 1 recommendation
 count_other: "{count} recommendations"
 column_term: Name
@@ -624,6 +634,11 @@ search_error: "La búsqueda falló: {message}"
 search_more: "Mostrar los {n}"
 search_pages: "Páginas de resultados"
 search_in_group: Buscar en estas recomendaciones
+search_active: Filtros activos
+search_remove: "Quitar el filtro {label}"
+search_clear: Quitar todos los filtros
+search_narrow: "Filtrar la lista: {field}"
+search_suggest: "¿Quiso decir {query}?"
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
 column_term: Nombre
@@ -772,6 +787,11 @@ search_error: "La recherche a échoué : {message}"
 search_more: "Afficher les {n}"
 search_pages: "Pages de résultats"
 search_in_group: Rechercher dans ces recommandations
+search_active: Filtres actifs
+search_remove: "Retirer le filtre {label}"
+search_clear: Retirer tous les filtres
+search_narrow: "Filtrer la liste : {field}"
+search_suggest: "Vouliez-vous dire {query} ?"
 count_one: 1 recommandation
 count_other: "{count} recommandations"
 column_term: Nom
@@ -920,6 +940,11 @@ search_error: "Ошибка поиска: {message}"
 search_more: "Показать все ({n})"
 search_pages: "Страницы результатов"
 search_in_group: Поиск среди этих рекомендаций
+search_active: Активные фильтры
+search_remove: "Снять фильтр {label}"
+search_clear: Снять все фильтры
+search_narrow: "Фильтр списка: {field}"
+search_suggest: "Возможно, вы имели в виду {query}?"
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
 column_term: Название
@@ -1068,6 +1093,11 @@ search_error: "搜索失败：{message}"
 search_more: "显示全部 {n} 项"
 search_pages: "结果页"
 search_in_group: 在这些建议中搜索
+search_active: 已选筛选条件
+search_remove: "移除筛选条件 {label}"
+search_clear: 清除所有筛选条件
+search_narrow: "筛选列表：{field}"
+search_suggest: "您是不是要找 {query}？"
 count_one: 1条建议
 count_other: "{count}条建议"
 column_term: 名称
@@ -1303,6 +1333,10 @@ button:hover { text-decoration: underline; }
 .search-facet ul { list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; max-block-size: 16rem; overflow-y: auto; }
 .search-facet li { display: flex; gap: 0.4rem; align-items: baseline; padding-block: 0.1rem; }
 .search-form .search-facet label { display: inline; font-weight: normal; margin: 0; }
+.search-chips ul { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0.75rem 0 0; padding: 0; }
+.search-chip { padding: 0.2rem 0.6rem; border-radius: 999px; font-size: 0.95rem; }
+.search-chip-clear { background: var(--bg); color: var(--accent); }
+.search-value-filter { inline-size: 100%; font: inherit; padding: 0.3rem 0.5rem; margin-block-start: 0.25rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
 .search-status { color: var(--muted); min-block-size: 1.5em; }
 .search-results { padding-inline-start: 1.5rem; }
 .search-results:focus { outline: none; }
@@ -1432,14 +1466,15 @@ table.documents time { white-space: nowrap; }
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch } from "./search.js";
+import { createSearch, normalize } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
 const DEFAULT_STRINGS = {
   results: "{n} results", result: "1 result", none: "No recommendation matches this search.",
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
-  more: "Show all {n}", pages: "Result pages",
+  more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
+  clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
 };
 
 const form = document.getElementById("search-form");
@@ -1449,11 +1484,24 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const pager = document.getElementById("search-pager");
 const app = document.getElementById("search-app");
+// The active filters: a labelled list of chips, put before the facet boxes.
+const chipsBox = document.createElement("section");
+chipsBox.className = "search-chips";
+chipsBox.hidden = true;
+const chipsList = document.createElement("ul");
 const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}") };
 // The facet fields' names in the page's language (the page lists every field of the index);
 // a field without one shows its own name.
 const fieldLabels = JSON.parse(app?.dataset.fields || "{}");
-const engine = createSearch();
+const chipsHeading = document.createElement("h2");
+chipsHeading.id = "search-chips-heading";
+chipsHeading.className = "visually-hidden";
+chipsHeading.textContent = strings.active;
+chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
+chipsBox.append(chipsHeading, chipsList);
+facetsBox.before(chipsBox);
+// Results link into this page's edition, with facet labels in its language.
+const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
 let facetFields = [];
@@ -1490,12 +1538,13 @@ function urlFor(state) {
   return location.pathname + (query ? "?" + query : "");
 }
 
-async function run(state) {
+// `typing`: the query is being typed, so its last word is also a prefix.
+async function run(state, typing = false) {
   const mine = ++generation;
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE }),
+      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
@@ -1509,11 +1558,13 @@ async function run(state) {
 
 function renderResults(r, state) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = hit.url;
     link.textContent = hit.title;
+    if (hit.titleLanguage) Object.assign(link, { lang: hit.titleLanguage, dir: "auto" });
     const heading = document.createElement("h2");
     heading.append(link);
     const meta = document.createElement("p");
@@ -1523,12 +1574,36 @@ function renderResults(r, state) {
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
     excerpt.innerHTML = hit.excerpt;
-    if (hit.language) excerpt.lang = hit.language;
+    if (hit.language) Object.assign(excerpt, { lang: hit.language, dir: "auto" });
     item.append(heading, meta, excerpt);
     return item;
   }));
   list.start = (state.page - 1) * PAGE_SIZE + 1;
 }
+
+// "Did you mean {query}?" with the query as a link that runs it.
+function suggestionLine(suggestion, state) {
+  const line = document.createElement("span");
+  const [before, after = ""] = strings.suggest.split("{query}");
+  const link = document.createElement("a");
+  const next = { ...state, q: suggestion, page: 1 };
+  link.href = urlFor(next);
+  link.textContent = suggestion;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = suggestion;
+    navigate(next, "push");
+  });
+  line.append(before, link, after);
+  return line;
+}
+
+// Fields whose boxes the reader opened or closed, and what they typed to narrow a long list:
+// kept across the re-renders of every search.
+const openFields = new Map();
+const valueFilters = new Map();
+// A list longer than this gets a box that narrows it as one types.
+const LONG_LIST = 12;
 
 function renderFacets(facets, state, labels) {
   const groups = [];
@@ -1541,9 +1616,11 @@ function renderFacets(facets, state, labels) {
     values.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || label(a).localeCompare(label(b)));
     const box = document.createElement("details");
     box.className = "search-facet";
-    box.open = selected.size > 0 || ["country", "mechanism", "language"].includes(field);
+    box.open = openFields.get(field) ?? (selected.size > 0 || ["country", "mechanism", "language"].includes(field));
+    box.addEventListener("toggle", () => openFields.set(field, box.open));
     const summary = document.createElement("summary");
     summary.textContent = fieldLabels[field] ?? field;
+    if (selected.size > 0) summary.append(` (${selected.size})`);
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.className = "visually-hidden";
@@ -1552,6 +1629,7 @@ function renderFacets(facets, state, labels) {
     for (const value of values) {
       const id = `f-${field}-${value}`.replace(/[^A-Za-z0-9_-]/g, "_");
       const li = document.createElement("li");
+      li.dataset.label = normalize(label(value));
       const check = document.createElement("input");
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
@@ -1560,13 +1638,70 @@ function renderFacets(facets, state, labels) {
       li.append(check, text);
       items.append(li);
     }
-    fieldset.append(legend, items);
+    fieldset.append(legend);
+    if (values.length > LONG_LIST) fieldset.append(valueFilter(field, items));
+    fieldset.append(items);
     box.append(summary, fieldset);
     groups.push(box);
   }
   const focused = document.activeElement?.id;
   facetsBox.replaceChildren(...groups);
+  renderChips(state, labels);
   if (focused) document.getElementById(focused)?.focus();
+}
+
+// A box that hides the values of a long list whose label does not contain what is typed.
+function valueFilter(field, items) {
+  const box = document.createElement("input");
+  Object.assign(box, { type: "search", id: `filter-${field}`, className: "search-value-filter", autocomplete: "off" });
+  box.setAttribute("aria-label", format(strings.narrow, { field: fieldLabels[field] ?? field }));
+  box.placeholder = format(strings.narrow, { field: fieldLabels[field] ?? field });
+  box.value = valueFilters.get(field) ?? "";
+  const apply = () => {
+    const wanted = normalize(box.value.trim());
+    valueFilters.set(field, box.value);
+    for (const li of items.children) li.hidden = wanted !== "" && !li.dataset.label.includes(wanted);
+  };
+  box.addEventListener("input", apply);
+  // Enter narrows the list; it does not submit the search form.
+  box.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+  apply();
+  return box;
+}
+
+// The active filters as buttons that remove them, and one that removes them all.
+function renderChips(state, labels) {
+  const chips = [];
+  for (const field of facetFields) {
+    for (const value of state.filters[field] ?? []) {
+      const name = labels[field]?.[value] ?? value;
+      const chip = document.createElement("button");
+      chip.type = "button";
+      chip.className = "search-chip";
+      chip.textContent = `${fieldLabels[field] ?? field}: ${name} \u00d7`;
+      chip.setAttribute("aria-label", format(strings.remove, { label: `${fieldLabels[field] ?? field}: ${name}` }));
+      chip.addEventListener("click", () => {
+        const filters = { ...state.filters, [field]: state.filters[field].filter((v) => v !== value) };
+        navigate({ ...state, q: input.value, filters, page: 1 }, "push");
+        input.focus();
+      });
+      const li = document.createElement("li");
+      li.append(chip);
+      chips.push(li);
+    }
+  }
+  if (chips.length > 1) {
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "search-chip search-chip-clear";
+    clear.textContent = strings.clear;
+    clear.addEventListener("click", () => { navigate({ ...state, q: input.value, filters: {}, page: 1 }, "push"); input.focus(); });
+    const li = document.createElement("li");
+    li.append(clear);
+    chips.push(li);
+  }
+  chipsBox.hidden = chips.length === 0;
+  chipsList.replaceChildren(...chips);
 }
 
 function renderPager(total, state) {
@@ -1590,11 +1725,11 @@ function renderPager(total, state) {
   pager.replaceChildren(...links);
 }
 
-function navigate(state, mode) {
+function navigate(state, mode, typing = false) {
   const url = urlFor(state);
   if (mode === "push") history.pushState(null, "", url);
   else history.replaceState(null, "", url);
-  run(state);
+  run(state, typing);
 }
 
 function applyState(state) {
@@ -1614,10 +1749,10 @@ input.addEventListener("input", () => {
     const last = state.q.trim().split(/\s+/).pop() ?? "";
     // One Latin letter matches too much to be useful while typing; CJK characters are words.
     if (last.length === 1 && !/[\u3040-\u30ff\u3400-\u9fff]/.test(last)) return;
-    navigate(state, "replace");
+    navigate(state, "replace", true);
   }, DEBOUNCE_MS);
 });
-facetsBox.addEventListener("change", () => navigate(stateFromForm(), "push"));
+facetsBox.addEventListener("change", (event) => { if (event.target.type === "checkbox") navigate(stateFromForm(), "push"); });
 window.addEventListener("popstate", () => applyState(readState()));
 list.tabIndex = -1;
 // The query box shows the URL's query at once; the search runs once the facet fields are known.
@@ -1635,15 +1770,27 @@ engine.facetFields().catch(() => []).then((fields) => {
 // It stays one file: each extra module would be one more request before a query can run.
 //
 //   import { createSearch } from "./search/search.js";
-//   const engine = createSearch({ baseUrl: "https://example.org/uhri/" });
+//   const engine = createSearch({ baseUrl: "https://example.org/uhri/", language: "fr" });
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language }], best first
-//            `title` is plain text. `excerpt` is an HTML string: the text is escaped first
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+//            best first. `url` is the page in the reader's edition (`language`, when the site has
+//            it); `title` is plain text, in the reader's language when the record is translated
+//            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
+//            there, else from the version that matches (`language`). Translations are indexed
+//            with their record: one result per recommendation. `excerpt` is an HTML string: the text is escaped first
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
-// r.facets   { field: { value: count } } for every facet field of the index, counting the matches.
+// r.suggestion  (only when r.total is 0, and a word matched nothing) the query with such words
+//            replaced by the closest words of the term dictionary: "did you mean".
+// r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
+//            without a filter counts the matches; a field with one counts the documents that meet
+//            the query and every other filter (with country: ["ecu"] every State keeps its count).
+//
+// A query word matches the text, and also the names (every language, aliases) of a record's
+// State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
+// a match in the text; quoted words match the text only.
 //
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
@@ -1654,6 +1801,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
 //   Search           runSearch: a query and filters to the total, one page of results, facets
+//   Suggestions      suggest: "did you mean" for a query without results
 //   Query parsing    parseQuery: the clauses every match must satisfy
 //   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
 //   Facets           filters to facet values; exact counts of the matches per facet value
@@ -1673,20 +1821,30 @@ function defaultBaseUrl() {
 
 /**
  * Creates a search engine over the static index of one site.
- * @param {{baseUrl?: string, fetch?: typeof fetch}} options  baseUrl: the site root (default:
- *   the site that served this module, which lives at <site>/search/search.js).
+ * @param {{baseUrl?: string, language?: string, fetch?: typeof fetch}} options  baseUrl: the site
+ *   root (default: the site that served this module, which lives at <site>/search/search.js);
+ *   language: the reader's edition (result URLs and facet labels), e.g. "fr".
  */
 export function createSearch(options = {}) {
   let baseUrl = options.baseUrl ?? defaultBaseUrl();
   if (!baseUrl.endsWith("/")) baseUrl += "/";
   const fetchImpl = options.fetch ?? ((url) => globalThis.fetch(url));
   const index = new IndexReader(baseUrl + "search/index/", fetchImpl);
+  // The reader's edition: its language when the site has it, else the site's default.
+  const edition = async () => {
+    const editions = (await index.manifest()).editions ?? {};
+    const language = options.language && Object.hasOwn(editions, options.language) ? options.language : null;
+    return { language, root: baseUrl + (language ? editions[language] : "") };
+  };
   return {
     baseUrl,
     /** Runs a query; see the module comment for the result. */
-    search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
-    /** Labels for facet values: { field: { value: label } }. */
-    labels: () => index.json("labels.json"),
+    search: async (query, opts = {}) => runSearch(index, await edition(), query, opts),
+    /** Labels for facet values in the reader's language: { field: { value: label } }. */
+    labels: async () => {
+      const { language } = await edition();
+      return index.json(language ? `labels/${language}.json` : "labels.json");
+    },
     /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
@@ -1698,17 +1856,20 @@ export function createSearch(options = {}) {
 
 // Every clause and every filter must match. Matches rank by the sum of their clauses' scores,
 // ties (and every match of a query without words) in index order: newest first.
-async function runSearch(index, baseUrl, query, opts) {
+async function runSearch(index, edition, query, opts) {
   const manifest = await index.manifest();
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const clauses = parseQuery(query);
+  const parsed = parseQuery(query, { typing: opts.typing === true });
+  const clauses = parsed.filter((c) => !c.not);
+  const excluded = parsed.filter((c) => c.not);
   const filters = resolveFilters(manifest, opts.filters ?? {});
-  const filterEntries = filters.map((gs) => gs.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings] = await Promise.all([
+  const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
+  const [matches, filterPostings, exclusions] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+    Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
   ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
@@ -1717,29 +1878,144 @@ async function runSearch(index, baseUrl, query, opts) {
     constraints++;
     for (let i = 0; i < docs.length; i++) { hits[docs[i]]++; scores[docs[i]] += score[i]; }
   }
-  for (const group of filterPostings) {
+  // members[i][d] = 1 when document d has one of the values of filter i.
+  const members = filterPostings.map((group) => {
     constraints++;
-    const seen = group.length > 1 ? new Uint8Array(n) : null;
-    for (const p of group) for (const d of p.docs) {
-      if (seen) { if (seen[d]) continue; seen[d] = 1; }
-      hits[d]++;
-    }
+    const member = new Uint8Array(n);
+    for (const p of group) for (const d of p.docs) if (!member[d]) { member[d] = 1; hits[d]++; }
+    return member;
+  });
+  if (exclusions.length > 0) {
+    // One more constraint that every document meets but the excluded ones.
+    constraints++;
+    const out = new Uint8Array(n);
+    for (const { docs } of exclusions) for (const d of docs) out[d] = 1;
+    for (let d = 0; d < n; d++) hits[d] = out[d] ? 0 : hits[d] + 1;
   }
-  const matched = [];
-  if (constraints === 0) for (let d = 0; d < n; d++) matched.push(d);
-  else for (let d = 0; d < n; d++) if (hits[d] === constraints) matched.push(d);
+  const matched = matchingDocs(hits, constraints);
   if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
-  const sources = matches.filter((m) => m.sources).map((m) => m.sources);
-  filterEntries.forEach((es, i) => sources.push(es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true }))));
-  const phraseWords = clauses.filter((c) => c.items.length > 1).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
-  const [facets, results] = await Promise.all([
-    countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
-    loadResults(index, manifest, baseUrl, page, scores, clauses),
+  const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
+  const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
+  // Disjunctive facets: a filtered field's values are counted under every other constraint.
+  const relaxed = filters.map(({ field }, i) => {
+    if (field < 0) return null;
+    const h = Uint8Array.from(hits, (x, d) => x - members[i][d]);
+    return count([...clauseSources, ...filterSources.filter((_, k) => k !== i)], h, constraints - 1, matchingDocs(h, constraints - 1));
+  });
+  const [counts, fieldCounts, results] = await Promise.all([
+    count([...clauseSources, ...filterSources], hits, constraints, matched),
+    Promise.all(relaxed),
+    loadResults(index, manifest, edition, page, scores, clauses),
   ]);
-  return { total: matched.length, results, facets };
+  const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
+  const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+  if (matched.length === 0) {
+    const suggestion = await suggest(index, manifest, query);
+    if (suggestion !== null) out.suggestion = suggestion;
+  }
+  return out;
+}
+
+// ===== Suggestions =====
+
+// Endings put back on a dictionary term to spell a word that has it as its stem.
+const SPELLINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
+
+/**
+ * "Did you mean": the query with each unquoted word that matches nothing (no term, no name)
+ * replaced by the closest word spelled from a term of its dictionary shard (a term plus one of
+ * a few endings that stems back to it), or of a name (names/), within 1 edit for words of up to 4
+ * characters and 2 otherwise; ties go to the term in more documents, then to the likelier
+ * spelling (see spellings), then the first in byte order. Null when no word was replaced.
+ */
+async function suggest(index, manifest, query) {
+  const parts = String(query).split(/(\s+)/);
+  let changed = false;
+  let quoted = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    const startsQuoted = quoted;
+    for (const ch of part) if (QUOTE_CHARS.has(ch)) quoted = !quoted;
+    if (startsQuoted || part === "OR" || /^-/.test(part) || [...part].some((ch) => QUOTE_CHARS.has(ch))) continue;
+    const tokens = tokenize(part);
+    if (tokens.length !== 1 || tokens[0].span || startsWithCJK(tokens[0].term)) continue;
+    const { term, raw } = tokens[0];
+    const [entries, names] = await Promise.all([
+      index.entries({ exact: term, prefixes: [] }),
+      matchNames(index, manifest, { exact: term, prefixes: [] }),
+    ]);
+    if (entries.length > 0 || names.entries.length > 0) continue;
+    const best = await closestWord(index, manifest, raw, term);
+    if (best !== null) { parts[i] = best; changed = true; }
+  }
+  return changed ? parts.join("") : null;
+}
+
+// The closest spelling (see suggest) of the terms in the dictionary shards and names/ buckets
+// where `raw` and its term would be.
+async function closestWord(index, manifest, raw, term) {
+  const limit = [...raw].length <= 4 ? 1 : 2;
+  const shards = [...new Set([shardFor(manifest.shards, term), shardFor(manifest.shards, raw)])];
+  const candidates = (await Promise.all(shards.map((k) => index.shard(k)))).flat().map((e) => ({ term: e.term, df: e.df }));
+  if (manifest.nameBuckets) {
+    const buckets = [...new Set([term, raw].map((k) => nameBucket(k, manifest.nameBuckets)))];
+    for (const file of await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)))) {
+      for (const name of Object.keys(file)) candidates.push({ term: name, df: 0 });
+    }
+  }
+  let best = null;
+  for (const e of candidates) {
+    if (isCompound(e.term) || startsWithCJK(e.term)) continue;
+    spellings(e.term).forEach((word, rank) => {
+      const d = editDistance(raw, word, limit);
+      if (d > limit) return;
+      const better = !best || d < best.d || (d === best.d && (e.df > best.df || (e.df === best.df &&
+        (rank < best.rank || (rank === best.rank && word < best.word)))));
+      if (better) best = { d, df: e.df, word, rank };
+    });
+  }
+  return best?.word ?? null;
+}
+
+// Words whose index term is `term`, likeliest first: irregular plurals and their singulars,
+// then the term with one of a few endings.
+function spellings(term) {
+  if (!/^[a-z]+$/.test(term)) return [term];
+  const words = [];
+  for (const [plural, lemma] of IRREGULAR) if (stemEnglish(lemma) === term) words.push(plural, lemma);
+  words.push(...SPELLINGS.map((ending) => term + ending));
+  return [...new Set(words)].filter((w) => wordTerm(w) === term);
+}
+
+/** Levenshtein distance of a and b (code points), or limit + 1 once it must pass `limit`. */
+export function editDistance(a, b, limit = Infinity) {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= y.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      smallest = Math.min(smallest, row[j]);
+    }
+    if (smallest > limit) return limit + 1;
+    previous = row;
+  }
+  return previous[y.length];
+}
+
+// The documents that satisfy all `constraints`, ascending (every document when there are none).
+function matchingDocs(hits, constraints) {
+  const out = [];
+  for (let d = 0; d < hits.length; d++) if (hits[d] === constraints) out.push(d);
+  return out;
 }
 
 // ===== Query parsing =====
@@ -1749,60 +2025,103 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
 
 /**
  * Parses a query into clauses; every clause must match. A clause is a list of items
- * { exact, prefixes, offset }: an item matches a token whose term equals `exact` or starts
- * with one of `prefixes`; the items of one clause must sit at the given relative positions.
- * - Unquoted words and compounds are one-item clauses; the query's last one, when unquoted,
- *   also matches as a prefix (of its stem and of its unstemmed form).
+ * { exact, prefixes, offset, also? }: an item matches a token whose term equals `exact` (or one
+ * of `also`) or starts with one of `prefixes`; the items of one clause must sit at the given
+ * relative positions.
+ * - Unquoted words and compounds are one-item clauses. With `typing` (the query is being typed),
+ *   the last one, when unquoted, also matches terms that start with the word as typed
+ *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
  *   CJK character matches every token that starts with it.
+ * - `a OR b` (OR in capitals, between two words or phrases): one clause { any: [a, b] } that
+ *   either satisfies. `-word` or `-"a phrase"`: { not: true, ... }, a clause no match may satisfy.
+ * - `names` ({ exact, prefixes, also? } or null): what else a clause matches in the names of a
+ *   document's State, themes, groups, body, mechanism and SDGs (see matchNames). An unquoted
+ *   word looks up its term (and, last while typing, the terms that start with it as typed when
+ *   it has 2+ characters), an unquoted CJK run the run itself; a quoted phrase and a lone CJK
+ *   character match no name.
  */
-export function parseQuery(query) {
-  const segments = [];
+export function parseQuery(query, { typing = false } = {}) {
+  // Chunks: quoted phrases, and the space-separated words between them.
+  const chunks = [];
   let text = "";
   let quoted = false;
+  const flush = () => {
+    if (quoted) chunks.push({ text, quoted: true });
+    else for (const word of text.split(/\s+/)) if (word) chunks.push({ text: word, quoted: false });
+    text = "";
+  };
   for (const ch of String(query ?? "")) {
-    if (QUOTE_CHARS.has(ch)) {
-      segments.push({ text, quoted });
-      text = "";
-      quoted = !quoted;
-    } else text += ch;
+    if (QUOTE_CHARS.has(ch)) { flush(); quoted = !quoted; } else text += ch;
   }
-  segments.push({ text, quoted });
+  flush();
   const clauses = [];
   let lastPrefixable = null;
-  for (const segment of segments) {
-    const items = queryItems(tokenize(segment.text));
-    if (items.length === 0) continue;
-    if (segment.quoted) {
-      const flat = items.flatMap((it) => it.cjkRun ?? [it]);
-      const base = flat[0].offset;
-      clauses.push({ items: flat.map((it) => ({ ...it, offset: it.offset - base })) });
-      lastPrefixable = null;
-      continue;
+  let negate = false;
+  let or = false;
+  for (const chunk of chunks) {
+    if (!chunk.quoted && chunk.text === "OR") { or = clauses.length > 0 && !clauses[clauses.length - 1].not; continue; }
+    if (!chunk.quoted && chunk.text === "-") { negate = true; continue; }
+    let source = chunk.text;
+    if (!chunk.quoted && source.startsWith("-")) { negate = true; source = source.slice(1); }
+    const made = chunkClauses(source, chunk.quoted);
+    lastPrefixable = null;
+    if (made.length === 0) { negate = false; continue; }
+    if (negate) for (const c of made) c.not = true;
+    else if (made.length === 1 && made[0].prefixable) lastPrefixable = made[0];
+    if (or && !negate) {
+      const previous = clauses.pop();
+      const first = made.shift();
+      clauses.push({ any: [...(previous.any ?? [previous]), first] });
     }
-    for (const it of items) {
-      if (it.cjkRun) {
-        const base = it.cjkRun[0].offset;
-        clauses.push({ items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })) });
-        lastPrefixable = null;
-      } else {
-        const clause = { items: [{ ...it, offset: 0 }] };
-        clauses.push(clause);
-        lastPrefixable = it.tail ? null : clause;
-      }
-    }
+    clauses.push(...made);
+    negate = false;
+    or = false;
   }
-  if (lastPrefixable) {
+  if (typing && lastPrefixable && clauses.includes(lastPrefixable)) {
     const item = lastPrefixable.items[0];
-    const all = [...new Set([item.exact, item.raw ?? item.exact, ...completionStems(item.raw)])];
-    item.prefixes = all.filter((p) => !all.some((q) => q !== p && p.startsWith(q)));
+    const raw = item.raw ?? item.exact;
+    const also = [...new Set(completionStems(raw))].filter((t) => t !== item.exact && !t.startsWith(raw));
+    item.prefixes = [raw];
+    if (also.length > 0) item.also = also;
+    if (lastPrefixable.names) {
+      lastPrefixable.names.prefixes = [...raw].length >= 2 ? [raw] : [];
+      if (also.length > 0) lastPrefixable.names.also = also;
+    }
   }
-  return clauses.map((c) => ({ items: c.items.map(({ exact, prefixes, offset }) => ({ exact, prefixes, offset })) }));
+  const clean = (c) => {
+    if (c.any) return { any: c.any.map(clean) };
+    const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
+    if (c.not) out.not = true;
+    return out;
+  };
+  return clauses.map(clean);
+}
+
+// The clauses of one chunk: a phrase for quoted text; else a clause per word or compound, a
+// phrase per CJK run, a one-character prefix clause for a lone CJK character.
+function chunkClauses(text, quoted) {
+  const items = queryItems(tokenize(text));
+  if (items.length === 0) return [];
+  if (quoted) {
+    const flat = items.flatMap((it) => it.cjkRun ?? [it]);
+    const base = flat[0].offset;
+    return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
+  }
+  return items.map((it) => {
+    if (it.cjkRun) {
+      const base = it.cjkRun[0].offset;
+      const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
+      return { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+    }
+    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
+    return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
+  });
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
-// "educ" for "education"): the stems of a few likely completions are prefixes too.
+// "educ" for "education"): the stems of a few likely completions match too.
 const COMPLETIONS = ["e", "ed", "ing", "ion", "ation", "s"];
 function completionStems(raw) {
   if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
@@ -1841,14 +2160,76 @@ const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 // one-term clause, its entries and postings (`sources`: they hold every match, for facets).
 async function matchClause(index, manifest, clause) {
   const n = manifest.documents;
+  if (clause.any) return matchAny(await Promise.all(clause.any.map((c) => matchClause(index, manifest, c))), n);
+  const [names, result] = await Promise.all([matchNames(index, manifest, clause.names), matchText(index, manifest, clause)]);
+  if (names.entries.length === 0) return result;
+  // A name's documents join the clause, scored below its every match in a text.
+  let lowest = Infinity;
+  for (const x of result.score) if (x < lowest) lowest = x;
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = result.docs.length;
+  result.docs.forEach((d, i) => { seen[d] = 1; board[d] = result.score[i]; });
+  names.postings.forEach((p, k) => {
+    const s = NAME_WEIGHT * Math.min(idf(n, names.entries[k].df), lowest);
+    for (const d of p.docs) {
+      if (!seen[d]) { seen[d] = 1; count++; }
+      if (s > board[d]) board[d] = s;
+    }
+  });
+  // The name values' postings join the sources that hold every match (for facet counts).
+  const sources = result.sources && [...result.sources, ...names.entries.map((entry, k) => ({ entry, postings: names.postings[k] }))];
+  return { ...collect(board, seen, count), sources, named: true };
+}
+
+// Documents of any alternative, their scores added; sources only when every alternative has them.
+function matchAny(parts, n) {
+  const board = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) {
+    if (!seen[docs[i]]) { seen[docs[i]] = 1; count++; }
+    board[docs[i]] += score[i];
+  }
+  const sources = parts.every((p) => p.sources) ? parts.flatMap((p) => p.sources) : null;
+  return { ...collect(board, seen, count), sources, named: parts.some((p) => p.named) };
+}
+
+// The documents of a clause's text matches, with its sources when it is one item.
+async function matchText(index, manifest, clause) {
+  const n = manifest.documents;
   if (clause.items.length === 1) {
     const item = clause.items[0];
     const entries = await index.entries(item);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    const weights = entries.map((e) => (e.term === item.exact ? 1 : 0.5));
+    const weights = entries.map((e) => (e.term === item.exact || item.also?.includes(e.term) ? 1 : 0.5));
     return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
   }
   return matchPhrase(index, manifest, clause.items);
+}
+
+// A name match scores this much of its value's idf, and of the clause's lowest text score.
+const NAME_WEIGHT = 0.25;
+
+// The facet values (as entries, with their postings) one of whose names has the term `key.exact`
+// or a term that starts with one of `key.prefixes`, from the names/ bucket of each.
+async function matchNames(index, manifest, key) {
+  if (!key || !manifest.nameBuckets) return { entries: [], postings: [] };
+  const exact = new Set([key.exact, ...(key.also ?? [])]);
+  const wanted = [...exact, ...key.prefixes];
+  const buckets = [...new Set(wanted.map((k) => nameBucket(k, manifest.nameBuckets)))];
+  const files = await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)));
+  const values = new Set();
+  for (const file of files) for (const [term, gs] of Object.entries(file)) {
+    if (exact.has(term) || key.prefixes.some((p) => term.startsWith(p))) for (const g of gs) values.add(g);
+  }
+  const entries = [...values].sort((a, b) => a - b).map((g) => index.facetEntry(g, manifest));
+  return { entries, postings: await Promise.all(entries.map((e) => index.postings(e))) };
+}
+
+// The names/ bucket of a term: FNV-1a of its first two characters, modulo the bucket count.
+function nameBucket(term, count) {
+  return fnv1a([...term].slice(0, 2).join("")) % count;
 }
 
 // Docs of any of the postings, each scored by its best posting: the key's idf times the
@@ -1866,10 +2247,15 @@ function union(postings, entries, weights, n, scale) {
       if (s > board[d]) board[d] = s;
     }
   });
+  return collect(board, seen, count);
+}
+
+// The documents marked in `seen` (ascending) with their scores from `board`.
+function collect(board, seen, count) {
   const docs = new Uint32Array(count);
   const score = new Float64Array(count);
   let k = 0;
-  for (let d = 0; d < n && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
+  for (let d = 0; d < seen.length && k < count; d++) if (seen[d]) { docs[k] = d; score[k++] = board[d]; }
   return { docs, score };
 }
 
@@ -1974,7 +2360,8 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
-// Filters -> for each field with known values, the global value indexes (unknown values match nothing).
+// Filters -> per filtered field its index (-1 when the index has no such field) and the global
+// indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
   const offsets = valueOffsets(manifest);
   const groups = [];
@@ -1983,12 +2370,13 @@ function resolveFilters(manifest, filters) {
     if (values.length === 0) continue;
     const f = manifest.fields.indexOf(field);
     const known = f < 0 ? [] : values.map((v) => manifest.values[f].indexOf(v)).filter((i) => i >= 0);
-    groups.push([...new Set(known)].map((i) => offsets[f] + i));
+    groups.push({ field: f, values: [...new Set(known)].map((i) => offsets[f] + i) });
   }
   return groups;
 }
 
-// Exact counts of the matches per facet value, from whichever is cheapest to download:
+// Exact counts of the matches (the documents whose hits reach `constraints`; `matched` lists
+// them) per facet value, as a Map of global value index to count, from whichever is cheapest:
 // precomputed counts (a source whose documents all match), the facet rows of one source that
 // holds every match, or the facet values of the matching documents' blocks (vectors/).
 async function countFacets(index, manifest, sources, phraseWords, hits, constraints, matched) {
@@ -2037,9 +2425,16 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
       });
     }
   }
+  return counts;
+}
+
+// { field: { value: count } } for every field, field f's counts from countsOf(f) (a Map of
+// global value index to count).
+function facetObject(manifest, countsOf) {
   const facets = {};
   const offsets = valueOffsets(manifest);
   manifest.fields.forEach((field, f) => {
+    const counts = countsOf(f);
     const out = {};
     manifest.values[f].forEach((value, i) => {
       const c = counts.get(offsets[f] + i);
@@ -2103,33 +2498,46 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?];
-// title null = the text, a number k = the text's first k characters and "…".
-function readRecord([id, text, document, paragraph, date, language, title, url]) {
-  return {
-    id, text, document, paragraph, date, language,
-    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
-    url: url ?? `recommendations/${id}/`,
-  };
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
+// translations?]; title null = the text, a number k = the text's first k characters and "…";
+// translations { language: [title, text] }, titles written the same way.
+const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
+function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+  const versions = [{ language, title: readTitle(title, text), text }];
+  for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
+  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
 }
 
-async function loadResults(index, manifest, baseUrl, page, scores, clauses) {
+// Each result links into the reader's edition. Its title is in the reader's language when the
+// record has it there; its excerpt from the first version that holds a match: the reader's
+// language, the original, then the other translations (for no query: the reader's language).
+async function loadResults(index, manifest, edition, page, scores, clauses) {
   const size = manifest.chunkSize;
   const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
     .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
   const byChunk = new Map(chunks);
   return page.map((d) => {
     const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
+    const own = doc.versions.find((v) => v.language === edition.language);
+    const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
+    let shown = null;
+    for (const v of ordered) {
+      const excerpt = buildExcerpt(v.text, clauses);
+      if (excerpt.includes("<mark>")) { shown = { v, excerpt }; break; }
+    }
+    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses) };
+    const named = own ?? doc.versions[0];
     return {
       id: doc.id,
-      url: baseUrl + doc.url,
-      title: doc.title,
-      excerpt: buildExcerpt(doc.text, clauses),
+      url: edition.root + doc.url,
+      title: named.title,
+      excerpt: shown.excerpt,
       score: Math.round(scores[d] * 1000) / 1000,
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
-      language: doc.language,
+      language: shown.v.language,
+      titleLanguage: named.language,
     };
   });
 }
@@ -2147,8 +2555,9 @@ export function escapeHTML(text) {
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
 export function buildExcerpt(text, clauses, maxChars = 240) {
-  const matches = (term) => clauses.some((c) => c.items.some((it) =>
-    it.exact === term || it.prefixes.some((p) => term.startsWith(p))));
+  const items = clauses.flatMap((c) => (c.any ?? [c]).filter((x) => !x.not).flatMap((x) => x.items));
+  const matches = (term) => items.some((it) =>
+    it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
   const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
   const marked = tokens.filter((t) => matches(t.term));
   const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
@@ -2209,12 +2618,13 @@ class IndexReader {
   shard(k) { return this.decoded("shard:" + k, `terms/${k}.bin`, decodeShard); }
   bucket(b) { return this.decoded("bucket:" + b, `pairs/${b}.bin`, (bytes) => decodeBucket(bytes, b)); }
   vectors(b) { return this.decoded("vectors:" + b, `vectors/${b}.bin`, decodeVectors); }
-  // Entries whose term equals `item.exact` or starts with one of `item.prefixes`.
+  // Entries whose term equals `item.exact` (or one of `item.also`) or starts with one of `item.prefixes`.
   async entries(item) {
     const manifest = await this.manifest();
     const shards = manifest.shards;
     const wanted = new Set();
-    for (const key of [item.exact, ...item.prefixes]) {
+    const exact = new Set([item.exact, ...(item.also ?? [])]);
+    for (const key of [...exact, ...item.prefixes]) {
       let k = shardFor(shards, key);
       wanted.add(k);
       if (item.prefixes.includes(key)) while (k + 1 < shards.length && shards[k + 1].startsWith(key)) wanted.add(++k);
@@ -2222,7 +2632,7 @@ class IndexReader {
     const found = new Map();
     for (const k of [...wanted].sort((a, b) => a - b)) {
       for (const e of await this.shard(k)) {
-        if (e.term === item.exact || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
+        if (exact.has(e.term) || item.prefixes.some((p) => e.term.startsWith(p))) found.set(e.term, e);
       }
     }
     return [...found.values()];

@@ -1,9 +1,10 @@
 /// The result metadata in docs/<c>.json and the per-document facet values in vectors/<b>.bin.
 enum ResultChunks {
   /// One document as docs/<c>.json stores it: `[id, text, document, paragraph, date, language,
-  /// title, url?]`. `title` is null when it equals the text, a number k when it is the text's first
-  /// k UTF-16 code units and "…", otherwise the title itself; `url` is left out when it is
-  /// "recommendations/<id>/".
+  /// title, url?, translations?]`. `title` is null when it equals the text, a number k when it is
+  /// the text's first k UTF-16 code units and "…", otherwise the title itself; `url` is left out
+  /// when it is "recommendations/<id>/" and the document has no translations; `translations` is
+  /// `{language: [title, text]}` (title encoded like the document's).
   static func record(_ d: SearchDocument, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "["))
     for (k, field) in [d.id, d.text, d.document, d.paragraph, d.date, d.language].enumerated() {
@@ -11,18 +12,36 @@ enum ResultChunks {
       JSON.string(field, into: &out)
     }
     out.append(UInt8(ascii: ","))
-    if d.title == d.text {
-      out.append(contentsOf: "null".utf8)
-    } else if let k = titlePrefix(d.title, of: d.text) {
-      out.append(contentsOf: String(k).utf8)
-    } else {
-      JSON.string(d.title, into: &out)
-    }
-    if d.url != "recommendations/\(d.id)/" {
+    title(d.title, of: d.text, into: &out)
+    if d.url != "recommendations/\(d.id)/" || !d.translations.isEmpty {
       out.append(UInt8(ascii: ","))
       JSON.string(d.url, into: &out)
     }
+    if !d.translations.isEmpty {
+      out.append(contentsOf: ",{".utf8)
+      for (k, t) in d.translations.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        JSON.string(t.language, into: &out)
+        out.append(contentsOf: ":[".utf8)
+        title(t.title, of: t.text, into: &out)
+        out.append(UInt8(ascii: ","))
+        JSON.string(t.text, into: &out)
+        out.append(UInt8(ascii: "]"))
+      }
+      out.append(UInt8(ascii: "}"))
+    }
     out.append(UInt8(ascii: "]"))
+  }
+
+  /// null when `title` is `text`, k when it is its first k UTF-16 code units and "…", else itself.
+  static func title(_ title: String, of text: String, into out: inout [UInt8]) {
+    if title == text {
+      out.append(contentsOf: "null".utf8)
+    } else if let k = titlePrefix(title, of: text) {
+      out.append(contentsOf: String(k).utf8)
+    } else {
+      JSON.string(title, into: &out)
+    }
   }
 
   /// k when `title` is the first k UTF-16 code units of `text` followed by "…".

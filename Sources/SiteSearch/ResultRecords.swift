@@ -75,21 +75,53 @@ private struct StoredRecord: Decodable {
     let paragraph = try fields.decode(String.self)
     let date = try fields.decode(String.self)
     let language = try fields.decode(String.self)
-    let title: String
-    if try fields.decodeNil() {
-      title = text
-    } else if let k = try? fields.decode(Int.self) {
-      guard k >= 0, k <= text.utf16.count else {
-        throw DecodingError.dataCorruptedError(in: fields, debugDescription: "title prefix past the text")
-      }
-      title = String(decoding: text.utf16.prefix(k), as: UTF16.self) + "\u{2026}"
-    } else {
-      title = try fields.decode(String.self)
-    }
+    let title = try Self.title(&fields, text: text)
     let url = fields.isAtEnd ? "recommendations/\(id)/" : try fields.decode(String.self)
+    var translations: [SearchTranslation] = []
+    if !fields.isAtEnd {
+      // Keys in the order written (sorted by language): the pairs are read as one list.
+      let stored = try fields.decode(StoredTranslations.self)
+      translations = stored.translations
+    }
     guard fields.isAtEnd else { throw DecodingError.dataCorruptedError(in: fields, debugDescription: "extra fields") }
     document = SearchDocument(
       id: id, url: url, title: title, text: text, document: symbol, paragraph: paragraph, language: language,
-      date: date, facets: [:])
+      date: date, facets: [:], translations: translations)
+  }
+
+  /// A title as `ResultChunks.title` writes it: null, a prefix length of the text, or a string.
+  static func title(_ fields: inout UnkeyedDecodingContainer, text: String) throws -> String {
+    if try fields.decodeNil() { return text }
+    if let k = try? fields.decode(Int.self) {
+      guard k >= 0, k <= text.utf16.count else {
+        throw DecodingError.dataCorruptedError(in: fields, debugDescription: "title prefix past the text")
+      }
+      return String(decoding: text.utf16.prefix(k), as: UTF16.self) + "\u{2026}"
+    }
+    return try fields.decode(String.self)
+  }
+}
+
+/// `{language: [title, text]}`, sorted by language.
+private struct StoredTranslations: Decodable {
+  var translations: [SearchTranslation]
+
+  struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  init(from decoder: Decoder) throws {
+    let object = try decoder.container(keyedBy: Key.self)
+    translations = try object.allKeys.map(\.stringValue).sorted().map { language in
+      var pair = try object.nestedUnkeyedContainer(forKey: Key(stringValue: language))
+      // The title may be a prefix length of the text, which follows it: read the text first.
+      var rest = pair
+      if try !rest.decodeNil(), (try? rest.decode(Int.self)) == nil { _ = try rest.decode(String.self) }
+      let text = try rest.decode(String.self)
+      return SearchTranslation(language: language, title: try StoredRecord.title(&pair, text: text), text: text)
+    }
   }
 }

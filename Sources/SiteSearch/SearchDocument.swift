@@ -17,10 +17,14 @@ public struct SearchDocument: Sendable {
   public var date: String
   /// Facet field -> values in URL form (`.country` -> ["ecu"], `.sdgTarget` -> ["4.1"]).
   public var facets: [FacetField: [String]]
+  /// The text in other languages, indexed with the document (one result per recommendation),
+  /// sorted by language.
+  public var translations: [SearchTranslation]
 
   public init(
     id: String, url: String, title: String, text: String, document: String,
-    paragraph: String, language: String, date: String, facets: [FacetField: [String]]
+    paragraph: String, language: String, date: String, facets: [FacetField: [String]],
+    translations: [SearchTranslation] = []
   ) {
     self.id = id
     self.url = url
@@ -31,6 +35,37 @@ public struct SearchDocument: Sendable {
     self.language = language
     self.date = date
     self.facets = facets
+    self.translations = translations
+  }
+}
+
+/// A recommendation's title and text in another language.
+public struct SearchTranslation: Sendable, Equatable {
+  /// BCP 47 language: en fr es ru zh ar.
+  public var language: String
+  public var title: String
+  public var text: String
+
+  public init(language: String, title: String, text: String) {
+    self.language = language
+    self.title = title
+    self.text = text
+  }
+}
+
+/// One edition of the site (a language tree) that the search links into.
+public struct SearchEdition: Sendable {
+  /// BCP 47 language of the edition.
+  public var language: String
+  /// Its folder from the site root: "" for the default language, "fr/" for French.
+  public var prefix: String
+  /// Field -> value -> label in the edition's language.
+  public var labels: [FacetField: [String: String]]
+
+  public init(language: String, prefix: String, labels: [FacetField: [String: String]]) {
+    self.language = language
+    self.prefix = prefix
+    self.labels = labels
   }
 }
 

@@ -10,8 +10,9 @@ import Foundation
 ///
 /// The index lives under `search/index/`: a small manifest, the term dictionary in shards,
 /// per-term postings and facet rows, the pairs of adjacent words (for phrases) in hashed
-/// buckets, per-facet-value postings and rows, per-document facet values in blocks, and the
-/// result metadata in chunks of documents. SiteSearch.docc/IndexFormat.md describes the format.
+/// buckets, per-facet-value postings and rows, per-document facet values in blocks, the
+/// result metadata in chunks of documents, and the names of facet values that query words also
+/// match (`NameIndex`). SiteSearch.docc/IndexFormat.md describes the format.
 ///
 /// The work runs on the threads the caller allows; the output is byte-identical for the same
 /// documents in any order, whatever the number of threads.
@@ -19,24 +20,30 @@ public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
-  static let format = "hrindex-search-3"
+  static let format = "hrindex-search-4"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameters:
   ///   - labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
+  ///   - names: field -> value -> every name of the value (all languages, aliases), which a
+  ///     query word also matches (`NameIndex.fields` are used).
+  ///   - editions: the site's language trees, whose pages and labels `createSearch({ language })`
+  ///     returns (`labels/<language>.json`, the manifest's `editions`).
   ///   - threads: how many threads the work may use (at most 8 are).
   public static func files(
-    for documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int
+    for documents: [SearchDocument], labels: [FacetField: [String: String]],
+    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int
   ) -> [SearchFile] {
     var files: [SearchFile] = []
-    write(documents, labels: labels, threads: threads) { files.append($0) }
+    write(documents, labels: labels, names: names, editions: editions, threads: threads) { files.append($0) }
     return files
   }
 
   /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
-    _ documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int,
+    _ documents: [SearchDocument], labels: [FacetField: [String: String]],
+    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int,
     to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let workers = Parallel.workers(threads: threads)
@@ -58,15 +65,21 @@ public enum SearchIndexWriter {
     let rowBytes = try facetValueFiles(facets, workers: workers, to: sink)
     let vectorBytes = try vectorFiles(facets, to: sink)
     try documentChunks(documents, order, workers: workers, to: sink)
+    let nameBuckets = NameIndex.buckets(names, facets: facets)
+    for (b, bytes) in nameBuckets.enumerated() { try sink(SearchFile(path: root + "names/\(b).json", bytes: bytes)) }
     let manifest = Manifest(
       format: format, documents: order.count, chunkSize: chunkSize, blockSize: blockSize, scale: Int(KeyEncoder.scale),
       totalLength: totalLength, averageLength: KeyEncoder.averageLength(total: totalLength, documents: order.count),
       shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
       vectorBytes: vectorBytes, fields: FacetField.names, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
-      rowBytes: rowBytes)
+      rowBytes: rowBytes, nameBuckets: nameBuckets.count,
+      editions: Dictionary(editions.map { ($0.language, $0.prefix) }) { a, _ in a })
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
     try sink(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
+    for edition in editions.sorted(by: { $0.language < $1.language }) {
+      try sink(SearchFile(path: root + "labels/\(edition.language).json", bytes: encodeJSON(usedLabels(edition.labels, facets))))
+    }
   }
 
   /// Document indexes newest first, then by id: the order of results without a query.
@@ -213,4 +226,8 @@ struct Manifest: Codable {
   var counts: [[Int]]
   /// Per field and value, the size of its rows file (the cost of counting facets from it).
   var rowBytes: [[Int]]
+  /// The number of names/<b>.json buckets (`NameIndex`).
+  var nameBuckets: Int
+  /// Language -> the folder of its edition from the site root ("" for the default language).
+  var editions: [String: String]
 }

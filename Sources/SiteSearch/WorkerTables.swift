@@ -91,6 +91,11 @@ struct WorkerTables: Sendable {
     length += addField(document.text, weight: InvertedIndex.textWeight, position: &position)
     _ = addField(document.document, weight: InvertedIndex.symbolWeight, position: &position)
     _ = addField(document.paragraph, weight: InvertedIndex.symbolWeight, position: &position)
+    // Translations match like the text but leave the BM25 length alone.
+    for translation in document.translations {
+      _ = addField(translation.title, weight: InvertedIndex.titleWeight, position: &position)
+      _ = addField(translation.text, weight: InvertedIndex.textWeight, position: &position)
+    }
     out.length.append(Int32(length))
     stamp += 1
     addTerms(into: &out)

@@ -13,11 +13,16 @@ enum Fixtures {
   struct Document: Decodable {
     var id, url, title, text, document, paragraph, language, date: String
     var facets: [String: [String]]
+    /// Language -> [title, text].
+    var translations: [String: [String]]?
 
     func searchDocument() throws -> SearchDocument {
       SearchDocument(
         id: id, url: url, title: title, text: text, document: document, paragraph: paragraph,
-        language: language, date: date, facets: try Fixtures.byField(facets))
+        language: language, date: date, facets: try Fixtures.byField(facets),
+        translations: (translations ?? [:]).keys.sorted().map {
+          SearchTranslation(language: $0, title: translations![$0]![0], text: translations![$0]![1])
+        })
     }
   }
 
@@ -29,6 +34,18 @@ enum Fixtures {
   static func labels() throws -> [FacetField: [String: String]] {
     let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-labels.json"))
     return try byField(JSONDecoder().decode([String: [String: String]].self, from: data))
+  }
+
+  static func names() throws -> [FacetField: [String: [String]]] {
+    let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-names.json"))
+    return try byField(JSONDecoder().decode([String: [String: [String]]].self, from: data))
+  }
+
+  /// The fixture's editions: English at the root, French under fr/.
+  static func editions() throws -> [SearchEdition] {
+    let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-labels-fr.json"))
+    let french = try byField(JSONDecoder().decode([String: [String: String]].self, from: data))
+    return [SearchEdition(language: "en", prefix: "", labels: try labels()), SearchEdition(language: "fr", prefix: "fr/", labels: french)]
   }
 
   struct UnknownField: Error { var name: String }

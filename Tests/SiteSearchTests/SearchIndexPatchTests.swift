@@ -65,7 +65,17 @@ struct EditCorpus {
       return SearchDocument(
         id: id, url: next(10) == 0 ? "other/\(id)/" : "recommendations/\(id)/", title: title(for: text), text: text,
         document: "A/HRC/\(30 + next(20))/\(next(9))", paragraph: "\(100 + next(50)).\(next(120))",
-        language: languages[next(languages.count)], date: "20\(10 + next(12))-0\(1 + next(9))-1\(next(9))", facets: facets)
+        language: languages[next(languages.count)], date: "20\(10 + next(12))-0\(1 + next(9))-1\(next(9))", facets: facets,
+        translations: translations())
+    }
+  }
+
+  /// None most often; else one or two, sorted by language, titled like documents are.
+  mutating func translations() -> [SearchTranslation] {
+    guard next(5) == 0 else { return [] }
+    return ["fr", "zh"].prefix(1 + next(2)).map { language in
+      let text = (0..<(2 + next(8))).map { _ in word() }.joined(separator: " ")
+      return SearchTranslation(language: language, title: next(3) == 0 ? word() : title(for: text), text: text)
     }
   }
 
@@ -106,6 +116,11 @@ struct EditCorpus {
     var changed = document
     changed.text = words.joined(separator: " ")
     if document.title == document.text { changed.title = changed.text }
+    // A translation is edited now and then too.
+    if !changed.translations.isEmpty && next(3) == 0 {
+      let k = next(changed.translations.count)
+      changed.translations[k].text += " " + word()
+    }
     return changed
   }
 }

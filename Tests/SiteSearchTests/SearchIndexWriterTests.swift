@@ -229,7 +229,9 @@ struct SearchIndexWriterTests {
   func nodeFixture() throws {
     let output = Fixtures.nodeFixtureOutput
     try? FileManager.default.removeItem(at: output)
-    for file in SearchIndexWriter.files(for: try Fixtures.documents(), labels: try Fixtures.labels(), threads: 4) {
+    for file in SearchIndexWriter.files(
+      for: try Fixtures.documents(), labels: try Fixtures.labels(), names: try Fixtures.names(),
+      editions: try Fixtures.editions(), threads: 4) {
       let url = output.appendingPathComponent(file.path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(file.bytes).write(to: url)

@@ -10,6 +10,7 @@ export const fixtureRoot = process.env.SEARCH_FIXTURE_DIR ?? path.join(repoRoot,
 export const BASE_URL = "https://fixture.example/uhri/";
 
 export const fixtureDocs = JSON.parse(fs.readFileSync(path.join(here, "fixture-docs.json"), "utf8"));
+export const fixtureNames = JSON.parse(fs.readFileSync(path.join(here, "fixture-names.json"), "utf8"));
 export const vectors = JSON.parse(fs.readFileSync(path.join(here, "tokenizer-vectors.json"), "utf8"));
 
 /** A fetch that serves files of `root` for URLs under BASE_URL and records what it sent. */

@@ -1,26 +1,56 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, parseQuery, tokenize } from "../../Public/search/search.js";
-import { BASE_URL, fileFetch, fixtureDocs } from "./fixture.mjs";
+import { createSearch, isCJK, normalize, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
+import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
 const FACET_FIELDS = await engine().facetFields();
 
 // MARK: - A brute-force oracle of the contract's matching rules, straight from the tokenizer.
 
-const itemMatches = (item, term) => term === item.exact || item.prefixes.some((p) => term.startsWith(p));
+const itemMatches = (item, term) => term === item.exact || (item.also ?? []).includes(term) || item.prefixes.some((p) => term.startsWith(p));
 const clauseMatches = (clause, tokens) => tokens.some((t0) => itemMatches(clause.items[0], t0.term) &&
   clause.items.every((it) => tokens.some((t) => t.position === t0.position - clause.items[0].offset + it.offset && itemMatches(it, t.term))));
-function oracle(query, filters = {}) {
-  const clauses = parseQuery(query);
-  const matches = fixtureDocs.filter((doc) => {
-    const fields = [doc.title, doc.text, doc.document, doc.paragraph].map(tokenize);
-    if (!clauses.every((c) => fields.some((tokens) => clauseMatches(c, tokens)))) return false;
-    return Object.entries(filters).every(([field, values]) => (doc.facets[field] ?? []).some((v) => values.includes(v)));
+// Names (the issue's rule): a clause's `names` key also matches the names of the document's
+// State, themes, affected groups, body, mechanism and SDGs: the terms of their tokens (no CJK
+// tail) and their CJK runs of 2+ characters. Region and recommending States are not names.
+const NAMED_FIELDS = ["country", "theme", "affected_persons", "body", "mechanism", "sdg_goal", "sdg_target"];
+function nameTerms(doc) {
+  const terms = new Set();
+  for (const field of NAMED_FIELDS) for (const value of doc.facets[field] ?? []) {
+    for (const name of fixtureNames[field]?.[value] ?? []) {
+      for (const t of tokenize(name)) if (!t.tail) terms.add(t.term);
+      for (const run of Array.from(normalize(name)).reduce((runs, ch) => {
+        if (isCJK(ch.codePointAt(0))) runs[runs.length - 1] += ch; else runs.push("");
+        return runs;
+      }, [""])) if (Array.from(run).length >= 2) terms.add(run);
+    }
+  }
+  return [...terms];
+}
+const namesMatch = (key, terms) => key !== null &&
+  terms.some((t) => t === key.exact || (key.also ?? []).includes(t) || key.prefixes.some((p) => Array.from(p).length >= 2 && t.startsWith(p)));
+
+// Facets are disjunctive: a filtered field's values are counted over the documents that meet
+// the query and every other filter; the other fields' over the matches.
+// Query syntax: { any } matches when one alternative does; { not } clauses exclude.
+function oracle(query, filters = {}, typing = false) {
+  const clauses = parseQuery(query, { typing });
+  const textMatches = fixtureDocs.filter((doc) => {
+    // Translations are searched with their record.
+    const translations = Object.values(doc.translations ?? {}).flat();
+    const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
+    const names = nameTerms(doc);
+    const satisfies = (c) => (c.any ? c.any.some(satisfies) : fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
+    return clauses.every((c) => (c.not ? !satisfies({ ...c, not: undefined }) : satisfies(c)));
   });
+  const passes = (doc, except) => Object.entries(filters).every(([field, values]) =>
+    field === except || values.length === 0 || (doc.facets[field] ?? []).some((v) => values.includes(v)));
+  const matches = textMatches.filter((doc) => passes(doc, null));
   const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, {}]));
-  for (const doc of matches) for (const [field, values] of Object.entries(doc.facets)) {
-    for (const v of new Set(values)) facets[field][v] = (facets[field][v] ?? 0) + 1;
+  for (const field of FACET_FIELDS) {
+    const docs = field in filters && filters[field].length > 0 ? textMatches.filter((doc) => passes(doc, field)) : matches;
+    for (const doc of docs) for (const v of new Set(doc.facets[field] ?? [])) facets[field][v] = (facets[field][v] ?? 0) + 1;
   }
   return { ids: matches.map((d) => d.id).sort(), facets };
 }
@@ -35,24 +65,43 @@ const QUERIES = [
   "国际合作", "国际", "国", "合作", "儿童权利", "権利", "子ども", "المرأة", "المراه", "حقوق الإنسان", "حُقُوق",
   "её", "ее", "журналистов", "climate change", "\"climate change\"", "violence", "script", "<script>", "defenders",
   "human rights defenders", "\"human rights\" women", "torture optional", "zzzz", "ratify", "the",
+  "Ecuador", "Équateur", "equat", "Ecuador education", "mexico", "\"Mexico\"", "厄瓜多尔", "中国", "Китай", "Латин",
+  "latin", "crc", "labor", "procedures", "journalistes", "decent work", "birth registration", "出生登记", "torture",
+  "children OR women", "torture OR \"climate change\" OR 国际合作", "-children", "rights -children", "rights -\"human rights\"",
+  "OR", "children OR", "- women", "-Ecuador education", "registration", "regist", "educat", "-国际", "women OR -girls",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
   { language: ["en"] }, { theme: ["right-to-education", "climate-change"] }, { sdg_goal: ["4"], response: ["supported"] },
   { affected_persons: ["children"], year: ["2018", "2019"] }, { country: ["nowhere"] },
+  { country: ["ecu", "mex", "fra"], theme: ["right-to-education", "climate-change"], language: ["en", "es"] },
+  { country: ["ecu"], nosuchfield: ["x"] },
 ];
 
 test("gives exact totals, matches and facet counts for every query and filter combination", async () => {
   const e = engine();
   for (const query of QUERIES) {
-    for (const filters of FILTERS) {
-      const expected = oracle(query, filters);
-      const r = await e.search(query, { filters, limit: 1000 });
-      const label = `${JSON.stringify(query)} ${JSON.stringify(filters)}`;
+    for (const filters of FILTERS) for (const typing of [false, true]) {
+      const expected = oracle(query, filters, typing);
+      const r = await e.search(query, { filters, limit: 1000, typing });
+      const label = `${JSON.stringify(query)} ${JSON.stringify(filters)} typing=${typing}`;
       assert.equal(r.total, expected.ids.length, label);
       assert.deepEqual(r.results.map((x) => x.id).sort(), expected.ids, label);
       assert.deepEqual(sortedFacets(r.facets), expected.facets, label);
     }
+  }
+});
+
+test("counts a filtered field's values as if its own filter were not set (disjunctive facets)", async () => {
+  const e = engine();
+  for (const query of ["", "children", "rights"]) {
+    const open = await e.search(query, { filters: { mechanism: ["upr", "treaty-body"] } });
+    const one = await e.search(query, { filters: { country: ["ecu"], mechanism: ["upr", "treaty-body"] } });
+    // Ticking one State leaves every State listed, with the count it would add.
+    assert.deepEqual(one.facets.country, open.facets.country, query);
+    assert.ok(Object.keys(one.facets.country).length > 1, query);
+    const two = await e.search(query, { filters: { country: ["ecu", "mex"], mechanism: ["upr", "treaty-body"] } });
+    assert.equal(two.total, (open.facets.country.ecu ?? 0) + (open.facets.country.mex ?? 0), query);
   }
 });
 
@@ -128,16 +177,18 @@ test("cuts long texts to an excerpt around the first match", async () => {
 
 test("matches Chinese by contiguous substring, not by bigrams found apart", async () => {
   const e = engine();
-  assert.deepEqual((await e.search("国际合作")).results.map((x) => x.id), ["a-hrc-40-6-28-7"]);
-  // 国 alone is in both Chinese texts and in the Japanese 国際協力.
-  assert.deepEqual((await e.search("国")).results.map((x) => x.id).sort(), ["a-hrc-37-12-118-2", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
-  assert.match((await e.search("国际合作")).results[0].excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
+  // The second is an English recommendation whose Chinese translation says 国际合作.
+  assert.deepEqual((await e.search("国际合作")).results.map((x) => x.id).sort(), ["a-hrc-39-6-120-89", "a-hrc-40-6-28-7"]);
+  // 国 alone is in both Chinese texts, a Chinese translation and the Japanese 国際協力.
+  assert.deepEqual((await e.search("国")).results.map((x) => x.id).sort(), ["a-hrc-37-12-118-2", "a-hrc-39-6-120-89", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
+  for (const x of (await e.search("国际合作")).results) assert.match(x.excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
   assert.deepEqual((await e.search("権利")).results.map((x) => x.id), ["a-hrc-37-12-118-2"]);
 });
 
 test("searches every language at once, and the language filter narrows it", async () => {
   const e = engine();
-  const all = await e.search("education", { limit: 50 });
+  // While typing, "educ" is a prefix of English education, French éducation, Spanish educación.
+  const all = await e.search("educ", { limit: 50, typing: true });
   assert.ok(["en", "fr", "es"].every((l) => all.facets.language[l] > 0), JSON.stringify(all.facets.language));
   const fr = await e.search("education", { filters: { language: ["fr"] } });
   assert.deepEqual(fr.results.map((x) => x.id), ["a-hrc-38-10-126-12"]);
@@ -152,11 +203,138 @@ test("finds a recommendation by its document symbol and paragraph", async () => 
 
 test("downloads only the parts of the index that a query needs", async () => {
   const fetch = fileFetch();
-  await engine(fetch).search("torture", { limit: 5 });
+  const e = engine(fetch);
+  await e.search("torture", { limit: 5 });
   const paths = fetch.log.map((x) => x.url.slice(BASE_URL.length));
   assert.ok(paths.includes("search/index/manifest.json"));
-  assert.ok(!paths.some((p) => p.startsWith("search/index/facets/")), paths.join(" "));
+  // Of the facet values, only the postings of the one named "Torture…" (a theme) are loaded.
+  const manifest = await e.manifest();
+  const themes = manifest.fields.indexOf("theme");
+  const offset = manifest.values.slice(0, themes).reduce((a, vs) => a + vs.length, 0);
+  const g = offset + manifest.values[themes].indexOf("torture-and-other-cruel-inhuman-or-degrading-treatment");
+  assert.deepEqual(paths.filter((p) => p.startsWith("search/index/facets/")), [`search/index/facets/${g}.p.bin`]);
   assert.ok(paths.filter((p) => p.startsWith("search/index/docs/")).length <= 1, paths.join(" "));
+});
+
+test("reads OR, -word and -\"phrase\", and uses the last word as typed as a prefix only while typing", async () => {
+  const e = engine();
+  const ids = async (q, opts = {}) => (await e.search(q, { limit: 1000, ...opts })).results.map((x) => x.id).sort();
+  const union = [...new Set([...(await ids("torture")), ...(await ids("climate"))])].sort();
+  assert.deepEqual(await ids("torture OR climate"), union);
+  const rights = await ids("rights");
+  const children = new Set(await ids("children"));
+  assert.deepEqual(await ids("rights -children"), rights.filter((id) => !children.has(id)));
+  assert.ok((await ids("rights -children")).length < rights.length);
+  // "registration" as typed is a prefix of no word of "registry"'s; a finished query is exact.
+  const docsWith = (re) => fixtureDocs.filter((d) => re.test(d.text)).map((d) => d.id).sort();
+  assert.deepEqual(await ids("regist", { typing: true }), docsWith(/\bregist/i));
+  assert.deepEqual(await ids("regist"), []);
+  // A word typed halfway finds the words it begins.
+  assert.ok((await ids("educat", { typing: true })).length > 0);
+});
+
+// "Did you mean", brute force: every term of the fixture (documents and names) with its document
+// count, spelled back as words (term + ending, or an irregular plural and its singular, that
+// tokenize to the term), the closest within 1 edit (words of up to 4 letters) or 2.
+function levenshtein(a, b) {
+  const x = [...a], y = [...b];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) {
+    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+  }
+  return d[x.length][y.length];
+}
+const ENDINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
+const PLURALS = [["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"], ["peoples", "person"]];
+function expectedSuggestion(query) {
+  const df = new Map();
+  for (const doc of fixtureDocs) {
+    const text = [doc.title, doc.text, doc.document, doc.paragraph, ...Object.values(doc.translations ?? {}).flat()].join(" ");
+    for (const t of new Set(tokenize(text).map((x) => x.term))) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const known = new Set([...df.keys(), ...fixtureDocs.flatMap(nameTerms)]);
+  for (const t of known) if (!df.has(t)) df.set(t, 0);
+  for (const field of NAMED_FIELDS) for (const names of Object.values(fixtureNames[field] ?? {})) {
+    for (const name of names) for (const t of tokenize(name)) if (!t.tail && !df.has(t.term)) df.set(t.term, 0);
+  }
+  let changed = false;
+  const words = query.split(" ").map((w) => {
+    const [token] = tokenize(w);
+    if (df.has(token.term)) return w;
+    let best = null;
+    for (const [term, n] of df) {
+      if (term.includes("-") || isCJK(term.codePointAt(0))) continue;
+      const spelled = /^[a-z]+$/.test(term)
+        ? [...PLURALS.filter(([, s]) => wordTerm(s) === term).flat(), ...ENDINGS.map((e) => term + e)] : [term];
+      [...new Set(spelled)].filter((x) => wordTerm(x) === term).forEach((word, rank) => {
+        const d = levenshtein(token.raw, word);
+        if (d > ([...token.raw].length <= 4 ? 1 : 2)) return;
+        // Smallest distance, then most documents, then likeliest spelling, then byte order.
+        const key = [d, -n, rank];
+        const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
+        if (!best || (k >= 0 ? key[k] < best.key[k] : word < best.word)) best = { key, word };
+      });
+    }
+    if (!best) return w;
+    changed = true;
+    return best.word;
+  });
+  return changed ? words.join(" ") : undefined;
+}
+
+test("offers 'did you mean' from the term dictionary for a query without results", async () => {
+  const e = engine();
+  for (const query of ["torure", "educaton", "chldren rights", "childen", "Ecuadr", "registraton", "climat chnage", "zzzz", "Equateur"]) {
+    const r = await e.search(query);
+    if (r.total > 0) { assert.equal(r.suggestion, undefined, query); continue; }
+    assert.equal(r.suggestion, expectedSuggestion(query), query);
+  }
+  assert.equal((await e.search("torure")).suggestion, "torture");
+  assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
+  assert.equal((await e.search('"torure"')).suggestion, undefined);
+});
+
+test("finds a State's recommendations by its name in any language, ranked below text matches", async () => {
+  const e = engine();
+  const ecuador = fixtureDocs.filter((d) => d.facets.country.includes("ecu")).map((d) => d.id).sort();
+  for (const name of ["Ecuador", "Équateur", "equateur", "厄瓜多尔", "Эквадор"]) {
+    assert.deepEqual((await e.search(name, { limit: 100 })).results.map((x) => x.id).sort(), ecuador, name);
+  }
+  // Recommending States are not names: "Mexico" finds Mexico's recommendations only.
+  const mexico = fixtureDocs.filter((d) => d.facets.country.includes("mex")).map((d) => d.id).sort();
+  assert.deepEqual((await e.search("Mexico", { limit: 100 })).results.map((x) => x.id).sort(), mexico);
+  // "climate": the texts that say it come before the recommendations only tagged Climate change.
+  const r = await e.search("climate", { limit: 100 });
+  const inText = r.results.map((x) => tokenize(fixtureDocs.find((d) => d.id === x.id).text).some((t) => t.term.startsWith("climat")));
+  assert.ok(inText.includes(false) && inText.indexOf(false) > inText.lastIndexOf(true), JSON.stringify(inText));
+  // Quoted words match the text only.
+  assert.equal((await e.search('"Équateur"')).total, 0);
+});
+
+test("links into the reader's edition, with its labels, and shows a translation where it matches", async () => {
+  const fr = createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language: "fr" });
+  const r = await fr.search("climate", { limit: 100 });
+  assert.ok(r.results.length > 0);
+  for (const x of r.results) assert.equal(x.url, `${BASE_URL}fr/recommendations/${x.id}/`);
+  assert.equal((await fr.labels()).country.ecu, "Équateur");
+  // The translated record: French title; its excerpt is French when the query matches there...
+  const translated = fixtureDocs.find((d) => d.id === "a-hrc-39-6-120-89");
+  const hit = (await fr.search("coopération")).results.find((x) => x.id === translated.id);
+  assert.equal(hit.title, translated.translations.fr[0]);
+  assert.equal(hit.titleLanguage, "fr");
+  assert.equal(hit.language, "fr");
+  assert.match(hit.excerpt, /<mark>coopération<\/mark>/);
+  // ...and English (the text that matches) when it does not.
+  const english = (await fr.search("address")).results.find((x) => x.id === translated.id);
+  assert.equal(english.language, "en");
+  assert.match(english.excerpt, /<mark>address<\/mark>/);
+  // One result per record, whichever versions match.
+  const both = await fr.search("international", { limit: 100 });
+  assert.equal(new Set(both.results.map((x) => x.id)).size, both.results.length);
+  // A language the site does not have: the default edition.
+  const xx = createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language: "xx" });
+  assert.equal((await xx.search("climate")).results[0].url.startsWith(`${BASE_URL}recommendations/`), true);
+  assert.equal((await xx.labels()).country.ecu, "Ecuador");
 });
 
 test("defaults baseUrl to the site that served the module", () => {

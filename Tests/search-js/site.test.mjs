@@ -63,7 +63,9 @@ describe("the search of a site built by hrindex (small fixture)", { skip }, () =
   });
 
   test("finds words in every language, stemmed and without diacritics", async () => {
-    assert.deepEqual(ids(await site.engine.search("migrant")), ["fra-upr3-ratification"]);
+    // Quoted: the text alone (unquoted, "migrant" also finds the recommendations about migrants).
+    assert.deepEqual(ids(await site.engine.search('"migrant"')), ["fra-upr3-ratification"]);
+    assert.equal(ids(await site.engine.search("migrant"))[0], "fra-upr3-ratification");
     assert.deepEqual(ids(await site.engine.search("cooperacion")), ["cmw-c-ecu-co-3-47-g"]);
     assert.deepEqual(ids(await site.engine.search("Deuxieme phrase")), ["fra-upr3-ratification"]);
     assert.deepEqual(ids(await site.engine.search("人权")), ["a-hrc-40-52-add-4-80"]);
@@ -154,6 +156,79 @@ describe("the search of a site built by hrindex (sample content)", { skip }, () 
     const paged = [];
     for (let offset = 0; offset < all.total; offset += 4) paged.push(...ids(await site.engine.search("rights", { limit: 4, offset })));
     assert.deepEqual(paged, ids(all));
+  });
+
+  // The sample's recommendations by State, read from the content files' front matter, and the
+  // States' names in the six languages, read from Vocabularies/countries.yml.
+  function contentByState() {
+    const byState = new Map();
+    const folder = path.join(repoRoot, "Content/recommendations");
+    for (const file of fs.readdirSync(folder, { recursive: true })) {
+      if (!file.endsWith(".md") || /\.[a-z]{2}\.md$/.test(file)) continue;
+      const text = fs.readFileSync(path.join(folder, file), "utf8");
+      const state = /^country: *(\w+)/m.exec(text)[1].toLowerCase();
+      if (!byState.has(state)) byState.set(state, []);
+      byState.get(state).push({ id: path.basename(file, ".md"), text: text.split("---")[2] });
+    }
+    return byState;
+  }
+  function stateNames() {
+    const yml = fs.readFileSync(path.join(repoRoot, "Vocabularies/countries.yml"), "utf8");
+    const names = new Map();
+    for (const m of yml.matchAll(/- code: (\w+)\n  name: \{(.*)\}/g)) {
+      names.set(m[1].toLowerCase(), [...m[2].matchAll(/(\w\w): "([^"]+)"/g)].map((x) => x[2]));
+    }
+    return names;
+  }
+
+  test("finds every record of a State by the State's name in any of the six languages", async () => {
+    const names = stateNames();
+    for (const [state, records] of contentByState()) {
+      assert.equal(names.get(state).length, 6, state);
+      for (const name of names.get(state)) {
+        const found = new Set(ids(await site.engine.search(name, { limit: 1000 })));
+        for (const r of records) assert.ok(found.has(r.id), `${name}: ${r.id}`);
+      }
+    }
+  });
+
+  test("searches for a reader of each edition: its pages, its labels, translations found", async () => {
+    const yml = fs.readFileSync(path.join(repoRoot, "Vocabularies/countries.yml"), "utf8");
+    const ecuador = /- code: ECU\n  name: \{(.*)\}/.exec(yml)[1];
+    for (const language of ["fr", "es", "ru", "zh", "ar"]) {
+      const engine = site.createSearch({ baseUrl: BASE_URL, fetch: site.fetch, language });
+      const r = await engine.search("", { limit: 1000 });
+      for (const x of r.results) {
+        assert.ok(x.url.startsWith(`${BASE_URL}${language}/recommendations/`), x.url);
+        assert.ok(fs.existsSync(pageOf(site, x)), x.url);
+      }
+      assert.equal((await engine.labels()).country.ecu, new RegExp(`${language}: "([^"]+)"`).exec(ecuador)[1]);
+    }
+    // Every translation file's first words find its recommendation (once).
+    const folder = path.join(repoRoot, "Content/recommendations");
+    for (const file of fs.readdirSync(folder, { recursive: true }).filter((f) => /\.(fr|es|ru|zh|ar)\.md$/.test(f))) {
+      const language = file.slice(-5, -3);
+      const id = path.basename(file).slice(0, -6);
+      const text = fs.readFileSync(path.join(folder, file), "utf8").split("---")[2].trim();
+      // The first three words (the first six characters of Chinese), as a phrase.
+      const words = language === "zh" ? [[...text].slice(0, 6).join("")] : text.split(/\s+/).slice(0, 3);
+      const query = `"${words.join(" ")}"`;
+      const engine = site.createSearch({ baseUrl: BASE_URL, fetch: site.fetch, language });
+      const found = (await engine.search(query, { limit: 1000 })).results.filter((x) => x.id === id);
+      assert.equal(found.length, 1, `${file}: ${query}`);
+      assert.equal(found[0].language, language, file);
+    }
+  });
+
+  test("a State's name and a word find that State's records with the word", async () => {
+    const records = contentByState().get("ecu");
+    const r = await site.engine.search("Ecuador children", { limit: 1000 });
+    const found = new Set(ids(r));
+    const expected = records.filter((x) => /\bchild/i.test(x.text));
+    assert.ok(expected.length > 0);
+    for (const x of expected) assert.ok(found.has(x.id), x.id);
+    const ecuador = new Set(records.map((x) => x.id));
+    for (const x of r.results) assert.ok(ecuador.has(x.id) || /ecuador/i.test(x.title + x.excerpt), x.id);
   });
 
   test("downloads only part of the index for one query", async () => {

@@ -23,7 +23,7 @@ test("stems every shared Porter2 vector to the published stem", () => {
 
 for (const q of vectors.query) {
   test(`parses the query ${JSON.stringify(q.input)}`, () => {
-    assert.deepEqual(parseQuery(q.input), q.clauses);
+    assert.deepEqual(parseQuery(q.input, { typing: q.typing }), q.clauses);
   });
 }
 
@@ -33,7 +33,8 @@ test("removes diacritics so that égalité = egalite and niñas = ninas", () => 
   assert.deepEqual(tokenize("niñas").map((t) => t.term), tokenize("ninas").map((t) => t.term));
 });
 
-test("makes the last unquoted term of a query a prefix, and nothing in quotes", () => {
-  assert.deepEqual(parseQuery("educ")[0].items[0].prefixes, ["educ"]);
+test("makes the last unquoted term a prefix while typing only, and nothing in quotes", () => {
+  assert.deepEqual(parseQuery("educ", { typing: true })[0].items[0].prefixes, ["educ"]);
+  assert.deepEqual(parseQuery("educ")[0].items[0].prefixes, []);
   assert.deepEqual(parseQuery('"right to educ"')[0].items.map((i) => i.prefixes), [[], [], []]);
 });

@@ -5,9 +5,18 @@ import SiteTemplates
 extension SiteBuilder {
   /// Hands every recommendation to the search index writer, with the facet values the
   /// contract's filters use and the labels the search page shows for them.
-  static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
+  static func writeSearchIndex(
+    _ model: SiteModel, _ strings: UIStrings, _ stringsByLanguage: [String: UIStrings], _ writer: SitePublisher, threads: Int
+  ) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
-    try SearchIndexWriter.write(documents, labels: labels(model, strings), threads: threads) { (file: SearchFile) throws(DiagnosticError) in
+    let names = names(model.vocabulary, stringsByLanguage)
+    let editions = model.config.languages.map { language in
+      SearchEdition(
+        language: language, prefix: LanguageTree.prefix(of: language, in: model.config),
+        labels: labels(model, stringsByLanguage[language] ?? strings, language: language))
+    }
+    let siteLabels = labels(model, strings, language: model.config.language)
+    try SearchIndexWriter.write(documents, labels: siteLabels, names: names, editions: editions, threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }
@@ -25,12 +34,15 @@ extension SiteBuilder {
     if let cycle = r.cycle { facets[.cycle] = [String(cycle)] }
     return SearchDocument(
       id: r.id.rawValue, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
-      document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets)
+      document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets,
+      translations: model.translations[i].keys.sorted().map { language in
+        let t = model.translations[i][language]!
+        return SearchTranslation(language: language, title: t.title, text: t.plainText)
+      })
   }
 
-  /// Field → value → the name the search page shows, in the site's language.
-  static func labels(_ model: SiteModel, _ strings: UIStrings) -> [FacetField: [String: String]] {
-    let language = model.config.language
+  /// Field → value → the name the search page shows, in `language`.
+  static func labels(_ model: SiteModel, _ strings: UIStrings, language: String) -> [FacetField: [String: String]] {
     let v = model.vocabulary
     var labels: [FacetField: [String: String]] = [:]
     labels[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
@@ -41,9 +53,25 @@ extension SiteBuilder {
     labels[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), "\($0.number). \($0.name.text(in: language))") }) { a, _ in a }
+    labels[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { t in (t.code, t.name.map { "\(t.code) \($0.text(in: language))" } ?? t.code) }) { a, _ in a }
     labels[.response] = Dictionary(UPRResponse.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.type] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.language] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings.languageName($0)) }) { a, _ in a }
     return labels
+  }
+
+  /// Field → value → every name a query word may match: the names in every language and the
+  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs.
+  static func names(_ v: Vocabulary, _ stringsByLanguage: [String: UIStrings]) -> [FacetField: [String: [String]]] {
+    let uiStrings = stringsByLanguage.keys.sorted().map { stringsByLanguage[$0]! }
+    var names: [FacetField: [String: [String]]] = [:]
+    names[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.all) }) { a, _ in a }
+    names[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
+    names[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
+    names[.body] = Dictionary(v.bodies.map { ($0.slug, $0.name.all + $0.aliases + [$0.code]) }) { a, _ in a }
+    names[.mechanism] = Dictionary(Mechanism.allCases.map { m in (m.rawValue, uiStrings.map { $0.label(m) }) }) { a, _ in a }
+    names[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), $0.name.all) }) { a, _ in a }
+    names[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { ($0.code, $0.name?.all ?? []) }) { a, _ in a }
+    return names
   }
 }
