@@ -36,7 +36,7 @@ extension PageContextBuilder {
       return (short ? term.short : term.label, term.path.map { root + $0 })
     }
     rows.append(("field_country", [link(.country, r.country.rawValue)]))
-    if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(region, nil)])) }
+    if let region = model.vocabulary.countryByCode[r.country]?.region { rows.append(("field_region", [(model.vocabulary.regionName(region, in: language), nil)])) }
     rows.append(("field_mechanism", [link(.mechanism, r.mechanism.rawValue)]))
     rows.append(("field_body", [link(.body, r.body)]))
     rows.append(("field_document", [link(.document, r.document)]))
