@@ -356,6 +356,7 @@ mechanism_special-procedure: الإجراءات الخاصة
 sdg_goal: "الهدف {goal}: {name}"
 sdg_goal_short: "الهدف {goal}"
 sdg_target: "الغاية {code}"
+sdg_target_named: "الغاية {code}: {name}"
 sdg_targets: الغايات
 summary_heading: لمحة سريعة
 summary_by_themes: حسب الموضوع
@@ -497,6 +498,7 @@ mechanism_special-procedure: Special procedures
 sdg_goal: "Goal {goal}: {name}"
 sdg_goal_short: "Goal {goal}"
 sdg_target: "Target {code}"
+sdg_target_named: "Target {code}: {name}"
 sdg_targets: Targets
 summary_heading: At a glance
 charts_heading: In figures
@@ -637,6 +639,7 @@ mechanism_special-procedure: Procedimientos especiales
 sdg_goal: "Objetivo {goal}: {name}"
 sdg_goal_short: "Objetivo {goal}"
 sdg_target: "Meta {code}"
+sdg_target_named: "Meta {code}: {name}"
 sdg_targets: Metas
 summary_heading: Resumen
 summary_by_themes: Por tema
@@ -778,6 +781,7 @@ mechanism_special-procedure: Procédures spéciales
 sdg_goal: "Objectif {goal} : {name}"
 sdg_goal_short: "Objectif {goal}"
 sdg_target: "Cible {code}"
+sdg_target_named: "Cible {code} : {name}"
 sdg_targets: Cibles
 summary_heading: En bref
 summary_by_themes: Par thème
@@ -919,6 +923,7 @@ mechanism_special-procedure: Специальные процедуры
 sdg_goal: "Цель {goal}: {name}"
 sdg_goal_short: "Цель {goal}"
 sdg_target: "Задача {code}"
+sdg_target_named: "Задача {code}: {name}"
 sdg_targets: Задачи
 summary_heading: Сводка
 summary_by_themes: По темам
@@ -1060,6 +1065,7 @@ mechanism_special-procedure: 特别程序
 sdg_goal: "目标{goal}：{name}"
 sdg_goal_short: "目标{goal}"
 sdg_target: "具体目标{code}"
+sdg_target_named: "具体目标{code}：{name}"
 sdg_targets: 具体目标
 summary_heading: 概览
 summary_by_themes: 按主题分列

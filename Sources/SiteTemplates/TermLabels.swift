@@ -56,9 +56,10 @@ struct TermLabels {
       let name = Int(key).flatMap { vocabulary.goalByNumber[$0] }?.name.text(in: language) ?? ""
       return strings.format("sdg_goal", ["goal": key, "name": name])
     case .sdgTarget:
-      let code = strings.format("sdg_target", ["code": key])
-      guard let name = vocabulary.targetByCode[key]?.name?.text(in: language) else { return code }
-      return "\(code): \(name)"
+      guard let name = vocabulary.targetByCode[key]?.name?.text(in: language) else {
+        return strings.format("sdg_target", ["code": key])
+      }
+      return strings.format("sdg_target_named", ["code": key, "name": name])
     }
   }
 

@@ -1,0 +1,101 @@
+"""The five non-English editions of the sample site are whole: the names of terms are in the
+edition's language (counted from the built HTML with Python's own parser, against the English
+pages), and free pages exist per language."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+
+import pytest
+
+EDITIONS = ["fr", "es", "ru", "zh", "ar"]
+TAXONOMIES = ["themes", "affected-persons", "bodies", "mechanisms", "sdgs"]
+# A name identical in every language by nature: a code such as CCPR, 16.a or A/HRC/36/4.
+CODE = re.compile(r"^[A-Z0-9][A-Z0-9./()\-]*$")
+# Or a word the language writes as English does (checked: the vocabulary gives exactly this word
+# as the translation): French "Migrants", Spanish "General".
+SAME_WORD = {"fr": {"Migrants"}, "es": {"General"}}
+
+
+class Names(HTMLParser):
+    """The page's <h1> and the text of every link in <main>, with the folder each link leads to."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.in_main = False
+        self.stack = []  # open <a>/<h1>: (tag, href, text parts)
+        self.found = []  # (what, text): what = "h1" or the link's target folder
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main":
+            self.in_main = True
+        elif self.in_main and tag in ("a", "h1"):
+            self.stack.append((tag, attrs.get("href"), []))
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.in_main = False
+        elif self.stack and self.stack[-1][0] == tag:
+            kind, href, parts = self.stack.pop()
+            text = " ".join("".join(parts).split())
+            self.found.append(("h1" if kind == "h1" else href, text))
+
+    def handle_data(self, data):
+        for _, _, parts in self.stack:
+            parts.append(data)
+
+
+def names(path, prefix):
+    """(key, text) of a page: its <h1>, and each link into a taxonomy folder, keyed by the
+    folder it leads to without the edition's prefix (so English and French keys agree)."""
+    parser = Names()
+    parser.feed(path.read_text(encoding="utf-8"))
+    result = []
+    for target, text in parser.found:
+        if target == "h1":
+            result.append(("h1", text))
+            continue
+        if not target or target.startswith(("#", "http")):
+            continue
+        resolved = PurePosixPath(*[p for p in (path.parent / target).parts]).as_posix()
+        parts = [p for p in re.sub(r"/+", "/", resolved).split("/") if p not in ("", ".")]
+        stack = []
+        for p in parts:
+            if p == "..":
+                stack and stack.pop()
+            else:
+                stack.append(p)
+        if prefix and prefix in stack:
+            stack = stack[stack.index(prefix) + 1:]
+        if any(t in stack for t in TAXONOMIES):
+            first = next(i for i, p in enumerate(stack) if p in TAXONOMIES)
+            result.append(("/".join(stack[first:]), text))
+    return result
+
+
+def taxonomy_pages(root):
+    return sorted(p.relative_to(root) for t in TAXONOMIES for p in (root / t).rglob("index.html"))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_names_on_term_pages_are_in_the_editions_language(sites, edition):
+    root = sites["root"][1]
+    pages = taxonomy_pages(root)
+    assert len(pages) > 100, "the sample site should have many term pages"
+    total, same = 0, []
+    for page in pages:
+        english = names(root / page, None)
+        translated = dict(names(root / edition / page, edition))
+        assert english, f"{page} shows no names"
+        for key, text in english:
+            if not text:
+                continue
+            assert key in translated, f"{edition}/{page} lacks the name of {key}"
+            total += 1
+            if translated[key] == text and not CODE.match(text) and text not in SAME_WORD.get(edition, ()):
+                same.append(f"{page}: {text}")
+    share = 1 - len(same) / total
+    print(f"{edition}: {total} names, {len(same)} the same as in English")
+    assert total > 1000
+    assert share >= 0.99, f"{len(same)} of {total} names are still English: {same[:20]}"
