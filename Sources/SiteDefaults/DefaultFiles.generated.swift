@@ -141,8 +141,11 @@ public enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <article class="free-page">
+{{#languageNote}}<p class="language-note">{{languageNote}}</p>{{/languageNote}}
+<div{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
 <h1>{{heading}}</h1>
 {{{bodyHtml}}}
+</div>
 </article>
 {{/main}}
 {{/layout}}

@@ -64,7 +64,9 @@ public struct PageContextBuilder: Sendable {
     if let made = sharedLinks[root] { return made }
     let sections: [String?] = [nil] + Self.navigationItems.map(\.folder)
     let nav = Dictionary(uniqueKeysWithValues: sections.map { ($0, navigation(root, section: $0)) })
-    let pages = TemplateValue.list(model.pages.map { [.href: .text(root + "\($0.name)/"), .label: .text($0.title)] })
+    let pages = TemplateValue.list(model.pages.map {
+      [.href: .text(root + "\($0.name)/"), .label: .text($0.version(in: language).version.title)]
+    })
     return SharedLinks(nav: nav, pages: pages)
   }
 
@@ -168,10 +170,15 @@ public struct PageContextBuilder: Sendable {
   }
 
   func freePage(_ i: Int, _ path: String) -> PageContext {
-    let page = model.pages[i]
+    let (page, textLanguage) = model.pages[i].version(in: language)
     var values = layout(path, title: page.title, crumbs: [(page.title, nil)], section: nil)
     values["heading"] = .text(page.title)
     values["bodyHtml"] = .html(page.html)
+    // A page not written in this language: the original, marked with the language it is in.
+    values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
+    values["textDir"] = .text(LanguageFormat.direction(textLanguage))
+    values["languageNote"] = textLanguage == language ? false
+      : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .page, values: values)
   }
 

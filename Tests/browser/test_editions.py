@@ -99,3 +99,51 @@ def test_names_on_term_pages_are_in_the_editions_language(sites, edition):
     print(f"{edition}: {total} names, {len(same)} the same as in English")
     assert total > 1000
     assert share >= 0.99, f"{len(same)} of {total} names are still English: {same[:20]}"
+
+
+class MainText(HTMLParser):
+    """The text of <main>, and every lang attribute set inside it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.text = []
+        self.langs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "main":
+            self.depth = 1
+        elif self.depth:
+            self.langs += [v for k, v in attrs if k == "lang"]
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.depth = 0
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("name", ["about", "methodology"])
+def test_the_sample_sites_free_pages_exist_in_every_language(sites, name):
+    root = sites["root"][1]
+    english = MainText()
+    english.feed((root / name / "index.html").read_text(encoding="utf-8"))
+    english_words = set(re.findall(r"\w+", "".join(english.text).lower()))
+    # Letters of the scripts the other editions are written in.
+    script = {"ru": r"[а-яё]", "zh": r"[\u4e00-\u9fff]", "ar": r"[\u0600-\u06ff]"}
+    for edition in EDITIONS:
+        html = (root / edition / name / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{edition}"' in html
+        page = MainText()
+        page.feed(html)
+        text = " ".join("".join(page.text).split())
+        assert "en" not in page.langs, f"{edition}/{name} shows the English original"
+        assert 'class="language-note"' not in html
+        words = re.findall(r"\w+", text.lower())
+        shared = sum(w in english_words for w in words) / len(words)
+        assert shared < 0.3, f"{edition}/{name}: {shared:.0%} English words"
+        if edition in script:
+            assert len(re.findall(script[edition], text)) > 100, f"{edition}/{name} is not in its script: {text[:200]}"
+        assert text != " ".join("".join(english.text).split())
