@@ -89,7 +89,7 @@ public enum DefaultFiles {
 {{#hasBreadcrumbs}}
 <nav class="breadcrumbs wrap" aria-label="{{t.breadcrumb_label}}">
 <ol>
-{{#breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
+{{#breadcrumbs}}<li>{{#href}}<a href="{{href}}"><bdi>{{label}}</bdi></a>{{/href}}{{^href}}<span aria-current="page"><bdi>{{label}}</bdi></span>{{/href}}</li>
 {{/breadcrumbs}}</ol>
 </nav>
 {{/hasBreadcrumbs}}
@@ -127,7 +127,7 @@ public enum DefaultFiles {
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td>{{document}}, {{t.paragraph_short}} {{paragraph}}</td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></th><td>{{body}}</td><td><time datetime="{{date}}">{{date}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
+{{#rows}}<tr><td><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}" dir="auto"{{/lang}}>{{title}}</a></th><td><bdi>{{body}}</bdi></td><td><time datetime="{{date}}">{{date}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
 {{/rows}}</tbody>
 </table>
 </div>
@@ -167,8 +167,8 @@ public enum DefaultFiles {
     "partials/recommendation-list.mustache": #"""
 <ol class="rec-list" start="{{list.start}}">
 {{#list.items}}<li class="rec">
-<a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
-<p class="rec-meta"><span>{{document}}, {{t.paragraph_short}} {{paragraph}}</span> · <span>{{country}}</span> · <span>{{body}}</span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
+<a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}" dir="auto"{{/lang}}>{{title}}</a>
+<p class="rec-meta"><span><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></span> · <span>{{country}}</span> · <span><bdi>{{body}}</bdi></span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
 </li>
 {{/list.items}}</ol>
 
@@ -199,7 +199,7 @@ public enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <article class="recommendation">
-<p class="kicker">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</p>
+<p class="kicker">{{kindLabel}} · <bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></p>
 <h1{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>{{title}}</h1>
 <section aria-labelledby="text-heading">
 <h2 id="text-heading" class="visually-hidden">{{t.recommendation_text}}</h2>
@@ -212,14 +212,14 @@ public enum DefaultFiles {
 <section aria-labelledby="details-heading">
 <h2 id="details-heading">{{t.recommendation_details}}</h2>
 <dl class="fields">
-{{#fields}}<div><dt>{{label}}</dt><dd>{{#values}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^last}}, {{/last}}{{/values}}</dd></div>
+{{#fields}}<div><dt>{{label}}</dt><dd>{{#values}}<bdi>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</bdi>{{^last}}, {{/last}}{{/values}}</dd></div>
 {{/fields}}</dl>
 </section>
 {{#followUp}}
 <section aria-labelledby="follow-up-heading">
 <h2 id="follow-up-heading">{{t.field_follow_up}}</h2>
 <dl class="fields">
-{{#rows}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{#rows}}<div><dt>{{label}}</dt><dd><bdi>{{value}}</bdi></dd></div>
 {{/rows}}</dl>
 </section>
 {{/followUp}}
@@ -1292,6 +1292,10 @@ table.matrix time { white-space: nowrap; }
 .chart-svg { display: block; overflow: visible; font-size: 0.85rem; }
 .chart-label, .chart-value { fill: var(--fg); }
 .chart-value { font-variant-numeric: tabular-nums; }
+/* A label or number in another direction than the chart (an English name in the Arabic edition)
+   is laid out in its own direction, where the chart's direction still anchors it. */
+.chart-label, .chart-value { unicode-bidi: plaintext; }
+bdi { unicode-bidi: isolate; }
 .chart-bar { fill: var(--bar); }
 
 /* One recommendation */
