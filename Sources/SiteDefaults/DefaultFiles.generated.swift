@@ -204,6 +204,7 @@ public enum DefaultFiles {
 <section aria-labelledby="text-heading">
 <h2 id="text-heading" class="visually-hidden">{{t.recommendation_text}}</h2>
 {{#languageNote}}<p class="language-note">{{languageNote}}</p>{{/languageNote}}
+{{#translationNote}}<p class="language-note">{{text}}{{#href}} <a href="{{href}}" hreflang="{{hreflang}}">{{linkText}}</a>{{/href}}</p>{{/translationNote}}
 <div class="rec-text"{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
 {{{textHtml}}}
 </div>
@@ -387,6 +388,11 @@ language_ru: الروسية
 language_zh: الصينية
 language_ar: العربية
 language_note: "يُعرض هذا النص بلغته الأصلية: {language}."
+text_original: "{language} (النص الأصلي)"
+text_translation: "{language} (ترجمة)"
+field_original_language: "لغة النص الأصلي"
+translation_note: "ترجمة: النص الأصلي باللغة {language}."
+translation_original_link: "قراءة النص الأصلي"
 not_found_title: الصفحة غير موجودة
 not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
 not_found_home: الانتقال إلى الصفحة الرئيسية
@@ -547,6 +553,11 @@ language_ru: Russian
 language_zh: Chinese
 language_ar: Arabic
 language_note: "Shown in its original language: {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (translation)"
+field_original_language: "Original language"
+translation_note: "Translation: the original text is in {language}."
+translation_original_link: "Read the original"
 not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
@@ -670,6 +681,11 @@ language_ru: ruso
 language_zh: chino
 language_ar: árabe
 language_note: "Texto mostrado en su idioma original: {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (traducción)"
+field_original_language: "Idioma original"
+translation_note: "Traducción: el texto original está en {language}."
+translation_original_link: "Leer el original"
 not_found_title: Página no encontrada
 not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
 not_found_home: Ir a la página de inicio
@@ -812,6 +828,11 @@ language_ru: russe
 language_zh: chinois
 language_ar: arabe
 language_note: "Texte affiché dans sa langue originale : {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (traduction)"
+field_original_language: "Langue originale"
+translation_note: "Traduction : le texte original est en {language}."
+translation_original_link: "Lire l'original"
 not_found_title: Page introuvable
 not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
 not_found_home: Aller à la page d'accueil
@@ -954,6 +975,11 @@ language_ru: русский
 language_zh: китайский
 language_ar: арабский
 language_note: "Текст приводится на языке оригинала: {language}."
+text_original: "{language} (оригинал)"
+text_translation: "{language} (перевод)"
+field_original_language: "Язык оригинала"
+translation_note: "Перевод: язык оригинала — {language}."
+translation_original_link: "Читать оригинал"
 not_found_title: Страница не найдена
 not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
 not_found_home: Перейти на главную страницу
@@ -1096,6 +1122,11 @@ language_ru: 俄文
 language_zh: 中文
 language_ar: 阿拉伯文
 language_note: "本文以原文语言显示：{language}。"
+text_original: "{language}（原文）"
+text_translation: "{language}（译文）"
+field_original_language: "原文语言"
+translation_note: "译文：原文为{language}。"
+translation_original_link: "阅读原文"
 not_found_title: 未找到页面
 not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
 not_found_home: 返回首页

@@ -4,9 +4,12 @@ pages), and free pages exist per language."""
 
 import re
 from html.parser import HTMLParser
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
 
 EDITIONS = ["fr", "es", "ru", "zh", "ar"]
 TAXONOMIES = ["themes", "affected-persons", "bodies", "mechanisms", "sdgs"]
@@ -147,3 +150,93 @@ def test_the_sample_sites_free_pages_exist_in_every_language(sites, name):
         if edition in script:
             assert len(re.findall(script[edition], text)) > 100, f"{edition}/{name} is not in its script: {text[:200]}"
         assert text != " ".join("".join(english.text).split())
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+
+
+class Fields(HTMLParser):
+    """The recommendation page's fields (<dt> → text of <dd>, and the first link in it) and its notes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.fields, self.links, self.notes = {}, {}, []
+        self.at = None  # "dt", "dd" or "note"
+        self.label, self.buffer, self.note_links = "", [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("dt", "dd"):
+            self.at, self.buffer = tag, []
+        elif tag == "p" and attrs.get("class") == "language-note":
+            self.at, self.buffer = "note", []
+        elif tag == "a" and self.at == "dd":
+            self.links.setdefault(self.label, attrs.get("href"))
+        elif tag == "a" and self.at == "note":
+            self.note_links.append(attrs.get("href"))
+
+    def handle_endtag(self, tag):
+        text = "".join(self.buffer).strip()
+        if tag == "dt" and self.at == "dt":
+            self.label, self.at = text, None
+        elif tag == "dd" and self.at == "dd":
+            self.fields[self.label], self.at = text, None
+        elif tag == "p" and self.at == "note":
+            self.notes.append(text)
+            self.at = None
+
+    def handle_data(self, data):
+        if self.at:
+            self.buffer.append(data)
+
+
+def test_every_recommendation_says_which_language_its_text_is_in(sites):
+    """For every record of the sample site and every edition: the language shown, whether it is a
+    translation, and the link to the original — worked out from the content files themselves."""
+    root = sites["root"][1]
+    content = REPO / "Content"
+    config = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
+    languages = config["languages"]
+    strings = {l: yaml.safe_load((REPO / "Templates" / "strings" / f"{l}.yml").read_text(encoding="utf-8")) for l in languages}
+    seen = set()
+    originals = [p for p in (content / "recommendations").rglob("*.md") if p.stem.count(".") == 0]
+    assert len(originals) > 50
+    for source in originals:
+        meta = front_matter(source)
+        rid = str(meta.get("id", source.stem))
+        original = meta.get("language", config.get("language", "en"))
+        translated = {p.stem.split(".")[1] for p in source.parent.glob(source.stem + ".*.md")}
+        for edition in languages:
+            prefix = "" if edition == languages[0] else edition + "/"
+            page = Fields()
+            page.feed((root / prefix / "recommendations" / rid / "index.html").read_text(encoding="utf-8"))
+            s = strings[edition]
+            is_translation = edition != original and edition in translated
+            shown = edition if is_translation else original
+            kind = "text_translation" if is_translation else "text_original"
+            name = s["language_" + shown]
+            assert page.fields[s["field_language"]] == s[kind].replace("{language}", name), f"{prefix}{rid}"
+            seen.add((edition == original, is_translation))
+            if is_translation:
+                original_name = s["language_" + original]
+                assert page.fields[s["field_original_language"]] == original_name, f"{prefix}{rid}"
+                note = s["translation_note"].replace("{language}", original_name)
+                assert any(n.startswith(note) for n in page.notes), f"{prefix}{rid}: {page.notes}"
+                # The link leads to the page that shows the original, and it says so.
+                target = (root / prefix / "recommendations" / rid / page.links[s["field_original_language"]]).resolve()
+                assert page.note_links == [page.links[s["field_original_language"]]]
+                there = Fields()
+                there.feed((target / "index.html").read_text(encoding="utf-8"))
+                target_strings = strings[original]
+                assert there.fields[target_strings["field_language"]] == target_strings["text_original"].replace(
+                    "{language}", target_strings["language_" + original])
+            else:
+                assert s["field_original_language"] not in page.fields
+                if shown != edition:
+                    assert page.notes == [s["language_note"].replace("{language}", name)], f"{prefix}{rid}"
+                else:
+                    assert page.notes == [], f"{prefix}{rid}"
+    # Every combination occurs: the original in its own edition, a translation, the original elsewhere.
+    assert seen == {(True, False), (False, True), (False, False)}
