@@ -8,7 +8,15 @@ public enum DefaultFiles {
 {{$main}}
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
-<p><a href="{{home}}">{{t.not_found_home}}</a></p>
+<p><a href="{{home}}">{{t.not_found_home}}</a> · <a href="{{home}}search/">{{t.search_label}}</a></p>
+{{#hasEditions}}
+<section aria-labelledby="editions-heading">
+<h2 id="editions-heading">{{t.not_found_editions}}</h2>
+<ul class="editions">
+{{#editions}}<li lang="{{lang}}" dir="{{dir}}"><strong>{{name}}</strong> · {{title}} · <a href="{{home}}" hreflang="{{lang}}">{{homeLabel}}</a> · <a href="{{search}}" hreflang="{{lang}}">{{searchLabel}}</a></li>
+{{/editions}}</ul>
+</section>
+{{/hasEditions}}
 {{/main}}
 {{/layout}}
 
@@ -396,6 +404,7 @@ translation_original_link: "قراءة النص الأصلي"
 not_found_title: الصفحة غير موجودة
 not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
 not_found_home: الانتقال إلى الصفحة الرئيسية
+not_found_editions: "هذا الموقع بلغات أخرى"
 # Charts and the country matrix
 charts_heading: بالأرقام
 chart_by_year: حسب السنة
@@ -561,6 +570,7 @@ translation_original_link: "Read the original"
 not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
+not_found_editions: "This site in other languages"
 
 """#,
     "strings/es.yml": #"""
@@ -689,6 +699,7 @@ translation_original_link: "Leer el original"
 not_found_title: Página no encontrada
 not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
 not_found_home: Ir a la página de inicio
+not_found_editions: "Este sitio en otros idiomas"
 # Charts and the country matrix
 charts_heading: En cifras
 chart_by_year: Por año
@@ -836,6 +847,7 @@ translation_original_link: "Lire l'original"
 not_found_title: Page introuvable
 not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
 not_found_home: Aller à la page d'accueil
+not_found_editions: "Ce site dans d'autres langues"
 # Charts and the country matrix
 charts_heading: En chiffres
 chart_by_year: Par année
@@ -983,6 +995,7 @@ translation_original_link: "Читать оригинал"
 not_found_title: Страница не найдена
 not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
 not_found_home: Перейти на главную страницу
+not_found_editions: "Этот сайт на других языках"
 # Charts and the country matrix
 charts_heading: В цифрах
 chart_by_year: По годам
@@ -1130,6 +1143,7 @@ translation_original_link: "阅读原文"
 not_found_title: 未找到页面
 not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
 not_found_home: 返回首页
+not_found_editions: "本网站的其他语文版本"
 # Charts and the country matrix
 charts_heading: 数据概览
 chart_by_year: 按年份

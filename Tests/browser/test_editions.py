@@ -240,3 +240,65 @@ def test_every_recommendation_says_which_language_its_text_is_in(sites):
                     assert page.notes == [], f"{prefix}{rid}"
     # Every combination occurs: the original in its own edition, a translation, the original elsewhere.
     assert seen == {(True, False), (False, True), (False, False)}
+
+
+class Links(HTMLParser):
+    """The links of <main>: (lang of the nearest element that sets one, href, text)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.langs, self.links, self.current, self.h1, self.in_h1 = [], [], None, "", False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag not in ("meta", "link", "br", "img"):
+            self.langs.append(attrs.get("lang") or (self.langs[-1] if self.langs else None))
+        if tag == "a":
+            self.current = [self.langs[-1], attrs.get("href"), ""]
+        self.in_h1 = self.in_h1 or tag == "h1"
+
+    def handle_endtag(self, tag):
+        if tag not in ("meta", "link", "br", "img") and self.langs:
+            self.langs.pop()
+        if tag == "a" and self.current:
+            self.links.append(tuple(self.current))
+            self.current = None
+        if tag == "h1":
+            self.in_h1 = False
+
+    def handle_data(self, data):
+        if self.current:
+            self.current[2] += data
+        if self.in_h1:
+            self.h1 += data
+
+
+def test_every_404_offers_each_editions_home_and_search_in_its_language(sites):
+    root = sites["root"][1]
+    languages = yaml.safe_load((REPO / "Content" / "site.yml").read_text(encoding="utf-8"))["languages"]
+    strings = {l: yaml.safe_load((REPO / "Templates" / "strings" / f"{l}.yml").read_text(encoding="utf-8")) for l in languages}
+    for edition in languages:
+        prefix = "" if edition == languages[0] else edition + "/"
+        html = (root / prefix / "404.html").read_text(encoding="utf-8")
+        assert f'<html lang="{edition}"' in html
+        page = Links()
+        page.feed(html)
+        assert page.h1.strip() == strings[edition]["not_found_title"]
+        for other in languages:
+            home = "/" + ("" if other == languages[0] else other + "/")
+            s = strings[other]
+            offered = {(href, text) for lang, href, text in page.links if lang == other}
+            assert (home, s["not_found_home"]) in offered, f"{prefix}404.html: no {other} home link"
+            assert (home + "search/", s["search_label"]) in offered, f"{prefix}404.html: no {other} search link"
+            assert (root / home.lstrip("/") / "index.html").is_file() and (root / home.lstrip("/") / "search" / "index.html").is_file()
+
+
+def test_a_reader_lost_on_the_root_404_reaches_the_french_edition(page, site):
+    base, _ = site
+    response = page.goto(base + "fr/no/such/page/")
+    assert response.status == 404
+    page.locator('main a[hreflang="fr"]').first.click()
+    assert page.url == base + "fr/"
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    # The missing page's own 404 answer is expected; nothing else may fail.
+    assert [p for p in page.problems.items if "no/such/page" not in p and "status of 404" not in p] == []
