@@ -302,3 +302,29 @@ def test_a_reader_lost_on_the_root_404_reaches_the_french_edition(page, site):
     assert page.evaluate("document.documentElement.lang") == "fr"
     # The missing page's own 404 answer is expected; nothing else may fail.
     assert [p for p in page.problems.items if "no/such/page" not in p and "status of 404" not in p] == []
+
+
+def folded(name, edition):
+    """An independent sort key: letters without accents (French, Spanish), ё as е (Russian),
+    Arabic without the leading article and with hamza forms of alif as alif."""
+    import unicodedata
+    if edition == "ar":
+        words = name.split(" ")
+        if words[0].startswith("ال") and len(words[0]) > 3:
+            words[0] = words[0][2:]
+        return " ".join(words).translate(str.maketrans("أإآ", "ااا"))
+    text = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return text.casefold().replace("ё", "е")
+
+
+@pytest.mark.parametrize("edition", ["fr", "es", "ru", "ar"])
+def test_country_names_are_listed_in_the_editions_alphabetical_order(sites, edition):
+    root = sites["root"][1]
+    page = Names()
+    page.feed((root / edition / "countries" / "index.html").read_text(encoding="utf-8"))
+    names = [text for target, text in page.found if target != "h1" and "/countries/" in (target or "")]
+    assert len(names) > 15
+    assert names == sorted(names, key=lambda n: folded(n, edition))
+    # And not merely code point order, where it differs (É after Z; Ё before А; الـ under ا).
+    if sorted(names) != sorted(names, key=lambda n: folded(n, edition)):
+        assert names != sorted(names)
