@@ -10,15 +10,39 @@ public struct RenderedText: Sendable {
   }
 }
 
-/// A free page from `Content/pages/`: written to `<name>/index.html`.
+/// A free page from `Content/pages/`: written to `<name>/index.html` in every language tree,
+/// from `<name>.<language>.md` where the site has that language's version, else from the original.
 public struct FreePage: Sendable {
   public var name: String
   public var title: String
   public var html: HTML
-  public init(name: String, title: String, html: HTML) {
+  /// The language the original (`<name>.md`) is written in: the site's language.
+  public var language: String
+  /// The versions in other languages, by language code.
+  public var translations: [String: Version]
+
+  public struct Version: Sendable {
+    public var title: String
+    public var html: HTML
+    public init(title: String, html: HTML) {
+      self.title = title
+      self.html = html
+    }
+  }
+
+  public init(name: String, title: String, html: HTML, language: String = "en", translations: [String: Version] = [:]) {
     self.name = name
     self.title = title
     self.html = html
+    self.language = language
+    self.translations = translations
+  }
+
+  /// The page as a reader of `language` sees it: the version in that language, else the
+  /// original, with the language it is written in.
+  public func version(in language: String) -> (version: Version, language: String) {
+    if language != self.language, let translated = translations[language] { return (translated, language) }
+    return (Version(title: title, html: html), self.language)
   }
 }
 

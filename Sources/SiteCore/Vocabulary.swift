@@ -61,8 +61,14 @@ public struct Vocabulary: Sendable {
   public let affectedPersonBySlug: [String: Term]
   public let goalByNumber: [Int: SDGGoal]
   public let targetByCode: [String: SDGTarget]
+  /// A regional group's names, by its English name (the `region` of countries).
+  public let regionNames: [String: LocalizedText]
 
-  public init(countries: [Country], bodies: [Body], themes: [Term], affectedPersons: [Term], goals: [SDGGoal]) {
+  public init(
+    countries: [Country], bodies: [Body], themes: [Term], affectedPersons: [Term], goals: [SDGGoal],
+    regionNames: [String: LocalizedText] = [:]
+  ) {
+    self.regionNames = regionNames
     self.countries = countries
     self.bodies = bodies
     self.themes = themes
@@ -75,6 +81,11 @@ public struct Vocabulary: Sendable {
     goalByNumber = Dictionary(goals.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
     targetByCode = Dictionary(
       goals.flatMap(\.targets).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// A regional group's name in `language` (as written when the vocabulary does not name it).
+  public func regionName(_ region: String, in language: String) -> String {
+    regionNames[region]?.text(in: language) ?? region
   }
 
   /// The distinct regions of the countries, in first-seen order.

@@ -3,6 +3,8 @@ public enum VocabularyFile: String, CaseIterable, Sendable {
   case countries, bodies, themes
   case affectedPersons = "affected-persons"
   case sdgs
+  /// The regional groups' names: optional (a region without an entry is shown as written).
+  case regions
 
   public var fileName: String { rawValue + ".yml" }
 }
@@ -16,6 +18,7 @@ public struct VocabularyDecoder {
     var diagnostics: [Diagnostic] = []
     func items(_ kind: VocabularyFile) -> (YAMLReader, [FieldNode]) {
       guard let file = files[kind] else {
+        if kind == .regions { return (YAMLReader(path: kind.fileName, lineOffset: 0), []) }
         diagnostics.append(.error(at: nil, "no \(kind.fileName) vocabulary"))
         return (YAMLReader(path: kind.fileName, lineOffset: 0), [])
       }
@@ -37,9 +40,11 @@ public struct VocabularyDecoder {
     let themes = decodeTerms(items(.themes), &diagnostics)
     let affected = decodeTerms(items(.affectedPersons), &diagnostics)
     let goals = decodeGoals(items(.sdgs), &diagnostics)
+    let regions = decodeRegions(items(.regions), &diagnostics)
     guard diagnostics.errorCount == 0 else { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
     return .success(
-      Vocabulary(countries: countries, bodies: bodies, themes: themes, affectedPersons: affected, goals: goals))
+      Vocabulary(countries: countries, bodies: bodies, themes: themes, affectedPersons: affected, goals: goals,
+        regionNames: regions))
   }
 
   // MARK: - One function per file kind
@@ -55,6 +60,8 @@ public struct VocabularyDecoder {
     for key in required where entries[key] == nil {
       diagnostics.append(.error(at: reader.location(node), field: key, "missing required field \"\(key)\""))
     }
+    // `source`: where the names come from (documented in content-format.md); checked, not used.
+    if let source = entries["source"] { _ = reader.string(source, field: "source", into: &diagnostics) }
     return required.allSatisfy { entries[$0] != nil } ? entries : nil
   }
 
@@ -126,6 +133,22 @@ public struct VocabularyDecoder {
       else { return nil }
       return Term(slug: slug, name: name, aliases: aliases(reader, f["aliases"], &d))
     }
+  }
+
+  /// Region (as countries name it, in English) → its names.
+  private func decodeRegions(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [String: LocalizedText] {
+    let (reader, nodes) = input
+    var seen = Uniqueness(reader: reader, what: "region")
+    var names: [String: LocalizedText] = [:]
+    for node in nodes {
+      guard let f = fields(reader, node, required: ["name"], &d),
+        let name = reader.localized(f["name"]!, field: "name", into: &d)
+      else { continue }
+      let key = name.text(in: "en")
+      guard seen.check(key, f["name"]!, &d) else { continue }
+      names[key] = name
+    }
+    return names
   }
 
   /// A term's slug names its page's folder, so it must stay short enough for any file system.

@@ -8,7 +8,15 @@ public enum DefaultFiles {
 {{$main}}
 <h1>{{t.not_found_title}}</h1>
 <p>{{t.not_found_text}}</p>
-<p><a href="{{home}}">{{t.not_found_home}}</a></p>
+<p><a href="{{home}}">{{t.not_found_home}}</a> · <a href="{{home}}search/">{{t.search_label}}</a></p>
+{{#hasEditions}}
+<section aria-labelledby="editions-heading">
+<h2 id="editions-heading">{{t.not_found_editions}}</h2>
+<ul class="editions">
+{{#editions}}<li lang="{{lang}}" dir="{{dir}}"><strong>{{name}}</strong> · {{title}} · <a href="{{home}}" hreflang="{{lang}}">{{homeLabel}}</a> · <a href="{{search}}" hreflang="{{lang}}">{{searchLabel}}</a></li>
+{{/editions}}</ul>
+</section>
+{{/hasEditions}}
 {{/main}}
 {{/layout}}
 
@@ -109,7 +117,7 @@ public enum DefaultFiles {
 {{#hasBreadcrumbs}}
 <nav class="breadcrumbs wrap" aria-label="{{t.breadcrumb_label}}">
 <ol>
-{{#breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
+{{#breadcrumbs}}<li>{{#href}}<a href="{{href}}"><bdi>{{label}}</bdi></a>{{/href}}{{^href}}<span aria-current="page"><bdi>{{label}}</bdi></span>{{/href}}</li>
 {{/breadcrumbs}}</ol>
 </nav>
 {{/hasBreadcrumbs}}
@@ -147,7 +155,7 @@ public enum DefaultFiles {
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td>{{document}}, {{t.paragraph_short}} {{paragraph}}</td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></th><td>{{body}}</td><td><time datetime="{{date}}">{{dateText}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
+{{#rows}}<tr><td><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}" dir="auto"{{/lang}}>{{title}}</a></th><td><bdi>{{body}}</bdi></td><td><time datetime="{{date}}">{{dateText}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
 {{/rows}}</tbody>
 </table>
 </div>
@@ -161,8 +169,11 @@ public enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <article class="free-page">
+{{#languageNote}}<p class="language-note">{{languageNote}}</p>{{/languageNote}}
+<div{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
 <h1>{{heading}}</h1>
 {{{bodyHtml}}}
+</div>
 </article>
 {{/main}}
 {{/layout}}
@@ -184,8 +195,8 @@ public enum DefaultFiles {
     "partials/recommendation-list.mustache": #"""
 <ol class="rec-list rec-list-d{{list.digits}}" start="{{list.start}}">
 {{#list.items}}<li class="rec">
-<a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a>
-<p class="rec-meta"><span>{{document}}, {{t.paragraph_short}} {{paragraph}}</span> · <span>{{country}}</span> · <span>{{body}}</span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
+<a class="rec-title" href="{{href}}"{{#lang}} lang="{{lang}}" dir="auto"{{/lang}}>{{title}}</a>
+<p class="rec-meta"><span><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></span> · <span>{{country}}</span> · <span><bdi>{{body}}</bdi></span> · <time datetime="{{date}}">{{dateText}}</time>{{#kind}} · <span>{{kind}}</span>{{/kind}}</p>
 </li>
 {{/list.items}}</ol>
 
@@ -216,12 +227,13 @@ public enum DefaultFiles {
 {{<layout}}
 {{$main}}
 <article class="recommendation">
-{{#headline}}<p class="kicker">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</p>
+{{#headline}}<p class="kicker">{{kindLabel}} · <bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></p>
 <h1{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>{{headline}}</h1>
-{{/headline}}{{^headline}}<h1 class="kicker-heading">{{kindLabel}} · {{document}}, {{t.paragraph_short}} {{paragraph}}</h1>
+{{/headline}}{{^headline}}<h1 class="kicker-heading">{{kindLabel}} · <bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></h1>
 {{/headline}}<section aria-labelledby="text-heading">
 <h2 id="text-heading" class="visually-hidden">{{t.recommendation_text}}</h2>
 {{#languageNote}}<p class="language-note">{{languageNote}}</p>{{/languageNote}}
+{{#translationNote}}<p class="language-note">{{text}}{{#href}} <a href="{{href}}" hreflang="{{hreflang}}">{{linkText}}</a>{{/href}}</p>{{/translationNote}}
 <div class="rec-text"{{#textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/textLang}}>
 {{{textHtml}}}
 </div>
@@ -230,14 +242,14 @@ public enum DefaultFiles {
 <section aria-labelledby="details-heading">
 <h2 id="details-heading">{{t.recommendation_details}}</h2>
 <dl class="fields">
-{{#fields}}<div><dt>{{label}}</dt><dd>{{#values}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^last}}, {{/last}}{{/values}}</dd></div>
+{{#fields}}<div><dt>{{label}}</dt><dd>{{#values}}<bdi>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</bdi>{{^last}}, {{/last}}{{/values}}</dd></div>
 {{/fields}}</dl>
 </section>
 {{#followUp}}
 <section aria-labelledby="follow-up-heading">
 <h2 id="follow-up-heading">{{t.field_follow_up}}</h2>
 <dl class="fields">
-{{#rows}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{#rows}}<div><dt>{{label}}</dt><dd><bdi>{{value}}</bdi></dd></div>
 {{/rows}}</dl>
 </section>
 {{/followUp}}
@@ -382,6 +394,7 @@ mechanism_special-procedure: الإجراءات الخاصة
 sdg_goal: "الهدف {goal}: {name}"
 sdg_goal_short: "الهدف {goal}"
 sdg_target: "الغاية {code}"
+sdg_target_named: "الغاية {code}: {name}"
 sdg_targets: الغايات
 summary_heading: لمحة سريعة
 summary_by_themes: حسب الموضوع
@@ -416,9 +429,15 @@ language_ru: الروسية
 language_zh: الصينية
 language_ar: العربية
 language_note: "يُعرض هذا النص بلغته الأصلية: {language}."
+text_original: "{language} (النص الأصلي)"
+text_translation: "{language} (ترجمة)"
+field_original_language: "لغة النص الأصلي"
+translation_note: "ترجمة: النص الأصلي باللغة {language}."
+translation_original_link: "قراءة النص الأصلي"
 not_found_title: الصفحة غير موجودة
 not_found_text: لا توجد صفحة بهذا العنوان. ربما نُقلت، أو ربما يحتوي الرابط على خطأ مطبعي.
 not_found_home: الانتقال إلى الصفحة الرئيسية
+not_found_editions: "هذا الموقع بلغات أخرى"
 # Charts and the country matrix
 charts_heading: بالأرقام
 chart_by_year: حسب السنة
@@ -535,6 +554,7 @@ mechanism_special-procedure: Special procedures
 sdg_goal: "Goal {goal}: {name}"
 sdg_goal_short: "Goal {goal}"
 sdg_target: "Target {code}"
+sdg_target_named: "Target {code}: {name}"
 sdg_targets: Targets
 summary_heading: At a glance
 charts_heading: In figures
@@ -587,9 +607,15 @@ language_ru: Russian
 language_zh: Chinese
 language_ar: Arabic
 language_note: "Shown in its original language: {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (translation)"
+field_original_language: "Original language"
+translation_note: "Translation: the original text is in {language}."
+translation_original_link: "Read the original"
 not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
+not_found_editions: "This site in other languages"
 
 """#,
     "strings/es.yml": #"""
@@ -687,6 +713,7 @@ mechanism_special-procedure: Procedimientos especiales
 sdg_goal: "Objetivo {goal}: {name}"
 sdg_goal_short: "Objetivo {goal}"
 sdg_target: "Meta {code}"
+sdg_target_named: "Meta {code}: {name}"
 sdg_targets: Metas
 summary_heading: Resumen
 summary_by_themes: Por tema
@@ -721,9 +748,15 @@ language_ru: ruso
 language_zh: chino
 language_ar: árabe
 language_note: "Texto mostrado en su idioma original: {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (traducción)"
+field_original_language: "Idioma original"
+translation_note: "Traducción: el texto original está en {language}."
+translation_original_link: "Leer el original"
 not_found_title: Página no encontrada
 not_found_text: No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.
 not_found_home: Ir a la página de inicio
+not_found_editions: "Este sitio en otros idiomas"
 # Charts and the country matrix
 charts_heading: En cifras
 chart_by_year: Por año
@@ -840,6 +873,7 @@ mechanism_special-procedure: Procédures spéciales
 sdg_goal: "Objectif {goal} : {name}"
 sdg_goal_short: "Objectif {goal}"
 sdg_target: "Cible {code}"
+sdg_target_named: "Cible {code} : {name}"
 sdg_targets: Cibles
 summary_heading: En bref
 summary_by_themes: Par thème
@@ -874,9 +908,15 @@ language_ru: russe
 language_zh: chinois
 language_ar: arabe
 language_note: "Texte affiché dans sa langue originale : {language}."
+text_original: "{language} (original)"
+text_translation: "{language} (traduction)"
+field_original_language: "Langue originale"
+translation_note: "Traduction : le texte original est en {language}."
+translation_original_link: "Lire l'original"
 not_found_title: Page introuvable
 not_found_text: Il n'y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien comporte une faute de frappe.
 not_found_home: Aller à la page d'accueil
+not_found_editions: "Ce site dans d'autres langues"
 # Charts and the country matrix
 charts_heading: En chiffres
 chart_by_year: Par année
@@ -993,6 +1033,7 @@ mechanism_special-procedure: Специальные процедуры
 sdg_goal: "Цель {goal}: {name}"
 sdg_goal_short: "Цель {goal}"
 sdg_target: "Задача {code}"
+sdg_target_named: "Задача {code}: {name}"
 sdg_targets: Задачи
 summary_heading: Сводка
 summary_by_themes: По темам
@@ -1027,9 +1068,15 @@ language_ru: русский
 language_zh: китайский
 language_ar: арабский
 language_note: "Текст приводится на языке оригинала: {language}."
+text_original: "{language} (оригинал)"
+text_translation: "{language} (перевод)"
+field_original_language: "Язык оригинала"
+translation_note: "Перевод: язык оригинала — {language}."
+translation_original_link: "Читать оригинал"
 not_found_title: Страница не найдена
 not_found_text: По этому адресу страницы нет. Возможно, она была перемещена или в ссылке допущена опечатка.
 not_found_home: Перейти на главную страницу
+not_found_editions: "Этот сайт на других языках"
 # Charts and the country matrix
 charts_heading: В цифрах
 chart_by_year: По годам
@@ -1146,6 +1193,7 @@ mechanism_special-procedure: 特别程序
 sdg_goal: "目标{goal}：{name}"
 sdg_goal_short: "目标{goal}"
 sdg_target: "具体目标{code}"
+sdg_target_named: "具体目标{code}：{name}"
 sdg_targets: 具体目标
 summary_heading: 概览
 summary_by_themes: 按主题分列
@@ -1180,9 +1228,15 @@ language_ru: 俄文
 language_zh: 中文
 language_ar: 阿拉伯文
 language_note: "本文以原文语言显示：{language}。"
+text_original: "{language}（原文）"
+text_translation: "{language}（译文）"
+field_original_language: "原文语言"
+translation_note: "译文：原文为{language}。"
+translation_original_link: "阅读原文"
 not_found_title: 未找到页面
 not_found_text: 此地址没有页面。页面可能已移动，或链接输入有误。
 not_found_home: 返回首页
+not_found_editions: "本网站的其他语文版本"
 # Charts and the country matrix
 charts_heading: 数据概览
 chart_by_year: 按年份
@@ -1406,6 +1460,10 @@ table.matrix time { white-space: nowrap; }
 .chart-svg { display: block; overflow: visible; font-size: 0.85rem; }
 .chart-label, .chart-value { fill: var(--fg); }
 .chart-value { font-variant-numeric: tabular-nums; }
+/* A label or number in another direction than the chart (an English name in the Arabic edition)
+   is laid out in its own direction, where the chart's direction still anchors it. */
+.chart-label, .chart-value { unicode-bidi: plaintext; }
+bdi { unicode-bidi: isolate; }
 .chart-bar { fill: var(--bar); }
 
 /* One recommendation */
@@ -3205,383 +3263,485 @@ function step5(s) {
     "affected-persons.yml": #"""
 # Groups of affected persons: the default HRIndex vocabulary for `affected-persons`.
 # Built on the 'Affected persons' labels of OHCHR's Universal Human Rights Index (UHRI).
+# source: hrindex marks names in other languages written for HRIndex (docs/content-format.md).
 # aliases: exact label strings found in source exports (current and older wording), used by importers.
 
 - slug: women-and-girls
-  name: Women & girls
+  name: {en: "Women & girls", fr: "Femmes et filles", es: "Mujeres y niñas", ru: "Женщины и девочки", zh: "妇女和女童", ar: "النساء والفتيات"}
+  source: hrindex
   aliases: ["Women & girls", "Women", "Girls"]
 - slug: children
-  name: Children
+  name: {en: "Children", fr: "Enfants", es: "Niños", ru: "Дети", zh: "儿童", ar: "الأطفال"}
+  source: hrindex
   aliases: ["Children"]
 - slug: children-in-vulnerable-situations
-  name: Children in vulnerable situations (abused, living on the street, institutionalized, indigenous, migrant children etc.)
+  name: {en: "Children in vulnerable situations (abused, living on the street, institutionalized, indigenous, migrant children etc.)", fr: "Enfants en situation de vulnérabilité (maltraités, vivant dans la rue, placés en institution, autochtones, migrants, etc.)", es: "Niños en situación de vulnerabilidad (víctimas de malos tratos, en situación de calle, institucionalizados, indígenas, migrantes, etc.)", ru: "Дети, находящиеся в уязвимом положении (пострадавшие от жестокого обращения, беспризорные, находящиеся в учреждениях, дети коренных народов, дети-мигранты и т. д.)", zh: "处境脆弱的儿童（受虐待、流落街头、被收容、土著、移民儿童等）", ar: "الأطفال في أوضاع هشة (ضحايا الإساءة، أطفال الشوارع، المودعون في مؤسسات، أطفال الشعوب الأصلية، الأطفال المهاجرون، وغيرهم)"}
+  source: hrindex
   aliases: ["Children in vulnerable situations (abused, living on the street, institutionalized, indigenous, migrant children etc.)"]
 - slug: civil-society
-  name: Civil society
+  name: {en: "Civil society", fr: "Société civile", es: "Sociedad civil", ru: "Гражданское общество", zh: "民间社会", ar: "المجتمع المدني"}
+  source: hrindex
   aliases: ["Civil society"]
 - slug: disappeared-persons
-  name: Disappeared persons
+  name: {en: "Disappeared persons", fr: "Personnes disparues", es: "Personas desaparecidas", ru: "Исчезнувшие лица", zh: "失踪者", ar: "الأشخاص المختفون"}
+  source: hrindex
   aliases: ["Disappeared persons"]
 - slug: educational-staff-and-students
-  name: Educational staff & students
+  name: {en: "Educational staff & students", fr: "Personnel éducatif et élèves", es: "Personal docente y estudiantes", ru: "Работники образования и учащиеся", zh: "教育工作人员和学生", ar: "العاملون في التعليم والطلاب"}
+  source: hrindex
   aliases: ["Educational staff & students"]
 - slug: indigenous-peoples
-  name: Indigenous peoples
+  name: {en: "Indigenous peoples", fr: "Peuples autochtones", es: "Pueblos indígenas", ru: "Коренные народы", zh: "土著人民", ar: "الشعوب الأصلية"}
+  source: hrindex
   aliases: ["Indigenous peoples"]
 - slug: internally-displaced-persons
-  name: Internally displaced persons
+  name: {en: "Internally displaced persons", fr: "Personnes déplacées dans leur propre pays", es: "Desplazados internos", ru: "Внутренне перемещенные лица", zh: "境内流离失所者", ar: "المشردون داخلياً"}
+  source: hrindex
   aliases: ["Internally displaced persons"]
 - slug: judges-lawyers-and-prosecutors
-  name: Judges, lawyers and prosecutors
+  name: {en: "Judges, lawyers and prosecutors", fr: "Juges, avocats et procureurs", es: "Jueces, abogados y fiscales", ru: "Судьи, адвокаты и прокуроры", zh: "法官、律师和检察官", ar: "القضاة والمحامون والمدعون العامون"}
+  source: hrindex
   aliases: ["Judges, lawyers and prosecutors"]
 - slug: law-enforcement-and-prison-officials
-  name: Law enforcement / police & prison officials
+  name: {en: "Law enforcement / police & prison officials", fr: "Forces de l'ordre / police et personnel pénitentiaire", es: "Fuerzas del orden / policía y funcionarios de prisiones", ru: "Сотрудники правоохранительных органов / полиции и пенитенциарных учреждений", zh: "执法人员/警察和监狱官员", ar: "موظفو إنفاذ القانون / الشرطة وموظفو السجون"}
+  source: hrindex
   aliases: ["Law enforcement / police & prison officials"]
 - slug: lgbti-persons
-  name: Lesbian, gay, bisexual, transgender and intersex persons (LGBTI)
+  name: {en: "Lesbian, gay, bisexual, transgender and intersex persons (LGBTI)", fr: "Personnes lesbiennes, gays, bisexuelles, transgenres et intersexes (LGBTI)", es: "Personas lesbianas, gais, bisexuales, transgénero e intersexuales (LGBTI)", ru: "Лесбиянки, геи, бисексуалы, трансгендерные и интерсекс-лица (ЛГБТИ)", zh: "女同性恋、男同性恋、双性恋、跨性别者和间性者", ar: "المثليات والمثليون ومزدوجو الميل الجنسي ومغايرو الهوية الجنسانية وحاملو صفات الجنسين"}
+  source: hrindex
   aliases: ["Lesbian, gay, bisexual and transgender and intersex persons (LGBTI)"]
 - slug: media
-  name: Media
+  name: {en: "Media", fr: "Médias", es: "Medios de comunicación", ru: "Средства массовой информации", zh: "媒体", ar: "وسائط الإعلام"}
+  source: hrindex
   aliases: ["Media"]
 - slug: medical-staff-and-health-professionals
-  name: Medical staff / health professionals
+  name: {en: "Medical staff / health professionals", fr: "Personnel médical / professionnels de santé", es: "Personal médico / profesionales de la salud", ru: "Медицинский персонал / работники здравоохранения", zh: "医务人员/卫生专业人员", ar: "الطواقم الطبية / المهنيون الصحيون"}
+  source: hrindex
   aliases: ["Medical staff / health professionals"]
 - slug: migrants
-  name: Migrants
+  name: {en: "Migrants", fr: "Migrants", es: "Migrantes", ru: "Мигранты", zh: "移民", ar: "المهاجرون"}
+  source: hrindex
   aliases: ["Migrants", "Migrants & domestic workers"]
 - slug: minorities
-  name: Minorities / racial, ethnic, linguistic, religious or descent-based groups
+  name: {en: "Minorities / racial, ethnic, linguistic, religious or descent-based groups", fr: "Minorités / groupes raciaux, ethniques, linguistiques, religieux ou fondés sur l'ascendance", es: "Minorías / grupos raciales, étnicos, lingüísticos, religiosos o basados en la ascendencia", ru: "Меньшинства / расовые, этнические, языковые, религиозные группы или группы по признаку происхождения", zh: "少数群体/种族、族裔、语言、宗教或基于世系的群体", ar: "الأقليات / الجماعات العرقية أو الإثنية أو اللغوية أو الدينية أو القائمة على النسب"}
+  source: hrindex
   aliases: ["Minorities/ racial, ethnic, linguistic, religious or descent-based groups"]
 - slug: older-persons
-  name: Older persons
+  name: {en: "Older persons", fr: "Personnes âgées", es: "Personas de edad", ru: "Пожилые люди", zh: "老年人", ar: "كبار السن"}
+  source: hrindex
   aliases: ["Older persons"]
 - slug: persons-deprived-of-liberty
-  name: Persons deprived of their liberty & detainees
+  name: {en: "Persons deprived of their liberty & detainees", fr: "Personnes privées de liberté et détenus", es: "Personas privadas de libertad y detenidos", ru: "Лица, лишенные свободы, и заключенные", zh: "被剥夺自由者和被拘留者", ar: "الأشخاص المحرومون من حريتهم والمحتجزون"}
+  source: hrindex
   aliases: ["Persons deprived of their liberty & detainees"]
 - slug: persons-living-in-poverty
-  name: Persons living in poverty
+  name: {en: "Persons living in poverty", fr: "Personnes vivant dans la pauvreté", es: "Personas que viven en la pobreza", ru: "Лица, живущие в условиях нищеты", zh: "贫困人口", ar: "الأشخاص الذين يعيشون في فقر"}
+  source: hrindex
   aliases: ["Persons living in poverty"]
 - slug: persons-with-disabilities
-  name: Persons with disabilities
+  name: {en: "Persons with disabilities", fr: "Personnes handicapées", es: "Personas con discapacidad", ru: "Инвалиды", zh: "残疾人", ar: "الأشخاص ذوو الإعاقة"}
+  source: hrindex
   aliases: ["Persons with disabilities"]
 - slug: public-officials
-  name: Public officials
+  name: {en: "Public officials", fr: "Agents publics", es: "Funcionarios públicos", ru: "Государственные должностные лица", zh: "公职人员", ar: "الموظفون العموميون"}
+  source: hrindex
   aliases: ["Public officials"]
 - slug: refugees-and-asylum-seekers
-  name: Refugees & asylum seekers
+  name: {en: "Refugees & asylum seekers", fr: "Réfugiés et demandeurs d'asile", es: "Refugiados y solicitantes de asilo", ru: "Беженцы и просители убежища", zh: "难民和寻求庇护者", ar: "اللاجئون وملتمسو اللجوء"}
+  source: hrindex
   aliases: ["Refugees & asylum seekers"]
 - slug: roma-gypsies-sinti-and-travellers
-  name: Roma, Gypsies, Sinti & Travellers
+  name: {en: "Roma, Gypsies, Sinti & Travellers", fr: "Roms, Tsiganes, Sintis et gens du voyage", es: "Romaníes, gitanos, sintis y nómadas", ru: "Рома, цыгане, синти и кочевники", zh: "罗姆人、吉卜赛人、辛提人和旅行者", ar: "الروما والغجر والسنتي والرحل"}
+  source: hrindex
   aliases: ["Roma, Gypsies, Sinti & Travellers"]
 - slug: stateless-persons
-  name: Stateless persons
+  name: {en: "Stateless persons", fr: "Apatrides", es: "Apátridas", ru: "Лица без гражданства", zh: "无国籍人", ar: "عديمو الجنسية"}
+  source: hrindex
   aliases: ["Stateless persons"]
 - slug: vulnerable-persons-and-groups
-  name: Vulnerable persons/groups
+  name: {en: "Vulnerable persons/groups", fr: "Personnes / groupes vulnérables", es: "Personas / grupos vulnerables", ru: "Уязвимые лица / группы", zh: "弱势个人/群体", ar: "الأشخاص / الفئات الضعيفة"}
+  source: hrindex
   aliases: ["Vulnerable persons/groups"]
 - slug: youth-and-juveniles
-  name: Youth & juveniles
+  name: {en: "Youth & juveniles", fr: "Jeunes et mineurs", es: "Jóvenes y menores", ru: "Молодежь и несовершеннолетние", zh: "青年和少年", ar: "الشباب والأحداث"}
+  source: hrindex
   aliases: ["Youth & juveniles", "Youth"]
 - slug: human-rights-defenders
-  name: Human rights defenders
+  name: {en: "Human rights defenders", fr: "Défenseurs des droits de l'homme", es: "Defensores de los derechos humanos", ru: "Правозащитники", zh: "人权维护者", ar: "المدافعون عن حقوق الإنسان"}
+  source: hrindex
   aliases: ["Human rights defenders"]
 - slug: persons-living-in-rural-areas
-  name: Persons living in rural areas
+  name: {en: "Persons living in rural areas", fr: "Personnes vivant en milieu rural", es: "Personas que viven en zonas rurales", ru: "Лица, проживающие в сельских районах", zh: "农村地区居民", ar: "الأشخاص الذين يعيشون في المناطق الريفية"}
+  source: hrindex
   aliases: ["Persons living in rural areas"]
 - slug: persons-living-with-hiv-aids
-  name: Persons living with HIV/AIDS
+  name: {en: "Persons living with HIV/AIDS", fr: "Personnes vivant avec le VIH/sida", es: "Personas que viven con el VIH/sida", ru: "Лица, живущие с ВИЧ/СПИДом", zh: "艾滋病毒感染者/艾滋病患者", ar: "المصابون بفيروس نقص المناعة البشرية/الإيدز"}
+  source: hrindex
   aliases: ["Persons living with HIV/AIDS"]
 - slug: non-citizens
-  name: Non-citizens
+  name: {en: "Non-citizens", fr: "Non-ressortissants", es: "No ciudadanos", ru: "Неграждане", zh: "非公民", ar: "غير المواطنين"}
+  source: hrindex
   aliases: ["Non-citizens"]
 - slug: general
-  name: General
+  name: {en: "General", fr: "Général", es: "General", ru: "Общее", zh: "一般", ar: "عام"}
+  source: hrindex
   aliases: ["General"]
 
 """#,
     "bodies.yml": #"""
 # UN human-rights mechanisms: the default HRIndex vocabulary for `bodies`.
 # mechanism: upr | treaty-body | special-procedure.
+# source: hrindex marks names in other languages written for HRIndex (docs/content-format.md).
 # aliases: exact 'Body' strings found in source exports (e.g. the UHRI), used by importers.
 
 - code: UPR
-  name: Universal Periodic Review
+  name: {en: "Universal Periodic Review", fr: "Examen périodique universel", es: "Examen periódico universal", ru: "Универсальный периодический обзор", zh: "普遍定期审议", ar: "الاستعراض الدوري الشامل"}
+  source: hrindex
   mechanism: upr
   aliases: ["UPR", "Universal Periodic Review"]
 - code: CCPR
-  name: Human Rights Committee
+  name: {en: "Human Rights Committee", fr: "Comité des droits de l'homme", es: "Comité de Derechos Humanos", ru: "Комитет по правам человека", zh: "人权事务委员会", ar: "اللجنة المعنية بحقوق الإنسان"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CCPR", "Human Rights Committee"]
 - code: CESCR
-  name: Committee on Economic, Social and Cultural Rights
+  name: {en: "Committee on Economic, Social and Cultural Rights", fr: "Comité des droits économiques, sociaux et culturels", es: "Comité de Derechos Económicos, Sociales y Culturales", ru: "Комитет по экономическим, социальным и культурным правам", zh: "经济、社会及文化权利委员会", ar: "اللجنة المعنية بالحقوق الاقتصادية والاجتماعية والثقافية"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CESCR", "Committee on Economic, Social and Cultural Rights"]
 - code: CERD
-  name: Committee on the Elimination of Racial Discrimination
+  name: {en: "Committee on the Elimination of Racial Discrimination", fr: "Comité pour l'élimination de la discrimination raciale", es: "Comité para la Eliminación de la Discriminación Racial", ru: "Комитет по ликвидации расовой дискриминации", zh: "消除种族歧视委员会", ar: "لجنة القضاء على التمييز العنصري"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CERD", "Committee on the Elimination of Racial Discrimination"]
 - code: CEDAW
-  name: Committee on the Elimination of Discrimination against Women
+  name: {en: "Committee on the Elimination of Discrimination against Women", fr: "Comité pour l'élimination de la discrimination à l'égard des femmes", es: "Comité para la Eliminación de la Discriminación contra la Mujer", ru: "Комитет по ликвидации дискриминации в отношении женщин", zh: "消除对妇女歧视委员会", ar: "اللجنة المعنية بالقضاء على التمييز ضد المرأة"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CEDAW", "Committee on the Elimination of Discrimination against Women"]
 - code: CAT
-  name: Committee against Torture
+  name: {en: "Committee against Torture", fr: "Comité contre la torture", es: "Comité contra la Tortura", ru: "Комитет против пыток", zh: "禁止酷刑委员会", ar: "لجنة مناهضة التعذيب"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CAT", "Committee against Torture"]
 - code: CRC
-  name: Committee on the Rights of the Child
+  name: {en: "Committee on the Rights of the Child", fr: "Comité des droits de l'enfant", es: "Comité de los Derechos del Niño", ru: "Комитет по правам ребенка", zh: "儿童权利委员会", ar: "لجنة حقوق الطفل"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CRC", "Committee on the Rights of the Child"]
 - code: CMW
-  name: Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families
+  name: {en: "Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families", fr: "Comité pour la protection des droits de tous les travailleurs migrants et des membres de leur famille", es: "Comité de Protección de los Derechos de Todos los Trabajadores Migratorios y de Sus Familiares", ru: "Комитет по защите прав всех трудящихся-мигрантов и членов их семей", zh: "保护所有移徙工人及其家庭成员权利委员会", ar: "اللجنة المعنية بحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CMW", "Committee on Migrant Workers", "Committee on the Protection of the Rights of All Migrant Workers and Members of Their Families"]
 - code: CRPD
-  name: Committee on the Rights of Persons with Disabilities
+  name: {en: "Committee on the Rights of Persons with Disabilities", fr: "Comité des droits des personnes handicapées", es: "Comité sobre los Derechos de las Personas con Discapacidad", ru: "Комитет по правам инвалидов", zh: "残疾人权利委员会", ar: "اللجنة المعنية بحقوق الأشخاص ذوي الإعاقة"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CRPD", "Committee on the Rights of Persons with Disabilities"]
 - code: CED
-  name: Committee on Enforced Disappearances
+  name: {en: "Committee on Enforced Disappearances", fr: "Comité des disparitions forcées", es: "Comité contra la Desaparición Forzada", ru: "Комитет по насильственным исчезновениям", zh: "强迫失踪问题委员会", ar: "اللجنة المعنية بحالات الاختفاء القسري"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CED", "Committee on Enforced Disappearances"]
 - code: SPT
-  name: Subcommittee on Prevention of Torture and other Cruel, Inhuman or Degrading Treatment or Punishment
+  name: {en: "Subcommittee on Prevention of Torture and other Cruel, Inhuman or Degrading Treatment or Punishment", fr: "Sous-Comité pour la prévention de la torture et autres peines ou traitements cruels, inhumains ou dégradants", es: "Subcomité para la Prevención de la Tortura y Otros Tratos o Penas Crueles, Inhumanos o Degradantes", ru: "Подкомитет по предупреждению пыток и других жестоких, бесчеловечных или унижающих достоинство видов обращения и наказания", zh: "防范酷刑和其他残忍、不人道或有辱人格的待遇或处罚小组委员会", ar: "اللجنة الفرعية لمنع التعذيب وغيره من ضروب المعاملة أو العقوبة القاسية أو اللاإنسانية أو المهينة"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["SPT", "Subcommittee on Prevention of Torture"]
 - code: CRC-OP-SC
-  name: Committee on the Rights of the Child – Optional Protocol on the sale of children, child prostitution and child pornography
+  name: {en: "Committee on the Rights of the Child – Optional Protocol on the sale of children, child prostitution and child pornography", fr: "Comité des droits de l'enfant – Protocole facultatif concernant la vente d'enfants, la prostitution des enfants et la pornographie mettant en scène des enfants", es: "Comité de los Derechos del Niño – Protocolo facultativo relativo a la venta de niños, la prostitución infantil y la utilización de niños en la pornografía", ru: "Комитет по правам ребенка – Факультативный протокол, касающийся торговли детьми, детской проституции и детской порнографии", zh: "儿童权利委员会——关于买卖儿童、儿童卖淫和儿童色情制品问题的任择议定书", ar: "لجنة حقوق الطفل – البروتوكول الاختياري بشأن بيع الأطفال واستغلال الأطفال في البغاء وفي المواد الإباحية"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CRC-OP-SC"]
 - code: CRC-OP-AC
-  name: Committee on the Rights of the Child – Optional Protocol on the involvement of children in armed conflict
+  name: {en: "Committee on the Rights of the Child – Optional Protocol on the involvement of children in armed conflict", fr: "Comité des droits de l'enfant – Protocole facultatif concernant l'implication d'enfants dans les conflits armés", es: "Comité de los Derechos del Niño – Protocolo facultativo relativo a la participación de niños en los conflictos armados", ru: "Комитет по правам ребенка – Факультативный протокол, касающийся участия детей в вооруженных конфликтах", zh: "儿童权利委员会——关于儿童卷入武装冲突问题的任择议定书", ar: "لجنة حقوق الطفل – البروتوكول الاختياري بشأن اشتراك الأطفال في المنازعات المسلحة"}
+  source: hrindex
   mechanism: treaty-body
   aliases: ["CRC-OP-AC"]
 - code: IE-ALBINISM
-  name: Independent Expert on the enjoyment of human rights by persons with albinism
+  name: {en: "Independent Expert on the enjoyment of human rights by persons with albinism", fr: "Expert indépendant sur l'exercice des droits de l'homme par les personnes atteintes d'albinisme", es: "Experto Independiente sobre el disfrute de los derechos humanos por las personas con albinismo", ru: "Независимый эксперт по вопросу об осуществлении прав человека лицами, страдающими альбинизмом", zh: "人权享有问题独立专家（白化病患者）", ar: "الخبير المستقل المعني بتمتع الأشخاص المصابين بالمهق بحقوق الإنسان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE Albinism"]
 - code: IE-CAR
-  name: Independent Expert on the situation of human rights in the Central African Republic
+  name: {en: "Independent Expert on the situation of human rights in the Central African Republic", fr: "Expert indépendant sur la situation des droits de l'homme en République centrafricaine", es: "Experto Independiente sobre la situación de los derechos humanos en la República Centroafricana", ru: "Независимый эксперт по вопросу о положении в области прав человека в Центральноафриканской Республике", zh: "中非共和国人权状况独立专家", ar: "الخبير المستقل المعني بحالة حقوق الإنسان في جمهورية أفريقيا الوسطى"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Independent Expert on the situation of human rights in Central African Republic"]
 - code: IE-FOREIGN-DEBT
-  name: Independent Expert on the effects of foreign debt and other related international financial obligations of States on the full enjoyment of all human rights, particularly economic, social and cultural rights
+  name: {en: "Independent Expert on the effects of foreign debt and other related international financial obligations of States on the full enjoyment of all human rights, particularly economic, social and cultural rights", fr: "Expert indépendant chargé d'examiner les effets de la dette extérieure et des obligations financières internationales connexes des États sur le plein exercice de tous les droits de l'homme, en particulier des droits économiques, sociaux et culturels", es: "Experto Independiente sobre las consecuencias de la deuda externa y las obligaciones financieras internacionales conexas de los Estados para el pleno goce de todos los derechos humanos, sobre todo los derechos económicos, sociales y culturales", ru: "Независимый эксперт по вопросу о последствиях внешней задолженности и других связанных с ней международных финансовых обязательств государств для полного осуществления всех прав человека, особенно экономических, социальных и культурных прав", zh: "外债和其他有关国际金融义务对充分享有所有人权，尤其是经济、社会及文化权利的影响问题独立专家", ar: "الخبير المستقل المعني بآثار الديون الخارجية للدول وما يتصل بها من التزامات مالية دولية أخرى على التمتع الكامل بجميع حقوق الإنسان، ولا سيما الحقوق الاقتصادية والاجتماعية والثقافية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE Foreign debt"]
 - code: IE-INTERNATIONAL-ORDER
-  name: Independent Expert on the promotion of a democratic and equitable international order
+  name: {en: "Independent Expert on the promotion of a democratic and equitable international order", fr: "Expert indépendant sur la promotion d'un ordre international démocratique et équitable", es: "Experto Independiente sobre la promoción de un orden internacional democrático y equitativo", ru: "Независимый эксперт по вопросу о содействии установлению демократического и справедливого международного порядка", zh: "促进民主和公平的国际秩序问题独立专家", ar: "الخبير المستقل المعني بإقامة نظام دولي ديمقراطي ومنصف"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE Democratic and equitable international order"]
 - code: IE-INTERNATIONAL-SOLIDARITY
-  name: Independent Expert on human rights and international solidarity
+  name: {en: "Independent Expert on human rights and international solidarity", fr: "Expert indépendant sur les droits de l'homme et la solidarité internationale", es: "Experto Independiente sobre los derechos humanos y la solidaridad internacional", ru: "Независимый эксперт по вопросу о правах человека и международной солидарности", zh: "人权与国际团结问题独立专家", ar: "الخبير المستقل المعني بحقوق الإنسان والتضامن الدولي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE International solidarity"]
 - code: IE-MALI
-  name: Independent Expert on the situation of human rights in Mali
+  name: {en: "Independent Expert on the situation of human rights in Mali", fr: "Expert indépendant sur la situation des droits de l'homme au Mali", es: "Experto Independiente sobre la situación de los derechos humanos en Malí", ru: "Независимый эксперт по вопросу о положении в области прав человека в Мали", zh: "马里人权状况独立专家", ar: "الخبير المستقل المعني بحالة حقوق الإنسان في مالي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Independent Expert on the situation of human rights in Mali"]
 - code: IE-OLDER-PERSONS
-  name: Independent Expert on the enjoyment of all human rights by older persons
+  name: {en: "Independent Expert on the enjoyment of all human rights by older persons", fr: "Expert indépendant chargée de promouvoir l'exercice par les personnes âgées de tous les droits de l'homme", es: "Experto Independiente sobre el disfrute de todos los derechos humanos por las personas de edad", ru: "Независимый эксперт по вопросу об осуществлении всех прав человека пожилыми людьми", zh: "老年人享有所有人权问题独立专家", ar: "الخبير المستقل المعني بتمتع كبار السن بجميع حقوق الإنسان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE Older persons"]
 - code: IE-SOGI
-  name: Independent Expert on protection against violence and discrimination based on sexual orientation and gender identity
+  name: {en: "Independent Expert on protection against violence and discrimination based on sexual orientation and gender identity", fr: "Expert indépendant sur la protection contre la violence et la discrimination fondées sur l'orientation sexuelle et l'identité de genre", es: "Experto Independiente sobre la protección contra la violencia y la discriminación por motivos de orientación sexual o identidad de género", ru: "Независимый эксперт по вопросу о защите от насилия и дискриминации по признаку сексуальной ориентации и гендерной идентичности", zh: "基于性取向和性别认同的暴力和歧视问题独立专家", ar: "الخبير المستقل المعني بالحماية من العنف والتمييز القائمين على أساس الميل الجنسي والهوية الجنسانية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["IE Sexual Orientation & gender identity"]
 - code: IE-SOMALIA
-  name: Independent Expert on the situation of human rights in Somalia
+  name: {en: "Independent Expert on the situation of human rights in Somalia", fr: "Expert indépendant sur la situation des droits de l'homme en Somalie", es: "Experto Independiente sobre la situación de los derechos humanos en Somalia", ru: "Независимый эксперт по вопросу о положении в области прав человека в Сомали", zh: "索马里人权状况独立专家", ar: "الخبير المستقل المعني بحالة حقوق الإنسان في الصومال"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Independent Expert appointed by the Secretary-General on the situation of human rights in Somalia"]
 - code: SR-AFGHANISTAN
-  name: Special Rapporteur on the situation of human rights in Afghanistan
+  name: {en: "Special Rapporteur on the situation of human rights in Afghanistan", fr: "Rapporteur spécial sur la situation des droits de l'homme en Afghanistan", es: "Relator Especial sobre la situación de los derechos humanos en el Afganistán", ru: "Специальный докладчик по вопросу о положении в области прав человека в Афганистане", zh: "阿富汗人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في أفغانستان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Special Rapporteur on the situation of human rights in Afghanistan"]
 - code: SR-ASSEMBLY-ASSOCIATION
-  name: Special Rapporteur on the rights to freedom of peaceful assembly and of association
+  name: {en: "Special Rapporteur on the rights to freedom of peaceful assembly and of association", fr: "Rapporteur spécial sur le droit de réunion pacifique et la liberté d'association", es: "Relator Especial sobre los derechos a la libertad de reunión pacífica y de asociación", ru: "Специальный докладчик по вопросу о праве на свободу мирных собраний и праве на свободу ассоциации", zh: "和平集会和结社自由权问题特别报告员", ar: "المقرر الخاص المعني بالحق في حرية التجمع السلمي وتكوين الجمعيات"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Assembly & association"]
 - code: SR-BELARUS
-  name: Special Rapporteur on the situation of human rights in Belarus
+  name: {en: "Special Rapporteur on the situation of human rights in Belarus", fr: "Rapporteur spécial sur la situation des droits de l'homme au Bélarus", es: "Relator Especial sobre la situación de los derechos humanos en Belarús", ru: "Специальный докладчик по вопросу о положении в области прав человека в Беларуси", zh: "白俄罗斯人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في بيلاروس"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Belarus"]
 - code: SR-BURUNDI
-  name: Special Rapporteur on the situation of human rights in Burundi
+  name: {en: "Special Rapporteur on the situation of human rights in Burundi", fr: "Rapporteur spécial sur la situation des droits de l'homme au Burundi", es: "Relator Especial sobre la situación de los derechos humanos en Burundi", ru: "Специальный докладчик по вопросу о положении в области прав человека в Бурунди", zh: "布隆迪人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في بوروندي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Burundi"]
 - code: SR-CAMBODIA
-  name: Special Rapporteur on the situation of human rights in Cambodia
+  name: {en: "Special Rapporteur on the situation of human rights in Cambodia", fr: "Rapporteur spécial sur la situation des droits de l'homme au Cambodge", es: "Relator Especial sobre la situación de los derechos humanos en Camboya", ru: "Специальный докладчик по вопросу о положении в области прав человека в Камбодже", zh: "柬埔寨人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في كمبوديا"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Special Rapporteur on human rights in Cambodia"]
 - code: SR-CLIMATE-CHANGE
-  name: Special Rapporteur on the promotion and protection of human rights in the context of climate change
+  name: {en: "Special Rapporteur on the promotion and protection of human rights in the context of climate change", fr: "Rapporteur spécial sur la promotion et la protection des droits de l'homme dans le contexte des changements climatiques", es: "Relator Especial sobre la promoción y protección de los derechos humanos en el contexto del cambio climático", ru: "Специальный докладчик по вопросу о поощрении и защите прав человека в контексте изменения климата", zh: "在气候变化背景下促进和保护人权问题特别报告员", ar: "المقرر الخاص المعني بتعزيز وحماية حقوق الإنسان في سياق تغير المناخ"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Climate Change"]
 - code: SR-COUNTER-TERRORISM
-  name: Special Rapporteur on the promotion and protection of human rights and fundamental freedoms while countering terrorism
+  name: {en: "Special Rapporteur on the promotion and protection of human rights and fundamental freedoms while countering terrorism", fr: "Rapporteur spécial sur la promotion et la protection des droits de l'homme et des libertés fondamentales dans la lutte antiterroriste", es: "Relator Especial sobre la promoción y la protección de los derechos humanos y las libertades fundamentales en la lucha contra el terrorismo", ru: "Специальный докладчик по вопросу о поощрении и защите прав человека и основных свобод в условиях борьбы с терроризмом", zh: "在反恐中促进和保护人权和基本自由问题特别报告员", ar: "المقرر الخاص المعني بتعزيز وحماية حقوق الإنسان والحريات الأساسية في سياق مكافحة الإرهاب"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Countering terrorism"]
 - code: SR-CULTURAL-RIGHTS
-  name: Special Rapporteur in the field of cultural rights
+  name: {en: "Special Rapporteur in the field of cultural rights", fr: "Rapporteur spécial dans le domaine des droits culturels", es: "Relator Especial sobre los derechos culturales", ru: "Специальный докладчик в области культурных прав", zh: "文化权利领域特别报告员", ar: "المقرر الخاص في مجال الحقوق الثقافية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Cultural rights"]
 - code: SR-DEVELOPMENT
-  name: Special Rapporteur on the right to development
+  name: {en: "Special Rapporteur on the right to development", fr: "Rapporteur spécial sur le droit au développement", es: "Relator Especial sobre el derecho al desarrollo", ru: "Специальный докладчик по вопросу о праве на развитие", zh: "发展权问题特别报告员", ar: "المقرر الخاص المعني بالحق في التنمية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Development"]
 - code: SR-DISABILITY
-  name: Special Rapporteur on the rights of persons with disabilities
+  name: {en: "Special Rapporteur on the rights of persons with disabilities", fr: "Rapporteur spécial sur les droits des personnes handicapées", es: "Relator Especial sobre los derechos de las personas con discapacidad", ru: "Специальный докладчик по вопросу о правах инвалидов", zh: "残疾人权利问题特别报告员", ar: "المقرر الخاص المعني بحقوق الأشخاص ذوي الإعاقة"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Persons with disability"]
 - code: SR-DPRK
-  name: Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea
+  name: {en: "Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea", fr: "Rapporteur spécial sur la situation des droits de l'homme en République populaire démocratique de Corée", es: "Relator Especial sobre la situación de los derechos humanos en la República Popular Democrática de Corea", ru: "Специальный докладчик по вопросу о положении в области прав человека в Корейской Народно-Демократической Республике", zh: "朝鲜民主主义人民共和国人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في جمهورية كوريا الشعبية الديمقراطية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR on the situation of human rights in the Democratic People Republic of Korea"]
 - code: SR-EDUCATION
-  name: Special Rapporteur on the right to education
+  name: {en: "Special Rapporteur on the right to education", fr: "Rapporteur spécial sur le droit à l'éducation", es: "Relator Especial sobre el derecho a la educación", ru: "Специальный докладчик по вопросу о праве на образование", zh: "受教育权问题特别报告员", ar: "المقرر الخاص المعني بالحق في التعليم"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Education"]
 - code: SR-ENVIRONMENT
-  name: Special Rapporteur on the issue of human rights obligations relating to the enjoyment of a safe, clean, healthy and sustainable environment
+  name: {en: "Special Rapporteur on the issue of human rights obligations relating to the enjoyment of a safe, clean, healthy and sustainable environment", fr: "Rapporteur spécial sur la question des obligations relatives aux droits de l'homme se rapportant aux moyens de bénéficier d'un environnement sûr, propre, sain et durable", es: "Relator Especial sobre la cuestión de las obligaciones de derechos humanos relacionadas con el disfrute de un medio ambiente seguro, limpio, saludable y sostenible", ru: "Специальный докладчик по вопросу о правозащитных обязательствах, касающихся обеспечения безопасной, чистой, здоровой и устойчивой окружающей среды", zh: "享有安全、清洁、健康和可持续环境的人权义务问题特别报告员", ar: "المقرر الخاص المعني بمسألة التزامات حقوق الإنسان المتعلقة بالتمتع ببيئة آمنة ونظيفة وصحية ومستدامة"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Environment", "Special Rapporteur on the issue of human rights obligations relating to the enjoyment of a safe, clean, healthy and sustainable environment"]
 - code: SR-ERITREA
-  name: Special Rapporteur on the situation of human rights in Eritrea
+  name: {en: "Special Rapporteur on the situation of human rights in Eritrea", fr: "Rapporteur spécial sur la situation des droits de l'homme en Érythrée", es: "Relator Especial sobre la situación de los derechos humanos en Eritrea", ru: "Специальный докладчик по вопросу о положении в области прав человека в Эритрее", zh: "厄立特里亚人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في إريتريا"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR on the situation of human rights in Eritrea"]
 - code: SR-EXECUTIONS
-  name: Special Rapporteur on extrajudicial, summary or arbitrary executions
+  name: {en: "Special Rapporteur on extrajudicial, summary or arbitrary executions", fr: "Rapporteur spécial sur les exécutions extrajudiciaires, sommaires ou arbitraires", es: "Relator Especial sobre las ejecuciones extrajudiciales, sumarias o arbitrarias", ru: "Специальный докладчик по вопросу о внесудебных казнях, казнях без надлежащего судебного разбирательства или произвольных казнях", zh: "法外处决、即决处决或任意处决问题特别报告员", ar: "المقرر الخاص المعني بحالات الإعدام خارج نطاق القضاء أو بإجراءات موجزة أو تعسفاً"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Summary executions"]
 - code: SR-EXTREME-POVERTY
-  name: Special Rapporteur on extreme poverty and human rights
+  name: {en: "Special Rapporteur on extreme poverty and human rights", fr: "Rapporteur spécial sur l'extrême pauvreté et les droits de l'homme", es: "Relator Especial sobre la extrema pobreza y los derechos humanos", ru: "Специальный докладчик по вопросу о крайней нищете и правах человека", zh: "赤贫与人权问题特别报告员", ar: "المقرر الخاص المعني بالفقر المدقع وحقوق الإنسان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Extreme poverty"]
 - code: SR-FOOD
-  name: Special Rapporteur on the right to food
+  name: {en: "Special Rapporteur on the right to food", fr: "Rapporteur spécial sur le droit à l'alimentation", es: "Relator Especial sobre el derecho a la alimentación", ru: "Специальный докладчик по вопросу о праве на питание", zh: "食物权问题特别报告员", ar: "المقرر الخاص المعني بالحق في الغذاء"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Food"]
 - code: SR-FREEDOM-OF-EXPRESSION
-  name: Special Rapporteur on the promotion and protection of the right to freedom of opinion and expression
+  name: {en: "Special Rapporteur on the promotion and protection of the right to freedom of opinion and expression", fr: "Rapporteur spécial sur la promotion et la protection du droit à la liberté d'opinion et d'expression", es: "Relator Especial sobre la promoción y protección del derecho a la libertad de opinión y de expresión", ru: "Специальный докладчик по вопросу о поощрении и защите права на свободу мнений и их свободное выражение", zh: "促进和保护见解和言论自由权问题特别报告员", ar: "المقرر الخاص المعني بتعزيز وحماية الحق في حرية الرأي والتعبير"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Freedom of expression"]
 - code: SR-FREEDOM-OF-RELIGION
-  name: Special Rapporteur on freedom of religion or belief
+  name: {en: "Special Rapporteur on freedom of religion or belief", fr: "Rapporteur spécial sur la liberté de religion ou de conviction", es: "Relator Especial sobre la libertad de religión o de creencias", ru: "Специальный докладчик по вопросу о свободе религии или убеждений", zh: "宗教或信仰自由问题特别报告员", ar: "المقرر الخاص المعني بحرية الدين أو المعتقد"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Freedom of religion"]
 - code: SR-HEALTH
-  name: Special Rapporteur on the right of everyone to the enjoyment of the highest attainable standard of physical and mental health
+  name: {en: "Special Rapporteur on the right of everyone to the enjoyment of the highest attainable standard of physical and mental health", fr: "Rapporteur spécial sur le droit qu'a toute personne de jouir du meilleur état de santé physique et mentale possible", es: "Relator Especial sobre el derecho de toda persona al disfrute del más alto nivel posible de salud física y mental", ru: "Специальный докладчик по вопросу о праве каждого человека на наивысший достижимый уровень физического и психического здоровья", zh: "人人有权享有可达到的最高标准身心健康问题特别报告员", ar: "المقرر الخاص المعني بحق كل إنسان في التمتع بأعلى مستوى ممكن من الصحة البدنية والعقلية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Health"]
 - code: SR-HOUSING
-  name: Special Rapporteur on adequate housing as a component of the right to an adequate standard of living, and on the right to non-discrimination in this context
+  name: {en: "Special Rapporteur on adequate housing as a component of the right to an adequate standard of living, and on the right to non-discrimination in this context", fr: "Rapporteur spécial sur le logement convenable en tant qu'élément du droit à un niveau de vie suffisant ainsi que sur le droit à la non-discrimination dans ce contexte", es: "Relator Especial sobre una vivienda adecuada como elemento integrante del derecho a un nivel de vida adecuado y sobre el derecho de no discriminación a este respecto", ru: "Специальный докладчик по вопросу о достаточном жилище как компоненте права на достаточный жизненный уровень, а также о праве на недискриминацию в этом контексте", zh: "适足生活水准权所含适足住房问题及在此方面不受歧视权利特别报告员", ar: "المقرر الخاص المعني بالسكن اللائق كعنصر من عناصر الحق في مستوى معيشي مناسب وبالحق في عدم التمييز في هذا السياق"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Housing"]
 - code: SR-HR-DEFENDERS
-  name: Special Rapporteur on the situation of human rights defenders
+  name: {en: "Special Rapporteur on the situation of human rights defenders", fr: "Rapporteur spécial sur la situation des défenseurs des droits de l'homme", es: "Relator Especial sobre la situación de los defensores de los derechos humanos", ru: "Специальный докладчик по вопросу о положении правозащитников", zh: "人权维护者处境问题特别报告员", ar: "المقرر الخاص المعني بحالة المدافعين عن حقوق الإنسان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR HR Defenders"]
 - code: SR-IDPS
-  name: Special Rapporteur on the human rights of internally displaced persons
+  name: {en: "Special Rapporteur on the human rights of internally displaced persons", fr: "Rapporteur spécial sur les droits humains des personnes déplacées dans leur propre pays", es: "Relator Especial sobre los derechos humanos de los desplazados internos", ru: "Специальный докладчик по вопросу о правах человека внутренне перемещенных лиц", zh: "境内流离失所者人权问题特别报告员", ar: "المقرر الخاص المعني بحقوق الإنسان للمشردين داخلياً"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR IDPs"]
 - code: SR-INDEPENDENCE-OF-JUDGES
-  name: Special Rapporteur on the independence of judges and lawyers
+  name: {en: "Special Rapporteur on the independence of judges and lawyers", fr: "Rapporteur spécial sur l'indépendance des juges et des avocats", es: "Relator Especial sobre la independencia de los magistrados y abogados", ru: "Специальный докладчик по вопросу о независимости судей и адвокатов", zh: "法官和律师独立性问题特别报告员", ar: "المقرر الخاص المعني باستقلال القضاة والمحامين"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Independence of judges"]
 - code: SR-INDIGENOUS
-  name: Special Rapporteur on the rights of Indigenous Peoples
+  name: {en: "Special Rapporteur on the rights of Indigenous Peoples", fr: "Rapporteur spécial sur les droits des peuples autochtones", es: "Relator Especial sobre los derechos de los pueblos indígenas", ru: "Специальный докладчик по вопросу о правах коренных народов", zh: "土著人民权利问题特别报告员", ar: "المقرر الخاص المعني بحقوق الشعوب الأصلية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Indigenous"]
 - code: SR-IRAN
-  name: Special Rapporteur on the situation of human rights in the Islamic Republic of Iran
+  name: {en: "Special Rapporteur on the situation of human rights in the Islamic Republic of Iran", fr: "Rapporteur spécial sur la situation des droits de l'homme en République islamique d'Iran", es: "Relator Especial sobre la situación de los derechos humanos en la República Islámica del Irán", ru: "Специальный докладчик по вопросу о положении в области прав человека в Исламской Республике Иран", zh: "伊朗伊斯兰共和国人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في جمهورية إيران الإسلامية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Special Rapporteur on the situation of human rights in the Islamic Republic of Iran"]
 - code: SR-LEPROSY
-  name: Special Rapporteur on the elimination of discrimination against persons affected by leprosy and their family members
+  name: {en: "Special Rapporteur on the elimination of discrimination against persons affected by leprosy and their family members", fr: "Rapporteur spécial sur l'élimination de la discrimination à l'égard des personnes touchées par la lèpre et des membres de leur famille", es: "Relator Especial sobre la eliminación de la discriminación contra las personas afectadas por la lepra y sus familiares", ru: "Специальный докладчик по вопросу о ликвидации дискриминации в отношении лиц, страдающих проказой, и членов их семей", zh: "消除对麻风病患者及其家庭成员的歧视问题特别报告员", ar: "المقرر الخاص المعني بالقضاء على التمييز ضد الأشخاص المصابين بالجذام وأفراد أسرهم"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Leprosy"]
 - code: SR-MIGRANTS
-  name: Special Rapporteur on the human rights of migrants
+  name: {en: "Special Rapporteur on the human rights of migrants", fr: "Rapporteur spécial sur les droits de l'homme des migrants", es: "Relator Especial sobre los derechos humanos de los migrantes", ru: "Специальный докладчик по вопросу о правах человека мигрантов", zh: "移民人权问题特别报告员", ar: "المقرر الخاص المعني بحقوق الإنسان للمهاجرين"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Migrants"]
 - code: SR-MINORITIES
-  name: Special Rapporteur on minority issues
+  name: {en: "Special Rapporteur on minority issues", fr: "Rapporteur spécial sur les questions relatives aux minorités", es: "Relator Especial sobre cuestiones de las minorías", ru: "Специальный докладчик по вопросам меньшинств", zh: "少数群体问题特别报告员", ar: "المقرر الخاص المعني بقضايا الأقليات"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Minorities"]
 - code: SR-MYANMAR
-  name: Special Rapporteur on the situation of human rights in Myanmar
+  name: {en: "Special Rapporteur on the situation of human rights in Myanmar", fr: "Rapporteur spécial sur la situation des droits de l'homme au Myanmar", es: "Relator Especial sobre la situación de los derechos humanos en Myanmar", ru: "Специальный докладчик по вопросу о положении в области прав человека в Мьянме", zh: "缅甸人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في ميانمار"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR on the situation of human rights in Myanmar"]
 - code: SR-OPT
-  name: Special Rapporteur on the situation of human rights in the Palestinian territory occupied since 1967
+  name: {en: "Special Rapporteur on the situation of human rights in the Palestinian territory occupied since 1967", fr: "Rapporteur spécial sur la situation des droits de l'homme dans les territoires palestiniens occupés depuis 1967", es: "Relator Especial sobre la situación de los derechos humanos en los territorios palestinos ocupados desde 1967", ru: "Специальный докладчик по вопросу о положении в области прав человека на палестинских территориях, оккупируемых с 1967 года", zh: "1967年以来被占领巴勒斯坦领土人权状况特别报告员", ar: "المقرر الخاص المعني بحالة حقوق الإنسان في الأرض الفلسطينية المحتلة منذ عام 1967"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["Special Rapporteur on the situation of human rights in the Palestinian territory occupied since 1967"]
 - code: SR-PRIVACY
-  name: Special Rapporteur on the right to privacy
+  name: {en: "Special Rapporteur on the right to privacy", fr: "Rapporteur spécial sur le droit à la vie privée", es: "Relator Especial sobre el derecho a la privacidad", ru: "Специальный докладчик по вопросу о праве на неприкосновенность частной жизни", zh: "隐私权问题特别报告员", ar: "المقرر الخاص المعني بالحق في الخصوصية"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Privacy"]
 - code: SR-RACISM
-  name: Special Rapporteur on contemporary forms of racism, racial discrimination, xenophobia and related intolerance
+  name: {en: "Special Rapporteur on contemporary forms of racism, racial discrimination, xenophobia and related intolerance", fr: "Rapporteur spécial sur les formes contemporaines de racisme, de discrimination raciale, de xénophobie et de l'intolérance qui y est associée", es: "Relator Especial sobre las formas contemporáneas de racismo, discriminación racial, xenofobia y formas conexas de intolerancia", ru: "Специальный докладчик по вопросу о современных формах расизма, расовой дискриминации, ксенофобии и связанной с ними нетерпимости", zh: "当代形式种族主义、种族歧视、仇外心理和相关不容忍行为问题特别报告员", ar: "المقرر الخاص المعني بالأشكال المعاصرة للعنصرية والتمييز العنصري وكره الأجانب وما يتصل بذلك من تعصب"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Racism"]
 - code: SR-SALE-OF-CHILDREN
-  name: Special Rapporteur on the sale, sexual exploitation and sexual abuse of children
+  name: {en: "Special Rapporteur on the sale, sexual exploitation and sexual abuse of children", fr: "Rapporteur spécial sur la vente d'enfants, l'exploitation sexuelle d'enfants et les abus sexuels sur enfants", es: "Relator Especial sobre la venta, la explotación sexual y el abuso sexual de niños", ru: "Специальный докладчик по вопросу о торговле детьми, сексуальной эксплуатации детей и сексуальных надругательствах над детьми", zh: "买卖和性剥削儿童，包括儿童卖淫、儿童色情制品和其他儿童性虐待材料问题特别报告员", ar: "المقرر الخاص المعني ببيع الأطفال واستغلالهم جنسياً والاعتداء الجنسي عليهم"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Sale of children"]
 - code: SR-SLAVERY
-  name: Special Rapporteur on contemporary forms of slavery, including its causes and consequences
+  name: {en: "Special Rapporteur on contemporary forms of slavery, including its causes and consequences", fr: "Rapporteur spécial sur les formes contemporaines d'esclavage, y compris leurs causes et leurs conséquences", es: "Relator Especial sobre las formas contemporáneas de la esclavitud, incluidas sus causas y consecuencias", ru: "Специальный докладчик по вопросу о современных формах рабства, включая его причины и последствия", zh: "当代形式奴隶制，包括其原因和后果问题特别报告员", ar: "المقرر الخاص المعني بأشكال الرق المعاصرة، بما في ذلك أسبابها وعواقبها"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Slavery"]
 - code: SR-TORTURE
-  name: Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment
+  name: {en: "Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment", fr: "Rapporteur spécial sur la torture et autres peines ou traitements cruels, inhumains ou dégradants", es: "Relator Especial sobre la tortura y otros tratos o penas crueles, inhumanos o degradantes", ru: "Специальный докладчик по вопросу о пытках и других жестоких, бесчеловечных или унижающих достоинство видах обращения и наказания", zh: "酷刑和其他残忍、不人道或有辱人格的待遇或处罚问题特别报告员", ar: "المقرر الخاص المعني بمسألة التعذيب وغيره من ضروب المعاملة أو العقوبة القاسية أو اللاإنسانية أو المهينة"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Torture"]
 - code: SR-TOXICS
-  name: Special Rapporteur on the implications for human rights of the environmentally sound management and disposal of hazardous substances and wastes
+  name: {en: "Special Rapporteur on the implications for human rights of the environmentally sound management and disposal of hazardous substances and wastes", fr: "Rapporteur spécial sur les incidences sur les droits de l'homme de la gestion et de l'élimination écologiquement rationnelles des produits et déchets dangereux", es: "Relator Especial sobre las implicaciones para los derechos humanos de la gestión y eliminación ecológicamente racionales de las sustancias y los desechos peligrosos", ru: "Специальный докладчик по вопросу о последствиях для прав человека экологически обоснованного регулирования и удаления опасных веществ и отходов", zh: "有害物质和废物的无害环境管理和处置对人权的影响问题特别报告员", ar: "المقرر الخاص المعني بالآثار المترتبة في مجال حقوق الإنسان على إدارة المواد والنفايات الخطرة والتخلص منها بطريقة سليمة بيئياً"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Toxic wastes"]
 - code: SR-TRAFFICKING
-  name: Special Rapporteur on trafficking in persons, especially women and children
+  name: {en: "Special Rapporteur on trafficking in persons, especially women and children", fr: "Rapporteur spécial sur la traite des êtres humains, en particulier les femmes et les enfants", es: "Relator Especial sobre la trata de personas, especialmente mujeres y niños", ru: "Специальный докладчик по вопросу о торговле людьми, особенно женщинами и детьми", zh: "贩运人口特别是妇女和儿童问题特别报告员", ar: "المقرر الخاص المعني بالاتجار بالأشخاص، ولا سيما النساء والأطفال"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Trafficking"]
 - code: SR-TRUTH-JUSTICE
-  name: Special Rapporteur on the promotion of truth, justice, reparation and guarantees of non-recurrence
+  name: {en: "Special Rapporteur on the promotion of truth, justice, reparation and guarantees of non-recurrence", fr: "Rapporteur spécial sur la promotion de la vérité, de la justice, de la réparation et des garanties de non-répétition", es: "Relator Especial sobre la promoción de la verdad, la justicia, la reparación y las garantías de no repetición", ru: "Специальный докладчик по вопросу о поощрении установления истины, правосудия, возмещения ущерба и гарантий недопущения нарушений", zh: "促进真相、正义、赔偿和保证不再发生问题特别报告员", ar: "المقرر الخاص المعني بتعزيز الحقيقة والعدالة والجبر وضمانات عدم التكرار"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Truth, justice, reparation"]
 - code: SR-UNILATERAL-COERCIVE-MEASURES
-  name: Special Rapporteur on the negative impact of unilateral coercive measures on the enjoyment of human rights
+  name: {en: "Special Rapporteur on the negative impact of unilateral coercive measures on the enjoyment of human rights", fr: "Rapporteur spécial sur l'impact négatif des mesures coercitives unilatérales sur l'exercice des droits de l'homme", es: "Relator Especial sobre las repercusiones negativas de las medidas coercitivas unilaterales en el disfrute de los derechos humanos", ru: "Специальный докладчик по вопросу о негативном воздействии односторонних принудительных мер на осуществление прав человека", zh: "单方面强制性措施对享受人权的负面影响问题特别报告员", ar: "المقرر الخاص المعني بالأثر السلبي للتدابير القسرية الانفرادية على التمتع بحقوق الإنسان"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Unilateral coercive measures"]
 - code: SR-VIOLENCE-AGAINST-WOMEN
-  name: Special Rapporteur on violence against women and girls, its causes and consequences
+  name: {en: "Special Rapporteur on violence against women and girls, its causes and consequences", fr: "Rapporteur spécial sur la violence contre les femmes et les filles, ses causes et ses conséquences", es: "Relator Especial sobre la violencia contra las mujeres y las niñas, sus causas y consecuencias", ru: "Специальный докладчик по вопросу о насилии в отношении женщин и девочек, его причинах и последствиях", zh: "对妇女和女童的暴力行为及其因果问题特别报告员", ar: "المقرر الخاص المعني بالعنف ضد النساء والفتيات وأسبابه وعواقبه"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Violence against women"]
 - code: SR-WATER-SANITATION
-  name: Special Rapporteur on the human rights to safe drinking water and sanitation
+  name: {en: "Special Rapporteur on the human rights to safe drinking water and sanitation", fr: "Rapporteur spécial sur les droits de l'homme à l'eau potable et à l'assainissement", es: "Relator Especial sobre los derechos humanos al agua potable y el saneamiento", ru: "Специальный докладчик по вопросу о правах человека на безопасную питьевую воду и санитарные услуги", zh: "享有安全饮用水和卫生设施的人权问题特别报告员", ar: "المقرر الخاص المعني بحق الإنسان في الحصول على مياه الشرب المأمونة وخدمات الصرف الصحي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["SR Water & sanitation"]
 - code: WG-AFRICAN-DESCENT
-  name: Working Group of Experts on People of African Descent
+  name: {en: "Working Group of Experts on People of African Descent", fr: "Groupe de travail d'experts sur les personnes d'ascendance africaine", es: "Grupo de Trabajo de Expertos sobre los Afrodescendientes", ru: "Рабочая группа экспертов по проблемам лиц африканского происхождения", zh: "非洲人后裔问题专家工作组", ar: "فريق الخبراء العامل المعني بالسكان المنحدرين من أصل أفريقي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG People of african descent"]
 - code: WG-ARBITRARY-DETENTION
-  name: Working Group on Arbitrary Detention
+  name: {en: "Working Group on Arbitrary Detention", fr: "Groupe de travail sur la détention arbitraire", es: "Grupo de Trabajo sobre la Detención Arbitraria", ru: "Рабочая группа по произвольным задержаниям", zh: "任意拘留问题工作组", ar: "الفريق العامل المعني بالاحتجاز التعسفي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG Arbitrary detention"]
 - code: WG-BUSINESS
-  name: Working Group on the issue of human rights and transnational corporations and other business enterprises
+  name: {en: "Working Group on the issue of human rights and transnational corporations and other business enterprises", fr: "Groupe de travail sur la question des droits de l'homme et des sociétés transnationales et autres entreprises", es: "Grupo de Trabajo sobre la cuestión de los derechos humanos y las empresas transnacionales y otras empresas", ru: "Рабочая группа по вопросу о правах человека и транснациональных корпорациях и других предприятиях", zh: "跨国公司和其他工商企业与人权问题工作组", ar: "الفريق العامل المعني بمسألة حقوق الإنسان والشركات عبر الوطنية وغيرها من مؤسسات الأعمال"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG Transnational corporations"]
 - code: WG-DISAPPEARANCES
-  name: Working Group on Enforced or Involuntary Disappearances
+  name: {en: "Working Group on Enforced or Involuntary Disappearances", fr: "Groupe de travail sur les disparitions forcées ou involontaires", es: "Grupo de Trabajo sobre las Desapariciones Forzadas o Involuntarias", ru: "Рабочая группа по насильственным или недобровольным исчезновениям", zh: "强迫或非自愿失踪问题工作组", ar: "الفريق العامل المعني بحالات الاختفاء القسري أو غير الطوعي"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG Disappearances"]
 - code: WG-MERCENARIES
-  name: Working Group on the use of mercenaries as a means of violating human rights and impeding the exercise of the right of peoples to self-determination
+  name: {en: "Working Group on the use of mercenaries as a means of violating human rights and impeding the exercise of the right of peoples to self-determination", fr: "Groupe de travail sur l'utilisation de mercenaires comme moyen de violer les droits de l'homme et d'empêcher l'exercice du droit des peuples à disposer d'eux-mêmes", es: "Grupo de Trabajo sobre la utilización de mercenarios como medio de violar los derechos humanos y obstaculizar el ejercicio del derecho de los pueblos a la libre determinación", ru: "Рабочая группа по вопросу об использовании наемников как средства нарушения прав человека и противодействия осуществлению права народов на самоопределение", zh: "利用雇佣军作为手段侵犯人权并阻碍行使民族自决权问题工作组", ar: "الفريق العامل المعني بمسألة استخدام المرتزقة كوسيلة لانتهاك حقوق الإنسان وإعاقة ممارسة حق الشعوب في تقرير المصير"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG Mercenaries"]
 - code: WG-WOMEN-AND-GIRLS
-  name: Working Group on discrimination against women and girls
+  name: {en: "Working Group on discrimination against women and girls", fr: "Groupe de travail sur la discrimination à l'égard des femmes et des filles", es: "Grupo de Trabajo sobre la discriminación contra las mujeres y las niñas", ru: "Рабочая группа по вопросу о дискриминации в отношении женщин и девочек", zh: "歧视妇女和女童问题工作组", ar: "الفريق العامل المعني بالتمييز ضد النساء والفتيات"}
+  source: hrindex
   mechanism: special-procedure
   aliases: ["WG Women & girls"]
 
@@ -4602,557 +4762,685 @@ Women's rights: {themes: [advancement-of-women], affected_persons: [women-and-gi
 - {session: 20, start: 2014-10-27, end: 2014-11-07}
 
 """#,
+    "regions.yml": #"""
+# The UN regional groups of Member States: the default HRIndex `regions` vocabulary.
+# name: the group's name in the six UN languages; its English name is what `region:` in
+# countries.yml refers to. source: where the non-English names come from (see
+# docs/content-format.md): `hrindex` marks wording written for HRIndex, to be checked
+# against the UN's own.
+
+- name: {en: "African States", fr: "États d'Afrique", es: "Estados de África", ru: "Государства Африки", zh: "非洲国家", ar: "الدول الأفريقية"}
+  source: hrindex
+- name: {en: "Asia-Pacific States", fr: "États d'Asie et du Pacifique", es: "Estados de Asia y el Pacífico", ru: "Государства Азиатско-Тихоокеанского региона", zh: "亚洲-太平洋国家", ar: "دول آسيا والمحيط الهادئ"}
+  source: hrindex
+- name: {en: "Eastern European States", fr: "États d'Europe orientale", es: "Estados de Europa Oriental", ru: "Государства Восточной Европы", zh: "东欧国家", ar: "دول أوروبا الشرقية"}
+  source: hrindex
+- name: {en: "Latin American and Caribbean States", fr: "États d'Amérique latine et des Caraïbes", es: "Estados de América Latina y el Caribe", ru: "Государства Латинской Америки и Карибского бассейна", zh: "拉丁美洲和加勒比国家", ar: "دول أمريكا اللاتينية ومنطقة البحر الكاريبي"}
+  source: hrindex
+- name: {en: "Western European and other States", fr: "États d'Europe occidentale et autres États", es: "Estados de Europa Occidental y otros Estados", ru: "Группа западноевропейских и других государств", zh: "西欧和其他国家", ar: "دول أوروبا الغربية ودول أخرى"}
+  source: hrindex
+
+"""#,
     "sdgs.yml": #"""
 # The 17 Sustainable Development Goals and their 169 targets: the default HRIndex `sdgs` vocabulary.
-# Goal names are given in the six UN languages; target names are short English summaries.
+# Goal and target names are given in the six UN languages; target names are short summaries
+# (not the text of A/RES/70/1). source: hrindex marks wording written for HRIndex (see
+# docs/content-format.md), to be replaced by the UN's own where a site has it.
 
 - goal: 1
   name: {en: "No poverty", fr: "Pas de pauvreté", es: "Fin de la pobreza", ru: "Ликвидация нищеты", zh: "无贫穷", ar: "القضاء على الفقر"}
   targets:
-    - {code: "1.1", name: "Eradicate extreme poverty"}
-    - {code: "1.2", name: "Halve poverty in all its dimensions"}
-    - {code: "1.3", name: "Social protection systems for all"}
-    - {code: "1.4", name: "Equal rights to economic resources"}
-    - {code: "1.5", name: "Resilience of the poor to shocks"}
-    - {code: "1.a", name: "Mobilize resources to end poverty"}
-    - {code: "1.b", name: "Pro-poor, gender-sensitive policy frameworks"}
+    - {code: "1.1", name: {en: "Eradicate extreme poverty", fr: "Éliminer l'extrême pauvreté", es: "Erradicar la pobreza extrema", ru: "Искоренить крайнюю нищету", zh: "消除极端贫困", ar: "القضاء على الفقر المدقع"}, source: hrindex}
+    - {code: "1.2", name: {en: "Halve poverty in all its dimensions", fr: "Réduire de moitié la pauvreté sous tous ses aspects", es: "Reducir a la mitad la pobreza en todas sus dimensiones", ru: "Вдвое сократить нищету во всех ее измерениях", zh: "将各种形式的贫困减半", ar: "تخفيض الفقر بجميع أبعاده إلى النصف"}, source: hrindex}
+    - {code: "1.3", name: {en: "Social protection systems for all", fr: "Systèmes de protection sociale pour tous", es: "Sistemas de protección social para todos", ru: "Системы социальной защиты для всех", zh: "人人享有社会保护制度", ar: "نظم الحماية الاجتماعية للجميع"}, source: hrindex}
+    - {code: "1.4", name: {en: "Equal rights to economic resources", fr: "Égalité des droits aux ressources économiques", es: "Igualdad de derechos a los recursos económicos", ru: "Равные права на экономические ресурсы", zh: "平等享有经济资源的权利", ar: "المساواة في الحقوق في الموارد الاقتصادية"}, source: hrindex}
+    - {code: "1.5", name: {en: "Resilience of the poor to shocks", fr: "Résilience des pauvres face aux chocs", es: "Resiliencia de los pobres ante las perturbaciones", ru: "Устойчивость малоимущих к потрясениям", zh: "增强穷人抵御冲击的能力", ar: "قدرة الفقراء على الصمود في وجه الصدمات"}, source: hrindex}
+    - {code: "1.a", name: {en: "Mobilize resources to end poverty", fr: "Mobiliser des ressources pour mettre fin à la pauvreté", es: "Movilizar recursos para poner fin a la pobreza", ru: "Мобилизовать ресурсы для ликвидации нищеты", zh: "调动资源消除贫困", ar: "حشد الموارد لإنهاء الفقر"}, source: hrindex}
+    - {code: "1.b", name: {en: "Pro-poor, gender-sensitive policy frameworks", fr: "Cadres d'action favorables aux pauvres et tenant compte des questions de genre", es: "Marcos normativos en favor de los pobres y sensibles al género", ru: "Стратегии в интересах малоимущих с учетом гендерной проблематики", zh: "有利于穷人和顾及性别平等的政策框架", ar: "أطر سياساتية مراعية لمصالح الفقراء وللمنظور الجنساني"}, source: hrindex}
 - goal: 2
   name: {en: "Zero hunger", fr: "Faim « zéro »", es: "Hambre cero", ru: "Ликвидация голода", zh: "零饥饿", ar: "القضاء التام على الجوع"}
   targets:
-    - {code: "2.1", name: "Universal access to sufficient, nutritious food"}
-    - {code: "2.2", name: "End all forms of malnutrition"}
-    - {code: "2.3", name: "Double small-scale farm productivity and incomes"}
-    - {code: "2.4", name: "Sustainable, resilient food production"}
-    - {code: "2.5", name: "Preserve genetic diversity of seeds and livestock"}
-    - {code: "2.a", name: "Invest in rural infrastructure and agricultural research"}
-    - {code: "2.b", name: "Correct distortions in agricultural trade"}
-    - {code: "2.c", name: "Functioning food commodity markets"}
+    - {code: "2.1", name: {en: "Universal access to sufficient, nutritious food", fr: "Accès universel à une alimentation suffisante et nutritive", es: "Acceso universal a alimentos suficientes y nutritivos", ru: "Всеобщий доступ к достаточному и питательному продовольствию", zh: "人人获得充足而有营养的食物", ar: "حصول الجميع على أغذية كافية ومغذية"}, source: hrindex}
+    - {code: "2.2", name: {en: "End all forms of malnutrition", fr: "Mettre fin à toutes les formes de malnutrition", es: "Poner fin a todas las formas de malnutrición", ru: "Положить конец всем формам недоедания", zh: "消除一切形式的营养不良", ar: "إنهاء جميع أشكال سوء التغذية"}, source: hrindex}
+    - {code: "2.3", name: {en: "Double small-scale farm productivity and incomes", fr: "Doubler la productivité et les revenus des petits producteurs agricoles", es: "Duplicar la productividad y los ingresos de los pequeños agricultores", ru: "Удвоить продуктивность и доходы мелких фермеров", zh: "小规模农业生产率和收入翻番", ar: "مضاعفة إنتاجية صغار المزارعين ودخولهم"}, source: hrindex}
+    - {code: "2.4", name: {en: "Sustainable, resilient food production", fr: "Production alimentaire durable et résiliente", es: "Producción alimentaria sostenible y resiliente", ru: "Устойчивое и жизнестойкое производство продовольствия", zh: "可持续和有抵御灾害能力的粮食生产", ar: "إنتاج غذائي مستدام وقادر على الصمود"}, source: hrindex}
+    - {code: "2.5", name: {en: "Preserve genetic diversity of seeds and livestock", fr: "Préserver la diversité génétique des semences et du bétail", es: "Mantener la diversidad genética de semillas y ganado", ru: "Сохранить генетическое разнообразие семян и скота", zh: "保持种子和牲畜的遗传多样性", ar: "الحفاظ على التنوع الجيني للبذور والماشية"}, source: hrindex}
+    - {code: "2.a", name: {en: "Invest in rural infrastructure and agricultural research", fr: "Investir dans l'infrastructure rurale et la recherche agricole", es: "Invertir en infraestructura rural e investigación agrícola", ru: "Инвестировать в сельскую инфраструктуру и сельскохозяйственные исследования", zh: "投资农村基础设施和农业研究", ar: "الاستثمار في البنى التحتية الريفية والبحوث الزراعية"}, source: hrindex}
+    - {code: "2.b", name: {en: "Correct distortions in agricultural trade", fr: "Corriger les distorsions des marchés agricoles", es: "Corregir las distorsiones del comercio agrícola", ru: "Устранить искажения в торговле сельскохозяйственной продукцией", zh: "纠正农产品贸易扭曲", ar: "تصحيح التشوهات في التجارة الزراعية"}, source: hrindex}
+    - {code: "2.c", name: {en: "Functioning food commodity markets", fr: "Bon fonctionnement des marchés de denrées alimentaires", es: "Buen funcionamiento de los mercados de productos alimentarios", ru: "Надлежащее функционирование рынков продовольственных товаров", zh: "粮食商品市场的正常运作", ar: "حسن سير أسواق السلع الغذائية"}, source: hrindex}
 - goal: 3
   name: {en: "Good health and well-being", fr: "Bonne santé et bien-être", es: "Salud y bienestar", ru: "Хорошее здоровье и благополучие", zh: "良好健康与福祉", ar: "الصحة الجيدة والرفاه"}
   targets:
-    - {code: "3.1", name: "Reduce maternal mortality"}
-    - {code: "3.2", name: "End preventable newborn and child deaths"}
-    - {code: "3.3", name: "End AIDS, tuberculosis, malaria and neglected diseases"}
-    - {code: "3.4", name: "Reduce non-communicable disease deaths; mental health"}
-    - {code: "3.5", name: "Prevent and treat substance abuse"}
-    - {code: "3.6", name: "Halve road traffic deaths and injuries"}
-    - {code: "3.7", name: "Universal sexual and reproductive health care"}
-    - {code: "3.8", name: "Universal health coverage"}
-    - {code: "3.9", name: "Reduce deaths from pollution and hazardous chemicals"}
-    - {code: "3.a", name: "Implement the WHO Tobacco Control Convention"}
-    - {code: "3.b", name: "Research and access to vaccines and medicines"}
-    - {code: "3.c", name: "Health financing and health workforce"}
-    - {code: "3.d", name: "Capacity for managing global health risks"}
+    - {code: "3.1", name: {en: "Reduce maternal mortality", fr: "Réduire la mortalité maternelle", es: "Reducir la mortalidad materna", ru: "Снизить материнскую смертность", zh: "降低孕产妇死亡率", ar: "خفض نسبة الوفيات النفاسية"}, source: hrindex}
+    - {code: "3.2", name: {en: "End preventable newborn and child deaths", fr: "Éliminer les décès évitables de nouveau-nés et d'enfants", es: "Poner fin a las muertes evitables de recién nacidos y niños", ru: "Положить конец предотвратимой смертности новорожденных и детей", zh: "消除可预防的新生儿和儿童死亡", ar: "وضع نهاية لوفيات المواليد والأطفال التي يمكن تفاديها"}, source: hrindex}
+    - {code: "3.3", name: {en: "End AIDS, tuberculosis, malaria and neglected diseases", fr: "Mettre fin au sida, à la tuberculose, au paludisme et aux maladies négligées", es: "Poner fin al sida, la tuberculosis, la malaria y las enfermedades desatendidas", ru: "Положить конец СПИДу, туберкулезу, малярии и забытым болезням", zh: "消除艾滋病、结核病、疟疾和被忽视的疾病", ar: "وضع نهاية للإيدز والسل والملاريا والأمراض المهملة"}, source: hrindex}
+    - {code: "3.4", name: {en: "Reduce non-communicable disease deaths; mental health", fr: "Réduire les décès dus aux maladies non transmissibles ; santé mentale", es: "Reducir las muertes por enfermedades no transmisibles; salud mental", ru: "Снизить смертность от неинфекционных заболеваний; психическое здоровье", zh: "减少非传染性疾病导致的死亡；心理健康", ar: "خفض الوفيات الناجمة عن الأمراض غير المعدية؛ الصحة العقلية"}, source: hrindex}
+    - {code: "3.5", name: {en: "Prevent and treat substance abuse", fr: "Prévenir et traiter l'abus de substances", es: "Prevenir y tratar el abuso de sustancias", ru: "Профилактика и лечение злоупотребления психоактивными веществами", zh: "预防和治疗药物滥用", ar: "الوقاية من تعاطي المواد وعلاجه"}, source: hrindex}
+    - {code: "3.6", name: {en: "Halve road traffic deaths and injuries", fr: "Diminuer de moitié les décès et blessures dus aux accidents de la route", es: "Reducir a la mitad las muertes y lesiones por accidentes de tráfico", ru: "Вдвое сократить смертность и травматизм в результате ДТП", zh: "道路交通事故伤亡人数减半", ar: "خفض الوفيات والإصابات الناجمة عن حوادث المرور إلى النصف"}, source: hrindex}
+    - {code: "3.7", name: {en: "Universal sexual and reproductive health care", fr: "Accès universel aux soins de santé sexuelle et procréative", es: "Acceso universal a servicios de salud sexual y reproductiva", ru: "Всеобщий доступ к услугам в области сексуального и репродуктивного здоровья", zh: "普及性健康和生殖健康保健服务", ar: "حصول الجميع على خدمات رعاية الصحة الجنسية والإنجابية"}, source: hrindex}
+    - {code: "3.8", name: {en: "Universal health coverage", fr: "Couverture sanitaire universelle", es: "Cobertura sanitaria universal", ru: "Всеобщий охват услугами здравоохранения", zh: "全民健康保障", ar: "التغطية الصحية الشاملة"}, source: hrindex}
+    - {code: "3.9", name: {en: "Reduce deaths from pollution and hazardous chemicals", fr: "Réduire les décès dus à la pollution et aux produits chimiques dangereux", es: "Reducir las muertes por contaminación y productos químicos peligrosos", ru: "Сократить смертность от загрязнения и опасных химических веществ", zh: "减少污染和危险化学品造成的死亡", ar: "الحد من الوفيات الناجمة عن التلوث والمواد الكيميائية الخطرة"}, source: hrindex}
+    - {code: "3.a", name: {en: "Implement the WHO Tobacco Control Convention", fr: "Appliquer la Convention-cadre de l'OMS pour la lutte antitabac", es: "Aplicar el Convenio Marco de la OMS para el Control del Tabaco", ru: "Осуществлять Рамочную конвенцию ВОЗ по борьбе против табака", zh: "执行世卫组织《烟草控制框架公约》", ar: "تنفيذ اتفاقية منظمة الصحة العالمية الإطارية بشأن مكافحة التبغ"}, source: hrindex}
+    - {code: "3.b", name: {en: "Research and access to vaccines and medicines", fr: "Recherche et accès aux vaccins et aux médicaments", es: "Investigación y acceso a vacunas y medicamentos", ru: "Исследования и доступ к вакцинам и лекарствам", zh: "疫苗和药品的研究和获取", ar: "البحث في مجال اللقاحات والأدوية والحصول عليها"}, source: hrindex}
+    - {code: "3.c", name: {en: "Health financing and health workforce", fr: "Financement de la santé et personnel de santé", es: "Financiación de la salud y personal sanitario", ru: "Финансирование здравоохранения и кадры здравоохранения", zh: "卫生筹资和卫生工作者队伍", ar: "تمويل الصحة والقوى العاملة في مجال الصحة"}, source: hrindex}
+    - {code: "3.d", name: {en: "Capacity for managing global health risks", fr: "Capacité de gestion des risques sanitaires mondiaux", es: "Capacidad de gestión de los riesgos para la salud mundial", ru: "Потенциал в области управления глобальными рисками для здоровья", zh: "管理全球健康风险的能力", ar: "القدرة على إدارة المخاطر الصحية العالمية"}, source: hrindex}
 - goal: 4
   name: {en: "Quality education", fr: "Éducation de qualité", es: "Educación de calidad", ru: "Качественное образование", zh: "优质教育", ar: "التعليم الجيد"}
   targets:
-    - {code: "4.1", name: "Free, equitable primary and secondary education"}
-    - {code: "4.2", name: "Early childhood development and pre-primary education"}
-    - {code: "4.3", name: "Equal access to technical and tertiary education"}
-    - {code: "4.4", name: "Relevant skills for employment and entrepreneurship"}
-    - {code: "4.5", name: "Eliminate disparities in education access"}
-    - {code: "4.6", name: "Youth and adult literacy and numeracy"}
-    - {code: "4.7", name: "Education for sustainable development and citizenship"}
-    - {code: "4.a", name: "Safe, inclusive and effective learning facilities"}
-    - {code: "4.b", name: "Scholarships for developing countries"}
-    - {code: "4.c", name: "More qualified teachers"}
+    - {code: "4.1", name: {en: "Free, equitable primary and secondary education", fr: "Enseignement primaire et secondaire gratuit et équitable", es: "Enseñanza primaria y secundaria gratuita y equitativa", ru: "Бесплатное и равноправное начальное и среднее образование", zh: "免费、公平的中小学教育", ar: "تعليم ابتدائي وثانوي مجاني ومنصف"}, source: hrindex}
+    - {code: "4.2", name: {en: "Early childhood development and pre-primary education", fr: "Développement de la petite enfance et éducation préscolaire", es: "Desarrollo en la primera infancia y enseñanza preescolar", ru: "Развитие детей младшего возраста и дошкольное образование", zh: "幼儿发展和学前教育", ar: "النماء في مرحلة الطفولة المبكرة والتعليم قبل الابتدائي"}, source: hrindex}
+    - {code: "4.3", name: {en: "Equal access to technical and tertiary education", fr: "Égalité d'accès à l'enseignement technique et supérieur", es: "Igualdad de acceso a la formación técnica y a la enseñanza superior", ru: "Равный доступ к профессионально-техническому и высшему образованию", zh: "平等获得职业技术教育和高等教育", ar: "تكافؤ فرص الحصول على التعليم التقني والعالي"}, source: hrindex}
+    - {code: "4.4", name: {en: "Relevant skills for employment and entrepreneurship", fr: "Compétences utiles à l'emploi et à l'entrepreneuriat", es: "Competencias pertinentes para el empleo y el emprendimiento", ru: "Навыки, востребованные для занятости и предпринимательства", zh: "就业和创业所需的相关技能", ar: "المهارات المناسبة للعمل ومباشرة الأعمال الحرة"}, source: hrindex}
+    - {code: "4.5", name: {en: "Eliminate disparities in education access", fr: "Éliminer les inégalités d'accès à l'éducation", es: "Eliminar las disparidades en el acceso a la educación", ru: "Устранить неравенство в доступе к образованию", zh: "消除受教育机会方面的差距", ar: "القضاء على أوجه التفاوت في الحصول على التعليم"}, source: hrindex}
+    - {code: "4.6", name: {en: "Youth and adult literacy and numeracy", fr: "Alphabétisation et notions de calcul des jeunes et des adultes", es: "Alfabetización y nociones de aritmética de jóvenes y adultos", ru: "Грамотность и навыки счета среди молодежи и взрослых", zh: "青年和成人的识字和计算能力", ar: "إلمام الشباب والكبار بالقراءة والكتابة والحساب"}, source: hrindex}
+    - {code: "4.7", name: {en: "Education for sustainable development and citizenship", fr: "Éducation au développement durable et à la citoyenneté", es: "Educación para el desarrollo sostenible y la ciudadanía", ru: "Образование в интересах устойчивого развития и гражданственности", zh: "可持续发展和公民意识教育", ar: "التعليم من أجل التنمية المستدامة والمواطنة"}, source: hrindex}
+    - {code: "4.a", name: {en: "Safe, inclusive and effective learning facilities", fr: "Établissements scolaires sûrs, inclusifs et efficaces", es: "Instalaciones educativas seguras, inclusivas y eficaces", ru: "Безопасные, инклюзивные и эффективные учебные заведения", zh: "安全、包容和有效的学习设施", ar: "مرافق تعليمية مأمونة وشاملة للجميع وفعالة"}, source: hrindex}
+    - {code: "4.b", name: {en: "Scholarships for developing countries", fr: "Bourses d'études pour les pays en développement", es: "Becas para los países en desarrollo", ru: "Стипендии для развивающихся стран", zh: "为发展中国家提供奖学金", ar: "المنح الدراسية للبلدان النامية"}, source: hrindex}
+    - {code: "4.c", name: {en: "More qualified teachers", fr: "Davantage d'enseignants qualifiés", es: "Más docentes calificados", ru: "Больше квалифицированных преподавателей", zh: "增加合格教师人数", ar: "زيادة عدد المعلمين المؤهلين"}, source: hrindex}
 - goal: 5
   name: {en: "Gender equality", fr: "Égalité entre les sexes", es: "Igualdad de género", ru: "Гендерное равенство", zh: "性别平等", ar: "المساواة بين الجنسين"}
   targets:
-    - {code: "5.1", name: "End discrimination against women and girls"}
-    - {code: "5.2", name: "Eliminate violence against women and girls"}
-    - {code: "5.3", name: "Eliminate child marriage and genital mutilation"}
-    - {code: "5.4", name: "Value unpaid care and domestic work"}
-    - {code: "5.5", name: "Women's full participation and equal leadership"}
-    - {code: "5.6", name: "Universal sexual and reproductive health and rights"}
-    - {code: "5.a", name: "Women's equal rights to economic resources"}
-    - {code: "5.b", name: "Technology to empower women"}
-    - {code: "5.c", name: "Policies and laws for gender equality"}
+    - {code: "5.1", name: {en: "End discrimination against women and girls", fr: "Mettre fin à la discrimination à l'égard des femmes et des filles", es: "Poner fin a la discriminación contra las mujeres y las niñas", ru: "Положить конец дискриминации в отношении женщин и девочек", zh: "消除对妇女和女童的歧视", ar: "القضاء على التمييز ضد النساء والفتيات"}, source: hrindex}
+    - {code: "5.2", name: {en: "Eliminate violence against women and girls", fr: "Éliminer la violence à l'égard des femmes et des filles", es: "Eliminar la violencia contra las mujeres y las niñas", ru: "Ликвидировать насилие в отношении женщин и девочек", zh: "消除对妇女和女童的暴力行为", ar: "القضاء على العنف ضد النساء والفتيات"}, source: hrindex}
+    - {code: "5.3", name: {en: "Eliminate child marriage and genital mutilation", fr: "Éliminer le mariage d'enfants et la mutilation génitale", es: "Eliminar el matrimonio infantil y la mutilación genital", ru: "Ликвидировать детские браки и калечащие операции на половых органах", zh: "消除童婚和切割生殖器", ar: "القضاء على زواج الأطفال وتشويه الأعضاء التناسلية"}, source: hrindex}
+    - {code: "5.4", name: {en: "Value unpaid care and domestic work", fr: "Valoriser les soins et travaux domestiques non rémunérés", es: "Reconocer y valorar los cuidados y el trabajo doméstico no remunerados", ru: "Признавать и ценить неоплачиваемый уход и работу по дому", zh: "重视无偿护理和家务劳动", ar: "تقدير أعمال الرعاية والعمل المنزلي غير مدفوعة الأجر"}, source: hrindex}
+    - {code: "5.5", name: {en: "Women's full participation and equal leadership", fr: "Pleine participation des femmes et égalité d'accès aux fonctions de direction", es: "Participación plena de las mujeres e igualdad de oportunidades de liderazgo", ru: "Полноценное участие женщин и равные возможности для руководства", zh: "妇女充分参与和平等担任领导职务", ar: "مشاركة المرأة الكاملة وتكافؤ فرصها في القيادة"}, source: hrindex}
+    - {code: "5.6", name: {en: "Universal sexual and reproductive health and rights", fr: "Santé et droits sexuels et procréatifs pour tous", es: "Salud y derechos sexuales y reproductivos para todos", ru: "Всеобщий доступ к сексуальному и репродуктивному здоровью и правам", zh: "普遍享有性健康和生殖健康及生殖权利", ar: "حصول الجميع على خدمات الصحة الجنسية والإنجابية والحقوق الإنجابية"}, source: hrindex}
+    - {code: "5.a", name: {en: "Women's equal rights to economic resources", fr: "Égalité des droits des femmes aux ressources économiques", es: "Igualdad de derechos de las mujeres a los recursos económicos", ru: "Равные права женщин на экономические ресурсы", zh: "妇女平等享有经济资源的权利", ar: "حقوق المرأة المتساوية في الموارد الاقتصادية"}, source: hrindex}
+    - {code: "5.b", name: {en: "Technology to empower women", fr: "La technologie au service de l'autonomisation des femmes", es: "Tecnología para el empoderamiento de las mujeres", ru: "Технологии для расширения прав и возможностей женщин", zh: "利用技术增强妇女权能", ar: "التكنولوجيا من أجل تمكين المرأة"}, source: hrindex}
+    - {code: "5.c", name: {en: "Policies and laws for gender equality", fr: "Politiques et lois en faveur de l'égalité des sexes", es: "Políticas y leyes para la igualdad de género", ru: "Политика и законы в интересах гендерного равенства", zh: "促进性别平等的政策和法律", ar: "السياسات والتشريعات من أجل المساواة بين الجنسين"}, source: hrindex}
 - goal: 6
   name: {en: "Clean water and sanitation", fr: "Eau propre et assainissement", es: "Agua limpia y saneamiento", ru: "Чистая вода и санитария", zh: "清洁饮水和卫生设施", ar: "المياه النظيفة والنظافة الصحية"}
   targets:
-    - {code: "6.1", name: "Safe and affordable drinking water for all"}
-    - {code: "6.2", name: "Sanitation and hygiene for all"}
-    - {code: "6.3", name: "Improve water quality, reduce pollution"}
-    - {code: "6.4", name: "Water-use efficiency and sustainable withdrawals"}
-    - {code: "6.5", name: "Integrated water resources management"}
-    - {code: "6.6", name: "Protect and restore water-related ecosystems"}
-    - {code: "6.a", name: "Water and sanitation cooperation and capacity-building"}
-    - {code: "6.b", name: "Local participation in water and sanitation management"}
+    - {code: "6.1", name: {en: "Safe and affordable drinking water for all", fr: "Eau potable sûre et abordable pour tous", es: "Agua potable segura y asequible para todos", ru: "Безопасная и недорогая питьевая вода для всех", zh: "人人获得安全和负担得起的饮用水", ar: "مياه شرب مأمونة وميسورة التكلفة للجميع"}, source: hrindex}
+    - {code: "6.2", name: {en: "Sanitation and hygiene for all", fr: "Assainissement et hygiène pour tous", es: "Saneamiento e higiene para todos", ru: "Санитария и гигиена для всех", zh: "人人享有卫生设施和个人卫生", ar: "خدمات الصرف الصحي والنظافة الصحية للجميع"}, source: hrindex}
+    - {code: "6.3", name: {en: "Improve water quality, reduce pollution", fr: "Améliorer la qualité de l'eau, réduire la pollution", es: "Mejorar la calidad del agua y reducir la contaminación", ru: "Улучшить качество воды, сократить загрязнение", zh: "改善水质，减少污染", ar: "تحسين نوعية المياه والحد من التلوث"}, source: hrindex}
+    - {code: "6.4", name: {en: "Water-use efficiency and sustainable withdrawals", fr: "Utilisation rationnelle des ressources en eau et prélèvements durables", es: "Uso eficiente de los recursos hídricos y extracción sostenible", ru: "Эффективное водопользование и рациональный забор воды", zh: "提高用水效率，确保可持续取水", ar: "كفاءة استخدام المياه وسحبها على نحو مستدام"}, source: hrindex}
+    - {code: "6.5", name: {en: "Integrated water resources management", fr: "Gestion intégrée des ressources en eau", es: "Gestión integrada de los recursos hídricos", ru: "Комплексное управление водными ресурсами", zh: "水资源综合管理", ar: "الإدارة المتكاملة لموارد المياه"}, source: hrindex}
+    - {code: "6.6", name: {en: "Protect and restore water-related ecosystems", fr: "Protéger et restaurer les écosystèmes liés à l'eau", es: "Proteger y restablecer los ecosistemas relacionados con el agua", ru: "Защитить и восстановить связанные с водой экосистемы", zh: "保护和恢复与水有关的生态系统", ar: "حماية النظم الإيكولوجية المرتبطة بالمياه وإعادتها إلى حالتها الطبيعية"}, source: hrindex}
+    - {code: "6.a", name: {en: "Water and sanitation cooperation and capacity-building", fr: "Coopération et renforcement des capacités dans le domaine de l'eau et de l'assainissement", es: "Cooperación y creación de capacidad en materia de agua y saneamiento", ru: "Сотрудничество и наращивание потенциала в области водоснабжения и санитарии", zh: "水和环境卫生方面的合作和能力建设", ar: "التعاون وبناء القدرات في مجال المياه والصرف الصحي"}, source: hrindex}
+    - {code: "6.b", name: {en: "Local participation in water and sanitation management", fr: "Participation locale à la gestion de l'eau et de l'assainissement", es: "Participación local en la gestión del agua y el saneamiento", ru: "Участие местного населения в управлении водоснабжением и санитарией", zh: "地方参与水和环境卫生管理", ar: "المشاركة المحلية في إدارة المياه والصرف الصحي"}, source: hrindex}
 - goal: 7
   name: {en: "Affordable and clean energy", fr: "Énergie propre et d'un coût abordable", es: "Energía asequible y no contaminante", ru: "Недорогостоящая и чистая энергия", zh: "经济适用的清洁能源", ar: "طاقة نظيفة وبأسعار معقولة"}
   targets:
-    - {code: "7.1", name: "Universal access to modern energy"}
-    - {code: "7.2", name: "Increase share of renewable energy"}
-    - {code: "7.3", name: "Double the rate of energy efficiency"}
-    - {code: "7.a", name: "International cooperation on clean energy"}
-    - {code: "7.b", name: "Expand energy infrastructure in developing countries"}
+    - {code: "7.1", name: {en: "Universal access to modern energy", fr: "Accès universel à des services énergétiques modernes", es: "Acceso universal a servicios energéticos modernos", ru: "Всеобщий доступ к современному энергоснабжению", zh: "普及现代能源服务", ar: "حصول الجميع على خدمات الطاقة الحديثة"}, source: hrindex}
+    - {code: "7.2", name: {en: "Increase share of renewable energy", fr: "Accroître la part de l'énergie renouvelable", es: "Aumentar la proporción de energía renovable", ru: "Увеличить долю возобновляемой энергии", zh: "提高可再生能源比例", ar: "زيادة حصة الطاقة المتجددة"}, source: hrindex}
+    - {code: "7.3", name: {en: "Double the rate of energy efficiency", fr: "Multiplier par deux le taux d'amélioration de l'efficacité énergétique", es: "Duplicar la tasa de mejora de la eficiencia energética", ru: "Удвоить темпы повышения энергоэффективности", zh: "能效改善率提高一倍", ar: "مضاعفة معدل التحسن في كفاءة استخدام الطاقة"}, source: hrindex}
+    - {code: "7.a", name: {en: "International cooperation on clean energy", fr: "Coopération internationale en matière d'énergie propre", es: "Cooperación internacional en materia de energía limpia", ru: "Международное сотрудничество в области чистой энергетики", zh: "清洁能源国际合作", ar: "التعاون الدولي في مجال الطاقة النظيفة"}, source: hrindex}
+    - {code: "7.b", name: {en: "Expand energy infrastructure in developing countries", fr: "Développer l'infrastructure énergétique dans les pays en développement", es: "Ampliar la infraestructura energética en los países en desarrollo", ru: "Расширить энергетическую инфраструктуру в развивающихся странах", zh: "扩大发展中国家的能源基础设施", ar: "توسيع البنية التحتية للطاقة في البلدان النامية"}, source: hrindex}
 - goal: 8
   name: {en: "Decent work and economic growth", fr: "Travail décent et croissance économique", es: "Trabajo decente y crecimiento económico", ru: "Достойная работа и экономический рост", zh: "体面工作和经济增长", ar: "العمل اللائق ونمو الاقتصاد"}
   targets:
-    - {code: "8.1", name: "Sustained per capita economic growth"}
-    - {code: "8.2", name: "Productivity through diversification and innovation"}
-    - {code: "8.3", name: "Policies supporting job creation and enterprises"}
-    - {code: "8.4", name: "Resource efficiency in consumption and production"}
-    - {code: "8.5", name: "Full employment and equal pay"}
-    - {code: "8.6", name: "Reduce youth not in employment or education"}
-    - {code: "8.7", name: "End forced labour, trafficking and child labour"}
-    - {code: "8.8", name: "Labour rights and safe working environments"}
-    - {code: "8.9", name: "Promote sustainable tourism and local jobs"}
-    - {code: "8.10", name: "Access to financial services for all"}
-    - {code: "8.a", name: "Aid for Trade for developing countries"}
-    - {code: "8.b", name: "Global strategy for youth employment"}
+    - {code: "8.1", name: {en: "Sustained per capita economic growth", fr: "Croissance économique soutenue par habitant", es: "Crecimiento económico per capita sostenido", ru: "Устойчивый экономический рост на душу населения", zh: "人均经济持续增长", ar: "النمو الاقتصادي المطرد للفرد"}, source: hrindex}
+    - {code: "8.2", name: {en: "Productivity through diversification and innovation", fr: "Productivité par la diversification et l'innovation", es: "Productividad mediante la diversificación y la innovación", ru: "Производительность за счет диверсификации и инноваций", zh: "通过多样化和创新提高生产力", ar: "الإنتاجية من خلال التنويع والابتكار"}, source: hrindex}
+    - {code: "8.3", name: {en: "Policies supporting job creation and enterprises", fr: "Politiques favorables à la création d'emplois et d'entreprises", es: "Políticas que apoyen la creación de empleo y de empresas", ru: "Политика, способствующая созданию рабочих мест и предприятий", zh: "支持创造就业和企业发展的政策", ar: "سياسات داعمة لإيجاد فرص العمل والمشاريع"}, source: hrindex}
+    - {code: "8.4", name: {en: "Resource efficiency in consumption and production", fr: "Utilisation efficace des ressources dans la consommation et la production", es: "Uso eficiente de los recursos en el consumo y la producción", ru: "Эффективное использование ресурсов в потреблении и производстве", zh: "提高消费和生产的资源使用效率", ar: "كفاءة استخدام الموارد في الاستهلاك والإنتاج"}, source: hrindex}
+    - {code: "8.5", name: {en: "Full employment and equal pay", fr: "Plein emploi et salaire égal", es: "Pleno empleo e igualdad de remuneración", ru: "Полная занятость и равная оплата труда", zh: "充分就业和同工同酬", ar: "العمالة الكاملة والمساواة في الأجر"}, source: hrindex}
+    - {code: "8.6", name: {en: "Reduce youth not in employment or education", fr: "Réduire la proportion de jeunes non scolarisés et sans emploi", es: "Reducir la proporción de jóvenes que no trabajan ni estudian", ru: "Сократить долю молодежи, которая не работает и не учится", zh: "减少未就业和未受教育的青年", ar: "الحد من نسبة الشباب غير الملتحقين بالعمل أو التعليم"}, source: hrindex}
+    - {code: "8.7", name: {en: "End forced labour, trafficking and child labour", fr: "Mettre fin au travail forcé, à la traite et au travail des enfants", es: "Poner fin al trabajo forzoso, la trata y el trabajo infantil", ru: "Искоренить принудительный труд, торговлю людьми и детский труд", zh: "消除强迫劳动、贩运人口和童工", ar: "القضاء على العمل الجبري والاتجار بالبشر وعمل الأطفال"}, source: hrindex}
+    - {code: "8.8", name: {en: "Labour rights and safe working environments", fr: "Droits des travailleurs et sécurité du milieu de travail", es: "Derechos laborales y entornos de trabajo seguros", ru: "Трудовые права и безопасные условия труда", zh: "劳工权利和安全的工作环境", ar: "حقوق العمل وبيئات العمل الآمنة"}, source: hrindex}
+    - {code: "8.9", name: {en: "Promote sustainable tourism and local jobs", fr: "Promouvoir un tourisme durable et l'emploi local", es: "Promover el turismo sostenible y el empleo local", ru: "Содействовать устойчивому туризму и созданию местных рабочих мест", zh: "促进可持续旅游业和地方就业", ar: "تعزيز السياحة المستدامة وفرص العمل المحلية"}, source: hrindex}
+    - {code: "8.10", name: {en: "Access to financial services for all", fr: "Accès de tous aux services financiers", es: "Acceso a servicios financieros para todos", ru: "Доступ к финансовым услугам для всех", zh: "人人获得金融服务", ar: "حصول الجميع على الخدمات المالية"}, source: hrindex}
+    - {code: "8.a", name: {en: "Aid for Trade for developing countries", fr: "Aide pour le commerce en faveur des pays en développement", es: "Ayuda para el comercio a los países en desarrollo", ru: "Помощь в интересах торговли для развивающихся стран", zh: "为发展中国家提供促贸援助", ar: "المعونة من أجل التجارة للبلدان النامية"}, source: hrindex}
+    - {code: "8.b", name: {en: "Global strategy for youth employment", fr: "Stratégie mondiale pour l'emploi des jeunes", es: "Estrategia mundial para el empleo de los jóvenes", ru: "Глобальная стратегия обеспечения занятости молодежи", zh: "青年就业全球战略", ar: "استراتيجية عالمية لتشغيل الشباب"}, source: hrindex}
 - goal: 9
   name: {en: "Industry, innovation and infrastructure", fr: "Industrie, innovation et infrastructure", es: "Industria, innovación e infraestructura", ru: "Индустриализация, инновации и инфраструктура", zh: "产业、创新和基础设施", ar: "الصناعة والابتكار والهياكل الأساسية"}
   targets:
-    - {code: "9.1", name: "Resilient, sustainable and inclusive infrastructure"}
-    - {code: "9.2", name: "Inclusive and sustainable industrialization"}
-    - {code: "9.3", name: "Small enterprises' access to financial services"}
-    - {code: "9.4", name: "Upgrade industries for sustainability"}
-    - {code: "9.5", name: "Enhance research and technological capabilities"}
-    - {code: "9.a", name: "Infrastructure support for developing countries"}
-    - {code: "9.b", name: "Domestic technology development and innovation"}
-    - {code: "9.c", name: "Universal, affordable Internet access"}
+    - {code: "9.1", name: {en: "Resilient, sustainable and inclusive infrastructure", fr: "Infrastructure résiliente, durable et inclusive", es: "Infraestructura resiliente, sostenible e inclusiva", ru: "Надежная, устойчивая и инклюзивная инфраструктура", zh: "有抵御灾害能力、可持续和包容的基础设施", ar: "بنية تحتية قادرة على الصمود ومستدامة وشاملة للجميع"}, source: hrindex}
+    - {code: "9.2", name: {en: "Inclusive and sustainable industrialization", fr: "Industrialisation inclusive et durable", es: "Industrialización inclusiva y sostenible", ru: "Всеохватная и устойчивая индустриализация", zh: "包容和可持续的工业化", ar: "التصنيع الشامل للجميع والمستدام"}, source: hrindex}
+    - {code: "9.3", name: {en: "Small enterprises' access to financial services", fr: "Accès des petites entreprises aux services financiers", es: "Acceso de las pequeñas empresas a los servicios financieros", ru: "Доступ малых предприятий к финансовым услугам", zh: "小型企业获得金融服务", ar: "حصول المشاريع الصغيرة على الخدمات المالية"}, source: hrindex}
+    - {code: "9.4", name: {en: "Upgrade industries for sustainability", fr: "Moderniser l'industrie dans une optique de durabilité", es: "Modernizar la industria para que sea sostenible", ru: "Модернизировать промышленность в интересах устойчивости", zh: "升级工业以实现可持续", ar: "تحديث الصناعات لتحقيق الاستدامة"}, source: hrindex}
+    - {code: "9.5", name: {en: "Enhance research and technological capabilities", fr: "Renforcer la recherche et les capacités technologiques", es: "Aumentar la investigación y la capacidad tecnológica", ru: "Активизировать научные исследования и наращивать технологический потенциал", zh: "加强科学研究和技术能力", ar: "تعزيز البحث العلمي والقدرات التكنولوجية"}, source: hrindex}
+    - {code: "9.a", name: {en: "Infrastructure support for developing countries", fr: "Appui à l'infrastructure dans les pays en développement", es: "Apoyo a la infraestructura en los países en desarrollo", ru: "Поддержка развития инфраструктуры в развивающихся странах", zh: "支持发展中国家的基础设施", ar: "دعم البنية التحتية في البلدان النامية"}, source: hrindex}
+    - {code: "9.b", name: {en: "Domestic technology development and innovation", fr: "Développement technologique et innovation nationaux", es: "Desarrollo tecnológico e innovación nacionales", ru: "Развитие отечественных технологий и инноваций", zh: "国内技术开发和创新", ar: "تطوير التكنولوجيا والابتكار على الصعيد المحلي"}, source: hrindex}
+    - {code: "9.c", name: {en: "Universal, affordable Internet access", fr: "Accès universel et abordable à Internet", es: "Acceso universal y asequible a Internet", ru: "Всеобщий и недорогой доступ к Интернету", zh: "普遍和负担得起的互联网接入", ar: "حصول الجميع على الإنترنت بتكلفة ميسورة"}, source: hrindex}
 - goal: 10
   name: {en: "Reduced inequalities", fr: "Inégalités réduites", es: "Reducción de las desigualdades", ru: "Уменьшение неравенства", zh: "减少不平等", ar: "الحد من أوجه عدم المساواة"}
   targets:
-    - {code: "10.1", name: "Income growth for the bottom 40 per cent"}
-    - {code: "10.2", name: "Social, economic and political inclusion for all"}
-    - {code: "10.3", name: "Equal opportunity, end discriminatory laws"}
-    - {code: "10.4", name: "Fiscal and social policies for equality"}
-    - {code: "10.5", name: "Regulate global financial markets"}
-    - {code: "10.6", name: "Developing countries' voice in global institutions"}
-    - {code: "10.7", name: "Safe, orderly and responsible migration"}
-    - {code: "10.a", name: "Special treatment for developing countries in trade"}
-    - {code: "10.b", name: "Development assistance to countries most in need"}
-    - {code: "10.c", name: "Reduce remittance transaction costs"}
+    - {code: "10.1", name: {en: "Income growth for the bottom 40 per cent", fr: "Croissance des revenus des 40 % les plus pauvres", es: "Crecimiento de los ingresos del 40 % más pobre", ru: "Рост доходов беднейших 40 процентов населения", zh: "最底层40%人口的收入增长", ar: "نمو دخل أدنى 40 في المائة من السكان"}, source: hrindex}
+    - {code: "10.2", name: {en: "Social, economic and political inclusion for all", fr: "Intégration sociale, économique et politique de tous", es: "Inclusión social, económica y política de todos", ru: "Социальная, экономическая и политическая интеграция всех", zh: "促进所有人的社会、经济和政治包容", ar: "الإدماج الاجتماعي والاقتصادي والسياسي للجميع"}, source: hrindex}
+    - {code: "10.3", name: {en: "Equal opportunity, end discriminatory laws", fr: "Égalité des chances, abolition des lois discriminatoires", es: "Igualdad de oportunidades y eliminación de las leyes discriminatorias", ru: "Равные возможности, отмена дискриминационных законов", zh: "机会均等，废除歧视性法律", ar: "تكافؤ الفرص وإلغاء القوانين التمييزية"}, source: hrindex}
+    - {code: "10.4", name: {en: "Fiscal and social policies for equality", fr: "Politiques budgétaires et sociales en faveur de l'égalité", es: "Políticas fiscales y sociales en favor de la igualdad", ru: "Бюджетно-финансовая и социальная политика в интересах равенства", zh: "促进平等的财政和社会政策", ar: "السياسات المالية والاجتماعية من أجل المساواة"}, source: hrindex}
+    - {code: "10.5", name: {en: "Regulate global financial markets", fr: "Réglementer les marchés financiers mondiaux", es: "Regular los mercados financieros mundiales", ru: "Регулировать глобальные финансовые рынки", zh: "监管全球金融市场", ar: "تنظيم الأسواق المالية العالمية"}, source: hrindex}
+    - {code: "10.6", name: {en: "Developing countries' voice in global institutions", fr: "Voix des pays en développement dans les institutions mondiales", es: "Voz de los países en desarrollo en las instituciones mundiales", ru: "Более широкое представительство развивающихся стран в глобальных институтах", zh: "发展中国家在全球机构中的发言权", ar: "صوت البلدان النامية في المؤسسات العالمية"}, source: hrindex}
+    - {code: "10.7", name: {en: "Safe, orderly and responsible migration", fr: "Migration sûre, ordonnée et responsable", es: "Migración segura, ordenada y responsable", ru: "Безопасная, упорядоченная и ответственная миграция", zh: "安全、有序和负责任的移民", ar: "الهجرة الآمنة والمنظمة والمسؤولة"}, source: hrindex}
+    - {code: "10.a", name: {en: "Special treatment for developing countries in trade", fr: "Traitement spécial des pays en développement dans le commerce", es: "Trato especial a los países en desarrollo en el comercio", ru: "Особый режим для развивающихся стран в торговле", zh: "在贸易中给予发展中国家特殊待遇", ar: "المعاملة الخاصة للبلدان النامية في التجارة"}, source: hrindex}
+    - {code: "10.b", name: {en: "Development assistance to countries most in need", fr: "Aide au développement aux pays qui en ont le plus besoin", es: "Asistencia para el desarrollo a los países más necesitados", ru: "Помощь в целях развития странам, наиболее нуждающимся в ней", zh: "向最需要的国家提供发展援助", ar: "المساعدة الإنمائية للبلدان الأشد احتياجاً"}, source: hrindex}
+    - {code: "10.c", name: {en: "Reduce remittance transaction costs", fr: "Réduire les coûts de transaction des envois de fonds", es: "Reducir los costos de transacción de las remesas", ru: "Сократить операционные издержки, связанные с денежными переводами мигрантов", zh: "降低移民汇款的交易成本", ar: "خفض تكاليف معاملات التحويلات المالية"}, source: hrindex}
 - goal: 11
   name: {en: "Sustainable cities and communities", fr: "Villes et communautés durables", es: "Ciudades y comunidades sostenibles", ru: "Устойчивые города и населенные пункты", zh: "可持续城市和社区", ar: "مدن ومجتمعات محلية مستدامة"}
   targets:
-    - {code: "11.1", name: "Adequate, safe and affordable housing"}
-    - {code: "11.2", name: "Safe, affordable and sustainable transport"}
-    - {code: "11.3", name: "Inclusive, sustainable urban planning"}
-    - {code: "11.4", name: "Protect cultural and natural heritage"}
-    - {code: "11.5", name: "Reduce deaths and losses from disasters"}
-    - {code: "11.6", name: "Reduce environmental impact of cities"}
-    - {code: "11.7", name: "Safe, inclusive green and public spaces"}
-    - {code: "11.a", name: "Urban, peri-urban and rural linkages"}
-    - {code: "11.b", name: "Integrated policies for resilient cities"}
-    - {code: "11.c", name: "Sustainable buildings in least developed countries"}
+    - {code: "11.1", name: {en: "Adequate, safe and affordable housing", fr: "Logement adéquat, sûr et abordable", es: "Vivienda adecuada, segura y asequible", ru: "Достаточное, безопасное и недорогое жилье", zh: "适当、安全和负担得起的住房", ar: "مساكن ملائمة وآمنة وميسورة التكلفة"}, source: hrindex}
+    - {code: "11.2", name: {en: "Safe, affordable and sustainable transport", fr: "Transports sûrs, abordables et durables", es: "Transporte seguro, asequible y sostenible", ru: "Безопасный, недорогой и устойчивый транспорт", zh: "安全、负担得起和可持续的交通", ar: "نظم نقل مأمونة وميسورة التكلفة ومستدامة"}, source: hrindex}
+    - {code: "11.3", name: {en: "Inclusive, sustainable urban planning", fr: "Urbanisation inclusive et durable", es: "Urbanización inclusiva y sostenible", ru: "Всеохватная и устойчивая урбанизация", zh: "包容和可持续的城市规划", ar: "التخطيط الحضري الشامل للجميع والمستدام"}, source: hrindex}
+    - {code: "11.4", name: {en: "Protect cultural and natural heritage", fr: "Protéger le patrimoine culturel et naturel", es: "Proteger el patrimonio cultural y natural", ru: "Защищать культурное и природное наследие", zh: "保护文化和自然遗产", ar: "حماية التراث الثقافي والطبيعي"}, source: hrindex}
+    - {code: "11.5", name: {en: "Reduce deaths and losses from disasters", fr: "Réduire les décès et les pertes dus aux catastrophes", es: "Reducir las muertes y pérdidas por desastres", ru: "Сократить число погибших и ущерб от бедствий", zh: "减少灾害造成的死亡和损失", ar: "الحد من الوفيات والخسائر الناجمة عن الكوارث"}, source: hrindex}
+    - {code: "11.6", name: {en: "Reduce environmental impact of cities", fr: "Réduire l'impact environnemental des villes", es: "Reducir el impacto ambiental de las ciudades", ru: "Уменьшить негативное экологическое воздействие городов", zh: "减少城市对环境的影响", ar: "الحد من الأثر البيئي للمدن"}, source: hrindex}
+    - {code: "11.7", name: {en: "Safe, inclusive green and public spaces", fr: "Espaces verts et publics sûrs et accessibles à tous", es: "Zonas verdes y espacios públicos seguros e inclusivos", ru: "Безопасные и открытые для всех зеленые зоны и общественные места", zh: "安全、包容的绿色公共空间", ar: "مساحات خضراء وأماكن عامة آمنة وشاملة للجميع"}, source: hrindex}
+    - {code: "11.a", name: {en: "Urban, peri-urban and rural linkages", fr: "Liens entre zones urbaines, périurbaines et rurales", es: "Vínculos entre zonas urbanas, periurbanas y rurales", ru: "Связи между городскими, пригородными и сельскими районами", zh: "城市、近郊和农村地区之间的联系", ar: "الروابط بين المناطق الحضرية وشبه الحضرية والريفية"}, source: hrindex}
+    - {code: "11.b", name: {en: "Integrated policies for resilient cities", fr: "Politiques intégrées pour des villes résilientes", es: "Políticas integradas para ciudades resilientes", ru: "Комплексная политика в интересах жизнестойких городов", zh: "建设有复原力城市的综合政策", ar: "سياسات متكاملة من أجل مدن قادرة على الصمود"}, source: hrindex}
+    - {code: "11.c", name: {en: "Sustainable buildings in least developed countries", fr: "Bâtiments durables dans les pays les moins avancés", es: "Edificios sostenibles en los países menos adelantados", ru: "Экологичные здания в наименее развитых странах", zh: "最不发达国家的可持续建筑", ar: "مبان مستدامة في أقل البلدان نمواً"}, source: hrindex}
 - goal: 12
   name: {en: "Responsible consumption and production", fr: "Consommation et production responsables", es: "Producción y consumo responsables", ru: "Ответственное потребление и производство", zh: "负责任消费和生产", ar: "الاستهلاك والإنتاج المسؤولان"}
   targets:
-    - {code: "12.1", name: "Implement the sustainable consumption framework"}
-    - {code: "12.2", name: "Sustainable use of natural resources"}
-    - {code: "12.3", name: "Halve food waste and reduce food losses"}
-    - {code: "12.4", name: "Sound management of chemicals and wastes"}
-    - {code: "12.5", name: "Substantially reduce waste generation"}
-    - {code: "12.6", name: "Corporate sustainability practices and reporting"}
-    - {code: "12.7", name: "Sustainable public procurement"}
-    - {code: "12.8", name: "Awareness of sustainable lifestyles"}
-    - {code: "12.a", name: "Scientific capacity for sustainable consumption"}
-    - {code: "12.b", name: "Monitor sustainable tourism impacts"}
-    - {code: "12.c", name: "Rationalize wasteful fossil-fuel subsidies"}
+    - {code: "12.1", name: {en: "Implement the sustainable consumption framework", fr: "Mettre en œuvre le cadre pour une consommation durable", es: "Aplicar el marco de consumo sostenible", ru: "Осуществлять рамочную программу по устойчивому потреблению", zh: "实施可持续消费框架", ar: "تنفيذ إطار الاستهلاك المستدام"}, source: hrindex}
+    - {code: "12.2", name: {en: "Sustainable use of natural resources", fr: "Utilisation durable des ressources naturelles", es: "Uso sostenible de los recursos naturales", ru: "Рациональное использование природных ресурсов", zh: "可持续利用自然资源", ar: "الاستخدام المستدام للموارد الطبيعية"}, source: hrindex}
+    - {code: "12.3", name: {en: "Halve food waste and reduce food losses", fr: "Réduire de moitié le gaspillage et les pertes alimentaires", es: "Reducir a la mitad el desperdicio y las pérdidas de alimentos", ru: "Вдвое сократить пищевые отходы и потери продовольствия", zh: "粮食浪费减半并减少粮食损失", ar: "خفض هدر الأغذية إلى النصف والحد من فاقدها"}, source: hrindex}
+    - {code: "12.4", name: {en: "Sound management of chemicals and wastes", fr: "Gestion rationnelle des produits chimiques et des déchets", es: "Gestión racional de los productos químicos y los desechos", ru: "Экологически безопасное обращение с химическими веществами и отходами", zh: "化学品和废物的无害化管理", ar: "الإدارة السليمة للمواد الكيميائية والنفايات"}, source: hrindex}
+    - {code: "12.5", name: {en: "Substantially reduce waste generation", fr: "Réduire considérablement la production de déchets", es: "Reducir considerablemente la generación de desechos", ru: "Существенно сократить образование отходов", zh: "大幅减少废物的产生", ar: "الحد بقدر كبير من إنتاج النفايات"}, source: hrindex}
+    - {code: "12.6", name: {en: "Corporate sustainability practices and reporting", fr: "Pratiques durables et rapports de durabilité des entreprises", es: "Prácticas sostenibles e informes de sostenibilidad de las empresas", ru: "Устойчивая практика и отчетность компаний", zh: "企业可持续做法和报告", ar: "ممارسات الشركات المستدامة وتقاريرها"}, source: hrindex}
+    - {code: "12.7", name: {en: "Sustainable public procurement", fr: "Marchés publics durables", es: "Adquisiciones públicas sostenibles", ru: "Рациональная практика государственных закупок", zh: "可持续的公共采购", ar: "المشتريات العامة المستدامة"}, source: hrindex}
+    - {code: "12.8", name: {en: "Awareness of sustainable lifestyles", fr: "Sensibilisation aux modes de vie durables", es: "Conciencia sobre estilos de vida sostenibles", ru: "Осведомленность об устойчивом образе жизни", zh: "可持续生活方式意识", ar: "الوعي بأنماط الحياة المستدامة"}, source: hrindex}
+    - {code: "12.a", name: {en: "Scientific capacity for sustainable consumption", fr: "Capacités scientifiques pour une consommation durable", es: "Capacidad científica para el consumo sostenible", ru: "Научный потенциал в интересах устойчивого потребления", zh: "可持续消费的科学能力", ar: "القدرات العلمية من أجل الاستهلاك المستدام"}, source: hrindex}
+    - {code: "12.b", name: {en: "Monitor sustainable tourism impacts", fr: "Suivre les effets du tourisme durable", es: "Vigilar los efectos del turismo sostenible", ru: "Отслеживать воздействие устойчивого туризма", zh: "监测可持续旅游业的影响", ar: "رصد آثار السياحة المستدامة"}, source: hrindex}
+    - {code: "12.c", name: {en: "Rationalize wasteful fossil-fuel subsidies", fr: "Rationaliser les subventions inefficaces aux combustibles fossiles", es: "Racionalizar los subsidios ineficientes a los combustibles fósiles", ru: "Рационализировать неэффективное субсидирование ископаемого топлива", zh: "合理化低效的化石燃料补贴", ar: "ترشيد الإعانات غير الفعالة للوقود الأحفوري"}, source: hrindex}
 - goal: 13
   name: {en: "Climate action", fr: "Mesures relatives à la lutte contre les changements climatiques", es: "Acción por el clima", ru: "Борьба с изменением климата", zh: "气候行动", ar: "العمل المناخي"}
   targets:
-    - {code: "13.1", name: "Resilience to climate-related hazards"}
-    - {code: "13.2", name: "Integrate climate measures into policies"}
-    - {code: "13.3", name: "Climate change education and awareness"}
-    - {code: "13.a", name: "Mobilize climate finance"}
-    - {code: "13.b", name: "Climate planning capacity in vulnerable countries"}
+    - {code: "13.1", name: {en: "Resilience to climate-related hazards", fr: "Résilience face aux aléas climatiques", es: "Resiliencia ante los riesgos relacionados con el clima", ru: "Устойчивость к опасным климатическим явлениям", zh: "抵御与气候相关的灾害", ar: "القدرة على الصمود في مواجهة الأخطار المرتبطة بالمناخ"}, source: hrindex}
+    - {code: "13.2", name: {en: "Integrate climate measures into policies", fr: "Intégrer les mesures climatiques dans les politiques", es: "Incorporar medidas relativas al cambio climático en las políticas", ru: "Включать меры по борьбе с изменением климата в политику", zh: "将气候变化措施纳入政策", ar: "إدماج التدابير المتعلقة بتغير المناخ في السياسات"}, source: hrindex}
+    - {code: "13.3", name: {en: "Climate change education and awareness", fr: "Éducation et sensibilisation aux changements climatiques", es: "Educación y sensibilización sobre el cambio climático", ru: "Просвещение и информирование по вопросам изменения климата", zh: "气候变化教育和意识", ar: "التثقيف والتوعية بشأن تغير المناخ"}, source: hrindex}
+    - {code: "13.a", name: {en: "Mobilize climate finance", fr: "Mobiliser le financement climatique", es: "Movilizar la financiación para el clima", ru: "Мобилизовать финансирование на борьбу с изменением климата", zh: "调动气候资金", ar: "حشد التمويل المتعلق بالمناخ"}, source: hrindex}
+    - {code: "13.b", name: {en: "Climate planning capacity in vulnerable countries", fr: "Capacités de planification climatique dans les pays vulnérables", es: "Capacidad de planificación climática en los países vulnerables", ru: "Потенциал планирования мер в связи с изменением климата в уязвимых странах", zh: "脆弱国家的气候规划能力", ar: "القدرة على التخطيط المتعلق بالمناخ في البلدان الضعيفة"}, source: hrindex}
 - goal: 14
   name: {en: "Life below water", fr: "Vie aquatique", es: "Vida submarina", ru: "Сохранение морских экосистем", zh: "水下生物", ar: "الحياة تحت الماء"}
   targets:
-    - {code: "14.1", name: "Reduce marine pollution"}
-    - {code: "14.2", name: "Protect and restore marine ecosystems"}
-    - {code: "14.3", name: "Minimize ocean acidification"}
-    - {code: "14.4", name: "End overfishing and destructive fishing"}
-    - {code: "14.5", name: "Conserve coastal and marine areas"}
-    - {code: "14.6", name: "End harmful fisheries subsidies"}
-    - {code: "14.7", name: "Benefits from sustainable marine resource use"}
-    - {code: "14.a", name: "Marine research and technology transfer"}
-    - {code: "14.b", name: "Small-scale fishers' access to resources and markets"}
-    - {code: "14.c", name: "Implement international law of the sea"}
+    - {code: "14.1", name: {en: "Reduce marine pollution", fr: "Réduire la pollution marine", es: "Reducir la contaminación marina", ru: "Сократить загрязнение морской среды", zh: "减少海洋污染", ar: "الحد من التلوث البحري"}, source: hrindex}
+    - {code: "14.2", name: {en: "Protect and restore marine ecosystems", fr: "Protéger et restaurer les écosystèmes marins", es: "Proteger y restaurar los ecosistemas marinos", ru: "Защищать и восстанавливать морские экосистемы", zh: "保护和恢复海洋生态系统", ar: "حماية النظم الإيكولوجية البحرية واستعادتها"}, source: hrindex}
+    - {code: "14.3", name: {en: "Minimize ocean acidification", fr: "Réduire au minimum l'acidification des océans", es: "Reducir al mínimo la acidificación de los océanos", ru: "Свести к минимуму закисление океана", zh: "最大限度减少海洋酸化", ar: "التقليل إلى أدنى حد من تحمض المحيطات"}, source: hrindex}
+    - {code: "14.4", name: {en: "End overfishing and destructive fishing", fr: "Mettre fin à la surpêche et aux pratiques de pêche destructrices", es: "Poner fin a la pesca excesiva y a las prácticas pesqueras destructivas", ru: "Прекратить перелов и хищнический промысел", zh: "终止过度捕捞和破坏性捕捞", ar: "إنهاء الصيد المفرط وممارسات الصيد المدمرة"}, source: hrindex}
+    - {code: "14.5", name: {en: "Conserve coastal and marine areas", fr: "Préserver les zones marines et côtières", es: "Conservar las zonas costeras y marinas", ru: "Сохранить прибрежные и морские районы", zh: "养护沿海和海洋区域", ar: "حفظ المناطق الساحلية والبحرية"}, source: hrindex}
+    - {code: "14.6", name: {en: "End harmful fisheries subsidies", fr: "Supprimer les subventions néfastes à la pêche", es: "Eliminar las subvenciones perjudiciales a la pesca", ru: "Отменить вредные субсидии для рыбного промысла", zh: "取消有害的渔业补贴", ar: "إلغاء إعانات مصائد الأسماك الضارة"}, source: hrindex}
+    - {code: "14.7", name: {en: "Benefits from sustainable marine resource use", fr: "Avantages de l'exploitation durable des ressources marines", es: "Beneficios del uso sostenible de los recursos marinos", ru: "Выгоды от рационального использования морских ресурсов", zh: "可持续利用海洋资源的收益", ar: "الفوائد المتأتية من الاستخدام المستدام للموارد البحرية"}, source: hrindex}
+    - {code: "14.a", name: {en: "Marine research and technology transfer", fr: "Recherche marine et transfert de techniques", es: "Investigación marina y transferencia de tecnología", ru: "Морские научные исследования и передача технологий", zh: "海洋研究和技术转让", ar: "البحوث البحرية ونقل التكنولوجيا"}, source: hrindex}
+    - {code: "14.b", name: {en: "Small-scale fishers' access to resources and markets", fr: "Accès des petits pêcheurs aux ressources et aux marchés", es: "Acceso de los pescadores artesanales a los recursos y los mercados", ru: "Доступ мелких рыбаков к ресурсам и рынкам", zh: "小规模渔民获取资源和进入市场", ar: "وصول صغار الصيادين إلى الموارد والأسواق"}, source: hrindex}
+    - {code: "14.c", name: {en: "Implement international law of the sea", fr: "Appliquer le droit international de la mer", es: "Aplicar el derecho internacional del mar", ru: "Осуществлять международное морское право", zh: "执行国际海洋法", ar: "تنفيذ القانون الدولي للبحار"}, source: hrindex}
 - goal: 15
   name: {en: "Life on land", fr: "Vie terrestre", es: "Vida de ecosistemas terrestres", ru: "Сохранение экосистем суши", zh: "陆地生物", ar: "الحياة في البر"}
   targets:
-    - {code: "15.1", name: "Conserve terrestrial and freshwater ecosystems"}
-    - {code: "15.2", name: "Sustainable forest management, end deforestation"}
-    - {code: "15.3", name: "Combat desertification, restore degraded land"}
-    - {code: "15.4", name: "Conserve mountain ecosystems"}
-    - {code: "15.5", name: "Halt biodiversity loss, protect threatened species"}
-    - {code: "15.6", name: "Fair sharing of genetic resource benefits"}
-    - {code: "15.7", name: "End poaching and wildlife trafficking"}
-    - {code: "15.8", name: "Prevent invasive alien species"}
-    - {code: "15.9", name: "Integrate biodiversity into planning"}
-    - {code: "15.a", name: "Finance for biodiversity and ecosystems"}
-    - {code: "15.b", name: "Finance sustainable forest management"}
-    - {code: "15.c", name: "Global support against poaching"}
+    - {code: "15.1", name: {en: "Conserve terrestrial and freshwater ecosystems", fr: "Préserver les écosystèmes terrestres et d'eau douce", es: "Conservar los ecosistemas terrestres y de agua dulce", ru: "Сохранять наземные и пресноводные экосистемы", zh: "养护陆地和内陆淡水生态系统", ar: "حفظ النظم الإيكولوجية البرية ونظم المياه العذبة"}, source: hrindex}
+    - {code: "15.2", name: {en: "Sustainable forest management, end deforestation", fr: "Gestion durable des forêts, fin de la déforestation", es: "Gestión sostenible de los bosques y fin de la deforestación", ru: "Рациональное лесопользование, прекращение обезлесения", zh: "森林可持续管理，停止毁林", ar: "الإدارة المستدامة للغابات ووقف إزالتها"}, source: hrindex}
+    - {code: "15.3", name: {en: "Combat desertification, restore degraded land", fr: "Lutter contre la désertification, restaurer les terres dégradées", es: "Luchar contra la desertificación y rehabilitar las tierras degradadas", ru: "Бороться с опустыниванием, восстанавливать деградировавшие земли", zh: "防治荒漠化，恢复退化的土地", ar: "مكافحة التصحر وترميم الأراضي المتدهورة"}, source: hrindex}
+    - {code: "15.4", name: {en: "Conserve mountain ecosystems", fr: "Préserver les écosystèmes montagneux", es: "Conservar los ecosistemas montañosos", ru: "Сохранять горные экосистемы", zh: "养护山地生态系统", ar: "حفظ النظم الإيكولوجية الجبلية"}, source: hrindex}
+    - {code: "15.5", name: {en: "Halt biodiversity loss, protect threatened species", fr: "Enrayer la perte de biodiversité, protéger les espèces menacées", es: "Detener la pérdida de biodiversidad y proteger las especies amenazadas", ru: "Остановить утрату биоразнообразия, защищать исчезающие виды", zh: "遏制生物多样性丧失，保护受威胁物种", ar: "وقف فقدان التنوع البيولوجي وحماية الأنواع المهددة"}, source: hrindex}
+    - {code: "15.6", name: {en: "Fair sharing of genetic resource benefits", fr: "Partage juste des avantages des ressources génétiques", es: "Distribución justa de los beneficios de los recursos genéticos", ru: "Справедливое распределение выгод от генетических ресурсов", zh: "公正分享遗传资源的惠益", ar: "التقاسم العادل لمنافع الموارد الجينية"}, source: hrindex}
+    - {code: "15.7", name: {en: "End poaching and wildlife trafficking", fr: "Mettre fin au braconnage et au trafic d'espèces sauvages", es: "Poner fin a la caza furtiva y el tráfico de especies silvestres", ru: "Положить конец браконьерству и незаконному обороту объектов дикой природы", zh: "制止偷猎和野生动植物贩运", ar: "إنهاء الصيد غير المشروع والاتجار بالأحياء البرية"}, source: hrindex}
+    - {code: "15.8", name: {en: "Prevent invasive alien species", fr: "Prévenir les espèces exotiques envahissantes", es: "Prevenir las especies exóticas invasoras", ru: "Предотвращать появление инвазивных чужеродных видов", zh: "防止外来入侵物种", ar: "منع الأنواع الغريبة الغازية"}, source: hrindex}
+    - {code: "15.9", name: {en: "Integrate biodiversity into planning", fr: "Intégrer la biodiversité dans la planification", es: "Integrar la biodiversidad en la planificación", ru: "Учитывать биоразнообразие при планировании", zh: "将生物多样性纳入规划", ar: "إدماج التنوع البيولوجي في التخطيط"}, source: hrindex}
+    - {code: "15.a", name: {en: "Finance for biodiversity and ecosystems", fr: "Financement de la biodiversité et des écosystèmes", es: "Financiación para la biodiversidad y los ecosistemas", ru: "Финансирование сохранения биоразнообразия и экосистем", zh: "为生物多样性和生态系统筹资", ar: "تمويل التنوع البيولوجي والنظم الإيكولوجية"}, source: hrindex}
+    - {code: "15.b", name: {en: "Finance sustainable forest management", fr: "Financer la gestion durable des forêts", es: "Financiar la gestión forestal sostenible", ru: "Финансирование рационального лесопользования", zh: "为可持续森林管理筹资", ar: "تمويل الإدارة المستدامة للغابات"}, source: hrindex}
+    - {code: "15.c", name: {en: "Global support against poaching", fr: "Soutien mondial à la lutte contre le braconnage", es: "Apoyo mundial a la lucha contra la caza furtiva", ru: "Глобальная поддержка борьбы с браконьерством", zh: "全球支持打击偷猎", ar: "الدعم العالمي لمكافحة الصيد غير المشروع"}, source: hrindex}
 - goal: 16
   name: {en: "Peace, justice and strong institutions", fr: "Paix, justice et institutions efficaces", es: "Paz, justicia e instituciones sólidas", ru: "Мир, правосудие и эффективные институты", zh: "和平、正义与强大机构", ar: "السلام والعدل والمؤسسات القوية"}
   targets:
-    - {code: "16.1", name: "Reduce violence and related deaths"}
-    - {code: "16.2", name: "End abuse, exploitation and violence against children"}
-    - {code: "16.3", name: "Rule of law and equal access to justice"}
-    - {code: "16.4", name: "Combat illicit financial and arms flows"}
-    - {code: "16.5", name: "Reduce corruption and bribery"}
-    - {code: "16.6", name: "Effective, accountable and transparent institutions"}
-    - {code: "16.7", name: "Inclusive and representative decision-making"}
-    - {code: "16.8", name: "Developing countries in global governance"}
-    - {code: "16.9", name: "Legal identity and birth registration for all"}
-    - {code: "16.10", name: "Public access to information, fundamental freedoms"}
-    - {code: "16.a", name: "Strengthen national human rights institutions"}
-    - {code: "16.b", name: "Non-discriminatory laws and policies"}
+    - {code: "16.1", name: {en: "Reduce violence and related deaths", fr: "Réduire la violence et les décès qui y sont liés", es: "Reducir la violencia y las muertes conexas", ru: "Сократить насилие и связанную с ним смертность", zh: "减少暴力及相关死亡", ar: "الحد من العنف وما يتصل به من وفيات"}, source: hrindex}
+    - {code: "16.2", name: {en: "End abuse, exploitation and violence against children", fr: "Mettre fin à la maltraitance, à l'exploitation et à la violence à l'égard des enfants", es: "Poner fin al maltrato, la explotación y la violencia contra los niños", ru: "Положить конец надругательствам, эксплуатации и насилию в отношении детей", zh: "制止虐待、剥削和暴力侵害儿童", ar: "إنهاء إساءة معاملة الأطفال واستغلالهم والعنف ضدهم"}, source: hrindex}
+    - {code: "16.3", name: {en: "Rule of law and equal access to justice", fr: "État de droit et égalité d'accès à la justice", es: "Estado de derecho e igualdad de acceso a la justicia", ru: "Верховенство права и равный доступ к правосудию", zh: "法治和平等诉诸司法", ar: "سيادة القانون وتكافؤ فرص الوصول إلى العدالة"}, source: hrindex}
+    - {code: "16.4", name: {en: "Combat illicit financial and arms flows", fr: "Lutter contre les flux financiers illicites et le trafic d'armes", es: "Luchar contra las corrientes financieras ilícitas y el tráfico de armas", ru: "Бороться с незаконными финансовыми потоками и оборотом оружия", zh: "打击非法资金和武器流动", ar: "مكافحة التدفقات غير المشروعة للأموال والأسلحة"}, source: hrindex}
+    - {code: "16.5", name: {en: "Reduce corruption and bribery", fr: "Réduire la corruption et la pratique des pots-de-vin", es: "Reducir la corrupción y el soborno", ru: "Сократить коррупцию и взяточничество", zh: "减少腐败和贿赂", ar: "الحد من الفساد والرشوة"}, source: hrindex}
+    - {code: "16.6", name: {en: "Effective, accountable and transparent institutions", fr: "Institutions efficaces, responsables et transparentes", es: "Instituciones eficaces, responsables y transparentes", ru: "Эффективные, подотчетные и прозрачные учреждения", zh: "有效、负责和透明的机构", ar: "مؤسسات فعالة وخاضعة للمساءلة وشفافة"}, source: hrindex}
+    - {code: "16.7", name: {en: "Inclusive and representative decision-making", fr: "Prise de décisions inclusive et représentative", es: "Adopción de decisiones inclusiva y representativa", ru: "Инклюзивное и представительное принятие решений", zh: "包容和有代表性的决策", ar: "اتخاذ القرارات على نحو شامل للجميع وتمثيلي"}, source: hrindex}
+    - {code: "16.8", name: {en: "Developing countries in global governance", fr: "Les pays en développement dans la gouvernance mondiale", es: "Los países en desarrollo en la gobernanza mundial", ru: "Развивающиеся страны в глобальном управлении", zh: "发展中国家参与全球治理", ar: "البلدان النامية في الحوكمة العالمية"}, source: hrindex}
+    - {code: "16.9", name: {en: "Legal identity and birth registration for all", fr: "Identité juridique et enregistrement des naissances pour tous", es: "Identidad jurídica y registro de nacimientos para todos", ru: "Законная идентификация и регистрация рождений для всех", zh: "人人享有法律身份，包括出生登记", ar: "الهوية القانونية وتسجيل المواليد للجميع"}, source: hrindex}
+    - {code: "16.10", name: {en: "Public access to information, fundamental freedoms", fr: "Accès du public à l'information, libertés fondamentales", es: "Acceso público a la información y libertades fundamentales", ru: "Доступ общественности к информации, основные свободы", zh: "公众获得信息，基本自由", ar: "وصول الجمهور إلى المعلومات والحريات الأساسية"}, source: hrindex}
+    - {code: "16.a", name: {en: "Strengthen national human rights institutions", fr: "Renforcer les institutions nationales des droits de l'homme", es: "Fortalecer las instituciones nacionales de derechos humanos", ru: "Укреплять национальные правозащитные учреждения", zh: "加强国家人权机构", ar: "تعزيز المؤسسات الوطنية لحقوق الإنسان"}, source: hrindex}
+    - {code: "16.b", name: {en: "Non-discriminatory laws and policies", fr: "Lois et politiques non discriminatoires", es: "Leyes y políticas no discriminatorias", ru: "Недискриминационные законы и политика", zh: "非歧视性法律和政策", ar: "القوانين والسياسات غير التمييزية"}, source: hrindex}
 - goal: 17
   name: {en: "Partnerships for the goals", fr: "Partenariats pour la réalisation des objectifs", es: "Alianzas para lograr los objetivos", ru: "Партнерство в интересах устойчивого развития", zh: "促进目标实现的伙伴关系", ar: "عقد الشراكات لتحقيق الأهداف"}
   targets:
-    - {code: "17.1", name: "Strengthen domestic revenue mobilization"}
-    - {code: "17.2", name: "Fulfil official development assistance commitments"}
-    - {code: "17.3", name: "Mobilize additional financial resources"}
-    - {code: "17.4", name: "Long-term debt sustainability"}
-    - {code: "17.5", name: "Investment promotion for least developed countries"}
-    - {code: "17.6", name: "International cooperation on science and technology"}
-    - {code: "17.7", name: "Transfer of environmentally sound technologies"}
-    - {code: "17.8", name: "Technology bank and enabling technologies"}
-    - {code: "17.9", name: "Capacity-building for national SDG plans"}
-    - {code: "17.10", name: "Universal, rules-based multilateral trading system"}
-    - {code: "17.11", name: "Increase exports of developing countries"}
-    - {code: "17.12", name: "Duty-free, quota-free market access"}
-    - {code: "17.13", name: "Global macroeconomic stability"}
-    - {code: "17.14", name: "Policy coherence for sustainable development"}
-    - {code: "17.15", name: "Respect countries' policy space"}
-    - {code: "17.16", name: "Global partnership for sustainable development"}
-    - {code: "17.17", name: "Public, public-private and civil society partnerships"}
-    - {code: "17.18", name: "Capacity for high-quality, disaggregated data"}
-    - {code: "17.19", name: "Measures of progress beyond GDP"}
+    - {code: "17.1", name: {en: "Strengthen domestic revenue mobilization", fr: "Renforcer la mobilisation des ressources nationales", es: "Fortalecer la movilización de recursos internos", ru: "Укреплять мобилизацию внутренних ресурсов", zh: "加强国内资源调动", ar: "تعزيز تعبئة الموارد المحلية"}, source: hrindex}
+    - {code: "17.2", name: {en: "Fulfil official development assistance commitments", fr: "Respecter les engagements en matière d'aide publique au développement", es: "Cumplir los compromisos de asistencia oficial para el desarrollo", ru: "Выполнять обязательства по официальной помощи в целях развития", zh: "履行官方发展援助承诺", ar: "الوفاء بالتزامات المساعدة الإنمائية الرسمية"}, source: hrindex}
+    - {code: "17.3", name: {en: "Mobilize additional financial resources", fr: "Mobiliser des ressources financières supplémentaires", es: "Movilizar recursos financieros adicionales", ru: "Мобилизовать дополнительные финансовые ресурсы", zh: "调动更多财政资源", ar: "حشد موارد مالية إضافية"}, source: hrindex}
+    - {code: "17.4", name: {en: "Long-term debt sustainability", fr: "Viabilité à long terme de la dette", es: "Sostenibilidad de la deuda a largo plazo", ru: "Долгосрочная приемлемость уровня задолженности", zh: "长期债务可持续性", ar: "القدرة على تحمل الديون على المدى الطويل"}, source: hrindex}
+    - {code: "17.5", name: {en: "Investment promotion for least developed countries", fr: "Promotion de l'investissement dans les pays les moins avancés", es: "Promoción de las inversiones en los países menos adelantados", ru: "Поощрение инвестиций в наименее развитые страны", zh: "促进对最不发达国家的投资", ar: "تشجيع الاستثمار في أقل البلدان نمواً"}, source: hrindex}
+    - {code: "17.6", name: {en: "International cooperation on science and technology", fr: "Coopération internationale dans les domaines de la science et de la technologie", es: "Cooperación internacional en ciencia y tecnología", ru: "Международное сотрудничество в области науки и техники", zh: "科学和技术国际合作", ar: "التعاون الدولي في مجال العلوم والتكنولوجيا"}, source: hrindex}
+    - {code: "17.7", name: {en: "Transfer of environmentally sound technologies", fr: "Transfert de technologies respectueuses de l'environnement", es: "Transferencia de tecnologías ecológicamente racionales", ru: "Передача экологически безопасных технологий", zh: "转让环境友好型技术", ar: "نقل التكنولوجيات السليمة بيئياً"}, source: hrindex}
+    - {code: "17.8", name: {en: "Technology bank and enabling technologies", fr: "Banque de technologies et technologies clés", es: "Banco de tecnología y tecnologías instrumentales", ru: "Банк технологий и базовые технологии", zh: "技术库和赋能技术", ar: "بنك التكنولوجيا والتكنولوجيات التمكينية"}, source: hrindex}
+    - {code: "17.9", name: {en: "Capacity-building for national SDG plans", fr: "Renforcement des capacités pour les plans nationaux relatifs aux ODD", es: "Creación de capacidad para los planes nacionales de los ODS", ru: "Наращивание потенциала для национальных планов по ЦУР", zh: "为国家可持续发展目标计划开展能力建设", ar: "بناء القدرات من أجل الخطط الوطنية لأهداف التنمية المستدامة"}, source: hrindex}
+    - {code: "17.10", name: {en: "Universal, rules-based multilateral trading system", fr: "Système commercial multilatéral universel et réglementé", es: "Sistema de comercio multilateral universal y basado en normas", ru: "Универсальная, основанная на правилах многосторонняя торговая система", zh: "普遍、以规则为基础的多边贸易体系", ar: "نظام تجاري متعدد الأطراف عالمي وقائم على القواعد"}, source: hrindex}
+    - {code: "17.11", name: {en: "Increase exports of developing countries", fr: "Accroître les exportations des pays en développement", es: "Aumentar las exportaciones de los países en desarrollo", ru: "Увеличить экспорт развивающихся стран", zh: "增加发展中国家的出口", ar: "زيادة صادرات البلدان النامية"}, source: hrindex}
+    - {code: "17.12", name: {en: "Duty-free, quota-free market access", fr: "Accès aux marchés en franchise de droits et sans contingent", es: "Acceso a los mercados libre de derechos y de contingentes", ru: "Беспошлинный и неквотируемый доступ на рынки", zh: "免关税、免配额的市场准入", ar: "النفاذ إلى الأسواق معفىً من الرسوم الجمركية وخارج نظام الحصص"}, source: hrindex}
+    - {code: "17.13", name: {en: "Global macroeconomic stability", fr: "Stabilité macroéconomique mondiale", es: "Estabilidad macroeconómica mundial", ru: "Глобальная макроэкономическая стабильность", zh: "全球宏观经济稳定", ar: "استقرار الاقتصاد الكلي على الصعيد العالمي"}, source: hrindex}
+    - {code: "17.14", name: {en: "Policy coherence for sustainable development", fr: "Cohérence des politiques de développement durable", es: "Coherencia de las políticas para el desarrollo sostenible", ru: "Согласованность политики в интересах устойчивого развития", zh: "可持续发展政策的一致性", ar: "اتساق السياسات من أجل التنمية المستدامة"}, source: hrindex}
+    - {code: "17.15", name: {en: "Respect countries' policy space", fr: "Respecter la marge de manœuvre politique des pays", es: "Respetar el margen normativo de los países", ru: "Уважать политическое пространство стран", zh: "尊重各国的政策空间", ar: "احترام الحيز السياساتي للبلدان"}, source: hrindex}
+    - {code: "17.16", name: {en: "Global partnership for sustainable development", fr: "Partenariat mondial pour le développement durable", es: "Alianza Mundial para el Desarrollo Sostenible", ru: "Глобальное партнерство в интересах устойчивого развития", zh: "可持续发展全球伙伴关系", ar: "الشراكة العالمية من أجل التنمية المستدامة"}, source: hrindex}
+    - {code: "17.17", name: {en: "Public, public-private and civil society partnerships", fr: "Partenariats public, public-privé et avec la société civile", es: "Alianzas públicas, público-privadas y con la sociedad civil", ru: "Государственные, государственно-частные партнерства и партнерства с гражданским обществом", zh: "公共、公私和民间社会伙伴关系", ar: "الشراكات العامة وبين القطاعين العام والخاص ومع المجتمع المدني"}, source: hrindex}
+    - {code: "17.18", name: {en: "Capacity for high-quality, disaggregated data", fr: "Capacités de produire des données ventilées de qualité", es: "Capacidad para obtener datos desglosados de gran calidad", ru: "Потенциал для получения качественных дезагрегированных данных", zh: "获取高质量分类数据的能力", ar: "القدرة على إنتاج بيانات مصنفة عالية الجودة"}, source: hrindex}
+    - {code: "17.19", name: {en: "Measures of progress beyond GDP", fr: "Mesures des progrès autres que le PIB", es: "Indicadores del progreso que complementen el PIB", ru: "Показатели прогресса, дополняющие ВВП", zh: "超越国内生产总值的进展衡量标准", ar: "مقاييس للتقدم تكمل الناتج المحلي الإجمالي"}, source: hrindex}
 
 """#,
     "themes.yml": #"""
 # Human-rights themes: the default HRIndex vocabulary for `themes`.
 # One entry per theme of OHCHR's Universal Human Rights Index (UHRI).
 # slug: stable identifier used in content and URLs; name: display label;
+# source: hrindex marks names in other languages written for HRIndex (docs/content-format.md).
 # aliases: exact label strings found in source exports, used by importers.
 
 - slug: 2030-agenda-and-voluntary-commitments
-  name: 2030 Agenda & other voluntary commitments
+  name: {en: "2030 Agenda & other voluntary commitments", fr: "Programme 2030 et autres engagements volontaires", es: "Agenda 2030 y otros compromisos voluntarios", ru: "Повестка дня на период до 2030 года и другие добровольные обязательства", zh: "《2030年议程》和其他自愿承诺", ar: "خطة عام 2030 والالتزامات الطوعية الأخرى"}
+  source: hrindex
   aliases: ["2030 Agenda & other voluntary commitments"]
 - slug: access-to-justice-and-remedy
-  name: Access to justice & remedy
+  name: {en: "Access to justice & remedy", fr: "Accès à la justice et recours", es: "Acceso a la justicia y a recursos", ru: "Доступ к правосудию и средствам правовой защиты", zh: "诉诸司法和补救", ar: "الوصول إلى العدالة وسبل الانتصاف"}
+  source: hrindex
   aliases: ["Access to justice & remedy"]
 - slug: administration-of-justice-and-fair-trial
-  name: Administration of justice & fair trial
+  name: {en: "Administration of justice & fair trial", fr: "Administration de la justice et procès équitable", es: "Administración de justicia y juicio imparcial", ru: "Отправление правосудия и справедливое судебное разбирательство", zh: "司法和公正审判", ar: "إقامة العدل والمحاكمة العادلة"}
+  source: hrindex
   aliases: ["Administration of justice & fair trial"]
 - slug: advancement-of-women
-  name: Advancement of women
+  name: {en: "Advancement of women", fr: "Promotion de la femme", es: "Adelanto de la mujer", ru: "Улучшение положения женщин", zh: "提高妇女地位", ar: "النهوض بالمرأة"}
+  source: hrindex
   aliases: ["Advancement of women"]
 - slug: arbitrary-arrest-and-detention
-  name: Arbitrary arrest & detention
+  name: {en: "Arbitrary arrest & detention", fr: "Arrestation et détention arbitraires", es: "Arresto y detención arbitrarios", ru: "Произвольный арест и задержание", zh: "任意逮捕和拘留", ar: "الاعتقال والاحتجاز التعسفيان"}
+  source: hrindex
   aliases: ["Arbitrary arrest & detention"]
 - slug: budget-and-resources
-  name: Budget & resources (for human rights implementation)
+  name: {en: "Budget & resources (for human rights implementation)", fr: "Budget et ressources (pour la mise en œuvre des droits de l'homme)", es: "Presupuesto y recursos (para la aplicación de los derechos humanos)", ru: "Бюджет и ресурсы (для осуществления прав человека)", zh: "预算和资源（用于落实人权）", ar: "الميزانية والموارد (لإعمال حقوق الإنسان)"}
+  source: hrindex
   aliases: ["Budget & resources (for human rights implementation)"]
 - slug: business-and-human-rights
-  name: Business & human rights
+  name: {en: "Business & human rights", fr: "Entreprises et droits de l'homme", es: "Empresas y derechos humanos", ru: "Предпринимательская деятельность и права человека", zh: "工商业与人权", ar: "الأعمال التجارية وحقوق الإنسان"}
+  source: hrindex
   aliases: ["Business & Human Rights"]
 - slug: children-general-principles-and-protection
-  name: "Children: definition; general principles; protection"
+  name: {en: "Children: definition; general principles; protection", fr: "Enfants : définition ; principes généraux ; protection", es: "Niños: definición; principios generales; protección", ru: "Дети: определение; общие принципы; защита", zh: "儿童：定义；一般原则；保护", ar: "الأطفال: التعريف؛ المبادئ العامة؛ الحماية"}
+  source: hrindex
   aliases: ["Children: definition; general principles; protection"]
 - slug: children-family-environment-and-alternative-care
-  name: "Children: family environment & alternative care"
+  name: {en: "Children: family environment & alternative care", fr: "Enfants : milieu familial et protection de remplacement", es: "Niños: entorno familiar y modalidades alternativas de cuidado", ru: "Дети: семейное окружение и альтернативный уход", zh: "儿童：家庭环境和替代照料", ar: "الأطفال: البيئة الأسرية والرعاية البديلة"}
+  source: hrindex
   aliases: ["Children: family environment & alternative care"]
 - slug: children-juvenile-justice
-  name: "Children: juvenile justice"
+  name: {en: "Children: juvenile justice", fr: "Enfants : justice pour mineurs", es: "Niños: justicia juvenil", ru: "Дети: правосудие в отношении несовершеннолетних", zh: "儿童：少年司法", ar: "الأطفال: قضاء الأحداث"}
+  source: hrindex
   aliases: ["Children: juvenile justice"]
 - slug: children-protection-against-exploitation
-  name: "Children: protection against exploitation"
+  name: {en: "Children: protection against exploitation", fr: "Enfants : protection contre l'exploitation", es: "Niños: protección contra la explotación", ru: "Дети: защита от эксплуатации", zh: "儿童：免遭剥削的保护", ar: "الأطفال: الحماية من الاستغلال"}
+  source: hrindex
   aliases: ["Children: protection against exploitation"]
 - slug: civil-and-political-rights
-  name: Civil & political rights
+  name: {en: "Civil & political rights", fr: "Droits civils et politiques", es: "Derechos civiles y políticos", ru: "Гражданские и политические права", zh: "公民权利和政治权利", ar: "الحقوق المدنية والسياسية"}
+  source: hrindex
   aliases: ["Civil & political rights"]
 - slug: civil-and-political-rights-general-measures
-  name: Civil & political rights – general measures of implementation
+  name: {en: "Civil & political rights – general measures of implementation", fr: "Droits civils et politiques – mesures d'application générales", es: "Derechos civiles y políticos – medidas generales de aplicación", ru: "Гражданские и политические права – общие меры по осуществлению", zh: "公民权利和政治权利——一般执行措施", ar: "الحقوق المدنية والسياسية – تدابير التنفيذ العامة"}
+  source: hrindex
   aliases: ["Civil & political rights - general measures of implementation"]
 - slug: conditions-of-detention
-  name: Conditions of detention
+  name: {en: "Conditions of detention", fr: "Conditions de détention", es: "Condiciones de detención", ru: "Условия содержания под стражей", zh: "拘留条件", ar: "ظروف الاحتجاز"}
+  source: hrindex
   aliases: ["Conditions of detention"]
 - slug: constitutional-and-legislative-framework
-  name: Constitutional & legislative framework
+  name: {en: "Constitutional & legislative framework", fr: "Cadre constitutionnel et législatif", es: "Marco constitucional y legislativo", ru: "Конституционная и законодательная база", zh: "宪法和立法框架", ar: "الإطار الدستوري والتشريعي"}
+  source: hrindex
   aliases: ["Constitutional & legislative framework"]
 - slug: cooperation-with-civil-society
-  name: Cooperation & consultation with civil society
+  name: {en: "Cooperation & consultation with civil society", fr: "Coopération et consultation avec la société civile", es: "Cooperación y consulta con la sociedad civil", ru: "Сотрудничество и консультации с гражданским обществом", zh: "与民间社会的合作和协商", ar: "التعاون والتشاور مع المجتمع المدني"}
+  source: hrindex
   aliases: ["Cooperation & consultation with civil society"]
 - slug: cooperation-with-special-procedures
-  name: Cooperation & follow-up with special procedures
+  name: {en: "Cooperation & follow-up with special procedures", fr: "Coopération avec les procédures spéciales et suivi", es: "Cooperación y seguimiento con los procedimientos especiales", ru: "Сотрудничество со специальными процедурами и последующие меры", zh: "与特别程序的合作和后续行动", ar: "التعاون والمتابعة مع الإجراءات الخاصة"}
+  source: hrindex
   aliases: ["Cooperation & Follow up with Special Procedures"]
 - slug: cooperation-with-upr
-  name: Cooperation & follow-up with the Universal Periodic Review (UPR)
+  name: {en: "Cooperation & follow-up with the Universal Periodic Review (UPR)", fr: "Coopération avec l'Examen périodique universel (EPU) et suivi", es: "Cooperación y seguimiento con el examen periódico universal (EPU)", ru: "Сотрудничество с универсальным периодическим обзором (УПО) и последующие меры", zh: "与普遍定期审议的合作和后续行动", ar: "التعاون والمتابعة مع الاستعراض الدوري الشامل"}
+  source: hrindex
   aliases: ["Cooperation & follow up with the Universal Periodic Review (UPR)"]
 - slug: cooperation-with-treaty-bodies
-  name: Cooperation & follow-up with treaty bodies
+  name: {en: "Cooperation & follow-up with treaty bodies", fr: "Coopération avec les organes conventionnels et suivi", es: "Cooperación y seguimiento con los órganos de tratados", ru: "Сотрудничество с договорными органами и последующие меры", zh: "与条约机构的合作和后续行动", ar: "التعاون والمتابعة مع هيئات المعاهدات"}
+  source: hrindex
   aliases: ["Cooperation & Follow up with Treaty Bodies"]
 - slug: cooperation-with-mechanisms-and-technical-assistance
-  name: Cooperation with human rights mechanisms & requests for technical assistance
+  name: {en: "Cooperation with human rights mechanisms & requests for technical assistance", fr: "Coopération avec les mécanismes des droits de l'homme et demandes d'assistance technique", es: "Cooperación con los mecanismos de derechos humanos y solicitudes de asistencia técnica", ru: "Сотрудничество с правозащитными механизмами и просьбы о технической помощи", zh: "与人权机制的合作和技术援助请求", ar: "التعاون مع آليات حقوق الإنسان وطلبات المساعدة التقنية"}
+  source: hrindex
   aliases: ["Cooperation with human rights mechanisms & requests for technical assistance"]
 - slug: cooperation-with-international-organizations
-  name: Cooperation with international organizations
+  name: {en: "Cooperation with international organizations", fr: "Coopération avec les organisations internationales", es: "Cooperación con organizaciones internacionales", ru: "Сотрудничество с международными организациями", zh: "与国际组织的合作", ar: "التعاون مع المنظمات الدولية"}
+  source: hrindex
   aliases: ["Cooperation with international organizations"]
 - slug: cultural-rights
-  name: Cultural rights
+  name: {en: "Cultural rights", fr: "Droits culturels", es: "Derechos culturales", ru: "Культурные права", zh: "文化权利", ar: "الحقوق الثقافية"}
+  source: hrindex
   aliases: ["Cultural rights"]
 - slug: data-collection-and-research
-  name: Data collection & research
+  name: {en: "Data collection & research", fr: "Collecte de données et recherche", es: "Recopilación de datos e investigación", ru: "Сбор данных и исследования", zh: "数据收集和研究", ar: "جمع البيانات والبحث"}
+  source: hrindex
   aliases: ["Data collection & research"]
 - slug: death-penalty
-  name: Death penalty
+  name: {en: "Death penalty", fr: "Peine de mort", es: "Pena de muerte", ru: "Смертная казнь", zh: "死刑", ar: "عقوبة الإعدام"}
+  source: hrindex
   aliases: ["Death penalty"]
 - slug: derogation-and-state-of-emergency
-  name: Derogation & state of emergency
+  name: {en: "Derogation & state of emergency", fr: "Dérogation et état d'urgence", es: "Suspensión de obligaciones y estado de excepción", ru: "Отступления от обязательств и чрезвычайное положение", zh: "克减和紧急状态", ar: "عدم التقيد وحالة الطوارئ"}
+  source: hrindex
   aliases: ["Derogation & state of emergency"]
 - slug: discrimination-against-women
-  name: Discrimination against women
+  name: {en: "Discrimination against women", fr: "Discrimination à l'égard des femmes", es: "Discriminación contra la mujer", ru: "Дискриминация в отношении женщин", zh: "对妇女的歧视", ar: "التمييز ضد المرأة"}
+  source: hrindex
   aliases: ["Discrimination against women"]
 - slug: crises-disasters-and-emergencies
-  name: Economic & political crisis, natural disasters or other emergencies
+  name: {en: "Economic & political crisis, natural disasters or other emergencies", fr: "Crise économique et politique, catastrophes naturelles ou autres situations d'urgence", es: "Crisis económica y política, desastres naturales u otras emergencias", ru: "Экономический и политический кризис, стихийные бедствия и другие чрезвычайные ситуации", zh: "经济和政治危机、自然灾害或其他紧急情况", ar: "الأزمات الاقتصادية والسياسية والكوارث الطبيعية وحالات الطوارئ الأخرى"}
+  source: hrindex
   aliases: ["Economic & political crisis, natural disasters or other emergencies"]
 - slug: economic-policy-and-foreign-debt
-  name: Economic policy and foreign debt
+  name: {en: "Economic policy and foreign debt", fr: "Politique économique et dette extérieure", es: "Política económica y deuda externa", ru: "Экономическая политика и внешний долг", zh: "经济政策和外债", ar: "السياسة الاقتصادية والديون الخارجية"}
+  source: hrindex
   aliases: ["Economic policy and foreign debt"]
 - slug: economic-social-and-cultural-rights
-  name: Economic, social & cultural rights
+  name: {en: "Economic, social & cultural rights", fr: "Droits économiques, sociaux et culturels", es: "Derechos económicos, sociales y culturales", ru: "Экономические, социальные и культурные права", zh: "经济、社会及文化权利", ar: "الحقوق الاقتصادية والاجتماعية والثقافية"}
+  source: hrindex
   aliases: ["Economic, social & cultural rights"]
 - slug: economic-social-and-cultural-rights-general-measures
-  name: Economic, social & cultural rights – general measures of implementation
+  name: {en: "Economic, social & cultural rights – general measures of implementation", fr: "Droits économiques, sociaux et culturels – mesures d'application générales", es: "Derechos económicos, sociales y culturales – medidas generales de aplicación", ru: "Экономические, социальные и культурные права – общие меры по осуществлению", zh: "经济、社会及文化权利——一般执行措施", ar: "الحقوق الاقتصادية والاجتماعية والثقافية – تدابير التنفيذ العامة"}
+  source: hrindex
   aliases: ["Economic, social & cultural rights - general measures of implementation"]
 - slug: enforced-disappearances
-  name: Enforced disappearances
+  name: {en: "Enforced disappearances", fr: "Disparitions forcées", es: "Desapariciones forzadas", ru: "Насильственные исчезновения", zh: "强迫失踪", ar: "حالات الاختفاء القسري"}
+  source: hrindex
   aliases: ["Enforced disappearances"]
 - slug: equality-and-non-discrimination
-  name: Equality & non-discrimination
+  name: {en: "Equality & non-discrimination", fr: "Égalité et non-discrimination", es: "Igualdad y no discriminación", ru: "Равенство и недискриминация", zh: "平等和不歧视", ar: "المساواة وعدم التمييز"}
+  source: hrindex
   aliases: ["Equality & non-discrimination"]
 - slug: extrajudicial-executions
-  name: Extrajudicial, summary or arbitrary executions
+  name: {en: "Extrajudicial, summary or arbitrary executions", fr: "Exécutions extrajudiciaires, sommaires ou arbitraires", es: "Ejecuciones extrajudiciales, sumarias o arbitrarias", ru: "Внесудебные, суммарные или произвольные казни", zh: "法外处决、即决处决或任意处决", ar: "حالات الإعدام خارج نطاق القضاء أو بإجراءات موجزة أو تعسفاً"}
+  source: hrindex
   aliases: ["Extrajudicial, summary or arbitrary executions"]
 - slug: freedom-of-association
-  name: Freedom of association
+  name: {en: "Freedom of association", fr: "Liberté d'association", es: "Libertad de asociación", ru: "Свобода ассоциации", zh: "结社自由", ar: "حرية تكوين الجمعيات"}
+  source: hrindex
   aliases: ["Freedom of association"]
 - slug: freedom-of-movement
-  name: Freedom of movement
+  name: {en: "Freedom of movement", fr: "Liberté de circulation", es: "Libertad de circulación", ru: "Свобода передвижения", zh: "迁徙自由", ar: "حرية التنقل"}
+  source: hrindex
   aliases: ["Freedom of movement"]
 - slug: freedom-of-opinion-and-expression
-  name: Freedom of opinion and expression & access to information
+  name: {en: "Freedom of opinion and expression & access to information", fr: "Liberté d'opinion et d'expression et accès à l'information", es: "Libertad de opinión y de expresión y acceso a la información", ru: "Свобода мнений и их выражения и доступ к информации", zh: "见解和言论自由及获取信息", ar: "حرية الرأي والتعبير والحصول على المعلومات"}
+  source: hrindex
   aliases: ["Freedom of opinion and expression & access to information"]
 - slug: freedom-of-thought-conscience-and-religion
-  name: Freedom of thought, conscience & religion
+  name: {en: "Freedom of thought, conscience & religion", fr: "Liberté de pensée, de conscience et de religion", es: "Libertad de pensamiento, de conciencia y de religión", ru: "Свобода мысли, совести и религии", zh: "思想、良心和宗教自由", ar: "حرية الفكر والوجدان والدين"}
+  source: hrindex
   aliases: ["Freedom of thought, conscience & religion"]
 - slug: general-framework-of-implementation
-  name: General framework of implementation
+  name: {en: "General framework of implementation", fr: "Cadre général de mise en œuvre", es: "Marco general de aplicación", ru: "Общие рамки осуществления", zh: "总体执行框架", ar: "الإطار العام للتنفيذ"}
+  source: hrindex
   aliases: ["General framework of implementation"]
 - slug: good-governance-and-corruption
-  name: Good governance & corruption
+  name: {en: "Good governance & corruption", fr: "Bonne gouvernance et corruption", es: "Buena gobernanza y corrupción", ru: "Благое управление и коррупция", zh: "善治和腐败", ar: "الحكم الرشيد والفساد"}
+  source: hrindex
   aliases: ["Good governance & corruption"]
 - slug: climate-change
-  name: Human rights & climate change
+  name: {en: "Human rights & climate change", fr: "Droits de l'homme et changements climatiques", es: "Derechos humanos y cambio climático", ru: "Права человека и изменение климата", zh: "人权与气候变化", ar: "حقوق الإنسان وتغير المناخ"}
+  source: hrindex
   aliases: ["Human rights & climate change"]
 - slug: counter-terrorism
-  name: Human rights & counter-terrorism
+  name: {en: "Human rights & counter-terrorism", fr: "Droits de l'homme et lutte antiterroriste", es: "Derechos humanos y lucha contra el terrorismo", ru: "Права человека и борьба с терроризмом", zh: "人权与反恐", ar: "حقوق الإنسان ومكافحة الإرهاب"}
+  source: hrindex
   aliases: ["Human rights & counter-terrorism"]
 - slug: poverty
-  name: Human rights & poverty
+  name: {en: "Human rights & poverty", fr: "Droits de l'homme et pauvreté", es: "Derechos humanos y pobreza", ru: "Права человека и нищета", zh: "人权与贫困", ar: "حقوق الإنسان والفقر"}
+  source: hrindex
   aliases: ["Human rights & poverty"]
 - slug: environment
-  name: Human rights & the environment
+  name: {en: "Human rights & the environment", fr: "Droits de l'homme et environnement", es: "Derechos humanos y medio ambiente", ru: "Права человека и окружающая среда", zh: "人权与环境", ar: "حقوق الإنسان والبيئة"}
+  source: hrindex
   aliases: ["Human rights & the environment"]
 - slug: toxics-and-hazardous-wastes
-  name: Human rights & toxics / hazardous wastes
+  name: {en: "Human rights & toxics / hazardous wastes", fr: "Droits de l'homme et produits toxiques / déchets dangereux", es: "Derechos humanos y sustancias tóxicas / desechos peligrosos", ru: "Права человека и токсичные вещества / опасные отходы", zh: "人权与有毒物质/危险废物", ar: "حقوق الإنسان والمواد السمية / النفايات الخطرة"}
+  source: hrindex
   aliases: ["Human rights & toxics / hazardous wastes"]
 - slug: human-rights-education-and-training
-  name: Human rights education, trainings & awareness raising
+  name: {en: "Human rights education, trainings & awareness raising", fr: "Éducation aux droits de l'homme, formation et sensibilisation", es: "Educación en derechos humanos, capacitación y sensibilización", ru: "Образование в области прав человека, подготовка и повышение осведомленности", zh: "人权教育、培训和提高认识", ar: "التثقيف والتدريب والتوعية في مجال حقوق الإنسان"}
+  source: hrindex
   aliases: ["Human rights education, trainings & awareness raising"]
 - slug: trafficking-and-contemporary-slavery
-  name: Human trafficking & contemporary forms of slavery
+  name: {en: "Human trafficking & contemporary forms of slavery", fr: "Traite des êtres humains et formes contemporaines d'esclavage", es: "Trata de personas y formas contemporáneas de esclavitud", ru: "Торговля людьми и современные формы рабства", zh: "贩运人口和当代形式奴隶制", ar: "الاتجار بالبشر وأشكال الرق المعاصرة"}
+  source: hrindex
   aliases: ["Human trafficking & contemporary forms of slavery"]
 - slug: independent-monitoring-mechanism
-  name: Independent Monitoring Mechanism (IMM)
+  name: {en: "Independent Monitoring Mechanism (IMM)", fr: "Mécanisme de suivi indépendant", es: "Mecanismo de supervisión independiente", ru: "Независимый механизм мониторинга", zh: "独立监测机制", ar: "آلية الرصد المستقلة"}
+  source: hrindex
   aliases: ["Independent Monitoring Mechanism (IMM)"]
 - slug: indigenous-peoples
-  name: Indigenous peoples
+  name: {en: "Indigenous peoples", fr: "Peuples autochtones", es: "Pueblos indígenas", ru: "Коренные народы", zh: "土著人民", ar: "الشعوب الأصلية"}
+  source: hrindex
   aliases: ["Indigenous peoples"]
 - slug: international-cooperation
-  name: Inter-State cooperation and assistance
+  name: {en: "Inter-State cooperation and assistance", fr: "Coopération et assistance entre États", es: "Cooperación y asistencia entre Estados", ru: "Межгосударственное сотрудничество и помощь", zh: "国家间合作和援助", ar: "التعاون والمساعدة بين الدول"}
+  source: hrindex
   aliases: ["Inter-State cooperation and assistance"]
 - slug: international-criminal-and-humanitarian-law
-  name: International criminal & humanitarian law (including crimes against humanity, war crimes, genocide)
+  name: {en: "International criminal & humanitarian law (including crimes against humanity, war crimes, genocide)", fr: "Droit pénal international et droit international humanitaire (y compris crimes contre l'humanité, crimes de guerre, génocide)", es: "Derecho penal internacional y derecho internacional humanitario (incluidos crímenes de lesa humanidad, crímenes de guerra y genocidio)", ru: "Международное уголовное и гуманитарное право (включая преступления против человечности, военные преступления, геноцид)", zh: "国际刑法和人道主义法（包括危害人类罪、战争罪、灭绝种族罪）", ar: "القانون الجنائي الدولي والقانون الإنساني الدولي (بما في ذلك الجرائم ضد الإنسانية وجرائم الحرب والإبادة الجماعية)"}
+  source: hrindex
   aliases: ["International criminal & humanitarian law (including crimes against humanity, war crimes, genocide)"]
 - slug: labour-rights-and-right-to-work
-  name: Labour rights and right to work
+  name: {en: "Labour rights and right to work", fr: "Droits du travail et droit au travail", es: "Derechos laborales y derecho al trabajo", ru: "Трудовые права и право на труд", zh: "劳工权利和工作权", ar: "حقوق العمال والحق في العمل"}
+  source: hrindex
   aliases: ["Labour rights and right to work"]
 - slug: land-and-property-rights
-  name: Land & property rights
+  name: {en: "Land & property rights", fr: "Droits fonciers et droits de propriété", es: "Derechos sobre la tierra y la propiedad", ru: "Права на землю и собственность", zh: "土地和财产权", ar: "الحقوق المتعلقة بالأراضي والممتلكات"}
+  source: hrindex
   aliases: ["Land & property rights"]
 - slug: legal-and-institutional-reform
-  name: Legal & institutional reform
+  name: {en: "Legal & institutional reform", fr: "Réforme juridique et institutionnelle", es: "Reforma jurídica e institucional", ru: "Правовая и институциональная реформа", zh: "法律和体制改革", ar: "الإصلاح القانوني والمؤسسي"}
+  source: hrindex
   aliases: ["Legal & institutional reform"]
 - slug: liberty-and-security-of-the-person
-  name: Liberty & security of the person
+  name: {en: "Liberty & security of the person", fr: "Liberté et sécurité de la personne", es: "Libertad y seguridad personales", ru: "Свобода и личная неприкосновенность", zh: "人身自由和安全", ar: "حرية الشخص وأمنه"}
+  source: hrindex
   aliases: ["Liberty & security of the person"]
 - slug: members-of-minorities
-  name: Members of minorities
+  name: {en: "Members of minorities", fr: "Membres de minorités", es: "Personas pertenecientes a minorías", ru: "Лица, принадлежащие к меньшинствам", zh: "少数群体成员", ar: "أفراد الأقليات"}
+  source: hrindex
   aliases: ["Members of minorities"]
 - slug: migrants
-  name: Migrants
+  name: {en: "Migrants", fr: "Migrants", es: "Migrantes", ru: "Мигранты", zh: "移民", ar: "المهاجرون"}
+  source: hrindex
   aliases: ["Migrants"]
 - slug: national-human-rights-action-plans
-  name: National Human Rights Action Plans (or specific areas) / implementation plans
+  name: {en: "National Human Rights Action Plans (or specific areas) / implementation plans", fr: "Plans d'action nationaux en faveur des droits de l'homme (ou domaines spécifiques) / plans de mise en œuvre", es: "Planes de acción nacionales de derechos humanos (o de ámbitos específicos) / planes de aplicación", ru: "Национальные планы действий в области прав человека (или в отдельных областях) / планы осуществления", zh: "国家人权行动计划（或具体领域）/执行计划", ar: "خطط العمل الوطنية لحقوق الإنسان (أو لمجالات محددة) / خطط التنفيذ"}
+  source: hrindex
   aliases: ["National Human Rights Action Plans (or specific areas) / implementation plans"]
 - slug: national-human-rights-institution
-  name: National Human Rights Institution (NHRI)
+  name: {en: "National Human Rights Institution (NHRI)", fr: "Institution nationale des droits de l'homme (INDH)", es: "Institución nacional de derechos humanos (INDH)", ru: "Национальное правозащитное учреждение (НПУ)", zh: "国家人权机构", ar: "المؤسسة الوطنية لحقوق الإنسان"}
+  source: hrindex
   aliases: ["National Human Rights Institution (NHRI)"]
 - slug: national-mechanisms-for-reporting-and-follow-up
-  name: National Mechanisms for Implementation, Reporting and Follow-up (NMIRF)
+  name: {en: "National Mechanisms for Implementation, Reporting and Follow-up (NMIRF)", fr: "Mécanismes nationaux de mise en œuvre, d'établissement de rapports et de suivi", es: "Mecanismos nacionales de aplicación, presentación de informes y seguimiento", ru: "Национальные механизмы осуществления, отчетности и последующей деятельности", zh: "国家执行、报告和后续行动机制", ar: "الآليات الوطنية للتنفيذ والإبلاغ والمتابعة"}
+  source: hrindex
   aliases: ["National Mechanisms for Implementation, Reporting and Follow-up (NMIRF)"]
 - slug: national-preventive-mechanism
-  name: National Preventive Mechanism (NPM)
+  name: {en: "National Preventive Mechanism (NPM)", fr: "Mécanisme national de prévention (MNP)", es: "Mecanismo nacional de prevención (MNP)", ru: "Национальный превентивный механизм (НПМ)", zh: "国家防范机制", ar: "الآلية الوقائية الوطنية"}
+  source: hrindex
   aliases: ["National Preventive Mechanism (NPM)"]
 - slug: participation-of-women-in-public-life
-  name: Participation of women in political & public life
+  name: {en: "Participation of women in political & public life", fr: "Participation des femmes à la vie politique et publique", es: "Participación de la mujer en la vida política y pública", ru: "Участие женщин в политической и общественной жизни", zh: "妇女参与政治和公共生活", ar: "مشاركة المرأة في الحياة السياسية والعامة"}
+  source: hrindex
   aliases: ["Participation of women in political & public life"]
 - slug: places-of-deprivation-of-liberty
-  name: "Persons deprived of liberty: concept of places of deprivation of liberty"
+  name: {en: "Persons deprived of liberty: concept of places of deprivation of liberty", fr: "Personnes privées de liberté : notion de lieux de privation de liberté", es: "Personas privadas de libertad: concepto de lugares de privación de libertad", ru: "Лица, лишенные свободы: понятие мест лишения свободы", zh: "被剥夺自由者：剥夺自由场所的概念", ar: "الأشخاص المحرومون من حريتهم: مفهوم أماكن الحرمان من الحرية"}
+  source: hrindex
   aliases: ["Persons deprived of liberty: concept of places of deprivation of liberty"]
 - slug: definition-of-torture-and-ill-treatment
-  name: "Persons deprived of liberty: definition of torture & ill-treatment"
+  name: {en: "Persons deprived of liberty: definition of torture & ill-treatment", fr: "Personnes privées de liberté : définition de la torture et des mauvais traitements", es: "Personas privadas de libertad: definición de tortura y malos tratos", ru: "Лица, лишенные свободы: определение пыток и жестокого обращения", zh: "被剥夺自由者：酷刑和虐待的定义", ar: "الأشخاص المحرومون من حريتهم: تعريف التعذيب وسوء المعاملة"}
+  source: hrindex
   aliases: ["Persons deprived of liberty: definition of torture & ill-treatment"]
 - slug: disabilities-accessibility-and-mobility
-  name: "Persons with disabilities: accessibility, mobility"
+  name: {en: "Persons with disabilities: accessibility, mobility", fr: "Personnes handicapées : accessibilité, mobilité", es: "Personas con discapacidad: accesibilidad, movilidad", ru: "Инвалиды: доступность, мобильность", zh: "残疾人：无障碍、行动能力", ar: "الأشخاص ذوو الإعاقة: إمكانية الوصول والتنقل"}
+  source: hrindex
   aliases: ["Persons with disabilities: accessibility, mobility"]
 - slug: disabilities-definition-and-general-principles
-  name: "Persons with disabilities: definition, general principles"
+  name: {en: "Persons with disabilities: definition, general principles", fr: "Personnes handicapées : définition, principes généraux", es: "Personas con discapacidad: definición, principios generales", ru: "Инвалиды: определение, общие принципы", zh: "残疾人：定义、一般原则", ar: "الأشخاص ذوو الإعاقة: التعريف والمبادئ العامة"}
+  source: hrindex
   aliases: ["Persons with disabilities: definition, general principles"]
 - slug: disabilities-independence-and-inclusion
-  name: "Persons with disabilities: independence, inclusion"
+  name: {en: "Persons with disabilities: independence, inclusion", fr: "Personnes handicapées : autonomie, inclusion", es: "Personas con discapacidad: independencia, inclusión", ru: "Инвалиды: самостоятельность, интеграция", zh: "残疾人：独立、融入", ar: "الأشخاص ذوو الإعاقة: الاستقلالية والإدماج"}
+  source: hrindex
   aliases: ["Persons with disabilities: independence, inclusion"]
 - slug: disabilities-integrity-of-the-person
-  name: "Persons with disabilities: protecting the integrity of the person"
+  name: {en: "Persons with disabilities: protecting the integrity of the person", fr: "Personnes handicapées : protection de l'intégrité de la personne", es: "Personas con discapacidad: protección de la integridad personal", ru: "Инвалиды: защита личной целостности", zh: "残疾人：保护人身完整性", ar: "الأشخاص ذوو الإعاقة: حماية السلامة الشخصية"}
+  source: hrindex
   aliases: ["Persons with disabilities: protecting the integrity of the person"]
 - slug: disabilities-protection-against-exploitation-and-violence
-  name: "Persons with disabilities: protection against exploitation, violence & abuse"
+  name: {en: "Persons with disabilities: protection against exploitation, violence & abuse", fr: "Personnes handicapées : protection contre l'exploitation, la violence et la maltraitance", es: "Personas con discapacidad: protección contra la explotación, la violencia y el abuso", ru: "Инвалиды: защита от эксплуатации, насилия и надругательства", zh: "残疾人：免遭剥削、暴力和凌虐", ar: "الأشخاص ذوو الإعاقة: الحماية من الاستغلال والعنف والاعتداء"}
+  source: hrindex
   aliases: ["Persons with disabilities: protection against exploitation, violence & abuse"]
 - slug: disabilities-situations-of-risk
-  name: "Persons with disabilities: protection and safety in situations of risk"
+  name: {en: "Persons with disabilities: protection and safety in situations of risk", fr: "Personnes handicapées : protection et sûreté dans les situations de risque", es: "Personas con discapacidad: protección y seguridad en situaciones de riesgo", ru: "Инвалиды: защита и безопасность в ситуациях риска", zh: "残疾人：危难情况下的保护和安全", ar: "الأشخاص ذوو الإعاقة: الحماية والسلامة في حالات الخطر"}
+  source: hrindex
   aliases: ["Persons with disabilities: protection and safety in situations of risk"]
 - slug: private-life-and-privacy
-  name: Private life & privacy
+  name: {en: "Private life & privacy", fr: "Vie privée et protection de la vie privée", es: "Vida privada y privacidad", ru: "Частная жизнь и неприкосновенность частной жизни", zh: "私生活和隐私", ar: "الحياة الخاصة والخصوصية"}
+  source: hrindex
   aliases: ["Private life & privacy"]
 - slug: prohibition-of-torture
-  name: Prohibition of torture & ill-treatment (including cruel, inhuman or degrading treatment)
+  name: {en: "Prohibition of torture & ill-treatment (including cruel, inhuman or degrading treatment)", fr: "Interdiction de la torture et des mauvais traitements (y compris les traitements cruels, inhumains ou dégradants)", es: "Prohibición de la tortura y los malos tratos (incluidos los tratos crueles, inhumanos o degradantes)", ru: "Запрещение пыток и жестокого обращения (включая жестокое, бесчеловечное или унижающее достоинство обращение)", zh: "禁止酷刑和虐待（包括残忍、不人道或有辱人格的待遇）", ar: "حظر التعذيب وسوء المعاملة (بما في ذلك المعاملة القاسية أو اللاإنسانية أو المهينة)"}
+  source: hrindex
   aliases: ["Prohibition of torture & ill-treatment (including cruel, inhuman or degrading treatment)"]
 - slug: racial-discrimination
-  name: Racial discrimination
+  name: {en: "Racial discrimination", fr: "Discrimination raciale", es: "Discriminación racial", ru: "Расовая дискриминация", zh: "种族歧视", ar: "التمييز العنصري"}
+  source: hrindex
   aliases: ["Racial discrimination"]
 - slug: ratification-of-international-instruments
-  name: Ratification of & accession to international instruments
+  name: {en: "Ratification of & accession to international instruments", fr: "Ratification des instruments internationaux et adhésion", es: "Ratificación de instrumentos internacionales y adhesión a ellos", ru: "Ратификация международных договоров и присоединение к ним", zh: "批准和加入国际文书", ar: "التصديق على الصكوك الدولية والانضمام إليها"}
+  source: hrindex
   aliases: ["Ratification of & accession to international instruments"]
 - slug: refugees-and-asylum-seekers
-  name: Refugees & asylum seekers
+  name: {en: "Refugees & asylum seekers", fr: "Réfugiés et demandeurs d'asile", es: "Refugiados y solicitantes de asilo", ru: "Беженцы и просители убежища", zh: "难民和寻求庇护者", ar: "اللاجئون وملتمسو اللجوء"}
+  source: hrindex
   aliases: ["Refugees & asylum seekers"]
 - slug: research-and-other-measures-of-implementation
-  name: Research & other measures of implementation
+  name: {en: "Research & other measures of implementation", fr: "Recherche et autres mesures d'application", es: "Investigación y otras medidas de aplicación", ru: "Исследования и другие меры по осуществлению", zh: "研究和其他执行措施", ar: "البحث وتدابير التنفيذ الأخرى"}
+  source: hrindex
   aliases: ["Research & other measures of implementation"]
 - slug: reservations
-  name: Reservations
+  name: {en: "Reservations", fr: "Réserves", es: "Reservas", ru: "Оговорки", zh: "保留", ar: "التحفظات"}
+  source: hrindex
   aliases: ["Reservations"]
 - slug: right-to-adequate-housing
-  name: Right to adequate housing
+  name: {en: "Right to adequate housing", fr: "Droit à un logement convenable", es: "Derecho a una vivienda adecuada", ru: "Право на достаточное жилище", zh: "适足住房权", ar: "الحق في السكن اللائق"}
+  source: hrindex
   aliases: ["Right to adequate housing"]
 - slug: right-to-adequate-standard-of-living
-  name: Right to an adequate standard of living
+  name: {en: "Right to an adequate standard of living", fr: "Droit à un niveau de vie suffisant", es: "Derecho a un nivel de vida adecuado", ru: "Право на достаточный жизненный уровень", zh: "适足生活水准权", ar: "الحق في مستوى معيشي لائق"}
+  source: hrindex
   aliases: ["Right to an adequate standard of living"]
 - slug: recognition-as-a-person-before-the-law
-  name: Right to be recognized as a person before the law
+  name: {en: "Right to be recognized as a person before the law", fr: "Droit à la reconnaissance de la personnalité juridique", es: "Derecho al reconocimiento de la personalidad jurídica", ru: "Право на признание правосубъектности", zh: "在法律面前被承认为人的权利", ar: "الحق في الاعتراف بالشخصية القانونية"}
+  source: hrindex
   aliases: ["Right to be recognized as a person before the law"]
 - slug: right-to-development
-  name: Right to development
+  name: {en: "Right to development", fr: "Droit au développement", es: "Derecho al desarrollo", ru: "Право на развитие", zh: "发展权", ar: "الحق في التنمية"}
+  source: hrindex
   aliases: ["Right to development"]
 - slug: right-to-education
-  name: Right to education
+  name: {en: "Right to education", fr: "Droit à l'éducation", es: "Derecho a la educación", ru: "Право на образование", zh: "受教育权", ar: "الحق في التعليم"}
+  source: hrindex
   aliases: ["Right to education"]
 - slug: right-to-food
-  name: Right to food
+  name: {en: "Right to food", fr: "Droit à l'alimentation", es: "Derecho a la alimentación", ru: "Право на питание", zh: "食物权", ar: "الحق في الغذاء"}
+  source: hrindex
   aliases: ["Right to food"]
 - slug: right-to-health
-  name: Right to health
+  name: {en: "Right to health", fr: "Droit à la santé", es: "Derecho a la salud", ru: "Право на здоровье", zh: "健康权", ar: "الحق في الصحة"}
+  source: hrindex
   aliases: ["Right to health"]
 - slug: right-to-life
-  name: Right to life
+  name: {en: "Right to life", fr: "Droit à la vie", es: "Derecho a la vida", ru: "Право на жизнь", zh: "生命权", ar: "الحق في الحياة"}
+  source: hrindex
   aliases: ["Right to life"]
 - slug: participation-in-public-affairs-and-right-to-vote
-  name: Right to participate in public affairs & right to vote
+  name: {en: "Right to participate in public affairs & right to vote", fr: "Droit de prendre part à la direction des affaires publiques et droit de vote", es: "Derecho a participar en los asuntos públicos y derecho de voto", ru: "Право на участие в ведении государственных дел и право голоса", zh: "参与公共事务的权利和投票权", ar: "الحق في المشاركة في الشؤون العامة والحق في التصويت"}
+  source: hrindex
   aliases: ["Right to participate in public affairs & right to vote"]
 - slug: right-to-peaceful-assembly
-  name: Right to peaceful assembly
+  name: {en: "Right to peaceful assembly", fr: "Droit de réunion pacifique", es: "Derecho de reunión pacífica", ru: "Право на мирные собрания", zh: "和平集会权", ar: "الحق في التجمع السلمي"}
+  source: hrindex
   aliases: ["Right to peaceful assembly"]
 - slug: right-to-physical-and-moral-integrity
-  name: Right to physical & moral integrity
+  name: {en: "Right to physical & moral integrity", fr: "Droit à l'intégrité physique et morale", es: "Derecho a la integridad física y moral", ru: "Право на физическую и моральную неприкосновенность", zh: "身心完整权", ar: "الحق في السلامة البدنية والمعنوية"}
+  source: hrindex
   aliases: ["Right to physical & moral integrity"]
 - slug: right-to-self-determination
-  name: Right to self-determination
+  name: {en: "Right to self-determination", fr: "Droit à l'autodétermination", es: "Derecho a la libre determinación", ru: "Право на самоопределение", zh: "自决权", ar: "الحق في تقرير المصير"}
+  source: hrindex
   aliases: ["Right to self-determination"]
 - slug: right-to-social-security
-  name: Right to social security
+  name: {en: "Right to social security", fr: "Droit à la sécurité sociale", es: "Derecho a la seguridad social", ru: "Право на социальное обеспечение", zh: "社会保障权", ar: "الحق في الضمان الاجتماعي"}
+  source: hrindex
   aliases: ["Right to social security"]
 - slug: marriage-and-family
-  name: Rights related to marriage & family
+  name: {en: "Rights related to marriage & family", fr: "Droits relatifs au mariage et à la famille", es: "Derechos relacionados con el matrimonio y la familia", ru: "Права, связанные с браком и семьей", zh: "与婚姻和家庭有关的权利", ar: "الحقوق المتعلقة بالزواج والأسرة"}
+  source: hrindex
   aliases: ["Rights related to marriage & family"]
 - slug: name-identity-and-nationality
-  name: Rights related to name, identity & nationality
+  name: {en: "Rights related to name, identity & nationality", fr: "Droits relatifs au nom, à l'identité et à la nationalité", es: "Derechos relacionados con el nombre, la identidad y la nacionalidad", ru: "Права, связанные с именем, идентичностью и гражданством", zh: "与姓名、身份和国籍有关的权利", ar: "الحقوق المتعلقة بالاسم والهوية والجنسية"}
+  source: hrindex
   aliases: ["Rights related to name, identity & nationality"]
 - slug: rule-of-law-and-impunity
-  name: Rule of law & impunity
+  name: {en: "Rule of law & impunity", fr: "État de droit et impunité", es: "Estado de derecho e impunidad", ru: "Верховенство права и безнаказанность", zh: "法治和有罪不罚", ar: "سيادة القانون والإفلات من العقاب"}
+  source: hrindex
   aliases: ["Rule of law & impunity"]
 - slug: water-and-sanitation
-  name: Safe drinking water & sanitation
+  name: {en: "Safe drinking water & sanitation", fr: "Eau potable et assainissement", es: "Agua potable y saneamiento", ru: "Безопасная питьевая вода и санитария", zh: "安全饮用水和卫生设施", ar: "مياه الشرب المأمونة وخدمات الصرف الصحي"}
+  source: hrindex
   aliases: ["Safe drinking water & sanitation"]
 - slug: scope-of-international-obligations
-  name: Scope of international obligations
+  name: {en: "Scope of international obligations", fr: "Portée des obligations internationales", es: "Alcance de las obligaciones internacionales", ru: "Сфера охвата международных обязательств", zh: "国际义务的范围", ar: "نطاق الالتزامات الدولية"}
+  source: hrindex
   aliases: ["Scope of international obligations"]
 - slug: sexual-and-gender-based-violence
-  name: Sexual & gender-based violence
+  name: {en: "Sexual & gender-based violence", fr: "Violence sexuelle et fondée sur le genre", es: "Violencia sexual y de género", ru: "Сексуальное и гендерное насилие", zh: "性暴力和基于性别的暴力", ar: "العنف الجنسي والجنساني"}
+  source: hrindex
   aliases: ["Sexual & gender-based violence"]
 - slug: sexual-and-reproductive-health-and-rights
-  name: Sexual & reproductive health and rights
+  name: {en: "Sexual & reproductive health and rights", fr: "Santé et droits sexuels et reproductifs", es: "Salud y derechos sexuales y reproductivos", ru: "Сексуальное и репродуктивное здоровье и права", zh: "性健康和生殖健康及权利", ar: "الصحة والحقوق الجنسية والإنجابية"}
+  source: hrindex
   aliases: ["Sexual & reproductive health and rights"]
 - slug: legal-concepts-on-persons-or-groups
-  name: Specific legal concepts that relate to persons or groups
+  name: {en: "Specific legal concepts that relate to persons or groups", fr: "Notions juridiques spécifiques relatives à des personnes ou à des groupes", es: "Conceptos jurídicos específicos relativos a personas o grupos", ru: "Особые правовые понятия, относящиеся к лицам или группам", zh: "与个人或群体有关的具体法律概念", ar: "مفاهيم قانونية محددة تتعلق بالأشخاص أو الجماعات"}
+  source: hrindex
   aliases: ["Specific legal concepts that relates to persons or groups"]
 - slug: support-to-victims-and-witnesses
-  name: Support to victims & witnesses
+  name: {en: "Support to victims & witnesses", fr: "Soutien aux victimes et aux témoins", es: "Apoyo a las víctimas y los testigos", ru: "Поддержка жертв и свидетелей", zh: "支助受害者和证人", ar: "دعم الضحايا والشهود"}
+  source: hrindex
   aliases: ["Support to victims & witnesses"]
 - slug: trade-union-rights
-  name: Trade union rights
+  name: {en: "Trade union rights", fr: "Droits syndicaux", es: "Derechos sindicales", ru: "Профсоюзные права", zh: "工会权利", ar: "الحقوق النقابية"}
+  source: hrindex
   aliases: ["Trade union rights"]
 - slug: transitional-justice
-  name: Transitional justice
+  name: {en: "Transitional justice", fr: "Justice transitionnelle", es: "Justicia de transición", ru: "Правосудие переходного периода", zh: "过渡期正义", ar: "العدالة الانتقالية"}
+  source: hrindex
   aliases: ["Transitional justice"]
 - slug: unilateral-coercive-measures
-  name: Unilateral coercive measures
+  name: {en: "Unilateral coercive measures", fr: "Mesures coercitives unilatérales", es: "Medidas coercitivas unilaterales", ru: "Односторонние принудительные меры", zh: "单方面强制性措施", ar: "التدابير القسرية الانفرادية"}
+  source: hrindex
   aliases: ["Unilateral coercive measures"]
 - slug: universal-and-cross-cutting-issues
-  name: Universal or cross-cutting issues
+  name: {en: "Universal or cross-cutting issues", fr: "Questions universelles ou transversales", es: "Cuestiones universales o transversales", ru: "Универсальные или сквозные вопросы", zh: "普遍或跨领域问题", ar: "القضايا العالمية أو الشاملة"}
+  source: hrindex
   aliases: ["Universal or cross-cutting issues"]
 - slug: mercenaries-and-private-security
-  name: Use of mercenaries / private security
+  name: {en: "Use of mercenaries / private security", fr: "Recours aux mercenaires / sécurité privée", es: "Utilización de mercenarios / seguridad privada", ru: "Использование наемников / частная охрана", zh: "使用雇佣军/私营保安", ar: "استخدام المرتزقة / الأمن الخاص"}
+  source: hrindex
   aliases: ["Use of mercenaries/private security"]
 - slug: violence-against-women
-  name: Violence against women
+  name: {en: "Violence against women", fr: "Violence à l'égard des femmes", es: "Violencia contra la mujer", ru: "Насилие в отношении женщин", zh: "对妇女的暴力行为", ar: "العنف ضد المرأة"}
+  source: hrindex
   aliases: ["Violence against women"]
 
 # Issues of the UPR Info database that have no UHRI theme of their own.
 - slug: human-rights-defenders
-  name: Human rights defenders
+  name: {en: "Human rights defenders", fr: "Défenseurs des droits de l'homme", es: "Defensores de los derechos humanos", ru: "Правозащитники", zh: "人权维护者", ar: "المدافعون عن حقوق الإنسان"}
+  source: hrindex
   aliases: ["Human rights defenders"]
 - slug: sexual-orientation-and-gender-identity
-  name: Sexual orientation & gender identity
+  name: {en: "Sexual orientation & gender identity", fr: "Orientation sexuelle et identité de genre", es: "Orientación sexual e identidad de género", ru: "Сексуальная ориентация и гендерная идентичность", zh: "性取向和性别认同", ar: "الميل الجنسي والهوية الجنسانية"}
+  source: hrindex
   aliases: ["Sexual Orientation and Gender Identity"]
 
 """#,

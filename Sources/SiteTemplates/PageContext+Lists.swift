@@ -48,7 +48,7 @@ extension PageContextBuilder {
 
   private func detail(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
-    case .country: return model.vocabulary.countryByCode[CountryCode(key)]?.region ?? ""
+    case .country: return model.vocabulary.countryByCode[CountryCode(key)]?.region.map { model.vocabulary.regionName($0, in: language) } ?? ""
     case .body: return model.vocabulary.bodyByCode[key.uppercased()].map { strings.label($0.mechanism) } ?? ""
     default: return ""
     }

@@ -4,7 +4,7 @@ import SiteSearch
 extension PageContextBuilder {
   func recommendation(_ i: Int, _ path: String) -> PageContext {
     let r = model.catalog.recommendations[i]
-    let (text, textLanguage, _) = model.text(i, in: language)
+    let (text, textLanguage, isTranslation) = model.text(i, in: language)
     let countryName = labels.label(.country, r.country.rawValue)
     let crumbs: [(String, String?)] = [
       (strings["nav_countries"], "countries/"), (countryName, "countries/\(r.country.slug)/"),
@@ -25,7 +25,12 @@ extension PageContextBuilder {
     values["textDir"] = .text(LanguageFormat.direction(textLanguage))
     values["sourceURL"] = r.sourceURL.map { $0.isEmpty ? .flag(false) : .text($0) } ?? .text("https://undocs.org/" + r.document)
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
-    values["fields"] = fields(of: r, root: root)
+    let original = isTranslation ? originalLink(i, siteRoot: self.root(for: path)) : nil
+    values["fields"] = fields(of: r, root: root, shown: (textLanguage, isTranslation), original: original)
+    values["translationNote"] = !isTranslation ? false : .object([
+      "text": .text(strings.format("translation_note", ["language": languageName(r.language)])),
+      "href": original.templateValue, "hreflang": .text(r.language), "linkText": .text(strings["translation_original_link"]),
+    ])
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
@@ -33,7 +38,7 @@ extension PageContextBuilder {
   }
 
   /// The recommendation's fields in reading order; each group links to its page.
-  func fields(of r: Recommendation, root: String) -> TemplateValue {
+  func fields(of r: Recommendation, root: String, shown: (language: String, isTranslation: Bool), original: String?) -> TemplateValue {
     var rows: [(String, [(String, String?)])] = []
     func link(_ t: Taxonomy, _ key: String, short: Bool = false) -> (String, String?) {
       let term = labels.term(t, key)
@@ -45,7 +50,7 @@ extension PageContextBuilder {
       root + "search/?" + (inCountry ? "country=\(r.country.slug)&" : "") + field.rawValue + "=" + value
     }
     if let region = model.vocabulary.countryByCode[r.country]?.region {
-      rows.append(("field_region", [(region, search(.region, Slug.make(region)))]))
+      rows.append(("field_region", [(model.vocabulary.regionName(region, in: language), search(.region, Slug.make(region)))]))
     }
     rows.append(("field_mechanism", [link(.mechanism, r.mechanism.rawValue)]))
     rows.append(("field_body", [link(.body, r.body)]))
@@ -67,7 +72,9 @@ extension PageContextBuilder {
     if !r.affectedPersons.isEmpty { rows.append(("field_affected_persons", r.affectedPersons.map { link(.affectedPerson, $0) })) }
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
-    rows.append(("field_language", [(languageName(r.language), search(.language, r.language))]))
+    rows.append(("field_language", [(strings.format(shown.isTranslation ? "text_translation" : "text_original",
+      ["language": languageName(shown.language)]), shown.isTranslation ? nil : search(.language, r.language))]))
+    if shown.isTranslation { rows.append(("field_original_language", [(languageName(r.language), original)])) }
     rows.append(("field_id", [(r.id.rawValue, nil)]))
     return .list(rows.map { key, values in
       let items = values.enumerated().map { n, v -> TemplateValue in
@@ -75,6 +82,17 @@ extension PageContextBuilder {
       }
       return [.label: .text(strings[key]), .values: .list(items)]
     })
+  }
+
+  /// Where the original of a translated recommendation can be read: its page in the edition of
+  /// its language when that edition shows the original, else the document it comes from.
+  func originalLink(_ i: Int, siteRoot: String) -> String? {
+    let r = model.catalog.recommendations[i]
+    if model.config.languages.contains(r.language), model.translations[i][r.language] == nil {
+      return siteRoot + LanguageTree.prefix(of: r.language, in: model.config) + "recommendations/\(r.id)/"
+    }
+    guard let url = r.sourceURL else { return "https://undocs.org/" + r.document }
+    return url.isEmpty ? nil : url
   }
 
   func followUpRows(_ f: FollowUp) -> TemplateValue {

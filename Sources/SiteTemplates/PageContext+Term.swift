@@ -79,7 +79,7 @@ extension PageContextBuilder {
     switch taxonomy {
     case .country:
       guard let region = model.vocabulary.countryByCode[CountryCode(group.key)]?.region else { return [] }
-      return [["label": strings["field_region"], "text": region]]
+      return [["label": strings["field_region"], "text": model.vocabulary.regionName(region, in: language)]]
     case .body:
       guard let body = model.vocabulary.bodyByCode[group.key.uppercased()] else { return [] }
       return [["label": strings["field_body"], "text": body.code], ["label": strings["field_mechanism"]].merging(link(.mechanism, body.mechanism.rawValue)) { $1 }]

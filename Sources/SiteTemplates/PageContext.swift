@@ -21,6 +21,8 @@ public struct PageContextBuilder: Sendable {
   public let prefix: String
   let labels: TermLabels
   let stringValues: TemplateValue
+  /// Every edition's interface text, for the 404 page, which offers each edition in its language.
+  let editions: [String: UIStrings]
 
   /// Every recommendation's list entry, when made up front (else each list makes its own).
   private(set) var listEntries: [ListEntry]
@@ -31,9 +33,12 @@ public struct PageContextBuilder: Sendable {
   ///   - language: one of the site's languages; defaults to its first.
   ///   - listing: makes every recommendation's list entry up front, on `listing` threads, for a
   ///     build that renders every list (0: each list makes its entries, for a build of a few pages).
-  public init(model: SiteModel, strings: UIStrings, language: String? = nil, listing threads: Int = 0) {
+  public init(
+    model: SiteModel, strings: UIStrings, language: String? = nil, listing threads: Int = 0, editions: [String: UIStrings] = [:]
+  ) {
     self.model = model
     self.strings = strings
+    self.editions = editions
     self.stringValues = .object(TemplateValue.texts(strings.values))
     self.language = language ?? model.config.language
     self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
@@ -66,7 +71,9 @@ public struct PageContextBuilder: Sendable {
     if let made = sharedLinks[root] { return made }
     let sections: [String?] = [nil] + Self.navigationItems.map(\.folder)
     let nav = Dictionary(uniqueKeysWithValues: sections.map { ($0, navigation(root, section: $0)) })
-    let pages = TemplateValue.list(model.pages.map { [.href: .text(root + "\($0.name)/"), .label: .text($0.title)] })
+    let pages = TemplateValue.list(model.pages.map {
+      [.href: .text(root + "\($0.name)/"), .label: .text($0.version(in: language).version.title)]
+    })
     return SharedLinks(nav: nav, pages: pages)
   }
 
@@ -92,7 +99,7 @@ public struct PageContextBuilder: Sendable {
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return searchPage(path)
-    case .notFound: return simple(.notFound, path, title: strings["not_found_title"], crumb: nil)
+    case .notFound: return notFound(path)
     }
   }
 
@@ -151,6 +158,25 @@ public struct PageContextBuilder: Sendable {
     return PageContext(path: path, template: template, values: values)
   }
 
+  /// "Page not found", with every other edition's home and search offered in that edition's
+  /// language: a host serves one 404 page for any address, whatever the reader's language.
+  func notFound(_ path: String) -> PageContext {
+    var page = simple(.notFound, path, title: strings["not_found_title"], crumb: nil)
+    let siteRoot = root(for: path)
+    let others = model.config.languages.filter { $0 != language }
+    page.values["editions"] = .list(others.map { other in
+      let s = editions[other] ?? strings
+      let home = siteRoot + LanguageTree.prefix(of: other, in: model.config)
+      return .object(TemplateValue.texts([
+        "lang": other, "dir": LanguageFormat.direction(other), "name": LanguageTree.endonym(other),
+        "title": s["not_found_title"], "home": home, "homeLabel": s["not_found_home"],
+        "search": home + "search/", "searchLabel": s["search_label"],
+      ]))
+    })
+    page.values["hasEditions"] = .flag(!others.isEmpty)
+    return page
+  }
+
   /// The search page, with its script's interface text and facet names in the page's language.
   func searchPage(_ path: String) -> PageContext {
     var page = simple(.search, path, title: strings["search_heading"], crumb: strings["nav_search"])
@@ -171,10 +197,15 @@ public struct PageContextBuilder: Sendable {
   }
 
   func freePage(_ i: Int, _ path: String) -> PageContext {
-    let page = model.pages[i]
+    let (page, textLanguage) = model.pages[i].version(in: language)
     var values = layout(path, title: page.title, crumbs: [(page.title, nil)], section: nil)
     values["heading"] = .text(page.title)
     values["bodyHtml"] = .html(page.html)
+    // A page not written in this language: the original, marked with the language it is in.
+    values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
+    values["textDir"] = .text(LanguageFormat.direction(textLanguage))
+    values["languageNote"] = textLanguage == language ? false
+      : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .page, values: values)
   }
 

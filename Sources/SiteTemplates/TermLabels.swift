@@ -13,7 +13,7 @@ struct TermLabels {
     let label: String
     let short: String
     /// The order of the term among its taxonomy's (`sortKey`).
-    let sort: String
+    var sort: String
     /// The term's page folder, relative to the site root.
     let path: String?
   }
@@ -23,8 +23,22 @@ struct TermLabels {
     self.strings = strings
     self.language = language
     known = Taxonomy.allCases.map { t in
-      Dictionary(catalog.terms(t).map { ($0.key, term(t, $0.key, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
+      var terms = Dictionary(catalog.terms(t).map { ($0.key, term(t, $0.key, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
+      if Self.sortedByName.contains(t) {
+        // Names in the language's order (NameCollation), as ranks that compare as text.
+        let order = NameCollation.order(terms.map { (key: $0.key, name: $0.value.label) }, language: language)
+        for (rank, key) in order.enumerated() { terms[key]!.sort = Self.rank(rank) }
+      }
+      return terms
     }
+  }
+
+  /// The taxonomies whose terms are listed by name (the others by number or vocabulary order).
+  static let sortedByName: Set<Taxonomy> = [.country, .theme, .affectedPerson]
+
+  static func rank(_ n: Int) -> String {
+    let digits = String(n)
+    return "#" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
   }
 
   /// The term `key` of `taxonomy`: its names, and its page when the catalog has one.
@@ -56,9 +70,10 @@ struct TermLabels {
       let name = Int(key).flatMap { vocabulary.goalByNumber[$0] }?.name.text(in: language) ?? ""
       return strings.format("sdg_goal", ["goal": key, "name": name])
     case .sdgTarget:
-      let code = strings.format("sdg_target", ["code": key])
-      guard let name = vocabulary.targetByCode[key]?.name?.text(in: language) else { return code }
-      return "\(code): \(name)"
+      guard let name = vocabulary.targetByCode[key]?.name?.text(in: language) else {
+        return strings.format("sdg_target", ["code": key])
+      }
+      return strings.format("sdg_target_named", ["code": key, "name": name])
     }
   }
 

@@ -37,6 +37,40 @@ struct DefaultVocabularyTests {
     }
   }
 
+  @Test("every default name — body, theme, affected group, goal, target, regional group — is given in the six UN languages")
+  func everyNameInSixLanguages() {
+    let v = Self.vocabulary
+    var named: [(String, LocalizedText)] = v.countries.map { ($0.code.rawValue, $0.name) } + v.bodies.map { ($0.code, $0.name) }
+    named += (v.themes + v.affectedPersons).map { ($0.slug, $0.name) } + v.goals.map { ("goal \($0.number)", $0.name) }
+    named += v.goals.flatMap(\.targets).map { ($0.code, $0.name ?? LocalizedText(translations: [])) }
+    named += v.regions.map { ($0, v.regionNames[$0] ?? LocalizedText(translations: [])) }
+    #expect(named.count == 226 + 70 + 106 + 30 + 17 + 169 + 5)
+    for (key, name) in named {
+      for language in ["en", "fr", "es", "ru", "zh", "ar"] {
+        let text = name.translations.first { $0.language == language }?.text ?? ""
+        #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(key) has no \(language) name")
+      }
+    }
+  }
+
+  @Test("a vocabulary entry's source must be text, and an unknown region keeps its English name")
+  func sourceAndRegions() {
+    var files: [VocabularyFile: (path: String, text: String)] = [:]
+    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
+    files[.regions] = ("regions.yml", "- name: {en: African States, fr: \"États d'Afrique\"}\n  source: [1, 2]\n")
+    guard case .failure(let error) = VocabularyDecoder().decode(files) else {
+      Issue.record("a list as source was accepted")
+      return
+    }
+    #expect(error.diagnostics.contains { $0.field == "source" && $0.location?.line == 2 }, "\(error.diagnostics)")
+    files[.regions] = ("regions.yml", "- name: {en: African States, fr: \"États d'Afrique\"}\n  source: hrindex\n")
+    let v = try! VocabularyDecoder().decode(files).get()
+    #expect(v.regionName("African States", in: "fr") == "États d'Afrique")
+    #expect(v.regionName("Eastern European States", in: "fr") == "Eastern European States")
+    files[.regions] = nil
+    #expect((try? VocabularyDecoder().decode(files).get())?.regionNames.isEmpty == true)
+  }
+
   @Test("bodies: the UPR, the ten treaty bodies, the CRC optional protocols and the special procedures")
   func bodies() {
     let v = Self.vocabulary

@@ -50,7 +50,11 @@ struct LanguageTests {
     let (output, _) = SiteFixture.build(content: SiteFixture.content("multilingual"))
     let french = try String(contentsOfFile: output + "/fr/recommendations/a-hrc-36-4-118-64/index.html", encoding: .utf8)
     #expect(french.contains("<em>l’esclavage moderne</em>"))
-    #expect(!french.contains("class=\"language-note\""))
+    // A translation says so and links the original (the English page, at the root).
+    #expect(!french.contains("Texte affiché dans sa langue originale"))
+    #expect(french.contains("<p class=\"language-note\">Traduction : le texte original est en anglais. "
+      + "<a href=\"../../../recommendations/a-hrc-36-4-118-64/\" hreflang=\"en\">Lire l&#39;original</a></p>"))
+    #expect(french.contains("<dd><bdi>français (traduction)</bdi></dd>"))
     let russian = try String(contentsOfFile: output + "/ru/recommendations/a-hrc-36-4-118-64/index.html", encoding: .utf8)
     #expect(russian.contains("<div class=\"rec-text\" lang=\"en\" dir=\"ltr\">"))
     #expect(russian.contains("class=\"language-note\""))

@@ -150,9 +150,9 @@ KINDS = [
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
 ]
-# The same page kinds in the Arabic (right-to-left) and Chinese editions of a multilingual site.
-EDITIONS = ["ar", "zh"]
-KINDS += [f"{lang}-{kind}" for lang in EDITIONS for kind in KINDS if kind not in ("not-found", "right-to-left-country")]
+# The same page kinds (their own 404 page included) in every other edition of a multilingual site.
+EDITIONS = ["ar", "zh", "fr", "es", "ru"]
+KINDS += [f"{lang}-{kind}" for lang in EDITIONS for kind in KINDS if kind != "right-to-left-country"]
 
 
 def kind_paths(folder):
@@ -195,9 +195,9 @@ def kind_paths(folder):
     paths["hub-documents-page-2"] = "documents/page/2/"
     for lang in EDITIONS:
         for kind, path in list(paths.items()):
-            if path is not None and kind not in ("not-found", "right-to-left-country") and "-" not in kind[:3]:
+            if path is not None and kind != "right-to-left-country" and "-" not in kind[:3]:
                 paths[f"{lang}-{kind}"] = f"{lang}/{path}"
-    return {kind: path for kind, path in paths.items() if path is not None and (path == "404.html" or has(path))}
+    return {kind: path for kind, path in paths.items() if path is not None and (path.endswith("404.html") or has(path))}
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,12 @@ enum InputFingerprint {
       add(page.name)
       add(page.title)
       add(page.html.rawValue)
+      add(page.language)
+      for language in page.translations.keys.sorted() {
+        add(language)
+        add(page.translations[language]!.title)
+        add(page.translations[language]!.html.rawValue)
+      }
     }
     return ContentHash.of(bytes)
   }

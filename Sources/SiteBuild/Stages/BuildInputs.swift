@@ -42,7 +42,7 @@ struct BuildInputs {
     var inputs = BuildInputs(content: content, config: config, vocabulary: vocabulary, theme: theme, renderer: renderer,
       strings: stringsByLanguage[config.language] ?? UIStrings(language: "en", values: [:]),
       stringsByLanguage: stringsByLanguage, settings: settings)
-    inputs.pages = FreePageReader.read(content, &problems)
+    inputs.pages = FreePageReader.read(content, languages: config.languages, &problems)
     return (inputs, problems)
   }
 

@@ -47,7 +47,7 @@ extension SiteBuilder {
     var labels: [FacetField: [String: String]] = [:]
     labels[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }
     labels[.recommendingState] = labels[.country]
-    labels[.region] = Dictionary(v.regions.map { (Slug.make($0), $0) }) { a, _ in a }
+    labels[.region] = Dictionary(v.regions.map { (Slug.make($0), v.regionName($0, in: language)) }) { a, _ in a }
     labels[.body] = Dictionary(v.bodies.map { ($0.slug, $0.code) }) { a, _ in a }
     labels[.mechanism] = Dictionary(Mechanism.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }

@@ -14,9 +14,8 @@ struct SiteRenderer {
 
   func render(into publisher: SitePublisher, _ log: inout BuildLog) throws(DiagnosticError) {
     let routes = Route.all(in: model)
-    let pages = model.config.languages.flatMap { language in
-      routes.filter { language == model.config.language || $0 != .notFound }.map { (language, $0) }
-    }
+    // Every edition gets its own 404 (`fr/404.html`) for hosts that serve one per folder.
+    let pages = model.config.languages.flatMap { language in routes.map { (language, $0) } }
     // The search index is built on a thread of its own while the pages render: on two cores
     // neither stage alone kept both busy (1.65 and 1.8 cores at 270k), and together they do more.
     // With one thread allowed, it is built after them.
@@ -44,7 +43,8 @@ struct SiteRenderer {
 
   private func renderPages(_ routes: [(language: String, route: Route)], _ publisher: SitePublisher) throws(DiagnosticError) {
     let builders = Dictionary(uniqueKeysWithValues: model.config.languages.map { language in
-      (language, PageContextBuilder(model: model, strings: inputs.strings(language), language: language, listing: threads))
+      (language, PageContextBuilder(
+        model: model, strings: inputs.strings(language), language: language, listing: threads, editions: inputs.stringsByLanguage))
     })
     let renderer = inputs.renderer
     let failures = FailureList()

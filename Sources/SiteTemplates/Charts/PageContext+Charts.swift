@@ -12,7 +12,8 @@ extension PageContextBuilder {
     let catalog = model.catalog
     var regions: [String: Int] = [:]
     for group in catalog.terms(.country) {
-      let region = model.vocabulary.countryByCode[CountryCode(group.key)]?.region ?? strings["chart_no_region"]
+      let region = model.vocabulary.countryByCode[CountryCode(group.key)]?.region.map { model.vocabulary.regionName($0, in: language) }
+        ?? strings["chart_no_region"]
       regions[region, default: 0] += group.members.count
     }
     let regionBars = regions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
