@@ -89,6 +89,7 @@ public struct PageContextBuilder: Sendable {
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return searchPage(path)
+    case .downloads: return downloadsPage(path)
     case .notFound: return simple(.notFound, path, title: strings["not_found_title"], crumb: nil)
     }
   }

@@ -31,7 +31,9 @@ enum BuildPlan {
                      _ location: OutputLocation, _ log: inout BuildLog) -> BuildPlan {
     // An input with an error (a misnamed free page, say) may leave the fingerprint unchanged;
     // the full build reports it with every other problem and writes nothing.
-    guard log.succeeded, let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
+    // The downloads carry every text: an edit of one is published by a full build while they are on.
+    guard log.succeeded, !inputs.config.exports.hasDatasetFiles, let previous = BuildState.read(at: location),
+      previous.fingerprint == fresh.fingerprint,
       fresh.tree.sameEntries(as: previous.tree)
     else { return .full }
     let lock: OutputLock
