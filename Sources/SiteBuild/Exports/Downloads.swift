@@ -1,5 +1,6 @@
 import Foundation
 import SiteCore
+import SiteTemplates
 
 /// The data a reader can take away, written at build time: the whole dataset in
 /// `downloads/` (CSV, XLSX, JSON Lines, SQLite) and each group page's list as
@@ -7,7 +8,7 @@ import SiteCore
 /// Every file is written into a scratch file as it goes and handed to the publisher whole.
 enum Downloads {
   /// The taxonomies whose term pages get their own `recommendations.csv` and `.xlsx`.
-  static let groupTaxonomies: [Taxonomy] = [.country, .theme, .affectedPerson, .body, .mechanism, .sdgGoal]
+  static var groupTaxonomies: [Taxonomy] { PageContextBuilder.groupDownloadTaxonomies }
 
   static let folder = "downloads/"
 
