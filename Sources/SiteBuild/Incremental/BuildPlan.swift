@@ -31,9 +31,7 @@ enum BuildPlan {
                      _ location: OutputLocation, _ log: inout BuildLog) -> BuildPlan {
     // An input with an error (a misnamed free page, say) may leave the fingerprint unchanged;
     // the full build reports it with every other problem and writes nothing.
-    // The downloads carry every text: an edit of one is published by a full build while they are on.
-    guard log.succeeded, !inputs.config.exports.hasDatasetFiles, let previous = BuildState.read(at: location),
-      previous.fingerprint == fresh.fingerprint,
+    guard log.succeeded, let previous = BuildState.read(at: location), previous.fingerprint == fresh.fingerprint,
       fresh.tree.sameEntries(as: previous.tree)
     else { return .full }
     let lock: OutputLock
@@ -44,7 +42,10 @@ enum BuildPlan {
       return .refused(error.diagnostics)
     }
     // Read under the lock: the state describes this output only while its manifest is the same file.
-    guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs) else {
+    guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs),
+      // The downloads carry every text: while they are on, an edited text is published by a full build.
+      edit.recommendations.isEmpty || !inputs.config.exports.hasDatasetFiles
+    else {
       lock.release()
       return .full
     }
