@@ -3,6 +3,10 @@ import SiteCore
 extension PageContextBuilder {
   /// The taxonomies whose term pages link their own list as CSV and XLSX (`<group>/recommendations.csv`).
   public static let groupDownloadTaxonomies: [Taxonomy] = [.country, .theme, .affectedPerson, .body, .mechanism, .sdgGoal]
+  /// Those whose term pages also get their list as an Excel workbook: a country's is the table its
+  /// follow-up starts from. (Others are left out for the build's time: zipping a workbook costs
+  /// about 1.5 µs a cell, and the groups together hold each recommendation about seven times.)
+  public static let groupWorkbookTaxonomies: [Taxonomy] = [.country]
 
   /// `downloads/`: every whole-dataset file the build wrote, with its format and size.
   func downloadsPage(_ path: String) -> PageContext {
@@ -24,7 +28,8 @@ extension PageContextBuilder {
   func groupDownloads(_ taxonomy: Taxonomy, _ group: TermGroup, page: Int, path: String) -> TemplateValue {
     guard page == 1, model.config.exports.has(.groupFiles), Self.groupDownloadTaxonomies.contains(taxonomy) else { return false }
     let files = root(for: path) + group.path + "recommendations."
-    return ["csvHref": .text(files + "csv"), "xlsxHref": .text(files + "xlsx")]
+    return ["csvHref": .text(files + "csv"),
+            "xlsxHref": Self.groupWorkbookTaxonomies.contains(taxonomy) ? .text(files + "xlsx") : false]
   }
 
   /// A file size as "340 kB" or "12.5 MB", in the page language's digits.

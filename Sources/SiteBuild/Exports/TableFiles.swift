@@ -7,18 +7,20 @@ import SiteTemplates
 enum TableFiles {
   /// UTF-8 with a byte-order mark (Excel reads it as UTF-8), RFC 4180 quoting, CRLF line ends,
   /// and cells a spreadsheet would run as a formula neutralised (`CSV.append`).
-  static func csv(_ rows: [Int], _ model: SiteModel, into file: ScratchFile) throws(DiagnosticError) {
+  static func csv(_ rows: [Int], _ csvRows: [[UInt8]], into file: ScratchFile) throws(DiagnosticError) {
     try file.append("\u{FEFF}" + DatasetRow.columns.joined(separator: ",") + "\r\n")
-    for i in rows {
-      let row = DatasetRow(i, model)
-      try file.append { out in
-        for (n, cell) in row.cells.enumerated() {
-          if n > 0 { out.append(UInt8(ascii: ",")) }
-          CSV.append(cell, into: &out)
-        }
-        out.append(contentsOf: [0x0D, 0x0A])
-      }
+    for i in rows { try file.append(csvRows[i]) }
+  }
+
+  /// Recommendation `i` as one CSV line, ending in CRLF.
+  static func csvRow(_ i: Int, _ model: SiteModel) -> [UInt8] {
+    var out: [UInt8] = []
+    for (n, cell) in DatasetRow(i, model).cells.enumerated() {
+      if n > 0 { out.append(UInt8(ascii: ",")) }
+      CSV.append(cell, into: &out)
     }
+    out.append(contentsOf: [0x0D, 0x0A])
+    return out
   }
 
   /// One JSON object a line: the same fields as the CSV, with lists as arrays and the cycle as a number.
