@@ -7,12 +7,14 @@
 ///   xlsx: false           # downloads/recommendations.xlsx
 ///   jsonl: false          # downloads/recommendations.jsonl
 ///   sqlite: false         # downloads/recommendations.sqlite
-///   group_files: false    # <group>/recommendations.csv and .xlsx on every group page
+///   group_files: false    # <group>/recommendations.csv (and .xlsx) on group pages
+///   api: false            # the static JSON API, api/v1/
 /// ```
 public struct ExportSettings: Sendable, Equatable {
   public enum Kind: String, CaseIterable, Sendable {
     case csv, xlsx, jsonl, sqlite
     case groupFiles = "group_files"
+    case api
   }
 
   public private(set) var enabled: Set<Kind>
@@ -26,6 +28,9 @@ public struct ExportSettings: Sendable, Equatable {
   /// Whether any file the build writes carries every recommendation's text (then a text edit
   /// cannot be published alone: the files would keep the old text).
   public var hasDatasetFiles: Bool { !enabled.isEmpty }
+
+  /// Whether the `downloads/` page has anything to list.
+  public var hasDownloads: Bool { !enabled.subtracting([.api]).isEmpty }
 
   /// Reads `exports:`: `true`/`false` for every kind, or a mapping of kinds to `true`/`false`.
   static func decode(_ node: FieldNode, _ reader: YAMLReader, into d: inout [Diagnostic]) -> ExportSettings {

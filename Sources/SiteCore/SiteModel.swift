@@ -3,10 +3,13 @@ public struct RenderedText: Sendable {
   public var title: String
   public var html: HTML
   public var plainText: String
-  public init(title: String, html: HTML, plainText: String) {
+  /// The Markdown it was rendered from, kept only when the build writes the API (else empty).
+  public var markdown: String
+  public init(title: String, html: HTML, plainText: String, markdown: String = "") {
     self.title = title
     self.html = html
     self.plainText = plainText
+    self.markdown = markdown
   }
 }
 
@@ -112,12 +115,12 @@ public enum Route: Sendable, Hashable {
       if t == .country { routes += model.catalog.terms(t).indices.map { .countryMatrix(group: $0) } }
     }
     routes += model.pages.indices.map { .freePage($0) }
-    if model.config.exports.hasDatasetFiles { routes.append(.downloads) }
+    if model.config.exports.hasDownloads { routes.append(.downloads) }
     return routes
   }
 
   /// Folder names free pages may not take: the generator writes its own pages there.
   public static let reservedNames: Set<String> = Set(Taxonomy.allCases.map(\.rawValue)).union([
-    "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html", "downloads",
+    "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html", "downloads", "api",
   ])
 }

@@ -32,6 +32,9 @@ extension PageContextBuilder {
             "xlsxHref": Self.groupWorkbookTaxonomies.contains(taxonomy) ? .text(files + "xlsx") : false]
   }
 
+  /// The name of term `key` of `taxonomy` in this builder's language, as pages show it.
+  public func termName(_ taxonomy: Taxonomy, _ key: String) -> String { labels.label(taxonomy, key) }
+
   /// A file size as "340 kB" or "12.5 MB", in the page language's digits.
   func size(_ bytes: Int) -> String {
     if bytes < 1_000_000 { return strings.format("size_kb", ["size": number(max(1, (bytes + 500) / 1_000))]) }

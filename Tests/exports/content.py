@@ -56,6 +56,8 @@ def read(content):
             "follow_up_status": follow.get("status"),
             "follow_up_responsible": follow.get("responsible") or [],
             "words": words(body),
+            "markdown": body,
+            "body": fields["body"],
         }
     return records
 

@@ -81,7 +81,7 @@ enum Downloads {
     case .sqlite:
       scratch = try publisher.scratchPath(for: job.path)
       try SQLiteDataset.write(model, to: scratch)
-    case .groupFiles:
+    case .groupFiles, .api:
       preconditionFailure("not a file format")
     }
     var info = stat()
