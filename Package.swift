@@ -17,6 +17,8 @@ let package = Package(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
     .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "CSystem"),
     .target(name: "SiteCore", dependencies: ["Yams"]),
     .target(name: "SiteFiles", dependencies: ["SiteCore"]),
@@ -31,6 +33,7 @@ let package = Package(
       name: "SiteBuild",
       dependencies: [
         "SiteCore", "SiteFiles", "SiteDefaults", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem",
+        "CXLSXWriter", "CSQLite",
       ]),
     .executableTarget(
       name: "hrindex",

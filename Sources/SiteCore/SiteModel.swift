@@ -3,10 +3,25 @@ public struct RenderedText: Sendable {
   public var title: String
   public var html: HTML
   public var plainText: String
-  public init(title: String, html: HTML, plainText: String) {
+  /// The Markdown it was rendered from, kept only when the build writes the API (else empty).
+  public var markdown: String
+  public init(title: String, html: HTML, plainText: String, markdown: String = "") {
     self.title = title
     self.html = html
     self.plainText = plainText
+    self.markdown = markdown
+  }
+}
+
+/// A file of `downloads/`: its path below the site root, its format (`csv`, `xlsx`, `jsonl`, `sqlite`) and size.
+public struct DownloadFile: Sendable, Equatable {
+  public var path: String
+  public var format: String
+  public var bytes: Int
+  public init(path: String, format: String, bytes: Int) {
+    self.path = path
+    self.format = format
+    self.bytes = bytes
   }
 }
 
@@ -56,6 +71,9 @@ public struct SiteModel: Sendable {
   /// Parallel to `catalog.recommendations`: the translations of each text, by language.
   public var translations: [[String: RenderedText]]
   public var pages: [FreePage]
+  /// The whole-dataset downloads the build wrote, with their sizes, for the downloads page;
+  /// filled in once they are written.
+  public var downloads: [DownloadFile] = []
 
   public init(config: SiteConfig, vocabulary: Vocabulary, catalog: Catalog, texts: [RenderedText],
               translations: [[String: RenderedText]]? = nil, pages: [FreePage]) {
@@ -88,6 +106,8 @@ public enum Route: Sendable, Hashable {
   case countryMatrix(group: Int)
   case freePage(Int)
   case search
+  /// The list of the whole-dataset downloads (`downloads/`), when site.yml's `exports:` leaves any on.
+  case downloads
   case notFound
 
   /// The folder of a page relative to the site root (`countries/ecu/page/2/`), or the file for 404.
@@ -102,6 +122,7 @@ public enum Route: Sendable, Hashable {
     case .countryMatrix(let g): return model.catalog.terms(.country)[g].path + "matrix/"
     case .freePage(let i): return "\(model.pages[i].name)/"
     case .search: return "search/"
+    case .downloads: return "downloads/"
     case .notFound: return "404.html"
     }
   }
@@ -126,12 +147,13 @@ public enum Route: Sendable, Hashable {
       if t == .country { routes += model.catalog.terms(t).indices.map { .countryMatrix(group: $0) } }
     }
     routes += model.pages.indices.map { .freePage($0) }
+    if model.config.exports.hasDownloads { routes.append(.downloads) }
     return routes
   }
 
   /// Folder names free pages may not take: the generator writes its own pages there.
   public static let reservedNames: Set<String> = Set(Taxonomy.allCases.map(\.rawValue)).union([
-    "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html",
+    "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html", "downloads", "api",
   ])
 }
 

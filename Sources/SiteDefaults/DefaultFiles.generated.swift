@@ -41,6 +41,24 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "downloads.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+<p class="lead">{{intro}}</p>
+<table class="downloads">
+<thead><tr><th scope="col">{{t.downloads_col_file}}</th><th scope="col">{{t.downloads_col_format}}</th><th scope="col">{{t.downloads_col_size}}</th></tr></thead>
+<tbody>
+{{#files}}<tr><td><a href="{{href}}" download>{{name}}</a></td><td>{{label}}</td><td>{{size}}</td></tr>
+{{/files}}</tbody>
+</table>
+<p>{{t.downloads_columns}}</p>
+{{#hasGroupFiles}}<p>{{t.downloads_group_files}}</p>
+{{/hasGroupFiles}}
+{{/main}}
+{{/layout}}
+
+"""#,
     "home.mustache": #"""
 {{<layout}}
 {{$main}}
@@ -63,7 +81,8 @@ public enum DefaultFiles {
 <ul class="browse">
 {{#browse}}<li><a href="{{href}}">{{label}}</a> <span class="count">({{count}})</span></li>
 {{/browse}}</ul>
-</section>
+{{#downloadsHref}}<p class="downloads-link"><a href="{{downloadsHref}}">{{t.downloads_link}}</a></p>
+{{/downloadsHref}}</section>
 <section aria-labelledby="latest">
 <h2 id="latest">{{t.home_latest}}</h2>
 {{>partials/recommendation-list}}
@@ -457,6 +476,21 @@ matrix_no_theme: بلا موضوع
 matrix_col_reference: الوثيقة، الفقرة
 matrix_col_recommendation: التوصية
 matrix_col_status: حالة المتابعة
+downloads_heading: "تنزيل البيانات"
+downloads_intro: "جميع التوصيات ({count}) بكل حقولها ونصها الكامل، بأربعة أشكال. يعاد إنشاء الملفات مع كل تحديث للموقع."
+downloads_col_file: "الملف"
+downloads_col_format: "الشكل"
+downloads_col_size: "الحجم"
+downloads_format_csv: "CSV لجداول البيانات (UTF-8)"
+downloads_format_xlsx: "مصنف Excel (XLSX)"
+downloads_format_jsonl: "JSON Lines، توصية واحدة في كل سطر"
+downloads_format_sqlite: "قاعدة بيانات SQLite مع بحث في النص الكامل (لـ Datasette أو أي عميل SQL)"
+downloads_columns: "تُجمع القوائم، مثل المواضيع أو الأشخاص المتأثرين، بفواصل منقوطة في CSV وExcel، وتكون مصفوفات في JSON. أسماء الأعمدة والرموز باللغة الإنجليزية."
+downloads_group_files: "تتيح كل صفحة بلد وموضوع وأشخاص متأثرين وهيئة وآلية وهدف من أهداف التنمية المستدامة قائمتها أيضاً بصيغة CSV، وتتيحها صفحة كل بلد أيضاً كمصنف Excel."
+downloads_link: "تنزيل جميع البيانات (CSV وExcel وJSON وSQLite)"
+group_download: "تنزيل هذه القائمة:"
+size_kb: "{size} كيلوبايت"
+size_mb: "{size} ميغابايت"
 
 """#,
     "strings/en.yml": #"""
@@ -616,6 +650,21 @@ not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
 not_found_editions: "This site in other languages"
+downloads_heading: "Download the data"
+downloads_intro: "Every recommendation ({count}) with every field and its full text, in four formats. The files are made anew with each update of the site."
+downloads_col_file: "File"
+downloads_col_format: "Format"
+downloads_col_size: "Size"
+downloads_format_csv: "CSV, for spreadsheets (UTF-8)"
+downloads_format_xlsx: "Excel workbook (XLSX)"
+downloads_format_jsonl: "JSON Lines, one recommendation per line"
+downloads_format_sqlite: "SQLite database with full-text search (for Datasette or any SQL client)"
+downloads_columns: "Lists such as themes or affected persons are joined with semicolons in CSV and Excel, and are arrays in JSON. Column names and codes are in English."
+downloads_group_files: "Each country, theme, affected persons, body, mechanism and SDG page also offers its own list as CSV, and each country page as an Excel workbook too."
+downloads_link: "Download all the data (CSV, Excel, JSON, SQLite)"
+group_download: "Download this list:"
+size_kb: "{size} kB"
+size_mb: "{size} MB"
 
 """#,
     "strings/es.yml": #"""
@@ -776,6 +825,21 @@ matrix_no_theme: Sin tema
 matrix_col_reference: Documento, párrafo
 matrix_col_recommendation: Recomendación
 matrix_col_status: Estado del seguimiento
+downloads_heading: "Descargar los datos"
+downloads_intro: "Todas las recomendaciones ({count}), con todos sus campos y su texto completo, en cuatro formatos. Los archivos se rehacen con cada actualización del sitio."
+downloads_col_file: "Archivo"
+downloads_col_format: "Formato"
+downloads_col_size: "Tamaño"
+downloads_format_csv: "CSV, para hojas de cálculo (UTF-8)"
+downloads_format_xlsx: "Libro de Excel (XLSX)"
+downloads_format_jsonl: "JSON Lines, una recomendación por línea"
+downloads_format_sqlite: "Base de datos SQLite con búsqueda de texto completo (para Datasette o cualquier cliente SQL)"
+downloads_columns: "Las listas, como los temas o las personas afectadas, se unen con punto y coma en CSV y Excel, y son matrices en JSON. Los nombres de columna y los códigos están en inglés."
+downloads_group_files: "Cada página de país, tema, personas afectadas, órgano, mecanismo y ODS ofrece también su lista en CSV, y cada página de país también como libro de Excel."
+downloads_link: "Descargar todos los datos (CSV, Excel, JSON, SQLite)"
+group_download: "Descargar esta lista:"
+size_kb: "{size} kB"
+size_mb: "{size} MB"
 
 """#,
     "strings/fr.yml": #"""
@@ -936,6 +1000,21 @@ matrix_no_theme: Sans thème
 matrix_col_reference: Document, paragraphe
 matrix_col_recommendation: Recommandation
 matrix_col_status: État du suivi
+downloads_heading: "Télécharger les données"
+downloads_intro: "Toutes les recommandations ({count}), avec tous leurs champs et leur texte intégral, en quatre formats. Les fichiers sont refaits à chaque mise à jour du site."
+downloads_col_file: "Fichier"
+downloads_col_format: "Format"
+downloads_col_size: "Taille"
+downloads_format_csv: "CSV, pour les tableurs (UTF-8)"
+downloads_format_xlsx: "Classeur Excel (XLSX)"
+downloads_format_jsonl: "JSON Lines, une recommandation par ligne"
+downloads_format_sqlite: "Base SQLite avec recherche en texte intégral (pour Datasette ou tout client SQL)"
+downloads_columns: "Les listes, comme les thèmes ou les personnes concernées, sont jointes par des points-virgules en CSV et Excel, et sont des tableaux en JSON. Les noms de colonnes et les codes sont en anglais."
+downloads_group_files: "Chaque page de pays, de thème, de personnes concernées, d’organe, de mécanisme et d’ODD propose aussi sa liste en CSV, et chaque page de pays aussi en classeur Excel."
+downloads_link: "Télécharger toutes les données (CSV, Excel, JSON, SQLite)"
+group_download: "Télécharger cette liste :"
+size_kb: "{size} ko"
+size_mb: "{size} Mo"
 
 """#,
     "strings/ru.yml": #"""
@@ -1096,6 +1175,21 @@ matrix_no_theme: Без темы
 matrix_col_reference: Документ, пункт
 matrix_col_recommendation: Рекомендация
 matrix_col_status: Ход выполнения
+downloads_heading: "Скачать данные"
+downloads_intro: "Все рекомендации ({count}) со всеми полями и полным текстом в четырёх форматах. Файлы создаются заново при каждом обновлении сайта."
+downloads_col_file: "Файл"
+downloads_col_format: "Формат"
+downloads_col_size: "Размер"
+downloads_format_csv: "CSV для электронных таблиц (UTF-8)"
+downloads_format_xlsx: "Книга Excel (XLSX)"
+downloads_format_jsonl: "JSON Lines, одна рекомендация в строке"
+downloads_format_sqlite: "База данных SQLite с полнотекстовым поиском (для Datasette или любого SQL-клиента)"
+downloads_columns: "Списки, например темы или затрагиваемые лица, в CSV и Excel разделены точкой с запятой, а в JSON являются массивами. Названия столбцов и коды даны на английском языке."
+downloads_group_files: "Каждая страница страны, темы, затрагиваемых лиц, органа, механизма и ЦУР также предлагает свой список в CSV, а страница страны — ещё и в виде книги Excel."
+downloads_link: "Скачать все данные (CSV, Excel, JSON, SQLite)"
+group_download: "Скачать этот список:"
+size_kb: "{size} КБ"
+size_mb: "{size} МБ"
 
 """#,
     "strings/zh.yml": #"""
@@ -1256,6 +1350,21 @@ matrix_no_theme: 无主题
 matrix_col_reference: 文件、段落
 matrix_col_recommendation: 建议
 matrix_col_status: 后续落实状况
+downloads_heading: "下载数据"
+downloads_intro: "全部建议（{count}条），包含所有字段和全文，提供四种格式。每次网站更新时都会重新生成这些文件。"
+downloads_col_file: "文件"
+downloads_col_format: "格式"
+downloads_col_size: "大小"
+downloads_format_csv: "CSV，用于电子表格（UTF-8）"
+downloads_format_xlsx: "Excel工作簿（XLSX）"
+downloads_format_jsonl: "JSON Lines，每行一条建议"
+downloads_format_sqlite: "支持全文检索的SQLite数据库（适用于Datasette或任何SQL客户端）"
+downloads_columns: "主题、受影响者等列表在CSV和Excel中以分号连接，在JSON中为数组。列名和代码使用英文。"
+downloads_group_files: "每个国家、主题、受影响者、机构、机制和可持续发展目标页面也提供其自身列表的CSV文件，国家页面还提供Excel工作簿。"
+downloads_link: "下载全部数据（CSV、Excel、JSON、SQLite）"
+group_download: "下载此列表："
+size_kb: "{size} KB"
+size_mb: "{size} MB"
 
 """#,
     "term.mustache": #"""
@@ -1267,8 +1376,8 @@ matrix_col_status: 后续落实状况
 {{/facts}}</dl>{{/hasFacts}}
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
 {{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
-{{/matrix}}
-<section aria-labelledby="list-heading">
+{{/matrix}}{{#downloads}}<p class="group-downloads">{{t.group_download}} <a href="{{csvHref}}" download>CSV</a>{{#xlsxHref}} · <a href="{{xlsxHref}}" download>Excel (XLSX)</a>{{/xlsxHref}}</p>
+{{/downloads}}<section aria-labelledby="list-heading">
 <h2 id="list-heading">{{t.list_heading}}</h2>
 {{#quickFilters}}<nav class="quick-filters" aria-label="{{t.quick_filters}}">
 <ul>

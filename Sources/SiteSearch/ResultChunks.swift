@@ -83,8 +83,8 @@ enum ResultChunks {
 }
 
 /// Minimal JSON writing: strings escaped as JSONEncoder does (no escaped slashes).
-enum JSON {
-  static func string(_ s: String, into out: inout [UInt8]) {
+public enum JSON {
+  public static func string(_ s: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { utf8 in

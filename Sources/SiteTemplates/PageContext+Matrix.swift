@@ -103,17 +103,17 @@ extension PageContextBuilder {
 }
 
 /// Spreadsheet cells (RFC 4180).
-enum CSV {
+public enum CSV {
   /// Quotes a cell when it holds a comma, quote or line break, and prefixes `'` to text a
   /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first).
-  static func cell(_ text: String) -> String {
+  public static func cell(_ text: String) -> String {
     var out: [UInt8] = []
     append(text, into: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Appends `text` as one cell (see `cell`) to the UTF-8 bytes `out`.
-  static func append(_ text: String, into out: inout [UInt8]) {
+  public static func append(_ text: String, into out: inout [UInt8]) {
     let bytes = text.utf8
     let formula = bytes.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
     let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

@@ -35,6 +35,7 @@ extension PageContextBuilder {
     values["reviews"] = page == 1 && taxonomy == .country ? uprReviews(group, root: root) : false
     values["matrix"] = page == 1 && taxonomy == .country
       ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
+    values["downloads"] = groupDownloads(taxonomy, group, page: page, path: path)
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: .term, values: values)
   }

@@ -99,6 +99,7 @@ public struct PageContextBuilder: Sendable {
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return searchPage(path)
+    case .downloads: return downloadsPage(path)
     case .notFound: return notFound(path)
     }
   }

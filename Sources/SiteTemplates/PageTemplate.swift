@@ -1,6 +1,6 @@
 /// The templates every theme has (`Templates/<name>.mustache`), checked when the theme loads:
 /// the one for each page kind, and the layout they extend.
 public enum PageTemplate: String, CaseIterable, Sendable {
-  case layout, home, recommendation, hub, documents, sdgs, term, page, search, matrix
+  case layout, home, recommendation, hub, documents, sdgs, term, page, search, matrix, downloads
   case notFound = "404"
 }

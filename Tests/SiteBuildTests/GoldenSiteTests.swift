@@ -20,6 +20,7 @@ struct GoldenSiteTests {
     "documents/index.html", "documents/by-symbol/index.html", "documents/cmw-c-ecu-co-3/index.html",
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
+    "downloads/index.html", "countries/ecu/recommendations.csv",  // the downloads page; a group's list
   ]
 
   @Test("every page kind matches its golden file")

@@ -18,7 +18,14 @@ struct TextEditTests {
     for name in ["Content", "Templates", "Public"] {
       try fm.copyItem(atPath: SiteFixture.repository.appendingPathComponent(name).path, toPath: folder + "/" + name)
     }
+    // Without the downloads, which carry every text: with them on, an edited text makes a full build (`withDownloads`).
+    try sampleSiteYML(exports: false).write(toFile: folder + "/Content/site.yml", atomically: true, encoding: .utf8)
     return (folder + "/Content", folder + "/Templates", folder + "/Output")
+  }
+
+  static func sampleSiteYML(exports: Bool) throws -> String {
+    let sample = try String(contentsOf: SiteFixture.repository.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+    return sample + (exports ? "" : "exports: false\n")
   }
 
   static func build(_ site: Site) -> BuildReport { IncrementalBuildTests.build(site) }
@@ -35,6 +42,21 @@ struct TextEditTests {
   static func snapshot(_ site: Site) -> [String: Data] { SiteFixture.files(in: site.output) }
 
   static let original = "col/a-hrc-39-6-120-89.md"
+
+  @Test("with the downloads on, nothing changed is still quick, and an edited text makes a full build whose downloads carry it")
+  func withDownloads() throws {
+    let site = try Self.sampleCopy()
+    try Self.sampleSiteYML(exports: true).write(toFile: site.content + "/site.yml", atomically: true, encoding: .utf8)
+    #expect(Self.build(site).succeeded)
+    let unchanged = Self.build(site)
+    #expect(unchanged.succeeded && unchanged.textEdits == 0 && unchanged.filesWritten == 0)
+    try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO and UNICEF.", with: "UNESCO, UNICEF and UNFPA.") }
+    let edited = Self.build(site)
+    #expect(edited.succeeded && edited.textEdits == nil, "a text edit would leave the downloads with the old text")
+    let csv = try String(contentsOfFile: site.output + "/downloads/recommendations.csv", encoding: .utf8)
+    #expect(csv.contains("UNESCO, UNICEF and UNFPA."))
+    IncrementalBuildTests.expectSameAsClean(site)
+  }
 
   @Test("an edited text re-renders that recommendation alone and equals a clean build")
   func textEditEqualsClean() throws {

@@ -42,7 +42,10 @@ enum BuildPlan {
       return .refused(error.diagnostics)
     }
     // Read under the lock: the state describes this output only while its manifest is the same file.
-    guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs) else {
+    guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs),
+      // The downloads carry every text: while they are on, an edited text is published by a full build.
+      edit.recommendations.isEmpty || !inputs.config.exports.hasDatasetFiles
+    else {
       lock.release()
       return .full
     }

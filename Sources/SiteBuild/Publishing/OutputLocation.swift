@@ -13,6 +13,8 @@ public struct OutputLocation: Sendable, Equatable {
   public let standby: String
   public let lock: String
   public let state: String
+  /// Where large files are written before the publisher moves them into the standby copy.
+  let scratch: String
   /// Where builds before this layout staged their output; removed when found.
   let oldStaging: String
 
@@ -25,6 +27,7 @@ public struct OutputLocation: Sendable, Equatable {
     standby = beside("standby")
     lock = beside("lock")
     state = beside("state")
+    scratch = beside("scratch")
     oldStaging = beside("staging")
   }
 

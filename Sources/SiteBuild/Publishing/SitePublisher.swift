@@ -52,6 +52,7 @@ final class SitePublisher: @unchecked Sendable {
     case .rebuild:
       patching = false
       try? FileManager.default.removeItem(atPath: location.oldStaging)
+      try? FileManager.default.removeItem(atPath: location.scratch)
       let manifest = Folder.exists(location.path) ? OutputManifest.read(location.standbyManifest) : nil
       (isIncremental, previous) = (manifest != nil, manifest ?? [:])
       try location.checkReplaceable()
@@ -108,6 +109,34 @@ final class SitePublisher: @unchecked Sendable {
   }
 
   func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) { try write(OutputFile(path: path, bytes: bytes)) }
+
+  /// A path in the scratch folder beside the standby copy (same file system) for a large file
+  /// written in pieces (`ScratchFile`) or by a library, then handed over with `adopt`.
+  func scratchPath(for name: String) throws(DiagnosticError) -> String {
+    try StandbyCopy.ensureFolder(location.scratch)
+    return location.scratch + "/" + name.replacingOccurrences(of: "/", with: "--")
+  }
+
+  /// Records the finished scratch file as the output file `path`: moved into the standby copy,
+  /// or deleted when the copy already holds exactly its bytes. The same rules as `write`.
+  func adopt(_ path: String, scratch: String) throws(DiagnosticError) {
+    precondition(Self.staysInside(path) && !patching, "adopt is for rebuilds, inside the output: \(path)")
+    guard let file = MappedFile(scratch) else { throw StandbyCopy.failure("cannot read", scratch) }
+    let hash = ContentHash.of(raw: file.bytes)
+    let known = lock.withLock { () -> UInt64? in
+      produced[path] = hash
+      fileCount += 1
+      return previous[path]
+    }
+    let standbyPath = location.standby + "/" + path
+    if known == hash, let old = MappedFile(standbyPath), old.sameBytes(as: file) {
+      unlink(scratch)
+      return
+    }
+    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(path[..<slash])) }
+    guard rename(scratch, standbyPath) == 0 else { throw StandbyCopy.failure("cannot move into place", standbyPath) }
+    lock.withLock { written.append(path) }
+  }
   func write(_ path: String, _ text: String) throws(DiagnosticError) { try write(path, Array(text.utf8)) }
 
   /// Removes the file `path` from the new site (a patch names what it removes; a rebuild removes
@@ -154,6 +183,7 @@ final class SitePublisher: @unchecked Sendable {
   /// Called once, after every `write` and `remove` has returned.
   func commit(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
     if !patching { removeStaleFiles() }
+    try? FileManager.default.removeItem(atPath: location.scratch)
     try StandbyCopy.create(location.standbyManifest, patching ? patchedManifest() : fullManifest())
     try Self.exchange(location.standby, location.path)
     state.published(at: location, written: written, removed: removed, files: fileCount, pages: pages,

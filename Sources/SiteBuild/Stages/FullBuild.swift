@@ -49,7 +49,14 @@ struct FullBuild {
       let lock = try OutputLock(location)
       defer { lock.release() }
       let publisher = try SitePublisher(location, start: .rebuild)
-      try SiteRenderer(model: model, inputs: inputs, configuration: configuration).render(into: publisher, &log)
+      var site = model
+      site.downloads = try Downloads.write(model, publisher, threads: configuration.threads)
+      log.lap("downloads")
+      if site.config.exports.has(.api) {
+        try StaticAPI(site, strings: inputs.stringsByLanguage).write(publisher, threads: configuration.threads)
+        log.lap("static API")
+      }
+      try SiteRenderer(model: site, inputs: inputs, configuration: configuration).render(into: publisher, &log)
       try publisher.commit(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
       log.report.files = publisher.fileCount
       log.report.filesWritten = publisher.written.count

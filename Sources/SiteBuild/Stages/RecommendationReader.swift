@@ -32,10 +32,13 @@ struct DecodedFile {
 struct RecommendationReader {
   let content: ContentLoader
   let decoder: RecommendationDecoder
+  /// Whether each text's Markdown is kept (for the API, which publishes it).
+  let keepsMarkdown: Bool
 
   init(_ inputs: BuildInputs) {
     content = inputs.content
     decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
+    keepsMarkdown = inputs.config.exports.has(.api)
   }
 
   /// Every recommendation of `listing`, in listing order, with what the build state keeps of each.
@@ -83,7 +86,8 @@ struct RecommendationReader {
         "the recommendation has no text and no title", notes: ["write its text below the front matter"]))
       return (nil, problems)
     }
-    let text = RenderedText(title: title, html: rendered.html, plainText: rendered.plainText)
+    let text = RenderedText(title: title, html: rendered.html, plainText: rendered.plainText,
+      markdown: keepsMarkdown ? decoded.text : "")
     return (DecodedFile(recommendation: r, text: text, contentHash: ContentHash.of(file.text),
       frontMatterHash: Self.frontMatterHash(split)), problems)
   }

@@ -63,6 +63,12 @@ struct ActiveContentScanner {
       return Self.formulaCells(String(decoding: data, as: UTF8.self))
     case "json":
       return (try? JSONSerialization.jsonObject(with: data)) == nil ? ["not valid JSON"] : []
+    case "jsonl":
+      let lines = data.split(separator: UInt8(ascii: "\n"))
+      return lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil } ? [] : ["a line that is not JSON"]
+    case "xlsx", "sqlite":
+      // Compressed or binary: Tests/exports reads their cells (openpyxl: no formula) and rows (sqlite3).
+      return path.hasPrefix("downloads/") || path.hasSuffix("/recommendations.xlsx") ? [] : ["a download outside downloads/ and the group pages"]
     case "bin":
       return path.hasPrefix("search/index/") ? [] : ["a binary file outside the search index"]
     default:
