@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable {
   /// and each other one gets its own tree (`fr/…`). Defaults to `[language]`.
   public var languages: [String]
   public var pageSize: Int
+  /// `follow_up:` settings: the reference date for "overdue" and a notice shown on follow-up pages.
+  public var followUp = FollowUpSettings()
 
   public init(title: String, baseURL: String? = nil, language: String = "en", pageSize: Int = 50) {
     self.title = title
@@ -73,7 +75,8 @@ public struct SiteConfig: Sendable {
           notes: ["expected a whole number from 1 to 10000"]))
       }
     }
-    for key in fields.keys.sorted() where !["title", "base_url", "language", "page_size", "languages"].contains(key) {
+    if let node = fields["follow_up"] { config.followUp = FollowUpSettings.decode(node, reader, &d) }
+    for key in fields.keys.sorted() where !["title", "base_url", "language", "page_size", "languages", "follow_up"].contains(key) {
       d.append(.warning(at: reader.location(fields[key]), field: key, "unknown setting \"\(key)\" is ignored"))
     }
     return (d.errorCount > 0 ? nil : config, d)

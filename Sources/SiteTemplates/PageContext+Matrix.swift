@@ -58,7 +58,7 @@ extension PageContextBuilder {
       .lang: (r.language != language ? r.language : nil).templateValue,
       .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
       "response": .text(r.response.map { strings.label($0) } ?? ""),
-      "status": .text(r.followUp?.status.map { strings.label($0) } ?? ""),
+      "status": .text(r.followUp?.currentStatus.map { strings.label($0) } ?? ""),
     ]
   }
 
@@ -84,7 +84,7 @@ extension PageContextBuilder {
         let cells = [
           section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
           r.date, r.response.map { strings.label($0) } ?? "",
-          r.followUp?.status.map { strings.label($0) } ?? "",
+          r.followUp?.currentStatus.map { strings.label($0) } ?? "",
           r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
         ]
         for (n, cell) in cells.enumerated() {

@@ -35,7 +35,8 @@ struct RecommendationReader {
 
   init(_ inputs: BuildInputs) {
     content = inputs.content
-    decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
+    decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language,
+      renderNote: { CMarkRenderer.render($0, headingShift: 3).html })
   }
 
   /// Every recommendation of `listing`, in listing order, with what the build state keeps of each.
