@@ -30,7 +30,7 @@ extension FieldReading {
     let indicators = self.indicators()
     warnUnknown(FollowUpUpdateField.self)
     guard let date, let status else { return nil }
-    let html = note.map { renderNote?($0) ?? HTML(trusted: "<p>" + HTML.escape($0) + "</p>") }
+    let html = note.map { renderNote?($0) ?? HTML(escaping: $0) }
     return FollowUpUpdate(date: date, status: status, note: note, noteHTML: html, indicators: indicators)
   }
 

@@ -88,6 +88,11 @@ public struct PageContextBuilder: Sendable {
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
     case .countryMatrix(let group): return countryMatrix(group, path)
     case .freePage(let i): return freePage(i, path)
+    case .followUpHub: return followUpHub(path)
+    case .countryFollowUp(let c): return countryFollowUp(c, path)
+    case .followUpReport(let c, let n): return followUpReport(c, n, path)
+    case .institutionHub: return institutionHub(path)
+    case .institution(let n): return institution(n, path)
     case .search: return searchPage(path)
     case .notFound: return simple(.notFound, path, title: strings["not_found_title"], crumb: nil)
     }

@@ -89,7 +89,7 @@ struct FollowUpDecoderTests {
   @Test("a note's Markdown goes through the renderer the build passes; without one it is escaped text")
   func note() throws {
     let plain = try #require(decode(Self.example).recommendation?.followUp?.updates[1].noteHTML)
-    #expect(plain.rawValue == "<p>Inspections **doubled**.</p>")
+    #expect(plain.rawValue == "Inspections **doubled**.")
     var rendering = decoder
     rendering.renderNote = { HTML(trusted: "[" + HTML.escape($0.uppercased()) + "]") }
     let rendered = try #require(rendering.decode(SourceFile(path: "x.md", text: Self.example)).recommendation?.followUp?.updates[1].noteHTML)

@@ -69,10 +69,10 @@ struct FollowUpGenerator {
     }
     lines.append("  actions:")
     for _ in 0..<(1 + random.below(3)) {
-      let due = year + 1 + random.below(6)
+      let due = year + 2 + random.below(8)
       lines.append("    - action: \"\(Self.actions[random.below(Self.actions.count)])\"")
       lines.append("      due: \(day(due))")
-      if random.unit() < 0.4 { lines.append("      completed: \(day(due - random.below(2)))") }
+      if random.unit() < 0.6 { lines.append("      completed: \(day(due - 1 - random.below(2)))") }
       if random.unit() < 0.5 { lines.append("      responsible: [\(Self.institutions[random.zipf(Self.institutions.count)].slug)]") }
     }
     return lines
