@@ -98,28 +98,7 @@ struct FollowUpBlockEdit {
 
   private func item(_ u: FollowUpUpdate, indent n: Int) -> [String] {
     var out = [pad(n) + "- date: \(u.date)", pad(n + 2) + "status: \(u.status.rawValue)"]
-    if let note = u.note, !note.isEmpty { out.append(pad(n + 2) + "note: " + Self.quoted(note)) }
+    if let note = u.note, !note.isEmpty { out.append(pad(n + 2) + "note: " + YAMLScalar.quoted(note)) }
     return out
-  }
-
-  /// A YAML double-quoted scalar: backslash, quote and control characters escaped.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }
