@@ -2,10 +2,10 @@
 public struct FollowUpSettings: Sendable, Hashable {
   /// The reference date (YYYY-MM-DD) against which due dates are overdue; nil: the corpus's latest update.
   public var asOf: String?
-  /// A notice shown on every follow-up page (such as "fictional sample data").
-  public var notice: String?
+  /// A notice shown on every follow-up page (such as "fictional sample data"), one text or one per language.
+  public var notice: LocalizedText?
 
-  public init(asOf: String? = nil, notice: String? = nil) {
+  public init(asOf: String? = nil, notice: LocalizedText? = nil) {
     self.asOf = asOf
     self.notice = notice
   }
@@ -24,7 +24,7 @@ public struct FollowUpSettings: Sendable, Hashable {
           d.append(.error(at: reader.location(value), field: "follow_up.as_of", "\"\(text)\" is not a date",
             notes: ["expected YYYY-MM-DD, such as 2024-06-30: the date against which actions are overdue"]))
         }
-      case "notice": settings.notice = reader.string(value, field: "follow_up.notice", into: &d)
+      case "notice": settings.notice = reader.localized(value, field: "follow_up.notice", into: &d)
       default:
         d.append(.warning(at: reader.location(value), field: "follow_up.\(key)", "unknown setting \"\(key)\" is ignored",
           notes: ["follow_up takes as_of, notice"]))

@@ -82,7 +82,7 @@ extension PageContextBuilder {
 
   /// The notice `site.yml` gives for follow-up pages (such as "fictional data"), and the reference date.
   func followUpCommon(_ values: inout [TemplateKey: TemplateValue]) {
-    values["notice"] = model.config.followUp.notice.templateValue
+    values["notice"] = model.config.followUp.notice.map { $0.text(in: language) }.templateValue
     values["asOf"] = model.followUp.asOf.map { strings.format("follow_up_as_of", ["date": LanguageFormat.date($0, language)]) }.templateValue
   }
 }
