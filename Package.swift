@@ -51,7 +51,7 @@ let package = Package(
     .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview"]),
     .testTarget(
-      name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteFiles", "SiteDefaults"],
+      name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteFiles", "SiteDefaults", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures", "Golden"]),
   ]
 )

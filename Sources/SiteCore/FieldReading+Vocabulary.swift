@@ -80,31 +80,6 @@ extension FieldReading {
     let sortedTargets = targets.sorted { SDGCode.order($0, $1) }
     return (goals.sorted().map { String($0) }, sortedTargets)
   }
-
-  mutating func followUp() -> FollowUp? {
-    guard let node = fields[FrontMatterField.followUp.name] else { return nil }
-    guard case let .mapping(mapping) = node.value else {
-      diagnostics.append(.error(at: reader.location(node), field: FrontMatterField.followUp.name,
-        "expected a mapping with status, responsible, cluster, due"))
-      return nil
-    }
-    let entries = Dictionary(reader.entries(of: mapping, into: &diagnostics).map { ($0.key, $0.node) }) { a, _ in a }
-    var inner = FieldReading(reader: reader, fields: entries, vocabulary: vocabulary)
-    let status = inner.choice(FollowUpField.status, FollowUpStatus.self)
-    let responsible = inner.list(FollowUpField.responsible).map(\.0)
-    let cluster = inner.string(FollowUpField.cluster)
-    let due = inner.date(FollowUpField.due)
-    for key in entries.keys.sorted() where FollowUpField(rawValue: key) == nil {
-      inner.diagnostics.append(.warning(at: reader.location(entries[key]), field: "follow_up.\(key)",
-        "unknown field \"\(key)\" is ignored", notes: ["follow_up takes status, responsible, cluster, due"]))
-    }
-    diagnostics += inner.diagnostics.map { d in
-      var d = d
-      if let f = d.field, !f.hasPrefix("follow_up") { d.field = "follow_up.\(f)" }
-      return d
-    }
-    return FollowUp(status: status, responsible: responsible, cluster: cluster, due: due)
-  }
 }
 
 /// Orders SDG codes the way the UN numbers them: 4.1 < 4.2 < 4.10 < 4.a.

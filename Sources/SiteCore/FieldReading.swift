@@ -6,7 +6,11 @@ struct FieldReading {
   let reader: YAMLReader
   let fields: [String: FieldNode]
   let vocabulary: Vocabulary
+  /// Renders a follow-up note's Markdown (nil: the note as escaped text).
+  var renderNote: (@Sendable (String) -> HTML)?
   var diagnostics: [Diagnostic] = []
+  /// The mapping this reading reads, when nested (an entry of `follow_up.updates`): where a missing field is reported.
+  var entryNode: FieldNode?
 
   init(reader: YAMLReader, fields: [String: FieldNode], vocabulary: Vocabulary) {
     self.reader = reader

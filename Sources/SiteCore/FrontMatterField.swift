@@ -33,7 +33,21 @@ public enum FrontMatterField: String, CaseIterable, Sendable, FieldName {
 
 /// A field of the `follow_up` block.
 public enum FollowUpField: String, CaseIterable, Sendable, FieldName {
-  case status, responsible, cluster, due
+  case status, responsible, cluster, due, updates, actions
+
+  public var name: String { rawValue }
+}
+
+/// A field of one entry of `follow_up.updates`.
+public enum FollowUpUpdateField: String, CaseIterable, Sendable, FieldName {
+  case date, status, note, indicators
+
+  public var name: String { rawValue }
+}
+
+/// A field of one entry of `follow_up.actions`.
+public enum FollowUpActionField: String, CaseIterable, Sendable, FieldName {
+  case action, due, completed, responsible
 
   public var name: String { rawValue }
 }

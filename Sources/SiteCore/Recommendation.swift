@@ -8,21 +8,6 @@ public enum RecommendationKind: String, CaseIterable, Sendable {
   case recommendation, observation
 }
 
-public enum FollowUpStatus: String, CaseIterable, Sendable {
-  case notStarted = "not-started"
-  case inProgress = "in-progress"
-  case partiallyImplemented = "partially-implemented"
-  case implemented
-}
-
-/// National follow-up of a recommendation, as tracked by a recommendation-tracking database.
-public struct FollowUp: Sendable, Hashable {
-  public var status: FollowUpStatus?
-  public var responsible: [String]
-  public var cluster: String?
-  public var due: String?
-}
-
 /// One recommendation (or observation), its front matter decoded and checked against the vocabularies.
 ///
 /// A class: a catalog of 270,000 is read from every page of a build, and sharing each record

@@ -3,10 +3,14 @@
 public struct RecommendationDecoder: Sendable {
   public let vocabulary: Vocabulary
   public let defaultLanguage: String
+  /// Renders the Markdown of follow-up notes (SiteCore has no Markdown renderer; the build
+  /// passes cmark's). Without it a note shows as escaped text.
+  public var renderNote: (@Sendable (String) -> HTML)?
 
-  public init(vocabulary: Vocabulary, defaultLanguage: String) {
+  public init(vocabulary: Vocabulary, defaultLanguage: String, renderNote: (@Sendable (String) -> HTML)? = nil) {
     self.vocabulary = vocabulary
     self.defaultLanguage = defaultLanguage
+    self.renderNote = renderNote
   }
 
   static let knownFields = FrontMatterField.allCases.map(\.name)
@@ -52,6 +56,7 @@ public struct RecommendationDecoder: Sendable {
     }
     let fields = Dictionary(reader.entries(of: mapping, into: &d).map { ($0.key, $0.node) }) { a, _ in a }
     var reading = FieldReading(reader: reader, fields: fields, vocabulary: vocabulary)
+    reading.renderNote = renderNote
     let rec = reading.recommendation(split: split, defaultLanguage: defaultLanguage)
     d += reading.diagnostics
     for key in fields.keys.sorted() where !Self.knownFields.contains(key) {

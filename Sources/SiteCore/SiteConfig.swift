@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
   public var pageSize: Int
   /// The data exports the build writes (`exports:`); all by default.
   public var exports = ExportSettings()
+  /// `follow_up:` settings: the reference date for "overdue" and a notice shown on follow-up pages.
+  public var followUp = FollowUpSettings()
 
   public init(title: String, baseURL: String? = nil, language: String = "en", pageSize: Int = 50) {
     self.title = title
@@ -76,7 +78,8 @@ public struct SiteConfig: Sendable {
       }
     }
     if let node = fields["exports"] { config.exports = ExportSettings.decode(node, reader, into: &d) }
-    for key in fields.keys.sorted() where !["title", "base_url", "language", "page_size", "languages", "exports"].contains(key) {
+    if let node = fields["follow_up"] { config.followUp = FollowUpSettings.decode(node, reader, &d) }
+    for key in fields.keys.sorted() where !["title", "base_url", "language", "page_size", "languages", "exports", "follow_up"].contains(key) {
       d.append(.warning(at: reader.location(fields[key]), field: key, "unknown setting \"\(key)\" is ignored"))
     }
     return (d.errorCount > 0 ? nil : config, d)

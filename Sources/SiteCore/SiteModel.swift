@@ -74,9 +74,12 @@ public struct SiteModel: Sendable {
   /// The whole-dataset downloads the build wrote, with their sizes, for the downloads page;
   /// filled in once they are written.
   public var downloads: [DownloadFile] = []
+  /// The recommendations with national follow-up, grouped for the follow-up pages.
+  public let followUp: FollowUpIndex
 
   public init(config: SiteConfig, vocabulary: Vocabulary, catalog: Catalog, texts: [RenderedText],
               translations: [[String: RenderedText]]? = nil, pages: [FreePage]) {
+    self.followUp = FollowUpIndex(catalog: catalog, vocabulary: vocabulary, settings: config.followUp)
     self.config = config
     self.vocabulary = vocabulary
     self.catalog = catalog
@@ -105,6 +108,15 @@ public enum Route: Sendable, Hashable {
   /// A country's recommendations clustered by theme (`countries/ecu/matrix/`), beside its CSV.
   case countryMatrix(group: Int)
   case freePage(Int)
+  /// `follow-up/`: status by country, overdue actions, latest updates.
+  case followUpHub
+  /// `countries/ecu/follow-up/`, for the country at this position of `FollowUpIndex.countries`.
+  case countryFollowUp(Int)
+  /// `countries/ecu/follow-up/upr-cycle-3/`: a printable progress report.
+  case followUpReport(country: Int, report: Int)
+  /// `institutions/` and `institutions/<slug>/` (a position of `FollowUpIndex.institutions`).
+  case institutionHub
+  case institution(Int)
   case search
   /// The list of the whole-dataset downloads (`downloads/`), when site.yml's `exports:` leaves any on.
   case downloads
@@ -121,6 +133,13 @@ public enum Route: Sendable, Hashable {
     case .term(let t, let g, let page): return Pagination.path(model.catalog.terms(t)[g].path, page: page)
     case .countryMatrix(let g): return model.catalog.terms(.country)[g].path + "matrix/"
     case .freePage(let i): return "\(model.pages[i].name)/"
+    case .followUpHub: return "follow-up/"
+    case .countryFollowUp(let c): return model.catalog.terms(.country)[model.followUp.countries[c].group].path + "follow-up/"
+    case .followUpReport(let c, let n):
+      let country = model.followUp.countries[c]
+      return model.catalog.terms(.country)[country.group].path + "follow-up/\(country.reports[n].key)/"
+    case .institutionHub: return "institutions/"
+    case .institution(let n): return "institutions/\(model.followUp.institutions[n].slug)/"
     case .search: return "search/"
     case .downloads: return "downloads/"
     case .notFound: return "404.html"
@@ -148,12 +167,21 @@ public enum Route: Sendable, Hashable {
     }
     routes += model.pages.indices.map { .freePage($0) }
     if model.config.exports.hasDownloads { routes.append(.downloads) }
+    if !model.followUp.tracked.isEmpty {
+      routes.append(.followUpHub)
+      for (c, country) in model.followUp.countries.enumerated() {
+        routes.append(.countryFollowUp(c))
+        routes += country.reports.indices.map { .followUpReport(country: c, report: $0) }
+      }
+      routes.append(.institutionHub)
+      routes += model.followUp.institutions.indices.map { .institution($0) }
+    }
     return routes
   }
 
   /// Folder names free pages may not take: the generator writes its own pages there.
   public static let reservedNames: Set<String> = Set(Taxonomy.allCases.map(\.rawValue)).union([
-    "recommendations", "search", "assets", "page", "sitemap.xml", "404.html", "index.html", "downloads", "api",
+    "recommendations", "search", "assets", "page", "follow-up", "institutions", "sitemap.xml", "404.html", "index.html", "downloads", "api",
   ])
 }
 

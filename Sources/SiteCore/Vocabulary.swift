@@ -54,6 +54,8 @@ public struct Vocabulary: Sendable {
   public var themes: [Term]
   public var affectedPersons: [Term]
   public var goals: [SDGGoal]
+  /// From the optional `institutions.yml`: those responsible for national follow-up.
+  public var institutions: [Institution]
 
   public let countryByCode: [CountryCode: Country]
   public let bodyByCode: [String: Body]
@@ -63,12 +65,15 @@ public struct Vocabulary: Sendable {
   public let targetByCode: [String: SDGTarget]
   /// A regional group's names, by its English name (the `region` of countries).
   public let regionNames: [String: LocalizedText]
+  public let institutionBySlug: [String: Institution]
 
   public init(
     countries: [Country], bodies: [Body], themes: [Term], affectedPersons: [Term], goals: [SDGGoal],
-    regionNames: [String: LocalizedText] = [:]
+    regionNames: [String: LocalizedText] = [:], institutions: [Institution] = []
   ) {
     self.regionNames = regionNames
+    self.institutions = institutions
+    institutionBySlug = Dictionary(institutions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     self.countries = countries
     self.bodies = bodies
     self.themes = themes

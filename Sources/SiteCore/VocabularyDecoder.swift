@@ -5,6 +5,8 @@ public enum VocabularyFile: String, CaseIterable, Sendable {
   case sdgs
   /// The regional groups' names: optional (a region without an entry is shown as written).
   case regions
+  /// Optional: HRIndex ships none, and a site without it has no institutions.
+  case institutions
 
   public var fileName: String { rawValue + ".yml" }
 }
@@ -18,7 +20,7 @@ public struct VocabularyDecoder {
     var diagnostics: [Diagnostic] = []
     func items(_ kind: VocabularyFile) -> (YAMLReader, [FieldNode]) {
       guard let file = files[kind] else {
-        if kind == .regions { return (YAMLReader(path: kind.fileName, lineOffset: 0), []) }
+        if kind == .regions || kind == .institutions { return (YAMLReader(path: kind.fileName, lineOffset: 0), []) }
         diagnostics.append(.error(at: nil, "no \(kind.fileName) vocabulary"))
         return (YAMLReader(path: kind.fileName, lineOffset: 0), [])
       }
@@ -41,15 +43,16 @@ public struct VocabularyDecoder {
     let affected = decodeTerms(items(.affectedPersons), &diagnostics)
     let goals = decodeGoals(items(.sdgs), &diagnostics)
     let regions = decodeRegions(items(.regions), &diagnostics)
+    let institutions = decodeInstitutions(items(.institutions), &diagnostics)
     guard diagnostics.errorCount == 0 else { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
     return .success(
       Vocabulary(countries: countries, bodies: bodies, themes: themes, affectedPersons: affected, goals: goals,
-        regionNames: regions))
+        regionNames: regions, institutions: institutions))
   }
 
   // MARK: - One function per file kind
 
-  private func fields(
+  func fields(
     _ reader: YAMLReader, _ node: FieldNode, required: [String], _ diagnostics: inout [Diagnostic]
   ) -> [String: FieldNode]? {
     guard case let .mapping(mapping) = node.value else {
@@ -152,7 +155,7 @@ public struct VocabularyDecoder {
   }
 
   /// A term's slug names its page's folder, so it must stay short enough for any file system.
-  private func fitsFolderName(_ slug: String, _ reader: YAMLReader, _ node: FieldNode, _ d: inout [Diagnostic]) -> Bool {
+  func fitsFolderName(_ slug: String, _ reader: YAMLReader, _ node: FieldNode, _ d: inout [Diagnostic]) -> Bool {
     guard slug.count > Slug.longest else { return true }
     d.append(.error(at: reader.location(node), "\"\(slug.prefix(40))…\" is too long to name a page",
       notes: ["a slug or code may have at most \(Slug.longest) letters, digits and dashes; give a shorter slug"]))

@@ -59,6 +59,82 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "follow-up-country.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{>partials/follow-up-notice}}
+<p class="lead">{{intro}}</p>
+{{#total}}{{>partials/status-table}}{{/total}}
+<section aria-labelledby="reports-heading">
+<h2 id="reports-heading">{{t.follow_up_reports}}</h2>
+<ul id="reports">
+{{#reports}}<li><a href="{{href}}">{{label}}</a> ({{count}}) · <a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a></li>
+{{/reports}}</ul>
+</section>
+<section aria-labelledby="progress-heading">
+<h2 id="progress-heading">{{t.follow_up_progress}}</h2>
+{{{chart}}}
+</section>
+<section aria-labelledby="breakdown-heading">
+<h2 id="breakdown-heading">{{t.follow_up_breakdown}}</h2>
+{{#tables}}{{>partials/status-table}}{{/tables}}
+</section>
+{{>partials/follow-up-lists}}
+{{/main}}
+{{/layout}}
+
+"""#,
+    "follow-up-report.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{>partials/follow-up-notice}}
+<p class="lead">{{intro}}</p>
+<p><a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a></p>
+{{#total}}{{>partials/status-table}}{{/total}}
+{{#clusters}}
+<section aria-labelledby="{{anchor}}" class="report-cluster">
+<h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2>
+{{#items}}<article class="report-item">
+<h3><a href="{{href}}"{{#lang}} lang="{{lang}}"{{/lang}}>{{title}}</a></h3>
+<p class="rec-meta">{{document}}, {{t.paragraph_short}} {{paragraph}} · {{t.field_status}}: <strong>{{status}}</strong>{{#due}} · {{t.field_due}} {{due}}{{/due}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}</p>
+<div class="rec-text"{{#lang}} lang="{{lang}}"{{/lang}}>{{{text}}}</div>
+{{#hasResponsible}}<p>{{t.field_responsible}}: {{>partials/responsible}}</p>{{/hasResponsible}}
+{{#hasActions}}<h4>{{t.follow_up_actions}}</h4>
+<ul>
+{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
+{{/actions}}</ul>{{/hasActions}}
+{{#latest}}<h4>{{t.follow_up_latest_update}}</h4>
+<p><time datetime="{{date}}">{{dateText}}</time> · {{status}}</p>
+{{#note}}<div class="note">{{{note}}}</div>{{/note}}
+{{#hasIndicators}}<dl class="fields">
+{{#indicators}}<div><dt>{{label}}</dt><dd>{{text}}</dd></div>
+{{/indicators}}</dl>{{/hasIndicators}}{{/latest}}
+</article>
+{{/items}}
+</section>
+{{/clusters}}
+{{/main}}
+{{/layout}}
+
+"""#,
+    "follow-up.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{>partials/follow-up-notice}}
+<p class="lead">{{intro}}</p>
+<p><a href="{{institutionsHref}}">{{t.institutions_heading}}</a></p>
+{{#total}}{{>partials/status-table}}{{/total}}
+<section aria-labelledby="status-by-country-caption">
+{{#byCountry}}{{>partials/status-table}}{{/byCountry}}
+</section>
+{{>partials/follow-up-lists}}
+{{/main}}
+{{/layout}}
+
+"""#,
     "home.mustache": #"""
 {{<layout}}
 {{$main}}
@@ -97,6 +173,37 @@ public enum DefaultFiles {
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
 {{#table}}{{>partials/term-table}}{{/table}}
+{{/main}}
+{{/layout}}
+
+"""#,
+    "institution.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{>partials/follow-up-notice}}
+{{#hasFacts}}<dl class="facts">
+{{#facts}}<div><dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</dd></div>
+{{/facts}}</dl>{{/hasFacts}}
+<p class="lead">{{intro}}</p>
+{{#byCountry}}{{>partials/status-table}}{{/byCountry}}
+{{#sections}}
+<section aria-labelledby="{{anchor}}">
+<h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2>
+{{>partials/recommendation-list}}
+</section>
+{{/sections}}
+{{/main}}
+{{/layout}}
+
+"""#,
+    "institutions.mustache": #"""
+{{<layout}}
+{{$main}}
+<h1>{{heading}}</h1>
+{{>partials/follow-up-notice}}
+<p class="lead">{{intro}}</p>
+{{#byInstitution}}{{>partials/status-table}}{{/byInstitution}}
 {{/main}}
 {{/layout}}
 
@@ -198,6 +305,28 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "partials/follow-up-lists.mustache": #"""
+<section aria-labelledby="overdue-heading">
+<h2 id="overdue-heading">{{t.follow_up_overdue_actions}} <span class="count">({{overdueCount}})</span></h2>
+{{#hasOverdue}}<ol class="follow-list" id="overdue-list">
+{{#overdue}}<li><a href="{{href}}">{{title}}</a> · {{country}}<br>{{action}} · {{t.field_due}} <time datetime="{{date}}">{{dateText}}</time>{{#hasResponsible}} · {{t.field_responsible}}: {{>partials/responsible}}{{/hasResponsible}}</li>
+{{/overdue}}</ol>{{/hasOverdue}}
+{{^hasOverdue}}<p>{{t.follow_up_none_overdue}}</p>{{/hasOverdue}}
+</section>
+<section aria-labelledby="updates-heading">
+<h2 id="updates-heading">{{t.follow_up_latest_updates}}</h2>
+<ol class="follow-list" id="updates-list">
+{{#updates}}<li><a href="{{href}}">{{title}}</a> · {{country}}<br><time datetime="{{date}}">{{dateText}}</time> · {{status}}{{#note}}<div class="note">{{{note}}}</div>{{/note}}</li>
+{{/updates}}</ol>
+</section>
+
+"""#,
+    "partials/follow-up-notice.mustache": #"""
+{{#notice}}<p class="notice" role="note">{{notice}}</p>
+{{/notice}}{{#asOf}}<p class="count-line">{{asOf}}</p>
+{{/asOf}}
+
+"""#,
     "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="{{t.pagination_label}}">
@@ -220,6 +349,9 @@ public enum DefaultFiles {
 {{/list.items}}</ol>
 
 """#,
+    "partials/responsible.mustache": #"""
+{{#responsible}}<span class="responsible">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</span>{{^last}}; {{/last}}{{/responsible}}
+"""#,
     "partials/search-form.mustache": #"""
 <form class="search-form" role="search" action="{{home}}search/" method="get">
 <label for="search-q">{{t.search_label}}</label>
@@ -228,6 +360,18 @@ public enum DefaultFiles {
 <button type="submit">{{t.search_button}}</button>
 </div>
 </form>
+
+"""#,
+    "partials/status-table.mustache": #"""
+<div class="table-scroll" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+<table class="status" id="{{id}}">
+<caption id="{{id}}-caption">{{caption}}</caption>
+<thead><tr><th scope="col">{{rowHeading}}</th>{{#headings}}<th scope="col">{{label}}</th>{{/headings}}</tr></thead>
+<tbody>
+{{#rows}}<tr data-key="{{key}}"><th scope="row">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{#cells}}<td data-status="{{status}}">{{count}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
+</table>
+</div>
 
 """#,
     "partials/term-table.mustache": #"""
@@ -491,6 +635,53 @@ downloads_link: "تنزيل جميع البيانات (CSV وExcel وJSON وSQLi
 group_download: "تنزيل هذه القائمة:"
 size_kb: "{size} كيلوبايت"
 size_mb: "{size} ميغابايت"
+follow_up_heading: المتابعة الوطنية
+follow_up_intro: "مدى ما تفيد الدول بأنها نفذته من التوصيات التي تتابعها في آليتها الوطنية للمتابعة: الحالة الراهنة لكل توصية، حسب الدولة، وما فات موعده، وآخر المستجدات."
+follow_up_as_of: "المتأخر هو ما حلّ موعده قبل {date}، وهو التاريخ المرجعي لهذه البيانات."
+follow_up_status_none: بلا حالة
+follow_up_overdue: متأخر
+follow_up_total: المجموع
+follow_up_overall: حالة جميع التوصيات المتابَعة
+follow_up_scope: النطاق
+follow_up_all: الكل
+follow_up_by_country: الحالة حسب الدولة
+follow_up_overdue_actions: الإجراءات المتأخرة
+follow_up_latest_updates: آخر المستجدات
+follow_up_none_overdue: لا يوجد ما هو متأخر.
+follow_up_crumb: المتابعة
+follow_up_country_heading: "المتابعة الوطنية: {country}"
+follow_up_country_intro: "التوصيات الموجهة إلى {country} التي تتابعها آليتها الوطنية: {count}."
+follow_up_progress: التقدم عبر الزمن
+follow_up_progress_caption: التوصيات في كل حالة في نهاية كل سنة
+follow_up_reports: تقارير التقدم
+follow_up_report_csv: تنزيل التقرير (CSV)
+follow_up_breakdown: الحالة حسب الموضوع والهدف والآلية والجولة والمجموعة
+follow_up_by_mechanism: حسب الآلية
+follow_up_by_cycle: حسب جولة الاستعراض الدوري الشامل
+follow_up_cycle_label: "الاستعراض الدوري الشامل، الجولة {cycle}"
+follow_up_by_theme: حسب الموضوع
+follow_up_by_goal: حسب هدف التنمية المستدامة
+follow_up_by_cluster: حسب المجموعة
+follow_up_no_cluster: بلا مجموعة
+follow_up_report_heading: "تقرير التقدم: {country}، {review}"
+follow_up_report_intro: "متابعة التوصيات ({count}) الصادرة عن {review} إلى {country}، مجمعة: لكل منها نصها والمؤسسات المسؤولة والإجراءات المقررة وآخر المستجدات."
+follow_up_completed: أُنجز
+follow_up_actions: الإجراءات
+follow_up_latest_update: آخر المستجدات
+institutions_heading: المؤسسات
+institutions_intro: مؤسسات الدولة المسؤولة عن متابعة التوصيات، مع حالة ما تتولى كل منها المسؤولية عنه.
+institution_column: المؤسسة
+institution_intro: التوصيات التي تتولى هذه المؤسسة المسؤولية عنها، حسب الدولة وحسب الحالة.
+institution_type: النوع
+institution_parent: تابعة لـ
+institution_type_ministry: وزارة
+institution_type_agency: هيئة
+institution_type_parliament: البرلمان
+institution_type_judiciary: السلطة القضائية
+institution_type_nhri: مؤسسة وطنية لحقوق الإنسان
+institution_type_local: الحكم المحلي
+institution_type_other: أخرى
+follow_up_not_overdue: غير متأخر
 
 """#,
     "strings/en.yml": #"""
@@ -665,6 +856,53 @@ downloads_link: "Download all the data (CSV, Excel, JSON, SQLite)"
 group_download: "Download this list:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
+follow_up_heading: National follow-up
+follow_up_intro: "How far States report having implemented the recommendations they track in their national follow-up: the current status of each, by State, what is overdue and the latest updates."
+follow_up_as_of: "Overdue means due before {date}, the reference date of this data."
+follow_up_status_none: No status
+follow_up_overdue: Overdue
+follow_up_total: Total
+follow_up_overall: Status of all tracked recommendations
+follow_up_scope: Scope
+follow_up_all: All
+follow_up_by_country: Status by State
+follow_up_overdue_actions: Overdue actions
+follow_up_latest_updates: Latest updates
+follow_up_none_overdue: Nothing is overdue.
+follow_up_crumb: Follow-up
+follow_up_country_heading: "National follow-up: {country}"
+follow_up_country_intro: "{count} to {country} are tracked in its national follow-up."
+follow_up_progress: Progress over time
+follow_up_progress_caption: Recommendations in each status at the end of each year
+follow_up_reports: Progress reports
+follow_up_report_csv: Download the report (CSV)
+follow_up_breakdown: Status by theme, goal, mechanism, cycle and cluster
+follow_up_by_mechanism: By mechanism
+follow_up_by_cycle: By UPR cycle
+follow_up_cycle_label: "UPR, cycle {cycle}"
+follow_up_by_theme: By theme
+follow_up_by_goal: By SDG goal
+follow_up_by_cluster: By cluster
+follow_up_no_cluster: No cluster
+follow_up_report_heading: "Progress report: {country}, {review}"
+follow_up_report_intro: "The follow-up of {count} from {review} to {country}, grouped by cluster: each with its text, the institutions responsible, the planned actions and the latest update."
+follow_up_completed: Completed
+follow_up_actions: Actions
+follow_up_latest_update: Latest update
+institutions_heading: Institutions
+institutions_intro: The State institutions responsible for following up recommendations, with the status of what each is responsible for.
+institution_column: Institution
+institution_intro: The recommendations this institution is responsible for, by State and by status.
+institution_type: Type
+institution_parent: Part of
+institution_type_ministry: Ministry
+institution_type_agency: Agency
+institution_type_parliament: Parliament
+institution_type_judiciary: Judiciary
+institution_type_nhri: National human rights institution
+institution_type_local: Local government
+institution_type_other: Other
+follow_up_not_overdue: Not overdue
 
 """#,
     "strings/es.yml": #"""
@@ -840,6 +1078,53 @@ downloads_link: "Descargar todos los datos (CSV, Excel, JSON, SQLite)"
 group_download: "Descargar esta lista:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
+follow_up_heading: Seguimiento nacional
+follow_up_intro: "En qué medida los Estados informan haber aplicado las recomendaciones que siguen en su mecanismo nacional de seguimiento: el estado actual de cada una, por Estado, lo que está atrasado y las últimas actualizaciones."
+follow_up_as_of: "Atrasado significa con vencimiento anterior al {date}, la fecha de referencia de estos datos."
+follow_up_status_none: Sin estado
+follow_up_overdue: Atrasado
+follow_up_total: Total
+follow_up_overall: Estado de todas las recomendaciones objeto de seguimiento
+follow_up_scope: Alcance
+follow_up_all: Todas
+follow_up_by_country: Estado por país
+follow_up_overdue_actions: Acciones atrasadas
+follow_up_latest_updates: Últimas actualizaciones
+follow_up_none_overdue: No hay nada atrasado.
+follow_up_crumb: Seguimiento
+follow_up_country_heading: "Seguimiento nacional: {country}"
+follow_up_country_intro: "{count} dirigidas a {country} son objeto de su seguimiento nacional."
+follow_up_progress: Evolución en el tiempo
+follow_up_progress_caption: Recomendaciones en cada estado al final de cada año
+follow_up_reports: Informes de progreso
+follow_up_report_csv: Descargar el informe (CSV)
+follow_up_breakdown: Estado por tema, objetivo, mecanismo, ciclo y grupo
+follow_up_by_mechanism: Por mecanismo
+follow_up_by_cycle: Por ciclo del EPU
+follow_up_cycle_label: "EPU, ciclo {cycle}"
+follow_up_by_theme: Por tema
+follow_up_by_goal: Por objetivo de desarrollo sostenible
+follow_up_by_cluster: Por grupo
+follow_up_no_cluster: Sin grupo
+follow_up_report_heading: "Informe de progreso: {country}, {review}"
+follow_up_report_intro: "El seguimiento de {count} de {review} a {country}, agrupadas: cada una con su texto, las instituciones responsables, las acciones previstas y la última actualización."
+follow_up_completed: Completada
+follow_up_actions: Acciones
+follow_up_latest_update: Última actualización
+institutions_heading: Instituciones
+institutions_intro: Las instituciones del Estado responsables del seguimiento de las recomendaciones, con el estado de aquello de lo que cada una es responsable.
+institution_column: Institución
+institution_intro: Las recomendaciones de las que esta institución es responsable, por Estado y por estado de aplicación.
+institution_type: Tipo
+institution_parent: Depende de
+institution_type_ministry: Ministerio
+institution_type_agency: Organismo
+institution_type_parliament: Parlamento
+institution_type_judiciary: Poder judicial
+institution_type_nhri: Institución nacional de derechos humanos
+institution_type_local: Gobierno local
+institution_type_other: Otra
+follow_up_not_overdue: No atrasado
 
 """#,
     "strings/fr.yml": #"""
@@ -1015,6 +1300,53 @@ downloads_link: "Télécharger toutes les données (CSV, Excel, JSON, SQLite)"
 group_download: "Télécharger cette liste :"
 size_kb: "{size} ko"
 size_mb: "{size} Mo"
+follow_up_heading: Suivi national
+follow_up_intro: "Où en est la mise en œuvre des recommandations que les États suivent dans leur dispositif national de suivi : l’état actuel de chacune, par État, ce qui est en retard et les dernières mises à jour."
+follow_up_as_of: "En retard signifie dû avant le {date}, date de référence de ces données."
+follow_up_status_none: Sans état
+follow_up_overdue: En retard
+follow_up_total: Total
+follow_up_overall: État de toutes les recommandations suivies
+follow_up_scope: Portée
+follow_up_all: Toutes
+follow_up_by_country: État par pays
+follow_up_overdue_actions: Actions en retard
+follow_up_latest_updates: Dernières mises à jour
+follow_up_none_overdue: Rien n’est en retard.
+follow_up_crumb: Suivi
+follow_up_country_heading: "Suivi national : {country}"
+follow_up_country_intro: "{count} adressées à {country} font l’objet de son suivi national."
+follow_up_progress: Évolution dans le temps
+follow_up_progress_caption: Recommandations dans chaque état à la fin de chaque année
+follow_up_reports: Rapports d’avancement
+follow_up_report_csv: Télécharger le rapport (CSV)
+follow_up_breakdown: État par thème, objectif, mécanisme, cycle et groupe
+follow_up_by_mechanism: Par mécanisme
+follow_up_by_cycle: Par cycle de l’EPU
+follow_up_cycle_label: "EPU, cycle {cycle}"
+follow_up_by_theme: Par thème
+follow_up_by_goal: Par objectif de développement durable
+follow_up_by_cluster: Par groupe
+follow_up_no_cluster: Sans groupe
+follow_up_report_heading: "Rapport d’avancement : {country}, {review}"
+follow_up_report_intro: "Le suivi de {count} adressées par {review} à {country}, par groupe : chacune avec son texte, les institutions responsables, les actions prévues et la dernière mise à jour."
+follow_up_completed: Achevée
+follow_up_actions: Actions
+follow_up_latest_update: Dernière mise à jour
+institutions_heading: Institutions
+institutions_intro: Les institutions de l’État chargées du suivi des recommandations, avec l’état de ce dont chacune est responsable.
+institution_column: Institution
+institution_intro: Les recommandations dont cette institution est responsable, par État et par état d’avancement.
+institution_type: Type
+institution_parent: Relève de
+institution_type_ministry: Ministère
+institution_type_agency: Organisme
+institution_type_parliament: Parlement
+institution_type_judiciary: Pouvoir judiciaire
+institution_type_nhri: Institution nationale des droits de l’homme
+institution_type_local: Collectivité locale
+institution_type_other: Autre
+follow_up_not_overdue: Pas en retard
 
 """#,
     "strings/ru.yml": #"""
@@ -1190,6 +1522,53 @@ downloads_link: "Скачать все данные (CSV, Excel, JSON, SQLite)"
 group_download: "Скачать этот список:"
 size_kb: "{size} КБ"
 size_mb: "{size} МБ"
+follow_up_heading: Национальное отслеживание выполнения
+follow_up_intro: "Насколько, по данным государств, выполнены рекомендации, которые они отслеживают в национальной системе: текущий статус каждой, по государствам, просроченные меры и последние обновления."
+follow_up_as_of: "Просроченными считаются меры со сроком до {date} — контрольной даты этих данных."
+follow_up_status_none: Без статуса
+follow_up_overdue: Просрочено
+follow_up_total: Всего
+follow_up_overall: Статус всех отслеживаемых рекомендаций
+follow_up_scope: Охват
+follow_up_all: Все
+follow_up_by_country: Статус по государствам
+follow_up_overdue_actions: Просроченные меры
+follow_up_latest_updates: Последние обновления
+follow_up_none_overdue: Просроченных мер нет.
+follow_up_crumb: Выполнение
+follow_up_country_heading: "Национальное отслеживание: {country}"
+follow_up_country_intro: "Отслеживаемые рекомендации, адресованные государству {country}: {count}."
+follow_up_progress: Динамика
+follow_up_progress_caption: Рекомендации в каждом статусе на конец каждого года
+follow_up_reports: Отчеты о ходе выполнения
+follow_up_report_csv: Скачать отчет (CSV)
+follow_up_breakdown: Статус по темам, целям, механизмам, циклам и группам
+follow_up_by_mechanism: По механизмам
+follow_up_by_cycle: По циклам УПО
+follow_up_cycle_label: "УПО, цикл {cycle}"
+follow_up_by_theme: По темам
+follow_up_by_goal: По целям в области устойчивого развития
+follow_up_by_cluster: По группам
+follow_up_no_cluster: Без группы
+follow_up_report_heading: "Отчет о ходе выполнения: {country}, {review}"
+follow_up_report_intro: "Выполнение рекомендаций ({count}) органа {review} государству {country} по группам: текст каждой, ответственные учреждения, запланированные меры и последнее обновление."
+follow_up_completed: Выполнено
+follow_up_actions: Меры
+follow_up_latest_update: Последнее обновление
+institutions_heading: Учреждения
+institutions_intro: Государственные учреждения, ответственные за выполнение рекомендаций, и статус того, за что отвечает каждое из них.
+institution_column: Учреждение
+institution_intro: Рекомендации, за выполнение которых отвечает это учреждение, по государствам и статусам.
+institution_type: Тип
+institution_parent: Входит в
+institution_type_ministry: Министерство
+institution_type_agency: Ведомство
+institution_type_parliament: Парламент
+institution_type_judiciary: Судебная власть
+institution_type_nhri: Национальное правозащитное учреждение
+institution_type_local: Местные органы власти
+institution_type_other: Другое
+follow_up_not_overdue: Не просрочено
 
 """#,
     "strings/zh.yml": #"""
@@ -1365,6 +1744,53 @@ downloads_link: "下载全部数据（CSV、Excel、JSON、SQLite）"
 group_download: "下载此列表："
 size_kb: "{size} KB"
 size_mb: "{size} MB"
+follow_up_heading: 国家后续行动
+follow_up_intro: "各国在国家后续行动中跟踪的建议的落实情况：每项建议的当前状态、按国家分列、逾期事项和最新进展。"
+follow_up_as_of: "逾期指截止日期早于本数据的参考日期 {date}。"
+follow_up_status_none: 无状态
+follow_up_overdue: 逾期
+follow_up_total: 合计
+follow_up_overall: 所有跟踪建议的状态
+follow_up_scope: 范围
+follow_up_all: 全部
+follow_up_by_country: 按国家分列的状态
+follow_up_overdue_actions: 逾期行动
+follow_up_latest_updates: 最新进展
+follow_up_none_overdue: 没有逾期事项。
+follow_up_crumb: 后续行动
+follow_up_country_heading: "国家后续行动：{country}"
+follow_up_country_intro: "{country}的国家后续行动跟踪的建议：{count}。"
+follow_up_progress: 随时间的进展
+follow_up_progress_caption: 每年年底处于各状态的建议数
+follow_up_reports: 进展报告
+follow_up_report_csv: 下载报告（CSV）
+follow_up_breakdown: 按主题、目标、机制、周期和组别分列的状态
+follow_up_by_mechanism: 按机制
+follow_up_by_cycle: 按普遍定期审议周期
+follow_up_cycle_label: "普遍定期审议，第{cycle}周期"
+follow_up_by_theme: 按主题
+follow_up_by_goal: 按可持续发展目标
+follow_up_by_cluster: 按组别
+follow_up_no_cluster: 无组别
+follow_up_report_heading: "进展报告：{country}，{review}"
+follow_up_report_intro: "{review}向{country}提出的建议（{count}）的后续行动，按组别分列：每项建议的案文、负责机构、计划行动和最新进展。"
+follow_up_completed: 已完成
+follow_up_actions: 行动
+follow_up_latest_update: 最新进展
+institutions_heading: 机构
+institutions_intro: 负责建议后续行动的国家机构，以及各机构所负责事项的状态。
+institution_column: 机构
+institution_intro: 该机构负责的建议，按国家和状态分列。
+institution_type: 类型
+institution_parent: 隶属于
+institution_type_ministry: 部委
+institution_type_agency: 机关
+institution_type_parliament: 议会
+institution_type_judiciary: 司法机关
+institution_type_nhri: 国家人权机构
+institution_type_local: 地方政府
+institution_type_other: 其他
+follow_up_not_overdue: 未逾期
 
 """#,
     "term.mustache": #"""
@@ -1377,7 +1803,8 @@ size_mb: "{size} MB"
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
 {{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
 {{/matrix}}{{#downloads}}<p class="group-downloads">{{t.group_download}} <a href="{{csvHref}}" download>CSV</a>{{#xlsxHref}} · <a href="{{xlsxHref}}" download>Excel (XLSX)</a>{{/xlsxHref}}</p>
-{{/downloads}}<section aria-labelledby="list-heading">
+{{/downloads}}{{#followUpHref}}<p class="follow-up-link"><a href="{{followUpHref}}">{{t.follow_up_heading}}</a></p>
+{{/followUpHref}}<section aria-labelledby="list-heading">
 <h2 id="list-heading">{{t.list_heading}}</h2>
 {{#quickFilters}}<nav class="quick-filters" aria-label="{{t.quick_filters}}">
 <ul>
@@ -1627,6 +2054,18 @@ table.documents time { white-space: nowrap; }
 }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
 .languages a[aria-current="true"] { font-weight: 700; text-decoration: none; }
+/* Follow-up: status colours (progress chart, legend), status tables, progress reports */
+.chart-status-not-started { fill: #b9bec7; background: #b9bec7; }
+.chart-status-in-progress { fill: #e0a526; background: #e0a526; }
+.chart-status-partially-implemented { fill: #4f8fd6; background: #4f8fd6; }
+.chart-status-implemented { fill: #2f8a4c; background: #2f8a4c; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0 0 0.5rem; font-size: 0.85rem; }
+.legend-swatch { display: inline-block; inline-size: 0.8rem; block-size: 0.8rem; margin-inline-end: 0.35rem; vertical-align: -0.1rem; border-radius: 2px; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.notice { border-inline-start: 4px solid var(--accent); padding: 0.5rem 0.75rem; background: var(--surface); }
+table.status td { text-align: end; font-variant-numeric: tabular-nums; }
+.report-item { border-block-start: 1px solid var(--line); padding-block: 0.5rem; break-inside: avoid; }
+.report-item h3 { margin-block: 0.25rem; font-size: 1rem; }
+.follow-list li { margin-block: 0.35rem; }
 
 """#,
     "search/search-page.js": #"""

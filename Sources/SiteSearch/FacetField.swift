@@ -20,6 +20,11 @@ public enum FacetField: String, CaseIterable, Sendable {
   case cycle
   case recommendingState = "recommending_state"
   case type
+  /// National follow-up: the current status, the responsible institutions (page slugs), and
+  /// whether it is overdue (`yes` or `no`); only recommendations with follow-up have them.
+  case status
+  case responsible
+  case overdue
 
   /// The fields' names in index order, as the manifest lists them.
   public static let names = allCases.map(\.rawValue)

@@ -21,7 +21,11 @@ extension PageContextBuilder {
       ["label": .text(strings[total.0]), "count": .text(number(total.1)), "href": .text(root + total.2)]
     }
     values["totals"] = .list(items)
-    values["browse"] = .list(Array(items.dropFirst()))
+    // National follow-up, when the content has any (its pages are linked from here and from each country's page).
+    let followUp: [TemplateValue] = model.followUp.tracked.isEmpty ? [] : [
+      ["label": .text(strings["follow_up_heading"]), "count": .text(number(model.followUp.tracked.count)), "href": .text(root + "follow-up/")],
+    ]
+    values["browse"] = .list(Array(items.dropFirst()) + followUp)
     values["chartsHtml"] = .html(homeCharts())
     values["downloadsHref"] = model.config.exports.hasDownloads ? .text(root + "downloads/") : false
     let latest = Array(catalog.recommendations.indices.prefix(Self.latestCount))

@@ -59,7 +59,7 @@ extension PageContextBuilder {
       .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
       .dateText: .text(LanguageFormat.date(r.date, language)),
       "response": .text(r.response.map { strings.label($0) } ?? ""),
-      "status": .text(r.followUp?.status.map { strings.label($0) } ?? ""),
+      "status": .text(r.followUp?.currentStatus.map { strings.label($0) } ?? ""),
     ]
   }
 
@@ -85,7 +85,7 @@ extension PageContextBuilder {
         let cells = [
           section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
           r.date, r.response.map { strings.label($0) } ?? "",
-          r.followUp?.status.map { strings.label($0) } ?? "",
+          r.followUp?.currentStatus.map { strings.label($0) } ?? "",
           r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
         ]
         for (n, cell) in cells.enumerated() {
@@ -100,33 +100,4 @@ extension PageContextBuilder {
 
   /// The file `matrix.csv` of country `g`, relative to the site root.
   public func matrixCSVPath(country g: Int) -> String { model.catalog.terms(.country)[g].path + "matrix.csv" }
-}
-
-/// Spreadsheet cells (RFC 4180).
-public enum CSV {
-  /// Quotes a cell when it holds a comma, quote or line break, and prefixes `'` to text a
-  /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first).
-  public static func cell(_ text: String) -> String {
-    var out: [UInt8] = []
-    append(text, into: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Appends `text` as one cell (see `cell`) to the UTF-8 bytes `out`.
-  public static func append(_ text: String, into out: inout [UInt8]) {
-    let bytes = text.utf8
-    let formula = bytes.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
-    let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-    if quoted { out.append(0x22) }
-    if formula { out.append(UInt8(ascii: "'")) }
-    if quoted {
-      for byte in bytes {
-        out.append(byte)
-        if byte == 0x22 { out.append(0x22) }
-      }
-      out.append(0x22)
-    } else {
-      out.append(contentsOf: bytes)
-    }
-  }
 }

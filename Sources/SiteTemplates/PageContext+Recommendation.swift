@@ -97,7 +97,7 @@ extension PageContextBuilder {
 
   func followUpRows(_ f: FollowUp) -> TemplateValue {
     var rows: [[String: String]] = []
-    if let status = f.status { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
+    if let status = f.currentStatus { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
     if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": LanguageFormat.date(due, language)]) }

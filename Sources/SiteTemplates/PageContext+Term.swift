@@ -36,6 +36,8 @@ extension PageContextBuilder {
     values["matrix"] = page == 1 && taxonomy == .country
       ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
     values["downloads"] = groupDownloads(taxonomy, group, page: page, path: path)
+    values["followUpHref"] = (page == 1 && taxonomy == .country && model.followUp.country(group: g) != nil
+      ? root + group.path + "follow-up/" : nil).templateValue
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: .term, values: values)
   }

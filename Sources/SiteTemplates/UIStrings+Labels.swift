@@ -47,6 +47,9 @@ extension UIStrings {
     case .cycle: "field_cycle"
     case .recommendingState: "field_recommending_states"
     case .type: "field_type"
+    case .status: "field_status"
+    case .responsible: "field_responsible"
+    case .overdue: "follow_up_overdue"
     }
   }
 }

@@ -8,7 +8,7 @@ struct HRIndex: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hrindex",
     abstract: "Builds a static website of UN human-rights recommendations from a folder of Markdown files.",
-    subcommands: [Build.self, Check.self, New.self, Generate.self, Import.self, Serve.self],
+    subcommands: [Build.self, Check.self, New.self, Generate.self, Import.self, FollowUpCommand.self, Serve.self],
     defaultSubcommand: Build.self)
 }
 

@@ -14,7 +14,7 @@ struct CorpusTests {
     try one.write(count: 300, to: a + "/Content")
     try two.write(count: 300, to: b + "/Content")
     let left = SiteFixture.files(in: a)
-    #expect(left.count == 301)
+    #expect(left.count == 302)  // site.yml, vocabularies/institutions.yml and 300 recommendations
     #expect(left == SiteFixture.files(in: b))
   }
 
@@ -29,5 +29,22 @@ struct CorpusTests {
     let ids = try FileManager.default.contentsOfDirectory(atPath: output + "/recommendations").filter { $0.hasPrefix("synthetic-") }
     #expect(ids.count == 10_000)
     #expect(report.pages > 10_000 + 10_000 / 50)
+  }
+
+  @Test("30% of records carry follow-up with histories and actions, every file decodes without a warning")
+  func followUpShare() throws {
+    let folder = SiteFixture.temporaryFolder("corpus-follow-up")
+    var generator = try CorpusGenerator(seed: 3)
+    try generator.write(count: 2_000, to: folder + "/Content")
+    let files = SiteFixture.files(in: folder + "/Content/recommendations")
+    let texts = files.values.map { String(decoding: $0, as: UTF8.self) }
+    let withBlock = texts.filter { $0.contains("\nfollow_up:\n") }
+    let share = Double(withBlock.count) / Double(texts.count)
+    #expect(abs(share - 0.3) < 0.03, "\(share)")
+    #expect(withBlock.allSatisfy { $0.contains("\n  updates:\n    - date: ") && $0.contains("\n  actions:\n    - action: ") })
+    #expect(withBlock.filter { $0.components(separatedBy: "\n    - date: ").count > 2 }.count > withBlock.count / 3)
+    let (_, report) = SiteFixture.build(content: folder + "/Content")
+    #expect(report.diagnostics.isEmpty, "\(report.diagnostics.prefix(5))")
+    #expect(report.recommendations == 2_000)
   }
 }

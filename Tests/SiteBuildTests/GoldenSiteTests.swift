@@ -21,6 +21,9 @@ struct GoldenSiteTests {
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
     "downloads/index.html", "countries/ecu/recommendations.csv",  // the downloads page; a group's list
+    // national follow-up: the hub, a country's page, a progress report and its CSV, the institutions
+    "follow-up/index.html", "countries/ecu/follow-up/index.html", "countries/ecu/follow-up/cmw/index.html",
+    "countries/ecu/follow-up/cmw/report.csv", "institutions/index.html", "institutions/ministerio-de-relaciones-exteriores/index.html",
   ]
 
   @Test("every page kind matches its golden file")

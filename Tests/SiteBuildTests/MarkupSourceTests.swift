@@ -7,6 +7,7 @@ import Testing
 struct MarkupSourceTests {
   static let makers: Set<String> = [
     "Sources/SiteCore/HTML.swift", "Sources/SiteMarkdown/CMarkRenderer.swift", "Sources/SiteTemplates/Charts/BarChart.swift",
+    "Sources/SiteTemplates/Charts/ProgressChart.swift",
   ]
 
   @Test("HTML(trusted:) appears only in the escaper, the Markdown renderer and the chart drawer")

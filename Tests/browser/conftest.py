@@ -149,6 +149,8 @@ KINDS = [
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
+    # national follow-up (the sample's fictional data for two States)
+    "follow-up-hub", "follow-up-country", "follow-up-report", "institutions", "institution",
 ]
 # The same page kinds (their own 404 page included) in every other edition of a multilingual site.
 EDITIONS = ["ar", "zh", "fr", "es", "ru"]
@@ -174,7 +176,7 @@ def kind_paths(folder):
     country = pick("countries")
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
-                "sdgs", "search", "assets"}
+                "sdgs", "search", "assets", "follow-up", "institutions"}
     languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
     free = sorted(p.name for p in folder.iterdir()
                   if p.is_dir() and p.name not in reserved | languages and has(p.name))
@@ -193,6 +195,14 @@ def kind_paths(folder):
         paths[f"hub-{hub}"] = f"{hub}/"
     paths["hub-documents-by-symbol"] = "documents/by-symbol/"
     paths["hub-documents-page-2"] = "documents/page/2/"
+    followed = [c for c in terms("countries") if has(f"countries/{c}/follow-up")]
+    if followed:
+        reports = sorted(p.name for p in (folder / "countries" / followed[0] / "follow-up").iterdir() if p.is_dir())
+        paths.update({
+            "follow-up-hub": "follow-up/", "follow-up-country": f"countries/{followed[0]}/follow-up/",
+            "follow-up-report": f"countries/{followed[0]}/follow-up/{reports[0]}/",
+            "institutions": "institutions/", "institution": f"institutions/{terms('institutions')[0]}/",
+        })
     for lang in EDITIONS:
         for kind, path in list(paths.items()):
             if path is not None and kind != "right-to-left-country" and "-" not in kind[:3]:

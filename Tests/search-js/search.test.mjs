@@ -346,7 +346,7 @@ test("takes the facet fields from the manifest, and counts every one of them", a
   const e = engine();
   const fields = await e.facetFields();
   assert.deepEqual(fields, (await e.manifest()).fields);
-  assert.equal(fields.length, 14);
+  assert.equal(fields.length, 17);
   assert.deepEqual(fields.slice(0, 3), ["country", "region", "body"]);
   assert.deepEqual(Object.keys((await e.search("zzzz")).facets), fields);
   assert.deepEqual(Object.keys((await e.search("children", { filters: { country: ["ecu"] } })).facets), fields);

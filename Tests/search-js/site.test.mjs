@@ -62,6 +62,19 @@ describe("the search of a site built by hrindex (small fixture)", { skip }, () =
     assert.equal(r.facets.recommending_state.gbr, 1);
   });
 
+  test("filters by national follow-up: current status, responsible institution, overdue", async () => {
+    // The fixture's one follow_up block: status in-progress, responsible "Ministerio de Relaciones Exteriores", no updates.
+    assert.deepEqual(ids(await site.engine.search("", { filters: { status: ["in-progress"] } })), ["cmw-c-ecu-co-3-47-g"]);
+    assert.deepEqual(ids(await site.engine.search("", { filters: { status: ["implemented"] } })), []);
+    assert.deepEqual(ids(await site.engine.search("", { filters: { responsible: ["ministerio-de-relaciones-exteriores"] } })), ["cmw-c-ecu-co-3-47-g"]);
+    const all = await site.engine.search("");
+    assert.deepEqual(all.facets.status, { "in-progress": 1 });
+    assert.deepEqual(all.facets.overdue, { no: 1 });
+    const labels = await site.engine.labels();
+    assert.equal(labels.status["in-progress"], "In progress");
+    assert.equal(labels.responsible["ministerio-de-relaciones-exteriores"], "Ministerio de Relaciones Exteriores");
+  });
+
   test("finds words in every language, stemmed and without diacritics", async () => {
     // Quoted: the text alone (unquoted, "migrant" also finds the recommendations about migrants).
     assert.deepEqual(ids(await site.engine.search('"migrant"')), ["fra-upr3-ratification"]);

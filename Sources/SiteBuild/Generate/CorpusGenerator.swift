@@ -3,14 +3,17 @@ import SiteCore
 import SiteFiles
 
 /// Writes a synthetic but realistic content folder: about half UPR, then CRC and CEDAW; countries
-/// and themes Zipf-distributed; texts of 20–400 words in the six UN languages. The same seed and
+/// and themes Zipf-distributed; texts of 20–400 words in the six UN languages; national follow-up
+/// (updates, actions, institutions) on 30% of records (`FollowUpGenerator`). The same seed and
 /// count always give byte-identical files.
 public struct CorpusGenerator {
   private var random: SeededRandom
+  private var followUp: FollowUpGenerator
   private let vocabulary: Vocabulary
 
   public init(seed: UInt64) throws {
     random = SeededRandom(seed: seed)
+    followUp = FollowUpGenerator(seed: seed)
     vocabulary = try VocabularyLoader(content: nil).load().get()
   }
 
@@ -22,6 +25,8 @@ public struct CorpusGenerator {
     try fm.createDirectory(atPath: folder + "/recommendations", withIntermediateDirectories: true)
     try "title: Synthetic recommendations (\(count))\nlanguage: en\npage_size: 50\n"
       .write(toFile: folder + "/site.yml", atomically: false, encoding: .utf8)
+    try fm.createDirectory(atPath: folder + "/vocabularies", withIntermediateDirectories: true)
+    try FollowUpGenerator.institutionsYAML.write(toFile: folder + "/vocabularies/institutions.yml", atomically: false, encoding: .utf8)
     var madeFolders: Set<String> = []
     for n in 0..<count {
       let (country, text) = recommendation(n)
@@ -73,6 +78,7 @@ public struct CorpusGenerator {
       lines.append("sdgs: [\"\(goal.number)\", \"\(target.code)\"]")
     }
     lines.append("language: \(language)")
+    lines += followUp.block(date: date)
     lines.append("---")
     lines.append(SyntheticText.paragraph(language: language, words: 20 + random.zipf(380, exponent: 0.6), random: &random))
     return (country.rawValue, lines.joined(separator: "\n") + "\n")

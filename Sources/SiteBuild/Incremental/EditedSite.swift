@@ -43,7 +43,8 @@ struct Edit {
       case .recommendation:
         let (decoded, problems) = reader.decode(file)
         guard let decoded, problems.errorCount == 0,
-          decoded.frontMatterHash == previous.frontMatterHash[k], ContentHash.of(decoded.text.title) == previous.titleHash[k]
+          decoded.frontMatterHash == previous.frontMatterHash[k], ContentHash.of(decoded.text.title) == previous.titleHash[k],
+          decoded.recommendation.followUp == nil  // its text is on follow-up reports too: a full build
         else { return nil }
         edit.diagnostics += problems
         edit.decoded[k] = (decoded.recommendation, decoded.text)

@@ -37,7 +37,8 @@ struct RecommendationReader {
 
   init(_ inputs: BuildInputs) {
     content = inputs.content
-    decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language)
+    decoder = RecommendationDecoder(vocabulary: inputs.vocabulary, defaultLanguage: inputs.config.language,
+      renderNote: { CMarkRenderer.render($0, headingShift: 3).html })
     keepsMarkdown = inputs.config.exports.has(.api)
   }
 

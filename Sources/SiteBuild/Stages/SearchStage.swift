@@ -32,6 +32,11 @@ extension SiteBuilder {
     if let region = model.vocabulary.countryByCode[r.country]?.region { facets[.region] = [Slug.make(region)] }
     if let response = r.response { facets[.response] = [response.rawValue] }
     if let cycle = r.cycle { facets[.cycle] = [String(cycle)] }
+    if let f = r.followUp {
+      if let status = f.currentStatus { facets[.status] = [status.rawValue] }
+      facets[.responsible] = f.allResponsible.map { FollowUpIndex.slug(of: $0, model.vocabulary) }.filter { !$0.isEmpty }
+      facets[.overdue] = [f.isOverdue(asOf: model.followUp.asOf) ? "yes" : "no"]
+    }
     return SearchDocument(
       id: r.id.rawValue, url: "recommendations/\(r.id)/", title: model.texts[i].title, text: model.texts[i].plainText,
       document: r.document, paragraph: r.paragraph, language: r.language, date: r.date, facets: facets,
@@ -56,6 +61,9 @@ extension SiteBuilder {
     labels[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { t in (t.code, t.name.map { "\(t.code) \($0.text(in: language))" } ?? t.code) }) { a, _ in a }
     labels[.response] = Dictionary(UPRResponse.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
     labels[.type] = Dictionary(RecommendationKind.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
+    labels[.status] = Dictionary(FollowUpStatus.allCases.map { ($0.rawValue, strings.label($0)) }) { a, _ in a }
+    labels[.overdue] = ["yes": strings["follow_up_overdue"], "no": strings["follow_up_not_overdue"]]
+    labels[.responsible] = Dictionary(model.followUp.institutions.map { ($0.slug, $0.institution?.name.text(in: language) ?? $0.written) }) { a, _ in a }
     labels[.language] = Dictionary(["en", "fr", "es", "ru", "zh", "ar"].map { ($0, strings.languageName($0)) }) { a, _ in a }
     return labels
   }

@@ -30,7 +30,8 @@ struct SiteRenderer {
       log.lap("render and write pages (and the search index alongside)")
       for (file, xml) in Sitemap.files(routes: routes, model: model) { try publisher.write(file, xml) }
       try SiteBuilder.writeMatrixCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
-      log.lap("sitemaps and country matrices")
+      try SiteBuilder.writeReportCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
+      log.lap("sitemaps, country matrices and follow-up reports")
     } catch {
       _ = try? search?.wait()
       throw error

@@ -9,13 +9,7 @@ import SiteMarkdown
 enum TranslationFiles {
   /// The part of a file name that names a translation's language: `x.fr.md` → (`x.md`, `fr`).
   static func original(of path: String, among files: Set<String>) -> (original: String, language: String)? {
-    guard path.hasSuffix(".md") else { return nil }
-    let stem = path.dropLast(3)
-    guard let dot = stem.lastIndex(of: "."), !stem[..<dot].hasSuffix("/") else { return nil }
-    let language = String(stem[stem.index(after: dot)...])
-    let original = String(stem[..<dot]) + ".md"
-    guard LanguageCode.isValid(language), files.contains(original) else { return nil }
-    return (original, language)
+    TranslationPath.original(of: path, among: files)
   }
 }
 

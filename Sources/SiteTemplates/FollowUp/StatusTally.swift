@@ -1,0 +1,88 @@
+import SiteCore
+
+/// How many tracked recommendations are in each current status, and how many are overdue.
+struct StatusTally {
+  /// By `FollowUpStatus.ordinal`, then one more for those without a status.
+  var counts = [Int](repeating: 0, count: FollowUpStatus.allCases.count + 1)
+  var total = 0
+  var overdue = 0
+
+  mutating func add(_ f: FollowUp, asOf: String?) {
+    counts[f.currentStatus?.ordinal ?? FollowUpStatus.allCases.count] += 1
+    total += 1
+    if f.isOverdue(asOf: asOf) { overdue += 1 }
+  }
+
+  /// The tally of `members` (indexes into the catalog; those without follow-up are skipped).
+  init<C: Collection>(_ members: C, _ model: SiteModel) where C.Element == Int {
+    let asOf = model.followUp.asOf
+    for i in members { if let f = model.catalog.recommendations[i].followUp { add(f, asOf: asOf) } }
+  }
+
+  init() {}
+}
+
+/// A row of a status table: a label, a link, and its tally.
+struct StatusRow {
+  var label: String
+  var href: String?
+  var tally: StatusTally
+  /// Tells the row apart in tests and styles: a country code, a theme slug…
+  var key: String
+}
+
+extension PageContextBuilder {
+  /// The column headings of status tables: each status, "no status", overdue, total.
+  var statusHeadings: TemplateValue {
+    .list((FollowUpStatus.allCases.map { strings.label($0) } + [strings["follow_up_status_none"], strings["follow_up_overdue"],
+      strings["follow_up_total"]]).map { [.label: .text($0)] })
+  }
+
+  /// A status table (`partials/status-table`): one row per group, a count per status.
+  func statusTable(_ id: String, caption: String, rowHeading: String, rows: [StatusRow]) -> TemplateValue {
+    [
+      "id": .text(id), "caption": .text(caption), "rowHeading": .text(rowHeading), "headings": statusHeadings,
+      "rows": .list(rows.map { row in
+        let cells = row.tally.counts.enumerated().map { n, count -> TemplateValue in
+          let status = n < FollowUpStatus.allCases.count ? FollowUpStatus.allCases[n].rawValue : "none"
+          return ["status": .text(status), .count: .text(number(count))]
+        } + [["status": "overdue", .count: .text(number(row.tally.overdue))], ["status": "total", .count: .text(number(row.tally.total))]]
+        return [.label: .text(row.label), .href: row.href.templateValue, "key": .text(row.key), "cells": .list(cells)]
+      }),
+    ]
+  }
+
+  /// Rows of a status table for the groups `keyed` returns for each tracked member, sorted by label.
+  func statusRows(_ members: [Int], keys: (Recommendation) -> [String], label: (String) -> String, href: ((String) -> String?)? = nil) -> [StatusRow] {
+    var tallies: [String: StatusTally] = [:]
+    let asOf = model.followUp.asOf
+    for i in members {
+      let r = model.catalog.recommendations[i]
+      guard let f = r.followUp else { continue }
+      for key in keys(r) { tallies[key, default: StatusTally()].add(f, asOf: asOf) }
+    }
+    return tallies.keys.map { (label($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { name, key in
+      StatusRow(label: name, href: href?(key) ?? nil, tally: tallies[key]!, key: key)
+    }
+  }
+
+  /// A responsible name as pages show it: the institution's name in the page's language, else as written.
+  func institutionName(_ name: String) -> String {
+    model.vocabulary.institutionBySlug[name]?.name.text(in: language) ?? name
+  }
+
+  /// Responsible names with links to their institution pages (relative to `root`).
+  func responsibleLinks(_ names: [String], root: String) -> TemplateValue {
+    .list(names.enumerated().map { k, name in
+      let n = model.followUp.institution(named: name, model.vocabulary)
+      return [.label: .text(institutionName(name)), .href: n.map { root + "institutions/\(model.followUp.institutions[$0].slug)/" }.templateValue,
+              .last: .flag(k == names.count - 1)]
+    })
+  }
+
+  /// The notice `site.yml` gives for follow-up pages (such as "fictional data"), and the reference date.
+  func followUpCommon(_ values: inout [TemplateKey: TemplateValue]) {
+    values["notice"] = model.config.followUp.notice.map { $0.text(in: language) }.templateValue
+    values["asOf"] = model.followUp.asOf.map { strings.format("follow_up_as_of", ["date": LanguageFormat.date($0, language)]) }.templateValue
+  }
+}
