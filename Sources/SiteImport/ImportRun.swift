@@ -8,10 +8,13 @@ public enum ImportRun {
     public var output: String
     public var overwrite = false
     public var prune = false
-    public init(output: String, overwrite: Bool = false, prune: Bool = false) {
+    /// Where to write every skipped or altered row as CSV (`--report`), besides the text report.
+    public var reportCSV: String?
+    public init(output: String, overwrite: Bool = false, prune: Bool = false, reportCSV: String? = nil) {
       self.output = output
       self.overwrite = overwrite
       self.prune = prune
+      self.reportCSV = reportCSV
     }
   }
 
@@ -84,7 +87,7 @@ public enum ImportRun {
   /// Writes one recommendation unless an earlier row of this run made the same file.
   private static func write(_ r: ImportedRecommendation, at place: String, _ writer: ContentWriter, _ report: inout ImportReport) throws -> Bool {
     guard writer.claim(r.id) else {
-      report.problems.append(ImportProblem(.id, r.id + " (given by an earlier row too)", .rowSkipped, at: place))
+      report.problems.append(ImportProblem(.duplicateID, r.id + " (given by an earlier row too)", .rowSkipped, at: place))
       return false
     }
     _ = try writer.write(r.fileText, to: r.path, into: &report)
@@ -97,6 +100,7 @@ public enum ImportRun {
     let reportPath = options.output + "/" + reportFileName
     do {
       try AtomicFile.write(report.text, to: reportPath)
+      if let csv = options.reportCSV { try AtomicFile.write(report.csv, to: csv) }
     } catch {
       throw ImportFailure(error.description)
     }

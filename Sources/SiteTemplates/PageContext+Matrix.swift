@@ -100,32 +100,3 @@ extension PageContextBuilder {
   /// The file `matrix.csv` of country `g`, relative to the site root.
   public func matrixCSVPath(country g: Int) -> String { model.catalog.terms(.country)[g].path + "matrix.csv" }
 }
-
-/// Spreadsheet cells (RFC 4180).
-enum CSV {
-  /// Quotes a cell when it holds a comma, quote or line break, and prefixes `'` to text a
-  /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return first).
-  static func cell(_ text: String) -> String {
-    var out: [UInt8] = []
-    append(text, into: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Appends `text` as one cell (see `cell`) to the UTF-8 bytes `out`.
-  static func append(_ text: String, into out: inout [UInt8]) {
-    let bytes = text.utf8
-    let formula = bytes.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
-    let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-    if quoted { out.append(0x22) }
-    if formula { out.append(UInt8(ascii: "'")) }
-    if quoted {
-      for byte in bytes {
-        out.append(byte)
-        if byte == 0x22 { out.append(0x22) }
-      }
-      out.append(0x22)
-    } else {
-      out.append(contentsOf: bytes)
-    }
-  }
-}
