@@ -54,29 +54,24 @@ public enum ImportRun {
     return report
   }
 
-  /// Imports a UHRI JSON export (a top-level array of annotation objects), read as a stream.
+  /// Imports a UHRI export: the JSON export (read as a stream), the Excel export (.xlsx) or a
+  /// CSV saved from it; `UHRIInput` tells which from the file's first bytes.
   public static func uhri(input: String, vocabulary: Vocabulary, language: String = "en", options: Options) throws -> ImportReport {
-    var stream = try JSONArrayStream(path: input)
-    var report = ImportReport(source: "uhri (Universal Human Rights Index JSON export)", input: input)
+    let source = try UHRIInput.open(input)
+    var report = ImportReport(source: "uhri (Universal Human Rights Index \(source.formatName))", input: input)
     let writer = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
     let importer = UHRIImporter(vocabulary: vocabulary, language: language)
-    let name = (input as NSString).lastPathComponent
-    do {
-      while let (record, line) = try stream.next() {
-        report.rowsRead += 1
-        let place = "\(name):\(line) (record \(report.rowsRead))"
-        guard case .object(let fields) = record else {
-          report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
-          continue
-        }
-        var imported = false
-        for r in importer.recommendations(fields, at: place, problems: &report.problems) {
-          imported = try write(r, at: place, writer, &report) || imported
-        }
-        if imported { report.rowsImported += 1 }
+    try source.forEachRecord { fields, place in
+      report.rowsRead += 1
+      guard let fields else {
+        report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
+        return
       }
-    } catch let error as JSONStreamError {
-      throw ImportFailure("\(input):\(error.line):\(error.column): \(error.message)")
+      var imported = false
+      for r in importer.recommendations(fields, at: place, problems: &report.problems) {
+        imported = try write(r, at: place, writer, &report) || imported
+      }
+      if imported { report.rowsImported += 1 }
     }
     try finish(writer, title: "Universal Human Rights Index", options, &report)
     return report
