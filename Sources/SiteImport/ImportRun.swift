@@ -58,6 +58,7 @@ public enum ImportRun {
   /// CSV saved from it; `UHRIInput` tells which from the file's first bytes.
   public static func uhri(input: String, vocabulary: Vocabulary, language: String = "en", options: Options) throws -> ImportReport {
     let source = try UHRIInput.open(input)
+    if case .json = source {} else { try source.checkHeader() }
     var report = ImportReport(source: "uhri (Universal Human Rights Index \(source.formatName))", input: input)
     let writer = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
     let importer = UHRIImporter(vocabulary: vocabulary, language: language)

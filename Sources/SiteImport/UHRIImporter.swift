@@ -94,7 +94,8 @@ public struct UHRIImporter: Sendable {
       r.cycle = reading.cycle()
       r.response = reading.response()
       for name in reading.strings("UprRecommendingCountry") {
-        guard let code = countries.match(name)?.code ?? reading.left(.recommendingState, name) else { continue }
+        guard let (code, how) = countries.match(name) ?? reading.left(.recommendingState, name) else { continue }
+        if how != .name { reading.problem(.recommendingState, "\(name) → \(code) (\(how.rawValue))", .mappedByAlias) }
         if !r.recommendingStates.contains(code) { r.recommendingStates.append(code) }
       }
     }

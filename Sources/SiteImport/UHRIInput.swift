@@ -37,6 +37,15 @@ enum UHRIInput {
       + "expected the JSON export (an array, \"[\"), an Excel workbook (.xlsx) or a CSV file whose header row has \"OHCHR Annotation Id\"")
   }
 
+  /// Reads the header row of a workbook or CSV (and nothing else), so that a file without UHRI's
+  /// columns is refused before anything is written.
+  func checkHeader() throws {
+    struct Found: Error {}
+    do {
+      try forEachRecord { _, _ in throw Found() }
+    } catch is Found {}
+  }
+
   /// What an unreadable file looks like, for the error.
   private static func describe(_ head: [UInt8], first: UInt8?) -> String {
     if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
