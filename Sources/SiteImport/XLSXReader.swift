@@ -128,7 +128,7 @@ final class XLSXStringsParser: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     switch name {
-    case "si": strings.append(current)
+    case "si": strings.append(XLSXSheetParser.unescape(current))
     case "rPh": inPhonetic = false
     case "t": inText = false
     default: break

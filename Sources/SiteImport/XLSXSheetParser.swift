@@ -68,7 +68,28 @@ final class XLSXSheetParser: NSObject, XMLParserDelegate {
     switch type {
     case "s": return Int(value).flatMap { $0 >= 0 && $0 < strings.count ? strings[$0] : nil } ?? ""
     case "b": return value == "1" ? "TRUE" : "FALSE"
+    case "inlineStr": return Self.unescape(value)
     default: return value
     }
+  }
+
+  /// Excel writes characters XML cannot hold (and the CR of a CRLF) as `_xHHHH_` in texts:
+  /// `a_x000D_` → "a\r".
+  static func unescape(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let start = rest.range(of: "_x") {
+      let digits = rest[start.upperBound...].prefix(5)
+      if digits.count == 5, digits.last == "_", let code = UInt32(digits.dropLast(), radix: 16), let scalar = Unicode.Scalar(code) {
+        out += rest[..<start.lowerBound]
+        out.unicodeScalars.append(scalar)
+        rest = rest[rest.index(start.upperBound, offsetBy: 5)...]
+      } else {
+        out += rest[..<start.upperBound]
+        rest = rest[start.upperBound...]
+      }
+    }
+    return out + rest
   }
 }

@@ -45,3 +45,35 @@ struct UHRIExportGeneratorTests {
     #expect(report.problems.filter { $0.effect == .typedByRule }.count == uuidTypes)
   }
 }
+
+@Suite("Cells of the Excel export")
+struct UHRITableTests {
+  @Test("Excel date serials become ISO dates, checked against Foundation's calendar")
+  func serials() throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let epoch = calendar.date(from: DateComponents(year: 1899, month: 12, day: 30))!
+    for serial in [1, 60, 61, 25_569, 36_526, 45_700, 45_700, 47_000, 2_958_465] {
+      let date = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: serial, to: epoch)!)
+      let expected = String(format: "%04d-%02d-%02d", date.year!, date.month!, date.day!)
+      #expect(UHRITable.date(String(serial)) == expected, "\(serial)")
+      #expect(UHRITable.date("\(serial).75") == expected, "\(serial).75")
+    }
+    #expect(UHRITable.date("2025-02-12T00:00:00") == "2025-02-12T00:00:00")
+  }
+
+  @Test("_xHHHH_ escapes in texts are decoded; other underscores are left alone")
+  func escapes() {
+    #expect(XLSXSheetParser.unescape("- Peru_x000D_\n- Chile") == "- Peru\r\n- Chile")
+    #expect(XLSXSheetParser.unescape("a_x_b _x12_ _x0041_") == "a_x_b _x12_ A")
+  }
+
+  @Test("columns are found by header, in any order, and list cells split into items")
+  func record() throws {
+    let table = try UHRITable(header: ["OHCHR Annotation Id", "document symbol", "Text", "Recommending Body", "Document Publication Date", "Countries Concerned"], at: "x")
+    let fields = table.record(["id-1", "CRC/C/PER/CO/6-7", "4. Text", "- CRC", "45700", "- Peru\r\n- Chile\n"])
+    #expect(fields["AnnotationId"] == .string("id-1") && fields["Symbol"] == .string("CRC/C/PER/CO/6-7"))
+    #expect(fields["Body"] == .string("- CRC") && fields["PublicationDate"] == .string("2025-02-12"))
+    #expect(fields["Countries"] == .array([.string("- Peru"), .string("- Chile")]))
+  }
+}

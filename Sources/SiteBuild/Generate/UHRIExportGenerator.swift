@@ -82,7 +82,7 @@ public struct UHRIExportGenerator {
       : "\(body.split(separator: "-")[0])/C/\(code)/CO/\(1 + random.below(7))"
     let type = random.unit() < 3_300 / Self.exportSize ? uuid() : upr || random.unit() < 0.6 ? "- Recommendations" : "- Concerns/Observations"
     let paragraph = upr ? "\(100 + random.below(60)).\(1 + random.below(250))" : "\(1 + random.below(60))"
-    let text = SyntheticText.paragraph(language: "en", words: 20 + random.zipf(380, exponent: 0.6), random: &random)
+    let text = SyntheticText.paragraph(language: "en", words: 12 + random.zipf(300, exponent: 0.9), random: &random)
     var fields: [(String, String)] = [
       ("AffectedPersons", list(pick(vocabulary.affectedPersons.map { $0.aliases.first ?? $0.name.text(in: "en") }, upTo: 3))),
       ("AnnotationId", quoted(uuid())), ("AnnotationType", quoted(type)), ("Body", quoted("- " + body)),
