@@ -68,6 +68,35 @@ struct UHRIRealRecordTests {
     #expect(run.report.summary.contains("country mapped: 17 values in 17 rows (labels mapped by alias)"))
   }
 
+  @Test("UN names in the six languages, alpha-3 codes and noisy spellings map to their State")
+  func otherSpellings() throws {
+    // UN short names of Peru and of the Netherlands in the six languages (UNTERM), ISO codes.
+    let spellings: [(String, String, Bool)] = [
+      ("Pérou", "PER", false), ("Perú", "PER", false), ("Перу", "PER", false), ("秘鲁", "PER", false), ("بيرو", "PER", false),
+      ("PER", "PER", false), ("per", "PER", false), (" - peru ", "PER", false), ("Pays-Bas (Royaume des)", "NLD", false),
+      ("NLD", "NLD", false), ("NL", "NLD", true), ("Kosovo *", "XKX", true), ("Türkiye", "TUR", false), ("TURKEY", "TUR", true),
+    ]
+    var records: [[String: Any]] = []
+    for (n, spelling) in spellings.enumerated() {
+      var r = try RealUHRI.record()
+      r["AnnotationId"] = String(format: "d0000000-0000-4000-8000-%012d", n)
+      r["Countries"] = [spelling.0]
+      records.append(r)
+    }
+    let run = try RealUHRI.importing(records)
+    #expect(run.report.rowsImported == spellings.count)
+    for (n, (label, code, alias)) in spellings.enumerated() {
+      let id = String(format: "uhri-d0000000-0000-4000-8000-%012d", n)
+      #expect(run.files["recommendations/\(code.lowercased())/\(id).md"] != nil, "\(label)")
+      let noted = run.report.problems.contains { $0.place.hasSuffix("(record \(n + 1))") && $0.effect == .mappedByAlias }
+      #expect(noted == alias, "\(label)")
+    }
+    // Two-letter text that is not upper case is not read as a code.
+    var lower = try RealUHRI.record()
+    lower["Countries"] = ["es"]
+    #expect(try RealUHRI.importing([lower]).report.rowsImported == 0)
+  }
+
   @Test("the European Union is an organization, listed apart from States")
   func europeanUnion() throws {
     let union = try #require(RealUHRI.vocabulary.countryByCode[CountryCode("EUU")])
