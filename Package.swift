@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -41,7 +42,9 @@ let package = Package(
         "SiteBuild", "SiteImport", "SitePreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
       ]),
-    .target(name: "SiteImport", dependencies: ["SiteCore", "SiteFiles", "CCrypto", "Yams"]),
+    .target(
+      name: "SiteImport",
+      dependencies: ["SiteCore", "SiteFiles", "CCrypto", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "SitePreview", dependencies: ["SiteCore", "SiteFiles"]),
     .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),

@@ -9,12 +9,36 @@ public enum Mechanism: String, CaseIterable, Sendable, Comparable {
   }
 }
 
-/// A State or territory that mechanisms address.
+/// What kind of addressee a `countries.yml` entry is: a State or territory (the default), or an
+/// intergovernmental organization such as the European Union, which mechanisms also address but
+/// which is listed and counted apart from States.
+public enum CountryKind: String, Sendable, Hashable, CaseIterable {
+  case state
+  case organization
+}
+
+/// A State, territory or other addressee that mechanisms address.
 public struct Country: Sendable, Hashable {
   public var code: CountryCode
   public var name: LocalizedText
   public var region: String?
+  public var kind: CountryKind = .state
+  /// ISO 3166-1 alpha-2 code (`NL`), as some exports write a State.
+  public var alpha2: String?
+  /// Other spellings importers accept (`Netherlands`, `Turkey`).
+  public var aliases: [String] = []
   public var slug: String { code.slug }
+  public var isState: Bool { kind == .state }
+
+  public init(code: CountryCode, name: LocalizedText, region: String? = nil, kind: CountryKind = .state,
+              alpha2: String? = nil, aliases: [String] = []) {
+    self.code = code
+    self.name = name
+    self.region = region
+    self.kind = kind
+    self.alpha2 = alpha2
+    self.aliases = aliases
+  }
 }
 
 /// A treaty body, the UPR, or a special-procedure mandate.

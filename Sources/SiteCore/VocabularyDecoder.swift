@@ -87,8 +87,33 @@ public struct VocabularyDecoder {
       }
       guard seen.check(code, f["code"]!, &d) else { return nil }
       let region = f["region"].flatMap { reader.string($0, field: "region", into: &d) }
-      return Country(code: CountryCode(code), name: name, region: region)
+      guard let kind = countryKind(reader, f["kind"], &d), let alpha2 = alpha2(reader, f["alpha2"], &d) else { return nil }
+      return Country(code: CountryCode(code), name: name, region: region, kind: kind, alpha2: alpha2,
+        aliases: aliases(reader, f["aliases"], &d))
     }
+  }
+
+  /// `kind:` of a country entry; `state` when absent, nil (with a diagnostic) when unknown.
+  private func countryKind(_ reader: YAMLReader, _ node: FieldNode?, _ d: inout [Diagnostic]) -> CountryKind? {
+    guard let node else { return .state }
+    guard let text = reader.string(node, field: "kind", into: &d) else { return nil }
+    guard let kind = CountryKind(rawValue: text) else {
+      d.append(.error(at: reader.location(node), field: "kind", "unknown kind \"\(text)\"",
+        notes: ["expected one of: " + CountryKind.allCases.map(\.rawValue).joined(separator: ", ")]))
+      return nil
+    }
+    return kind
+  }
+
+  /// `alpha2:` of a country entry: two upper-case letters, or absent.
+  private func alpha2(_ reader: YAMLReader, _ node: FieldNode?, _ d: inout [Diagnostic]) -> String?? {
+    guard let node else { return .some(nil) }
+    guard let text = reader.string(node, field: "alpha2", into: &d) else { return nil }
+    guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter && $0.isUppercase }) else {
+      d.append(.error(at: reader.location(node), field: "alpha2", "\"\(text)\" is not an ISO 3166-1 alpha-2 code such as EC"))
+      return nil
+    }
+    return .some(text)
   }
 
   private func decodeBodies(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [Body] {

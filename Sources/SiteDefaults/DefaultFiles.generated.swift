@@ -172,7 +172,7 @@ public enum DefaultFiles {
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
-{{#table}}{{>partials/term-table}}{{/table}}
+{{#table}}{{>partials/term-table}}{{/table}}{{#others}}{{>partials/term-table}}{{/others}}
 {{/main}}
 {{/layout}}
 
@@ -574,6 +574,7 @@ page_previous: الصفحة السابقة
 page_next: الصفحة التالية
 page_of: "الصفحة {page} من {pages}"
 hub_countries: الدول والأقاليم التي تلقت توصيات، مع عدد التوصيات لكل منها.
+hub_other_addressees: المنظمات المخاطَبة (ليست دولاً)
 hub_themes: مواضيع حقوق الإنسان، مع عدد التوصيات المتعلقة بكل موضوع.
 hub_affected-persons: فئات الأشخاص المعنيين، مع عدد التوصيات المتعلقة بكل فئة.
 hub_bodies: هيئات المعاهدات والاستعراض الدوري الشامل والإجراءات الخاصة.
@@ -814,6 +815,7 @@ page_previous: Previous page
 page_next: Next page
 page_of: "Page {page} of {pages}"
 hub_countries: States and territories that have received recommendations, with their number.
+hub_other_addressees: Organizations addressed (not States)
 hub_themes: Human rights themes, with the number of recommendations on each.
 hub_affected-persons: Groups of persons concerned, with the number of recommendations on each.
 hub_bodies: The treaty bodies, the Universal Periodic Review and the special procedures.
@@ -1017,6 +1019,7 @@ page_previous: Página anterior
 page_next: Página siguiente
 page_of: "Página {page} de {pages}"
 hub_countries: Estados y territorios que han recibido recomendaciones, con su número.
+hub_other_addressees: Organizaciones destinatarias (que no son Estados)
 hub_themes: Temas de derechos humanos, con el número de recomendaciones sobre cada uno.
 hub_affected-persons: Grupos de personas afectadas, con el número de recomendaciones sobre cada uno.
 hub_bodies: Los órganos de tratados, el Examen Periódico Universal y los procedimientos especiales.
@@ -1239,6 +1242,7 @@ page_previous: Page précédente
 page_next: Page suivante
 page_of: "Page {page} sur {pages}"
 hub_countries: États et territoires ayant reçu des recommandations, avec leur nombre.
+hub_other_addressees: Organisations destinataires (qui ne sont pas des États)
 hub_themes: Thèmes relatifs aux droits de l'homme, avec le nombre de recommandations pour chacun.
 hub_affected-persons: Groupes de personnes concernés, avec le nombre de recommandations pour chacun.
 hub_bodies: Les organes conventionnels, l'Examen périodique universel et les procédures spéciales.
@@ -1461,6 +1465,7 @@ page_previous: Предыдущая страница
 page_next: Следующая страница
 page_of: "Страница {page} из {pages}"
 hub_countries: Государства и территории, получившие рекомендации, и число этих рекомендаций.
+hub_other_addressees: Организации-адресаты (не государства)
 hub_themes: Темы в области прав человека и число рекомендаций по каждой из них.
 hub_affected-persons: Затрагиваемые группы лиц и число рекомендаций по каждой из них.
 hub_bodies: Договорные органы, Универсальный периодический обзор и специальные процедуры.
@@ -1683,6 +1688,7 @@ page_previous: 上一页
 page_next: 下一页
 page_of: "第{page}页，共{pages}页"
 hub_countries: 收到建议的国家和领土，以及各自收到的建议数。
+hub_other_addressees: 收到建议的组织（非国家）
 hub_themes: 各人权主题，以及每个主题的建议数。
 hub_affected-persons: 相关人群，以及每个群体的建议数。
 hub_bodies: 条约机构、普遍定期审议和特别程序。
@@ -4299,878 +4305,1115 @@ function step5(s) {
 # All 193 UN Member States, the two non-member observer States and the territories that
 # UN human-rights recommendations address. code: ISO 3166-1 alpha-3 (XKX for Kosovo);
 # name: UN short name in the six UN languages; region: UN regional group (States only);
-# status: member | observer | territory.
+# status: member | observer | territory; alpha2: ISO 3166-1 alpha-2 code (XK for Kosovo);
+# aliases: other spellings that exports use (read by the importers); kind: state (the default)
+# or organization, for addressees that are not States (the European Union), listed apart.
 
 - code: ABW
   name: {en: "Aruba", fr: "Aruba", es: "Aruba", ru: "Аруба", zh: "阿鲁巴", ar: "أروبا"}
+  alpha2: AW
   status: territory
 - code: AFG
   name: {en: "Afghanistan", fr: "Afghanistan", es: "Afganistán", ru: "Афганистан", zh: "阿富汗", ar: "أفغانستان"}
+  alpha2: AF
   region: Asia-Pacific States
   status: member
 - code: AGO
   name: {en: "Angola", fr: "Angola", es: "Angola", ru: "Ангола", zh: "安哥拉", ar: "أنغولا"}
+  alpha2: AO
   region: African States
   status: member
 - code: AIA
   name: {en: "Anguilla", fr: "Anguilla", es: "Anguila", ru: "Ангилья", zh: "安圭拉", ar: "أنغيلا"}
+  alpha2: AI
   status: territory
 - code: ALB
   name: {en: "Albania", fr: "Albanie", es: "Albania", ru: "Албания", zh: "阿尔巴尼亚", ar: "ألبانيا"}
+  alpha2: AL
   region: Eastern European States
   status: member
 - code: AND
   name: {en: "Andorra", fr: "Andorre", es: "Andorra", ru: "Андорра", zh: "安道尔", ar: "أندورا"}
+  alpha2: AD
   region: Western European and other States
   status: member
 - code: ARE
   name: {en: "United Arab Emirates", fr: "Émirats arabes unis", es: "Emiratos Árabes Unidos", ru: "Объединенные Арабские Эмираты", zh: "阿拉伯联合酋长国", ar: "الإمارات العربية المتحدة"}
+  alpha2: AE
   region: Asia-Pacific States
   status: member
 - code: ARG
   name: {en: "Argentina", fr: "Argentine", es: "Argentina", ru: "Аргентина", zh: "阿根廷", ar: "الأرجنتين"}
+  alpha2: AR
   region: Latin American and Caribbean States
   status: member
 - code: ARM
   name: {en: "Armenia", fr: "Arménie", es: "Armenia", ru: "Армения", zh: "亚美尼亚", ar: "أرمينيا"}
+  alpha2: AM
   region: Eastern European States
   status: member
 - code: ASM
   name: {en: "American Samoa", fr: "Samoa américaines", es: "Samoa Americana", ru: "Американское Самоа", zh: "美属萨摩亚", ar: "ساموا الأمريكية"}
+  alpha2: AS
   status: territory
 - code: ATG
   name: {en: "Antigua and Barbuda", fr: "Antigua-et-Barbuda", es: "Antigua y Barbuda", ru: "Антигуа и Барбуда", zh: "安提瓜和巴布达", ar: "أنتيغوا وبربودا"}
+  alpha2: AG
   region: Latin American and Caribbean States
   status: member
 - code: AUS
   name: {en: "Australia", fr: "Australie", es: "Australia", ru: "Австралия", zh: "澳大利亚", ar: "أستراليا"}
+  alpha2: AU
   region: Western European and other States
   status: member
 - code: AUT
   name: {en: "Austria", fr: "Autriche", es: "Austria", ru: "Австрия", zh: "奥地利", ar: "النمسا"}
+  alpha2: AT
   region: Western European and other States
   status: member
 - code: AZE
   name: {en: "Azerbaijan", fr: "Azerbaïdjan", es: "Azerbaiyán", ru: "Азербайджан", zh: "阿塞拜疆", ar: "أذربيجان"}
+  alpha2: AZ
   region: Eastern European States
   status: member
 - code: BDI
   name: {en: "Burundi", fr: "Burundi", es: "Burundi", ru: "Бурунди", zh: "布隆迪", ar: "بوروندي"}
+  alpha2: BI
   region: African States
   status: member
 - code: BEL
   name: {en: "Belgium", fr: "Belgique", es: "Bélgica", ru: "Бельгия", zh: "比利时", ar: "بلجيكا"}
+  alpha2: BE
   region: Western European and other States
   status: member
 - code: BEN
   name: {en: "Benin", fr: "Bénin", es: "Benin", ru: "Бенин", zh: "贝宁", ar: "بنن"}
+  alpha2: BJ
   region: African States
   status: member
 - code: BFA
   name: {en: "Burkina Faso", fr: "Burkina Faso", es: "Burkina Faso", ru: "Буркина-Фасо", zh: "布基纳法索", ar: "بوركينا فاسو"}
+  alpha2: BF
   region: African States
   status: member
 - code: BGD
   name: {en: "Bangladesh", fr: "Bangladesh", es: "Bangladesh", ru: "Бангладеш", zh: "孟加拉国", ar: "بنغلاديش"}
+  alpha2: BD
   region: Asia-Pacific States
   status: member
 - code: BGR
   name: {en: "Bulgaria", fr: "Bulgarie", es: "Bulgaria", ru: "Болгария", zh: "保加利亚", ar: "بلغاريا"}
+  alpha2: BG
   region: Eastern European States
   status: member
 - code: BHR
   name: {en: "Bahrain", fr: "Bahreïn", es: "Bahrein", ru: "Бахрейн", zh: "巴林", ar: "البحرين"}
+  alpha2: BH
   region: Asia-Pacific States
   status: member
 - code: BHS
   name: {en: "Bahamas", fr: "Bahamas", es: "Bahamas", ru: "Багамские Острова", zh: "巴哈马", ar: "جزر البهاما"}
+  alpha2: BS
   region: Latin American and Caribbean States
   status: member
 - code: BIH
   name: {en: "Bosnia and Herzegovina", fr: "Bosnie-Herzégovine", es: "Bosnia y Herzegovina", ru: "Босния и Герцеговина", zh: "波斯尼亚和黑塞哥维那", ar: "البوسنة والهرسك"}
+  alpha2: BA
   region: Eastern European States
   status: member
 - code: BLR
   name: {en: "Belarus", fr: "Bélarus", es: "Belarús", ru: "Беларусь", zh: "白俄罗斯", ar: "بيلاروس"}
+  alpha2: BY
   region: Eastern European States
   status: member
 - code: BLZ
   name: {en: "Belize", fr: "Belize", es: "Belice", ru: "Белиз", zh: "伯利兹", ar: "بليز"}
+  alpha2: BZ
   region: Latin American and Caribbean States
   status: member
 - code: BMU
   name: {en: "Bermuda", fr: "Bermudes", es: "Bermudas", ru: "Бермудские острова", zh: "百慕大", ar: "برمودا"}
+  alpha2: BM
   status: territory
 - code: BOL
   name: {en: "Bolivia (Plurinational State of)", fr: "Bolivie (État plurinational de)", es: "Bolivia (Estado Plurinacional de)", ru: "Боливия (Многонациональное Государство)", zh: "多民族玻利维亚国", ar: "بوليفيا (دولة - المتعددة القوميات)"}
+  alpha2: BO
   region: Latin American and Caribbean States
   status: member
 - code: BRA
   name: {en: "Brazil", fr: "Brésil", es: "Brasil", ru: "Бразилия", zh: "巴西", ar: "البرازيل"}
+  alpha2: BR
   region: Latin American and Caribbean States
   status: member
 - code: BRB
   name: {en: "Barbados", fr: "Barbade", es: "Barbados", ru: "Барбадос", zh: "巴巴多斯", ar: "بربادوس"}
+  alpha2: BB
   region: Latin American and Caribbean States
   status: member
 - code: BRN
   name: {en: "Brunei Darussalam", fr: "Brunéi Darussalam", es: "Brunei Darussalam", ru: "Бруней-Даруссалам", zh: "文莱达鲁萨兰国", ar: "بروني دار السلام"}
+  alpha2: BN
   region: Asia-Pacific States
   status: member
 - code: BTN
   name: {en: "Bhutan", fr: "Bhoutan", es: "Bhután", ru: "Бутан", zh: "不丹", ar: "بوتان"}
+  alpha2: BT
   region: Asia-Pacific States
   status: member
 - code: BWA
   name: {en: "Botswana", fr: "Botswana", es: "Botswana", ru: "Ботсвана", zh: "博茨瓦纳", ar: "بوتسوانا"}
+  alpha2: BW
   region: African States
   status: member
 - code: CAF
   name: {en: "Central African Republic", fr: "République centrafricaine", es: "República Centroafricana", ru: "Центральноафриканская Республика", zh: "中非共和国", ar: "جمهورية أفريقيا الوسطى"}
+  alpha2: CF
   region: African States
   status: member
 - code: CAN
   name: {en: "Canada", fr: "Canada", es: "Canadá", ru: "Канада", zh: "加拿大", ar: "كندا"}
+  alpha2: CA
   region: Western European and other States
   status: member
 - code: CHE
   name: {en: "Switzerland", fr: "Suisse", es: "Suiza", ru: "Швейцария", zh: "瑞士", ar: "سويسرا"}
+  alpha2: CH
   region: Western European and other States
   status: member
 - code: CHL
   name: {en: "Chile", fr: "Chili", es: "Chile", ru: "Чили", zh: "智利", ar: "شيلي"}
+  alpha2: CL
   region: Latin American and Caribbean States
   status: member
 - code: CHN
   name: {en: "China", fr: "Chine", es: "China", ru: "Китай", zh: "中国", ar: "الصين"}
+  alpha2: CN
   region: Asia-Pacific States
   status: member
 - code: CIV
   name: {en: "Côte d'Ivoire", fr: "Côte d'Ivoire", es: "Côte d'Ivoire", ru: "Кот-д'Ивуар", zh: "科特迪瓦", ar: "كوت ديفوار"}
+  alpha2: CI
   region: African States
   status: member
 - code: CMR
   name: {en: "Cameroon", fr: "Cameroun", es: "Camerún", ru: "Камерун", zh: "喀麦隆", ar: "الكاميرون"}
+  alpha2: CM
   region: African States
   status: member
 - code: COD
   name: {en: "Democratic Republic of the Congo", fr: "République démocratique du Congo", es: "República Democrática del Congo", ru: "Демократическая Республика Конго", zh: "刚果民主共和国", ar: "جمهورية الكونغو الديمقراطية"}
+  alpha2: CD
   region: African States
   status: member
 - code: COG
   name: {en: "Congo", fr: "Congo", es: "Congo", ru: "Конго", zh: "刚果", ar: "الكونغو"}
+  alpha2: CG
   region: African States
   status: member
 - code: COK
   name: {en: "Cook Islands", fr: "Îles Cook", es: "Islas Cook", ru: "Острова Кука", zh: "库克群岛", ar: "جزر كوك"}
+  alpha2: CK
   status: territory
 - code: COL
   name: {en: "Colombia", fr: "Colombie", es: "Colombia", ru: "Колумбия", zh: "哥伦比亚", ar: "كولومبيا"}
+  alpha2: CO
   region: Latin American and Caribbean States
   status: member
 - code: COM
   name: {en: "Comoros", fr: "Comores", es: "Comoras", ru: "Коморские Острова", zh: "科摩罗", ar: "جزر القمر"}
+  alpha2: KM
   region: African States
   status: member
 - code: CPV
   name: {en: "Cabo Verde", fr: "Cabo Verde", es: "Cabo Verde", ru: "Кабо-Верде", zh: "佛得角", ar: "كابو فيردي"}
+  alpha2: CV
   region: African States
   status: member
 - code: CRI
   name: {en: "Costa Rica", fr: "Costa Rica", es: "Costa Rica", ru: "Коста-Рика", zh: "哥斯达黎加", ar: "كوستاريكا"}
+  alpha2: CR
   region: Latin American and Caribbean States
   status: member
 - code: CUB
   name: {en: "Cuba", fr: "Cuba", es: "Cuba", ru: "Куба", zh: "古巴", ar: "كوبا"}
+  alpha2: CU
   region: Latin American and Caribbean States
   status: member
 - code: CUW
   name: {en: "Curaçao", fr: "Curaçao", es: "Curazao", ru: "Кюрасао", zh: "库拉索", ar: "كوراساو"}
+  alpha2: CW
   status: territory
 - code: CYM
   name: {en: "Cayman Islands", fr: "Îles Caïmanes", es: "Islas Caimán", ru: "Каймановы острова", zh: "开曼群岛", ar: "جزر كايمان"}
+  alpha2: KY
   status: territory
 - code: CYP
   name: {en: "Cyprus", fr: "Chypre", es: "Chipre", ru: "Кипр", zh: "塞浦路斯", ar: "قبرص"}
+  alpha2: CY
   region: Asia-Pacific States
   status: member
 - code: CZE
   name: {en: "Czechia", fr: "Tchéquie", es: "Chequia", ru: "Чехия", zh: "捷克", ar: "تشيكيا"}
+  alpha2: CZ
+  aliases: ["Czech Republic"]
   region: Eastern European States
   status: member
 - code: DEU
   name: {en: "Germany", fr: "Allemagne", es: "Alemania", ru: "Германия", zh: "德国", ar: "ألمانيا"}
+  alpha2: DE
   region: Western European and other States
   status: member
 - code: DJI
   name: {en: "Djibouti", fr: "Djibouti", es: "Djibouti", ru: "Джибути", zh: "吉布提", ar: "جيبوتي"}
+  alpha2: DJ
   region: African States
   status: member
 - code: DMA
   name: {en: "Dominica", fr: "Dominique", es: "Dominica", ru: "Доминика", zh: "多米尼克", ar: "دومينيكا"}
+  alpha2: DM
   region: Latin American and Caribbean States
   status: member
 - code: DNK
   name: {en: "Denmark", fr: "Danemark", es: "Dinamarca", ru: "Дания", zh: "丹麦", ar: "الدانمرك"}
+  alpha2: DK
   region: Western European and other States
   status: member
 - code: DOM
   name: {en: "Dominican Republic", fr: "République dominicaine", es: "República Dominicana", ru: "Доминиканская Республика", zh: "多米尼加共和国", ar: "الجمهورية الدومينيكية"}
+  alpha2: DO
   region: Latin American and Caribbean States
   status: member
 - code: DZA
   name: {en: "Algeria", fr: "Algérie", es: "Argelia", ru: "Алжир", zh: "阿尔及利亚", ar: "الجزائر"}
+  alpha2: DZ
   region: African States
   status: member
 - code: ECU
   name: {en: "Ecuador", fr: "Équateur", es: "Ecuador", ru: "Эквадор", zh: "厄瓜多尔", ar: "إكوادور"}
+  alpha2: EC
   region: Latin American and Caribbean States
   status: member
 - code: EGY
   name: {en: "Egypt", fr: "Égypte", es: "Egipto", ru: "Египет", zh: "埃及", ar: "مصر"}
+  alpha2: EG
   region: African States
   status: member
 - code: ERI
   name: {en: "Eritrea", fr: "Érythrée", es: "Eritrea", ru: "Эритрея", zh: "厄立特里亚", ar: "إريتريا"}
+  alpha2: ER
   region: African States
   status: member
 - code: ESH
   name: {en: "Western Sahara", fr: "Sahara occidental", es: "Sáhara Occidental", ru: "Западная Сахара", zh: "西撒哈拉", ar: "الصحراء الغربية"}
+  alpha2: EH
   status: territory
 - code: ESP
   name: {en: "Spain", fr: "Espagne", es: "España", ru: "Испания", zh: "西班牙", ar: "إسبانيا"}
+  alpha2: ES
   region: Western European and other States
   status: member
 - code: EST
   name: {en: "Estonia", fr: "Estonie", es: "Estonia", ru: "Эстония", zh: "爱沙尼亚", ar: "إستونيا"}
+  alpha2: EE
   region: Eastern European States
   status: member
 - code: ETH
   name: {en: "Ethiopia", fr: "Éthiopie", es: "Etiopía", ru: "Эфиопия", zh: "埃塞俄比亚", ar: "إثيوبيا"}
+  alpha2: ET
   region: African States
   status: member
+- code: EUU
+  name: {en: "European Union", fr: "Union européenne", es: "Unión Europea", ru: "Европейский союз", zh: "欧洲联盟", ar: "الاتحاد الأوروبي"}
+  alpha2: EU
+  kind: organization
 - code: FIN
   name: {en: "Finland", fr: "Finlande", es: "Finlandia", ru: "Финляндия", zh: "芬兰", ar: "فنلندا"}
+  alpha2: FI
   region: Western European and other States
   status: member
 - code: FJI
   name: {en: "Fiji", fr: "Fidji", es: "Fiji", ru: "Фиджи", zh: "斐济", ar: "فيجي"}
+  alpha2: FJ
   region: Asia-Pacific States
   status: member
 - code: FLK
   name: {en: "Falkland Islands (Malvinas)", fr: "Îles Falkland (Malvinas)", es: "Islas Malvinas (Falkland)", ru: "Фолклендские (Мальвинские) острова", zh: "福克兰群岛（马尔维纳斯）", ar: "جزر فوكلاند (مالفيناس)"}
+  alpha2: FK
   status: territory
 - code: FRA
   name: {en: "France", fr: "France", es: "Francia", ru: "Франция", zh: "法国", ar: "فرنسا"}
+  alpha2: FR
   region: Western European and other States
   status: member
 - code: FRO
   name: {en: "Faroe Islands", fr: "Îles Féroé", es: "Islas Feroe", ru: "Фарерские острова", zh: "法罗群岛", ar: "جزر فايرو"}
+  alpha2: FO
   status: territory
 - code: FSM
   name: {en: "Micronesia (Federated States of)", fr: "Micronésie (États fédérés de)", es: "Micronesia (Estados Federados de)", ru: "Микронезия (Федеративные Штаты)", zh: "密克罗尼西亚联邦", ar: "ميكرونيزيا (ولايات - الموحدة)"}
+  alpha2: FM
   region: Asia-Pacific States
   status: member
 - code: GAB
   name: {en: "Gabon", fr: "Gabon", es: "Gabón", ru: "Габон", zh: "加蓬", ar: "غابون"}
+  alpha2: GA
   region: African States
   status: member
 - code: GBR
   name: {en: "United Kingdom of Great Britain and Northern Ireland", fr: "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", es: "Reino Unido de Gran Bretaña e Irlanda del Norte", ru: "Соединенное Королевство Великобритании и Северной Ирландии", zh: "大不列颠及北爱尔兰联合王国", ar: "المملكة المتحدة لبريطانيا العظمى وآيرلندا الشمالية"}
+  alpha2: GB
   region: Western European and other States
   status: member
 - code: GEO
   name: {en: "Georgia", fr: "Géorgie", es: "Georgia", ru: "Грузия", zh: "格鲁吉亚", ar: "جورجيا"}
+  alpha2: GE
   region: Eastern European States
   status: member
 - code: GGY
   name: {en: "Guernsey", fr: "Guernesey", es: "Guernsey", ru: "Гернси", zh: "根西", ar: "غيرنزي"}
+  alpha2: GG
   status: territory
 - code: GHA
   name: {en: "Ghana", fr: "Ghana", es: "Ghana", ru: "Гана", zh: "加纳", ar: "غانا"}
+  alpha2: GH
   region: African States
   status: member
 - code: GIB
   name: {en: "Gibraltar", fr: "Gibraltar", es: "Gibraltar", ru: "Гибралтар", zh: "直布罗陀", ar: "جبل طارق"}
+  alpha2: GI
   status: territory
 - code: GIN
   name: {en: "Guinea", fr: "Guinée", es: "Guinea", ru: "Гвинея", zh: "几内亚", ar: "غينيا"}
+  alpha2: GN
   region: African States
   status: member
 - code: GMB
   name: {en: "Gambia", fr: "Gambie", es: "Gambia", ru: "Гамбия", zh: "冈比亚", ar: "غامبيا"}
+  alpha2: GM
   region: African States
   status: member
 - code: GNB
   name: {en: "Guinea-Bissau", fr: "Guinée-Bissau", es: "Guinea-Bissau", ru: "Гвинея-Бисау", zh: "几内亚比绍", ar: "غينيا - بيساو"}
+  alpha2: GW
   region: African States
   status: member
 - code: GNQ
   name: {en: "Equatorial Guinea", fr: "Guinée équatoriale", es: "Guinea Ecuatorial", ru: "Экваториальная Гвинея", zh: "赤道几内亚", ar: "غينيا الاستوائية"}
+  alpha2: GQ
   region: African States
   status: member
 - code: GRC
   name: {en: "Greece", fr: "Grèce", es: "Grecia", ru: "Греция", zh: "希腊", ar: "اليونان"}
+  alpha2: GR
   region: Western European and other States
   status: member
 - code: GRD
   name: {en: "Grenada", fr: "Grenade", es: "Granada", ru: "Гренада", zh: "格林纳达", ar: "غرينادا"}
+  alpha2: GD
   region: Latin American and Caribbean States
   status: member
 - code: GRL
   name: {en: "Greenland", fr: "Groenland", es: "Groenlandia", ru: "Гренландия", zh: "格陵兰", ar: "غرينلند"}
+  alpha2: GL
   status: territory
 - code: GTM
   name: {en: "Guatemala", fr: "Guatemala", es: "Guatemala", ru: "Гватемала", zh: "危地马拉", ar: "غواتيمالا"}
+  alpha2: GT
   region: Latin American and Caribbean States
   status: member
 - code: GUM
   name: {en: "Guam", fr: "Guam", es: "Guam", ru: "Гуам", zh: "关岛", ar: "غوام"}
+  alpha2: GU
   status: territory
 - code: GUY
   name: {en: "Guyana", fr: "Guyana", es: "Guyana", ru: "Гайана", zh: "圭亚那", ar: "غيانا"}
+  alpha2: GY
   region: Latin American and Caribbean States
   status: member
 - code: HKG
   name: {en: "China, Hong Kong Special Administrative Region", fr: "Chine, région administrative spéciale de Hong Kong", es: "China, región administrativa especial de Hong Kong", ru: "Китай, специальный административный район Гонконг", zh: "中国香港特别行政区", ar: "الصين، منطقة هونغ كونغ الإدارية الخاصة"}
+  alpha2: HK
   status: territory
 - code: HND
   name: {en: "Honduras", fr: "Honduras", es: "Honduras", ru: "Гондурас", zh: "洪都拉斯", ar: "هندوراس"}
+  alpha2: HN
   region: Latin American and Caribbean States
   status: member
 - code: HRV
   name: {en: "Croatia", fr: "Croatie", es: "Croacia", ru: "Хорватия", zh: "克罗地亚", ar: "كرواتيا"}
+  alpha2: HR
   region: Eastern European States
   status: member
 - code: HTI
   name: {en: "Haiti", fr: "Haïti", es: "Haití", ru: "Гаити", zh: "海地", ar: "هايتي"}
+  alpha2: HT
   region: Latin American and Caribbean States
   status: member
 - code: HUN
   name: {en: "Hungary", fr: "Hongrie", es: "Hungría", ru: "Венгрия", zh: "匈牙利", ar: "هنغاريا"}
+  alpha2: HU
   region: Eastern European States
   status: member
 - code: IDN
   name: {en: "Indonesia", fr: "Indonésie", es: "Indonesia", ru: "Индонезия", zh: "印度尼西亚", ar: "إندونيسيا"}
+  alpha2: ID
   region: Asia-Pacific States
   status: member
 - code: IMN
   name: {en: "Isle of Man", fr: "Île de Man", es: "Isla de Man", ru: "Остров Мэн", zh: "马恩岛", ar: "جزيرة مان"}
+  alpha2: IM
   status: territory
 - code: IND
   name: {en: "India", fr: "Inde", es: "India", ru: "Индия", zh: "印度", ar: "الهند"}
+  alpha2: IN
   region: Asia-Pacific States
   status: member
 - code: IRL
   name: {en: "Ireland", fr: "Irlande", es: "Irlanda", ru: "Ирландия", zh: "爱尔兰", ar: "آيرلندا"}
+  alpha2: IE
   region: Western European and other States
   status: member
 - code: IRN
   name: {en: "Iran (Islamic Republic of)", fr: "Iran (République islamique d')", es: "Irán (República Islámica del)", ru: "Иран (Исламская Республика)", zh: "伊朗伊斯兰共和国", ar: "إيران (جمهورية - الإسلامية)"}
+  alpha2: IR
   region: Asia-Pacific States
   status: member
 - code: IRQ
   name: {en: "Iraq", fr: "Iraq", es: "Iraq", ru: "Ирак", zh: "伊拉克", ar: "العراق"}
+  alpha2: IQ
   region: Asia-Pacific States
   status: member
 - code: ISL
   name: {en: "Iceland", fr: "Islande", es: "Islandia", ru: "Исландия", zh: "冰岛", ar: "آيسلندا"}
+  alpha2: IS
   region: Western European and other States
   status: member
 - code: ISR
   name: {en: "Israel", fr: "Israël", es: "Israel", ru: "Израиль", zh: "以色列", ar: "إسرائيل"}
+  alpha2: IL
   region: Western European and other States
   status: member
 - code: ITA
   name: {en: "Italy", fr: "Italie", es: "Italia", ru: "Италия", zh: "意大利", ar: "إيطاليا"}
+  alpha2: IT
   region: Western European and other States
   status: member
 - code: JAM
   name: {en: "Jamaica", fr: "Jamaïque", es: "Jamaica", ru: "Ямайка", zh: "牙买加", ar: "جامايكا"}
+  alpha2: JM
   region: Latin American and Caribbean States
   status: member
 - code: JEY
   name: {en: "Jersey", fr: "Jersey", es: "Jersey", ru: "Джерси", zh: "泽西", ar: "جيرسي"}
+  alpha2: JE
   status: territory
 - code: JOR
   name: {en: "Jordan", fr: "Jordanie", es: "Jordania", ru: "Иордания", zh: "约旦", ar: "الأردن"}
+  alpha2: JO
   region: Asia-Pacific States
   status: member
 - code: JPN
   name: {en: "Japan", fr: "Japon", es: "Japón", ru: "Япония", zh: "日本", ar: "اليابان"}
+  alpha2: JP
   region: Asia-Pacific States
   status: member
 - code: KAZ
   name: {en: "Kazakhstan", fr: "Kazakhstan", es: "Kazajstán", ru: "Казахстан", zh: "哈萨克斯坦", ar: "كازاخستان"}
+  alpha2: KZ
   region: Asia-Pacific States
   status: member
 - code: KEN
   name: {en: "Kenya", fr: "Kenya", es: "Kenya", ru: "Кения", zh: "肯尼亚", ar: "كينيا"}
+  alpha2: KE
   region: African States
   status: member
 - code: KGZ
   name: {en: "Kyrgyzstan", fr: "Kirghizistan", es: "Kirguistán", ru: "Кыргызстан", zh: "吉尔吉斯斯坦", ar: "قيرغيزستان"}
+  alpha2: KG
   region: Asia-Pacific States
   status: member
 - code: KHM
   name: {en: "Cambodia", fr: "Cambodge", es: "Camboya", ru: "Камбоджа", zh: "柬埔寨", ar: "كمبوديا"}
+  alpha2: KH
   region: Asia-Pacific States
   status: member
 - code: KIR
   name: {en: "Kiribati", fr: "Kiribati", es: "Kiribati", ru: "Кирибати", zh: "基里巴斯", ar: "كيريباس"}
+  alpha2: KI
   region: Asia-Pacific States
   status: member
 - code: KNA
   name: {en: "Saint Kitts and Nevis", fr: "Saint-Kitts-et-Nevis", es: "Saint Kitts y Nevis", ru: "Сент-Китс и Невис", zh: "圣基茨和尼维斯", ar: "سانت كيتس ونيفس"}
+  alpha2: KN
   region: Latin American and Caribbean States
   status: member
 - code: KOR
   name: {en: "Republic of Korea", fr: "République de Corée", es: "República de Corea", ru: "Республика Корея", zh: "大韩民国", ar: "جمهورية كوريا"}
+  alpha2: KR
   region: Asia-Pacific States
   status: member
 - code: KWT
   name: {en: "Kuwait", fr: "Koweït", es: "Kuwait", ru: "Кувейт", zh: "科威特", ar: "الكويت"}
+  alpha2: KW
   region: Asia-Pacific States
   status: member
 - code: LAO
   name: {en: "Lao People's Democratic Republic", fr: "République démocratique populaire lao", es: "República Democrática Popular Lao", ru: "Лаосская Народно-Демократическая Республика", zh: "老挝人民民主共和国", ar: "جمهورية لاو الديمقراطية الشعبية"}
+  alpha2: LA
   region: Asia-Pacific States
   status: member
 - code: LBN
   name: {en: "Lebanon", fr: "Liban", es: "Líbano", ru: "Ливан", zh: "黎巴嫩", ar: "لبنان"}
+  alpha2: LB
   region: Asia-Pacific States
   status: member
 - code: LBR
   name: {en: "Liberia", fr: "Libéria", es: "Liberia", ru: "Либерия", zh: "利比里亚", ar: "ليبريا"}
+  alpha2: LR
   region: African States
   status: member
 - code: LBY
   name: {en: "Libya", fr: "Libye", es: "Libia", ru: "Ливия", zh: "利比亚", ar: "ليبيا"}
+  alpha2: LY
   region: African States
   status: member
 - code: LCA
   name: {en: "Saint Lucia", fr: "Sainte-Lucie", es: "Santa Lucía", ru: "Сент-Люсия", zh: "圣卢西亚", ar: "سانت لوسيا"}
+  alpha2: LC
   region: Latin American and Caribbean States
   status: member
 - code: LIE
   name: {en: "Liechtenstein", fr: "Liechtenstein", es: "Liechtenstein", ru: "Лихтенштейн", zh: "列支敦士登", ar: "ليختنشتاين"}
+  alpha2: LI
   region: Western European and other States
   status: member
 - code: LKA
   name: {en: "Sri Lanka", fr: "Sri Lanka", es: "Sri Lanka", ru: "Шри-Ланка", zh: "斯里兰卡", ar: "سري لانكا"}
+  alpha2: LK
   region: Asia-Pacific States
   status: member
 - code: LSO
   name: {en: "Lesotho", fr: "Lesotho", es: "Lesotho", ru: "Лесото", zh: "莱索托", ar: "ليسوتو"}
+  alpha2: LS
   region: African States
   status: member
 - code: LTU
   name: {en: "Lithuania", fr: "Lituanie", es: "Lituania", ru: "Литва", zh: "立陶宛", ar: "ليتوانيا"}
+  alpha2: LT
   region: Eastern European States
   status: member
 - code: LUX
   name: {en: "Luxembourg", fr: "Luxembourg", es: "Luxemburgo", ru: "Люксембург", zh: "卢森堡", ar: "لكسمبرغ"}
+  alpha2: LU
   region: Western European and other States
   status: member
 - code: LVA
   name: {en: "Latvia", fr: "Lettonie", es: "Letonia", ru: "Латвия", zh: "拉脱维亚", ar: "لاتفيا"}
+  alpha2: LV
   region: Eastern European States
   status: member
 - code: MAC
   name: {en: "China, Macao Special Administrative Region", fr: "Chine, région administrative spéciale de Macao", es: "China, región administrativa especial de Macao", ru: "Китай, специальный административный район Макао", zh: "中国澳门特别行政区", ar: "الصين، منطقة ماكاو الإدارية الخاصة"}
+  alpha2: MO
   status: territory
 - code: MAR
   name: {en: "Morocco", fr: "Maroc", es: "Marruecos", ru: "Марокко", zh: "摩洛哥", ar: "المغرب"}
+  alpha2: MA
   region: African States
   status: member
 - code: MCO
   name: {en: "Monaco", fr: "Monaco", es: "Mónaco", ru: "Монако", zh: "摩纳哥", ar: "موناكو"}
+  alpha2: MC
   region: Western European and other States
   status: member
 - code: MDA
   name: {en: "Republic of Moldova", fr: "République de Moldova", es: "República de Moldova", ru: "Республика Молдова", zh: "摩尔多瓦共和国", ar: "جمهورية مولدوفا"}
+  alpha2: MD
   region: Eastern European States
   status: member
 - code: MDG
   name: {en: "Madagascar", fr: "Madagascar", es: "Madagascar", ru: "Мадагаскар", zh: "马达加斯加", ar: "مدغشقر"}
+  alpha2: MG
   region: African States
   status: member
 - code: MDV
   name: {en: "Maldives", fr: "Maldives", es: "Maldivas", ru: "Мальдивские Острова", zh: "马尔代夫", ar: "ملديف"}
+  alpha2: MV
   region: Asia-Pacific States
   status: member
 - code: MEX
   name: {en: "Mexico", fr: "Mexique", es: "México", ru: "Мексика", zh: "墨西哥", ar: "المكسيك"}
+  alpha2: MX
   region: Latin American and Caribbean States
   status: member
 - code: MHL
   name: {en: "Marshall Islands", fr: "Îles Marshall", es: "Islas Marshall", ru: "Маршалловы Острова", zh: "马绍尔群岛", ar: "جزر مارشال"}
+  alpha2: MH
   region: Asia-Pacific States
   status: member
 - code: MKD
   name: {en: "North Macedonia", fr: "Macédoine du Nord", es: "Macedonia del Norte", ru: "Северная Македония", zh: "北马其顿", ar: "مقدونيا الشمالية"}
+  alpha2: MK
+  aliases: ["The former Yugoslav Republic of Macedonia"]
   region: Eastern European States
   status: member
 - code: MLI
   name: {en: "Mali", fr: "Mali", es: "Malí", ru: "Мали", zh: "马里", ar: "مالي"}
+  alpha2: ML
   region: African States
   status: member
 - code: MLT
   name: {en: "Malta", fr: "Malte", es: "Malta", ru: "Мальта", zh: "马耳他", ar: "مالطة"}
+  alpha2: MT
   region: Western European and other States
   status: member
 - code: MMR
   name: {en: "Myanmar", fr: "Myanmar", es: "Myanmar", ru: "Мьянма", zh: "缅甸", ar: "ميانمار"}
+  alpha2: MM
   region: Asia-Pacific States
   status: member
 - code: MNE
   name: {en: "Montenegro", fr: "Monténégro", es: "Montenegro", ru: "Черногория", zh: "黑山", ar: "الجبل الأسود"}
+  alpha2: ME
   region: Eastern European States
   status: member
 - code: MNG
   name: {en: "Mongolia", fr: "Mongolie", es: "Mongolia", ru: "Монголия", zh: "蒙古", ar: "منغوليا"}
+  alpha2: MN
   region: Asia-Pacific States
   status: member
 - code: MOZ
   name: {en: "Mozambique", fr: "Mozambique", es: "Mozambique", ru: "Мозамбик", zh: "莫桑比克", ar: "موزامبيق"}
+  alpha2: MZ
   region: African States
   status: member
 - code: MRT
   name: {en: "Mauritania", fr: "Mauritanie", es: "Mauritania", ru: "Мавритания", zh: "毛里塔尼亚", ar: "موريتانيا"}
+  alpha2: MR
   region: African States
   status: member
 - code: MSR
   name: {en: "Montserrat", fr: "Montserrat", es: "Montserrat", ru: "Монтсеррат", zh: "蒙特塞拉特", ar: "مونتسيرات"}
+  alpha2: MS
   status: territory
 - code: MUS
   name: {en: "Mauritius", fr: "Maurice", es: "Mauricio", ru: "Маврикий", zh: "毛里求斯", ar: "موريشيوس"}
+  alpha2: MU
   region: African States
   status: member
 - code: MWI
   name: {en: "Malawi", fr: "Malawi", es: "Malawi", ru: "Малави", zh: "马拉维", ar: "ملاوي"}
+  alpha2: MW
   region: African States
   status: member
 - code: MYS
   name: {en: "Malaysia", fr: "Malaisie", es: "Malasia", ru: "Малайзия", zh: "马来西亚", ar: "ماليزيا"}
+  alpha2: MY
   region: Asia-Pacific States
   status: member
 - code: NAM
   name: {en: "Namibia", fr: "Namibie", es: "Namibia", ru: "Намибия", zh: "纳米比亚", ar: "ناميبيا"}
+  alpha2: NA
   region: African States
   status: member
 - code: NCL
   name: {en: "New Caledonia", fr: "Nouvelle-Calédonie", es: "Nueva Caledonia", ru: "Новая Каледония", zh: "新喀里多尼亚", ar: "كاليدونيا الجديدة"}
+  alpha2: NC
   status: territory
 - code: NER
   name: {en: "Niger", fr: "Niger", es: "Níger", ru: "Нигер", zh: "尼日尔", ar: "النيجر"}
+  alpha2: NE
   region: African States
   status: member
 - code: NGA
   name: {en: "Nigeria", fr: "Nigéria", es: "Nigeria", ru: "Нигерия", zh: "尼日利亚", ar: "نيجيريا"}
+  alpha2: NG
   region: African States
   status: member
 - code: NIC
   name: {en: "Nicaragua", fr: "Nicaragua", es: "Nicaragua", ru: "Никарагуа", zh: "尼加拉瓜", ar: "نيكاراغوا"}
+  alpha2: NI
   region: Latin American and Caribbean States
   status: member
 - code: NIU
   name: {en: "Niue", fr: "Nioué", es: "Niue", ru: "Ниуэ", zh: "纽埃", ar: "نيوي"}
+  alpha2: NU
   status: territory
 - code: NLD
   name: {en: "Netherlands (Kingdom of the)", fr: "Pays-Bas (Royaume des)", es: "Países Bajos (Reino de los)", ru: "Нидерланды (Королевство)", zh: "荷兰王国", ar: "هولندا (مملكة)"}
+  alpha2: NL
+  aliases: ["Netherlands"]
   region: Western European and other States
   status: member
 - code: NOR
   name: {en: "Norway", fr: "Norvège", es: "Noruega", ru: "Норвегия", zh: "挪威", ar: "النرويج"}
+  alpha2: NO
   region: Western European and other States
   status: member
 - code: NPL
   name: {en: "Nepal", fr: "Népal", es: "Nepal", ru: "Непал", zh: "尼泊尔", ar: "نيبال"}
+  alpha2: NP
   region: Asia-Pacific States
   status: member
 - code: NRU
   name: {en: "Nauru", fr: "Nauru", es: "Nauru", ru: "Науру", zh: "瑙鲁", ar: "ناورو"}
+  alpha2: NR
   region: Asia-Pacific States
   status: member
 - code: NZL
   name: {en: "New Zealand", fr: "Nouvelle-Zélande", es: "Nueva Zelandia", ru: "Новая Зеландия", zh: "新西兰", ar: "نيوزيلندا"}
+  alpha2: NZ
   region: Western European and other States
   status: member
 - code: OMN
   name: {en: "Oman", fr: "Oman", es: "Omán", ru: "Оман", zh: "阿曼", ar: "عُمان"}
+  alpha2: OM
   region: Asia-Pacific States
   status: member
 - code: PAK
   name: {en: "Pakistan", fr: "Pakistan", es: "Pakistán", ru: "Пакистан", zh: "巴基斯坦", ar: "باكستان"}
+  alpha2: PK
   region: Asia-Pacific States
   status: member
 - code: PAN
   name: {en: "Panama", fr: "Panama", es: "Panamá", ru: "Панама", zh: "巴拿马", ar: "بنما"}
+  alpha2: PA
   region: Latin American and Caribbean States
   status: member
 - code: PCN
   name: {en: "Pitcairn", fr: "Pitcairn", es: "Pitcairn", ru: "Питкэрн", zh: "皮特凯恩", ar: "بيتكيرن"}
+  alpha2: PN
   status: territory
 - code: PER
   name: {en: "Peru", fr: "Pérou", es: "Perú", ru: "Перу", zh: "秘鲁", ar: "بيرو"}
+  alpha2: PE
   region: Latin American and Caribbean States
   status: member
 - code: PHL
   name: {en: "Philippines", fr: "Philippines", es: "Filipinas", ru: "Филиппины", zh: "菲律宾", ar: "الفلبين"}
+  alpha2: PH
   region: Asia-Pacific States
   status: member
 - code: PLW
   name: {en: "Palau", fr: "Palaos", es: "Palau", ru: "Палау", zh: "帕劳", ar: "بالاو"}
+  alpha2: PW
   region: Asia-Pacific States
   status: member
 - code: PNG
   name: {en: "Papua New Guinea", fr: "Papouasie-Nouvelle-Guinée", es: "Papua Nueva Guinea", ru: "Папуа — Новая Гвинея", zh: "巴布亚新几内亚", ar: "بابوا غينيا الجديدة"}
+  alpha2: PG
   region: Asia-Pacific States
   status: member
 - code: POL
   name: {en: "Poland", fr: "Pologne", es: "Polonia", ru: "Польша", zh: "波兰", ar: "بولندا"}
+  alpha2: PL
   region: Eastern European States
   status: member
 - code: PRI
   name: {en: "Puerto Rico", fr: "Porto Rico", es: "Puerto Rico", ru: "Пуэрто-Рико", zh: "波多黎各", ar: "بورتوريكو"}
+  alpha2: PR
   status: territory
 - code: PRK
   name: {en: "Democratic People's Republic of Korea", fr: "République populaire démocratique de Corée", es: "República Popular Democrática de Corea", ru: "Корейская Народно-Демократическая Республика", zh: "朝鲜民主主义人民共和国", ar: "جمهورية كوريا الشعبية الديمقراطية"}
+  alpha2: KP
   region: Asia-Pacific States
   status: member
 - code: PRT
   name: {en: "Portugal", fr: "Portugal", es: "Portugal", ru: "Португалия", zh: "葡萄牙", ar: "البرتغال"}
+  alpha2: PT
   region: Western European and other States
   status: member
 - code: PRY
   name: {en: "Paraguay", fr: "Paraguay", es: "Paraguay", ru: "Парагвай", zh: "巴拉圭", ar: "باراغواي"}
+  alpha2: PY
   region: Latin American and Caribbean States
   status: member
 - code: PSE
   name: {en: "State of Palestine", fr: "État de Palestine", es: "Estado de Palestina", ru: "Государство Палестина", zh: "巴勒斯坦国", ar: "دولة فلسطين"}
+  alpha2: PS
   region: Asia-Pacific States
   status: observer
 - code: PYF
   name: {en: "French Polynesia", fr: "Polynésie française", es: "Polinesia Francesa", ru: "Французская Полинезия", zh: "法属波利尼西亚", ar: "بولينيزيا الفرنسية"}
+  alpha2: PF
   status: territory
 - code: QAT
   name: {en: "Qatar", fr: "Qatar", es: "Qatar", ru: "Катар", zh: "卡塔尔", ar: "قطر"}
+  alpha2: QA
   region: Asia-Pacific States
   status: member
 - code: ROU
   name: {en: "Romania", fr: "Roumanie", es: "Rumania", ru: "Румыния", zh: "罗马尼亚", ar: "رومانيا"}
+  alpha2: RO
   region: Eastern European States
   status: member
 - code: RUS
   name: {en: "Russian Federation", fr: "Fédération de Russie", es: "Federación de Rusia", ru: "Российская Федерация", zh: "俄罗斯联邦", ar: "الاتحاد الروسي"}
+  alpha2: RU
   region: Eastern European States
   status: member
 - code: RWA
   name: {en: "Rwanda", fr: "Rwanda", es: "Rwanda", ru: "Руанда", zh: "卢旺达", ar: "رواندا"}
+  alpha2: RW
   region: African States
   status: member
 - code: SAU
   name: {en: "Saudi Arabia", fr: "Arabie saoudite", es: "Arabia Saudita", ru: "Саудовская Аравия", zh: "沙特阿拉伯", ar: "المملكة العربية السعودية"}
+  alpha2: SA
   region: Asia-Pacific States
   status: member
 - code: SDN
   name: {en: "Sudan", fr: "Soudan", es: "Sudán", ru: "Судан", zh: "苏丹", ar: "السودان"}
+  alpha2: SD
   region: African States
   status: member
 - code: SEN
   name: {en: "Senegal", fr: "Sénégal", es: "Senegal", ru: "Сенегал", zh: "塞内加尔", ar: "السنغال"}
+  alpha2: SN
   region: African States
   status: member
 - code: SGP
   name: {en: "Singapore", fr: "Singapour", es: "Singapur", ru: "Сингапур", zh: "新加坡", ar: "سنغافورة"}
+  alpha2: SG
   region: Asia-Pacific States
   status: member
 - code: SHN
   name: {en: "Saint Helena", fr: "Sainte-Hélène", es: "Santa Elena", ru: "Остров Святой Елены", zh: "圣赫勒拿", ar: "سانت هيلينا"}
+  alpha2: SH
   status: territory
 - code: SLB
   name: {en: "Solomon Islands", fr: "Îles Salomon", es: "Islas Salomón", ru: "Соломоновы Острова", zh: "所罗门群岛", ar: "جزر سليمان"}
+  alpha2: SB
   region: Asia-Pacific States
   status: member
 - code: SLE
   name: {en: "Sierra Leone", fr: "Sierra Leone", es: "Sierra Leona", ru: "Сьерра-Леоне", zh: "塞拉利昂", ar: "سيراليون"}
+  alpha2: SL
   region: African States
   status: member
 - code: SLV
   name: {en: "El Salvador", fr: "El Salvador", es: "El Salvador", ru: "Сальвадор", zh: "萨尔瓦多", ar: "السلفادور"}
+  alpha2: SV
   region: Latin American and Caribbean States
   status: member
 - code: SMR
   name: {en: "San Marino", fr: "Saint-Marin", es: "San Marino", ru: "Сан-Марино", zh: "圣马力诺", ar: "سان مارينو"}
+  alpha2: SM
   region: Western European and other States
   status: member
 - code: SOM
   name: {en: "Somalia", fr: "Somalie", es: "Somalia", ru: "Сомали", zh: "索马里", ar: "الصومال"}
+  alpha2: SO
   region: African States
   status: member
 - code: SRB
   name: {en: "Serbia", fr: "Serbie", es: "Serbia", ru: "Сербия", zh: "塞尔维亚", ar: "صربيا"}
+  alpha2: RS
   region: Eastern European States
   status: member
 - code: SSD
   name: {en: "South Sudan", fr: "Soudan du Sud", es: "Sudán del Sur", ru: "Южный Судан", zh: "南苏丹", ar: "جنوب السودان"}
+  alpha2: SS
   region: African States
   status: member
 - code: STP
   name: {en: "Sao Tome and Principe", fr: "Sao Tomé-et-Principe", es: "Santo Tomé y Príncipe", ru: "Сан-Томе и Принсипи", zh: "圣多美和普林西比", ar: "سان تومي وبرينسيبي"}
+  alpha2: ST
   region: African States
   status: member
 - code: SUR
   name: {en: "Suriname", fr: "Suriname", es: "Suriname", ru: "Суринам", zh: "苏里南", ar: "سورينام"}
+  alpha2: SR
   region: Latin American and Caribbean States
   status: member
 - code: SVK
   name: {en: "Slovakia", fr: "Slovaquie", es: "Eslovaquia", ru: "Словакия", zh: "斯洛伐克", ar: "سلوفاكيا"}
+  alpha2: SK
   region: Eastern European States
   status: member
 - code: SVN
   name: {en: "Slovenia", fr: "Slovénie", es: "Eslovenia", ru: "Словения", zh: "斯洛文尼亚", ar: "سلوفينيا"}
+  alpha2: SI
   region: Eastern European States
   status: member
 - code: SWE
   name: {en: "Sweden", fr: "Suède", es: "Suecia", ru: "Швеция", zh: "瑞典", ar: "السويد"}
+  alpha2: SE
   region: Western European and other States
   status: member
 - code: SWZ
   name: {en: "Eswatini", fr: "Eswatini", es: "Eswatini", ru: "Эсватини", zh: "斯威士兰", ar: "إسواتيني"}
+  alpha2: SZ
+  aliases: ["Swaziland"]
   region: African States
   status: member
 - code: SXM
   name: {en: "Sint Maarten (Dutch part)", fr: "Saint-Martin (partie néerlandaise)", es: "San Martín (parte neerlandesa)", ru: "Синт-Мартен (нидерландская часть)", zh: "荷属圣马丁", ar: "سانت مارتن (الجزء الهولندي)"}
+  alpha2: SX
   status: territory
 - code: SYC
   name: {en: "Seychelles", fr: "Seychelles", es: "Seychelles", ru: "Сейшельские Острова", zh: "塞舌尔", ar: "سيشيل"}
+  alpha2: SC
   region: African States
   status: member
 - code: SYR
   name: {en: "Syrian Arab Republic", fr: "République arabe syrienne", es: "República Árabe Siria", ru: "Сирийская Арабская Республика", zh: "阿拉伯叙利亚共和国", ar: "الجمهورية العربية السورية"}
+  alpha2: SY
   region: Asia-Pacific States
   status: member
 - code: TCA
   name: {en: "Turks and Caicos Islands", fr: "Îles Turques-et-Caïques", es: "Islas Turcas y Caicos", ru: "Острова Теркс и Кайкос", zh: "特克斯和凯科斯群岛", ar: "جزر تركس وكايكوس"}
+  alpha2: TC
   status: territory
 - code: TCD
   name: {en: "Chad", fr: "Tchad", es: "Chad", ru: "Чад", zh: "乍得", ar: "تشاد"}
+  alpha2: TD
   region: African States
   status: member
 - code: TGO
   name: {en: "Togo", fr: "Togo", es: "Togo", ru: "Того", zh: "多哥", ar: "توغو"}
+  alpha2: TG
   region: African States
   status: member
 - code: THA
   name: {en: "Thailand", fr: "Thaïlande", es: "Tailandia", ru: "Таиланд", zh: "泰国", ar: "تايلند"}
+  alpha2: TH
   region: Asia-Pacific States
   status: member
 - code: TJK
   name: {en: "Tajikistan", fr: "Tadjikistan", es: "Tayikistán", ru: "Таджикистан", zh: "塔吉克斯坦", ar: "طاجيكستان"}
+  alpha2: TJ
   region: Asia-Pacific States
   status: member
 - code: TKL
   name: {en: "Tokelau", fr: "Tokélaou", es: "Tokelau", ru: "Токелау", zh: "托克劳", ar: "توكيلاو"}
+  alpha2: TK
   status: territory
 - code: TKM
   name: {en: "Turkmenistan", fr: "Turkménistan", es: "Turkmenistán", ru: "Туркменистан", zh: "土库曼斯坦", ar: "تركمانستان"}
+  alpha2: TM
   region: Asia-Pacific States
   status: member
 - code: TLS
   name: {en: "Timor-Leste", fr: "Timor-Leste", es: "Timor-Leste", ru: "Тимор-Лешти", zh: "东帝汶", ar: "تيمور - ليشتي"}
+  alpha2: TL
   region: Asia-Pacific States
   status: member
 - code: TON
   name: {en: "Tonga", fr: "Tonga", es: "Tonga", ru: "Тонга", zh: "汤加", ar: "تونغا"}
+  alpha2: TO
   region: Asia-Pacific States
   status: member
 - code: TTO
   name: {en: "Trinidad and Tobago", fr: "Trinité-et-Tobago", es: "Trinidad y Tabago", ru: "Тринидад и Тобаго", zh: "特立尼达和多巴哥", ar: "ترينيداد وتوباغو"}
+  alpha2: TT
   region: Latin American and Caribbean States
   status: member
 - code: TUN
   name: {en: "Tunisia", fr: "Tunisie", es: "Túnez", ru: "Тунис", zh: "突尼斯", ar: "تونس"}
+  alpha2: TN
   region: African States
   status: member
 - code: TUR
   name: {en: "Türkiye", fr: "Türkiye", es: "Türkiye", ru: "Турция", zh: "土耳其", ar: "تركيا"}
+  alpha2: TR
+  aliases: ["Turkey"]
   region: Western European and other States
   status: member
 - code: TUV
   name: {en: "Tuvalu", fr: "Tuvalu", es: "Tuvalu", ru: "Тувалу", zh: "图瓦卢", ar: "توفالو"}
+  alpha2: TV
   region: Asia-Pacific States
   status: member
 - code: TZA
   name: {en: "United Republic of Tanzania", fr: "République-Unie de Tanzanie", es: "República Unida de Tanzanía", ru: "Объединенная Республика Танзания", zh: "坦桑尼亚联合共和国", ar: "جمهورية تنزانيا المتحدة"}
+  alpha2: TZ
   region: African States
   status: member
 - code: UGA
   name: {en: "Uganda", fr: "Ouganda", es: "Uganda", ru: "Уганда", zh: "乌干达", ar: "أوغندا"}
+  alpha2: UG
   region: African States
   status: member
 - code: UKR
   name: {en: "Ukraine", fr: "Ukraine", es: "Ucrania", ru: "Украина", zh: "乌克兰", ar: "أوكرانيا"}
+  alpha2: UA
   region: Eastern European States
   status: member
 - code: URY
   name: {en: "Uruguay", fr: "Uruguay", es: "Uruguay", ru: "Уругвай", zh: "乌拉圭", ar: "أوروغواي"}
+  alpha2: UY
   region: Latin American and Caribbean States
   status: member
 - code: USA
   name: {en: "United States of America", fr: "États-Unis d'Amérique", es: "Estados Unidos de América", ru: "Соединенные Штаты Америки", zh: "美利坚合众国", ar: "الولايات المتحدة الأمريكية"}
+  alpha2: US
   region: Western European and other States
   status: member
 - code: UZB
   name: {en: "Uzbekistan", fr: "Ouzbékistan", es: "Uzbekistán", ru: "Узбекистан", zh: "乌兹别克斯坦", ar: "أوزبكستان"}
+  alpha2: UZ
   region: Asia-Pacific States
   status: member
 - code: VAT
   name: {en: "Holy See", fr: "Saint-Siège", es: "Santa Sede", ru: "Святой Престол", zh: "教廷", ar: "الكرسي الرسولي"}
+  alpha2: VA
   status: observer
 - code: VCT
   name: {en: "Saint Vincent and the Grenadines", fr: "Saint-Vincent-et-les Grenadines", es: "San Vicente y las Granadinas", ru: "Сент-Винсент и Гренадины", zh: "圣文森特和格林纳丁斯", ar: "سانت فنسنت وجزر غرينادين"}
+  alpha2: VC
   region: Latin American and Caribbean States
   status: member
 - code: VEN
   name: {en: "Venezuela (Bolivarian Republic of)", fr: "Venezuela (République bolivarienne du)", es: "Venezuela (República Bolivariana de)", ru: "Венесуэла (Боливарианская Республика)", zh: "委内瑞拉玻利瓦尔共和国", ar: "فنزويلا (جمهورية - البوليفارية)"}
+  alpha2: VE
   region: Latin American and Caribbean States
   status: member
 - code: VGB
   name: {en: "British Virgin Islands", fr: "Îles Vierges britanniques", es: "Islas Vírgenes Británicas", ru: "Британские Виргинские острова", zh: "英属维尔京群岛", ar: "جزر فرجن البريطانية"}
+  alpha2: VG
   status: territory
 - code: VIR
   name: {en: "United States Virgin Islands", fr: "Îles Vierges américaines", es: "Islas Vírgenes de los Estados Unidos", ru: "Виргинские острова Соединенных Штатов", zh: "美属维尔京群岛", ar: "جزر فرجن التابعة للولايات المتحدة"}
+  alpha2: VI
   status: territory
 - code: VNM
   name: {en: "Viet Nam", fr: "Viet Nam", es: "Viet Nam", ru: "Вьетнам", zh: "越南", ar: "فييت نام"}
+  alpha2: VN
   region: Asia-Pacific States
   status: member
 - code: VUT
   name: {en: "Vanuatu", fr: "Vanuatu", es: "Vanuatu", ru: "Вануату", zh: "瓦努阿图", ar: "فانواتو"}
+  alpha2: VU
   region: Asia-Pacific States
   status: member
 - code: WSM
   name: {en: "Samoa", fr: "Samoa", es: "Samoa", ru: "Самоа", zh: "萨摩亚", ar: "ساموا"}
+  alpha2: WS
   region: Asia-Pacific States
   status: member
 - code: XKX
   name: {en: "Kosovo", fr: "Kosovo", es: "Kosovo", ru: "Косово", zh: "科索沃", ar: "كوسوفو"}
+  alpha2: XK
   status: territory
 - code: YEM
   name: {en: "Yemen", fr: "Yémen", es: "Yemen", ru: "Йемен", zh: "也门", ar: "اليمن"}
+  alpha2: YE
   region: Asia-Pacific States
   status: member
 - code: ZAF
   name: {en: "South Africa", fr: "Afrique du Sud", es: "Sudáfrica", ru: "Южная Африка", zh: "南非", ar: "جنوب أفريقيا"}
+  alpha2: ZA
   region: African States
   status: member
 - code: ZMB
   name: {en: "Zambia", fr: "Zambie", es: "Zambia", ru: "Замбия", zh: "赞比亚", ar: "زامبيا"}
+  alpha2: ZM
   region: African States
   status: member
 - code: ZWE
   name: {en: "Zimbabwe", fr: "Zimbabwe", es: "Zimbabwe", ru: "Зимбабве", zh: "津巴布韦", ar: "زمبابوي"}
+  alpha2: ZW
   region: African States
   status: member
 

@@ -2,7 +2,9 @@
 public struct ImportProblem: Sendable, Hashable {
   /// The field of the source the value came from.
   public enum Field: String, Sendable, CaseIterable, Comparable {
-    case file, record, id, type, body, country, document, date, paragraph, text
+    case file, record, id
+    case duplicateID = "duplicate id"
+    case type, body, country, document, date, paragraph, text
     case session, cycle, response
     case recommendingState = "recommending state"
     case issue, theme
@@ -20,11 +22,21 @@ public struct ImportProblem: Sendable, Hashable {
     case valueLeftOut = "imported without the value"
     /// Nothing is missing, but the row deserves a look (a source that names no State, say).
     case note = "notes"
+    /// A label matched by another spelling than the vocabulary's name (an alias, an ISO alpha-2
+    /// code, a name with a footnote mark): the value says which.
+    case mappedByAlias = "labels mapped by alias"
+    /// A row that named no State took it from its document symbol.
+    case derivedFromSymbol = "States taken from the document symbol"
+    /// A type the importer does not know was given one by its documented rule.
+    case typedByRule = "types given by rule"
 
-    public static func < (a: Self, b: Self) -> Bool {
-      let order: [Self] = [.rowSkipped, .valueLeftOut, .note]
-      return order.firstIndex(of: a)! < order.firstIndex(of: b)!
-    }
+    /// Every effect, in report order.
+    public static let all: [Self] = [.rowSkipped, .valueLeftOut, .note, .mappedByAlias, .derivedFromSymbol, .typedByRule]
+
+    /// Whether the row was imported with a value the importer chose (not a problem, but reported).
+    public var isAlteration: Bool { self == .mappedByAlias || self == .derivedFromSymbol || self == .typedByRule }
+
+    public static func < (a: Self, b: Self) -> Bool { all.firstIndex(of: a)! < all.firstIndex(of: b)! }
   }
 
   public var field: Field

@@ -1,3 +1,5 @@
+import SiteCore
+
 /// What one import did: counts for the summary line, every problem with its rows, and the
 /// files it kept because someone edited them.
 public struct ImportReport: Sendable {
@@ -41,11 +43,12 @@ public struct ImportReport: Sendable {
   public var summary: String {
     var lines = ["Read \(rowsRead) rows from \(input): \(recommendations) recommendations — \(written) written, "
       + "\(updated) updated, \(unchanged) unchanged, \(keptEdited.count) kept because edited by hand"]
+    lines.append("  \(rowsImported) rows imported, \(rowsSkipped) not imported")
     for (reason, count) in rowsIgnored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(count) rows: \(reason)") }
-    if rowsSkipped > 0 { lines.append("  \(rowsSkipped) rows not imported") }
-    for effect in [ImportProblem.Effect.rowSkipped, .valueLeftOut, .note] {
+    for effect in ImportProblem.Effect.all {
       for (field, values, rows) in problemCounts(effect) {
-        lines.append("  \(effect == .note ? "note" : "unmapped") \(field.rawValue): \(values) value\(values == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s") (\(effect.rawValue))")
+        let counted = "\(values) value\(values == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")"
+        lines.append("  \(Self.heading(effect, field)): \(counted) (\(effect.rawValue))")
       }
     }
     if !stale.isEmpty { lines.append("  \(stale.count) files of an earlier import are no longer in the input" + (pruned > 0 ? " (\(pruned) deleted)" : " (kept; --prune deletes them)")) }
@@ -53,13 +56,35 @@ public struct ImportReport: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// `unmapped theme`, `duplicate id`, `note country`, `country mapped`.
+  static func heading(_ effect: ImportProblem.Effect, _ field: ImportProblem.Field) -> String {
+    if effect.isAlteration { return "\(field.rawValue) mapped" }
+    if effect == .note { return "note \(field.rawValue)" }
+    return field == .duplicateID ? field.rawValue : "unmapped \(field.rawValue)"
+  }
+
+  /// Every skipped or altered row as CSV (RFC 4180, UTF-8): `place, field, value, effect`, one
+  /// line per problem in input order; cells a spreadsheet would run as a formula are neutralised.
+  public var csv: String {
+    var bytes: [UInt8] = Array("place,field,value,effect\r\n".utf8)
+    for problem in problems {
+      for (index, cell) in [problem.place, problem.field.rawValue, problem.value, problem.effect.rawValue].enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        CSV.append(cell, into: &bytes)
+      }
+      bytes += [0x0D, 0x0A]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The report file: the summary, then every unmapped value with the rows that hold it.
   public var text: String {
     var lines = ["HRIndex import report: \(source)", "", summary]
-    for effect in [ImportProblem.Effect.rowSkipped, .valueLeftOut, .note] {
+    for effect in ImportProblem.Effect.all {
       let chosen = problems.filter { $0.effect == effect }
       guard !chosen.isEmpty else { continue }
-      lines += ["", "## \(effect == .note ? "Notes" : "Unmapped values: " + effect.rawValue)"]
+      let title = effect == .note ? "Notes" : effect.isAlteration ? "Imported with a value the importer chose: " + effect.rawValue : "Unmapped values: " + effect.rawValue
+      lines += ["", "## " + title]
       let groups = Dictionary(grouping: chosen) { "\($0.field.rawValue)\u{0}\($0.value)" }
       for key in groups.keys.sorted(by: { Self.groupOrder(groups[$0]!, groups[$1]!) }) {
         let items = groups[key]!

@@ -8,10 +8,13 @@ public enum ImportRun {
     public var output: String
     public var overwrite = false
     public var prune = false
-    public init(output: String, overwrite: Bool = false, prune: Bool = false) {
+    /// Where to write every skipped or altered row as CSV (`--report`), besides the text report.
+    public var reportCSV: String?
+    public init(output: String, overwrite: Bool = false, prune: Bool = false, reportCSV: String? = nil) {
       self.output = output
       self.overwrite = overwrite
       self.prune = prune
+      self.reportCSV = reportCSV
     }
   }
 
@@ -51,29 +54,25 @@ public enum ImportRun {
     return report
   }
 
-  /// Imports a UHRI JSON export (a top-level array of annotation objects), read as a stream.
+  /// Imports a UHRI export: the JSON export (read as a stream), the Excel export (.xlsx) or a
+  /// CSV saved from it; `UHRIInput` tells which from the file's first bytes.
   public static func uhri(input: String, vocabulary: Vocabulary, language: String = "en", options: Options) throws -> ImportReport {
-    var stream = try JSONArrayStream(path: input)
-    var report = ImportReport(source: "uhri (Universal Human Rights Index JSON export)", input: input)
+    let source = try UHRIInput.open(input)
+    if case .json = source {} else { try source.checkHeader() }
+    var report = ImportReport(source: "uhri (Universal Human Rights Index \(source.formatName))", input: input)
     let writer = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
     let importer = UHRIImporter(vocabulary: vocabulary, language: language)
-    let name = (input as NSString).lastPathComponent
-    do {
-      while let (record, line) = try stream.next() {
-        report.rowsRead += 1
-        let place = "\(name):\(line) (record \(report.rowsRead))"
-        guard case .object(let fields) = record else {
-          report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
-          continue
-        }
-        var imported = false
-        for r in importer.recommendations(fields, at: place, problems: &report.problems) {
-          imported = try write(r, at: place, writer, &report) || imported
-        }
-        if imported { report.rowsImported += 1 }
+    try source.forEachRecord { fields, place in
+      report.rowsRead += 1
+      guard let fields else {
+        report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
+        return
       }
-    } catch let error as JSONStreamError {
-      throw ImportFailure("\(input):\(error.line):\(error.column): \(error.message)")
+      var imported = false
+      for r in importer.recommendations(fields, at: place, problems: &report.problems) {
+        imported = try write(r, at: place, writer, &report) || imported
+      }
+      if imported { report.rowsImported += 1 }
     }
     try finish(writer, title: "Universal Human Rights Index", options, &report)
     return report
@@ -84,7 +83,7 @@ public enum ImportRun {
   /// Writes one recommendation unless an earlier row of this run made the same file.
   private static func write(_ r: ImportedRecommendation, at place: String, _ writer: ContentWriter, _ report: inout ImportReport) throws -> Bool {
     guard writer.claim(r.id) else {
-      report.problems.append(ImportProblem(.id, r.id + " (given by an earlier row too)", .rowSkipped, at: place))
+      report.problems.append(ImportProblem(.duplicateID, r.id + " (given by an earlier row too)", .rowSkipped, at: place))
       return false
     }
     _ = try writer.write(r.fileText, to: r.path, into: &report)
@@ -97,6 +96,7 @@ public enum ImportRun {
     let reportPath = options.output + "/" + reportFileName
     do {
       try AtomicFile.write(report.text, to: reportPath)
+      if let csv = options.reportCSV { try AtomicFile.write(report.csv, to: csv) }
     } catch {
       throw ImportFailure(error.description)
     }

@@ -20,7 +20,8 @@ enum MarkdownText {
   /// One line of text, trimmed, with runs of white space made one space and control characters
   /// dropped. Works on scalars, with a fast path for ASCII: it runs over every text imported.
   static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for scalar in text.unicodeScalars {
       let v = scalar.value
@@ -30,12 +31,12 @@ enum MarkdownText {
       } else if v < 0x20 || (0x7F...0x9F).contains(v) {
         continue
       } else {
-        if pendingSpace { out.append(" ") }
+        if pendingSpace { out.append(0x20) }
         pendingSpace = false
-        out.append(scalar)
+        if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(scalar) { out.append($0) } }
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Whether `text` has anything but white space.
@@ -43,24 +44,38 @@ enum MarkdownText {
     text.unicodeScalars.contains { $0.value < 0x80 ? !($0.value == 0x20 || (0x09...0x0D).contains($0.value)) : !$0.properties.isWhitespace }
   }
 
-  static let inlineSpecials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<"]
-  static let blockStarts: Set<Unicode.Scalar> = ["#", ">", "+", "-", "=", "~", "|"]
+  /// `\\`, `` ` ``, `*`, `_`, `[`, `]`, `<`: escaped wherever they stand.
+  static func isInlineSpecial(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "\\", "`", "*", "_", "[", "]", "<": return true
+    default: return false
+    }
+  }
+
+  /// `#`, `>`, `+`, `-`, `=`, `~`, `|`: escaped at the start of a line.
+  static func isBlockStart(_ c: Unicode.Scalar) -> Bool {
+    switch c {
+    case "#", ">", "+", "-", "=", "~", "|": return true
+    default: return false
+    }
+  }
 
   /// Escapes one trimmed line.
   static func escapeLine(_ line: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(line.utf8.count + 8)
     let chars = Array(line.unicodeScalars)
     for (i, c) in chars.enumerated() {
-      if inlineSpecials.contains(c) || (c == "&" && startsEntity(chars, at: i)) {
-        out.append("\\")
-      } else if i == 0, blockStarts.contains(c) {
-        out.append("\\")
+      if isInlineSpecial(c) || (c == "&" && startsEntity(chars, at: i)) {
+        out.append(UInt8(ascii: "\\"))
+      } else if i == 0, isBlockStart(c) {
+        out.append(UInt8(ascii: "\\"))
       } else if c == "." || c == ")", isOrderedListMarker(chars, delimiterAt: i) {
-        out.append("\\")
+        out.append(UInt8(ascii: "\\"))
       }
-      out.append(c)
+      if c.value < 0x80 { out.append(UInt8(c.value)) } else { UTF8.encode(c) { out.append($0) } }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `&amp;`, `&#40;`: an `&` that cmark would read as the start of an entity.

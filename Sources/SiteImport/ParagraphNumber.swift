@@ -4,7 +4,8 @@ enum ParagraphNumber {
   /// The number (spaces before a bracket removed) and the text after it, without the `.`, `)`
   /// or `:` that may follow the number; nil when the text does not start with a number.
   static func split(_ text: String) -> (paragraph: String, rest: String)? {
-    let chars = Array(text)
+    // The number is within the first few characters: only those are split into Characters.
+    let chars = Array(text.prefix(64))
     var i = 0
     var number = ""
     guard let first = digits(chars, &i) else { return nil }
@@ -19,7 +20,7 @@ enum ParagraphNumber {
     }
     if i < chars.count, chars[i].isLetter || chars[i].isNumber { return nil }
     while i < chars.count, chars[i] == "." || chars[i] == ")" || chars[i] == ":" { i += 1 }
-    let rest = MarkdownText.collapseSpaces(String(chars[i...]))
+    let rest = MarkdownText.collapseSpaces(text.dropFirst(i))
     return (number, rest)
   }
 

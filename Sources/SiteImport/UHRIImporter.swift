@@ -3,7 +3,8 @@ import SiteCore
 /// Turns annotations of the Universal Human Rights Index's JSON export into recommendations.
 ///
 /// Labels are matched to the vocabularies' codes, names and `aliases`, ignoring leading `- `,
-/// stray spaces and case. An annotation addressed to several States becomes one file per State,
+/// stray spaces and case; countries as `CountryLabels` reads them (ISO alpha-2 codes, footnote
+/// marks), a missing State from the document symbol; an unknown type by `AnnotationTypeRule`. An annotation addressed to several States becomes one file per State,
 /// with ids `uhri-<AnnotationId>-<iso3>`; one addressed to a single State has id `uhri-<AnnotationId>`.
 /// `Regions` is not read: a State's region comes from countries.yml.
 public struct UHRIImporter: Sendable {
@@ -11,7 +12,7 @@ public struct UHRIImporter: Sendable {
 
   let vocabulary: Vocabulary
   let language: String
-  let countries: LabelIndex
+  let countries: CountryLabels
   let bodies: LabelIndex
   let themes: LabelIndex
   let groups: LabelIndex
@@ -19,7 +20,7 @@ public struct UHRIImporter: Sendable {
   public init(vocabulary: Vocabulary, language: String) {
     self.vocabulary = vocabulary
     self.language = language
-    countries = LabelIndex.countries(vocabulary)
+    countries = CountryLabels(vocabulary)
     bodies = LabelIndex.bodies(vocabulary)
     themes = LabelIndex.terms(vocabulary.themes)
     groups = LabelIndex.terms(vocabulary.affectedPersons)
@@ -32,43 +33,60 @@ public struct UHRIImporter: Sendable {
       problems += reading.problems
       return []
     }
-    let states = reading.strings("Countries")
+    let codes = addressees(&reading, symbol: base.document)
+    // Ids depend on what the source lists, not on what mapped, so a later mapping keeps them.
+    let several = reading.strings("Countries").count > 1
     var result: [ImportedRecommendation] = []
-    for name in states {
-      guard let code = countries.value(for: name) else {
-        reading.problem(.country, name, states.count > 1 ? .valueLeftOut : .rowSkipped)
-        continue
-      }
+    for code in codes {
       var r = base
       r.country = code
-      if states.count > 1 { r.id += "-" + code.lowercased() }
-      if !result.contains(where: { $0.country == code }) { result.append(r) }
+      if several { r.id += "-" + code.lowercased() }
+      result.append(r)
     }
-    if states.isEmpty { reading.problem(.country, "(none)", .rowSkipped) }
-    if result.isEmpty, states.count > 1 { reading.problem(.country, "(none of \(states.count) mapped)", .rowSkipped) }
     problems += reading.problems
     return result
+  }
+
+  /// The distinct codes of the States a record addresses: its `Countries` as `CountryLabels`
+  /// reads them, else the State its document symbol names. Every label read by another spelling
+  /// than a name, and every State taken from the symbol, is recorded.
+  private func addressees(_ reading: inout UHRIRecord, symbol: String) -> [String] {
+    let names = reading.strings("Countries")
+    guard !names.isEmpty else {
+      guard let code = countries.state(inSymbol: symbol) else { return reading.unmapped(.country, "(none)") ?? [] }
+      reading.problem(.country, "(none) → \(code) (symbol \(symbol))", .derivedFromSymbol)
+      return [code]
+    }
+    var codes: [String] = []
+    for name in names {
+      guard let (code, how) = countries.match(name) else {
+        reading.problem(.country, name, names.count > 1 ? .valueLeftOut : .rowSkipped)
+        continue
+      }
+      if how != .name { reading.problem(.country, "\(name) → \(code) (\(how.rawValue))", .mappedByAlias) }
+      if !codes.contains(code) { codes.append(code) }
+    }
+    if codes.isEmpty, names.count > 1 { reading.problem(.country, "(none of \(names.count) mapped)", .rowSkipped) }
+    return codes
   }
 
   /// Every field but the country; nil when a required one is missing or unmapped.
   private func base(_ reading: inout UHRIRecord) -> ImportedRecommendation? {
     let id = reading.id()
-    let kind = reading.kind()
     var body: String?
     if let label = reading.label("Body") {
       body = bodies.value(for: label) ?? reading.unmapped(.body, label)
     } else {
       reading.problem(.body, "(none)", .rowSkipped)
     }
+    let mechanism = body.flatMap { vocabulary.bodyByCode[$0.uppercased()]?.mechanism }
     let document = reading.required("Symbol", .document)
     let date = reading.date()
     let (paragraph, text) = reading.paragraphAndText()
-    guard let id, let kind, let body, let mechanism = vocabulary.bodyByCode[body.uppercased()]?.mechanism,
-      let document, let date, let paragraph, let text
-    else { return nil }
+    guard let id, let body, let mechanism, let document, let date, let paragraph, let text else { return nil }
     var r = ImportedRecommendation(
       id: id, document: document, paragraph: paragraph, country: "", mechanism: mechanism, body: body, date: date,
-      language: language, kind: kind, text: text)
+      language: language, kind: reading.kind(mechanism: mechanism), text: text)
     r.themes = reading.terms("Themes", themes, .theme)
     r.affectedPersons = reading.terms("AffectedPersons", groups, .affectedPerson)
     r.sdgs = reading.sdgs(vocabulary)
@@ -76,7 +94,8 @@ public struct UHRIImporter: Sendable {
       r.cycle = reading.cycle()
       r.response = reading.response()
       for name in reading.strings("UprRecommendingCountry") {
-        guard let code = countries.value(for: name) ?? reading.left(.recommendingState, name) else { continue }
+        guard let (code, how) = countries.match(name) ?? reading.left(.recommendingState, name) else { continue }
+        if how != .name { reading.problem(.recommendingState, "\(name) → \(code) (\(how.rawValue))", .mappedByAlias) }
         if !r.recommendingStates.contains(code) { r.recommendingStates.append(code) }
       }
     }

@@ -82,12 +82,15 @@ struct UHRIRecord {
     "concerns/observations", "concerns / observations", "concerns", "observations", "concern/observation", "observation",
   ]
 
-  mutating func kind() -> RecommendationKind? {
-    guard let label = label("AnnotationType") else { return unmapped(.type, "(none)") }
-    let key = LabelKey.make(label)
+  /// `AnnotationType`; a missing or unknown one (a UUID) is typed by `AnnotationTypeRule` and noted.
+  mutating func kind(mechanism: Mechanism) -> RecommendationKind {
+    let label = label("AnnotationType")
+    let key = label.map(LabelKey.make) ?? ""
     if Self.recommendationTypes.contains(key) { return .recommendation }
     if Self.observationTypes.contains(key) { return .observation }
-    return unmapped(.type, label)
+    let (kind, reason) = AnnotationTypeRule.kind(mechanism: mechanism, text: string("Text") ?? "")
+    problem(.type, "\(label ?? "(none)") → \(kind.rawValue) (\(reason))", .typedByRule)
+    return kind
   }
 
   /// `PublicationDate` (`2018-07-06T00:00:00` or `2018-07-06`) as `YYYY-MM-DD`.

@@ -10,7 +10,7 @@ extension PageContextBuilder {
     values[.pageDescription] = .text(strings["home_intro"])
     let totals: [(String, Int, String)] = [
       ("total_recommendations", catalog.recommendations.count, "recommendations/"),
-      ("total_countries", catalog.terms(.country).count, "countries/"),
+      ("total_countries", catalog.terms(.country).filter { isState($0.key) }.count, "countries/"),
       ("total_themes", catalog.terms(.theme).count, "themes/"),
       ("total_affected_persons", catalog.terms(.affectedPerson).count, "affected-persons/"),
       ("total_sdg_goals", catalog.terms(.sdgGoal).count, "sdgs/"),

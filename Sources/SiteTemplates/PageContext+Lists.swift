@@ -22,9 +22,22 @@ extension PageContextBuilder {
     var values = layout(path, title: heading, crumbs: [(heading, nil)], section: Self.hubSection[taxonomy])
     values["heading"] = .text(heading)
     values["intro"] = .text(strings.hubIntroduction(taxonomy))
-    values["table"] = table(taxonomy, groups: Array(model.catalog.terms(taxonomy).indices),
-      root: base(path), caption: heading, byCount: false)
+    var groups = Array(model.catalog.terms(taxonomy).indices)
+    if taxonomy == .country {
+      // Organizations such as the European Union are listed apart from States, in a table of their own.
+      let others = groups.filter { !isState(model.catalog.terms(.country)[$0].key) }
+      groups.removeAll { !isState(model.catalog.terms(.country)[$0].key) }
+      if !others.isEmpty {
+        values["others"] = table(.country, groups: others, root: base(path), caption: strings["hub_other_addressees"], byCount: false, details: false)
+      }
+    }
+    values["table"] = table(taxonomy, groups: groups, root: base(path), caption: heading, byCount: false)
     return PageContext(path: path, template: .hub, values: values)
+  }
+
+  /// Whether a country key names a State or territory (not an organization such as the European Union).
+  func isState(_ key: String) -> Bool {
+    model.vocabulary.countryByCode[CountryCode(key)]?.isState ?? true
   }
 
   /// A table of terms with their counts; `groups` index `catalog.terms(taxonomy)`.

@@ -26,8 +26,10 @@ struct ImportOptions: ParsableArguments {
   var overwrite = false
   @Flag(help: "Delete files of an earlier import that this input no longer makes (edited ones are kept).")
   var prune = false
+  @Option(name: .customLong("report"), help: "Also write every skipped or altered row to this CSV file (place, field, value, effect).")
+  var reportCSV: String?
 
-  var run: ImportRun.Options { ImportRun.Options(output: output, overwrite: overwrite, prune: prune) }
+  var run: ImportRun.Options { ImportRun.Options(output: output, overwrite: overwrite, prune: prune, reportCSV: reportCSV) }
 
   /// The vocabularies the output folder's site will be built with: its own files in
   /// vocabularies/, and the defaults for the others.

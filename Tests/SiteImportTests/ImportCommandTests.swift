@@ -59,7 +59,20 @@ struct ImportCommandTests {
     try Data("not json".utf8).write(to: URL(fileURLWithPath: folder + "/bad.json"))
     let malformed = try Self.run(["import", "uhri", "--input", folder + "/bad.json", "--output", folder + "/Content"])
     #expect(malformed.status == 1)
-    #expect(malformed.stderr.contains("bad.json:1:1: expected a JSON array"))
+    #expect(malformed.stderr.contains("bad.json: a file in an unknown format, not a UHRI export the importer can read"))
+    // Each format it cannot read is named as such; a JSON array that breaks off says where.
+    let samples: [(String, [UInt8], String)] = [
+      ("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97–2003 workbook (.xls), which the importer cannot read"),
+      ("export.pdf", Array("%PDF-1.7\n".utf8), "a PDF document, not a UHRI export"),
+      ("object.json", Array("{\"a\": 1}".utf8), "a JSON object, not a UHRI export"),
+      ("cut.json", Array("[\n {\"a\": 1},\n {\"b\" 2}".utf8), "cut.json:3:7: expected \":\""),
+    ]
+    for (name, bytes, message) in samples {
+      try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
+      let result = try Self.run(["import", "uhri", "--input", folder + "/" + name, "--output", folder + "/Content"])
+      #expect(result.status == 1 && result.stderr.contains(message), "\(name): \(result.stderr)")
+      if name != "cut.json" { #expect(!FileManager.default.fileExists(atPath: folder + "/Content"), "\(name) wrote") }
+    }
     try Data("To,Text,From,Response,Issue,Session\rAtlantis,Text.,France,Accepted,,3\r".utf8).write(to: URL(fileURLWithPath: folder + "/none.csv"))
     let nothing = try Self.run(["import", "upr-info", "--input", folder + "/none.csv", "--output", folder + "/Content"])
     #expect(nothing.status == 1)

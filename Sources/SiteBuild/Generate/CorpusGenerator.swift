@@ -10,11 +10,14 @@ public struct CorpusGenerator {
   private var random: SeededRandom
   private var followUp: FollowUpGenerator
   private let vocabulary: Vocabulary
+  /// The States of the vocabulary (organizations such as the European Union are left out).
+  private let states: [Country]
 
   public init(seed: UInt64) throws {
     random = SeededRandom(seed: seed)
     followUp = FollowUpGenerator(seed: seed)
     vocabulary = try VocabularyLoader(content: nil).load().get()
+    states = vocabulary.countries.filter(\.isState)
   }
 
   public mutating func write(count: Int, to folder: String) throws {
@@ -42,7 +45,7 @@ public struct CorpusGenerator {
   static let languages = ["en", "en", "en", "en", "fr", "es", "es", "ru", "zh", "ar"]
 
   mutating func recommendation(_ n: Int) -> (String, String) {
-    let country = vocabulary.countries[random.zipf(vocabulary.countries.count)].code
+    let country = states[random.zipf(states.count)].code
     let roll = random.unit()
     let body: String
     let mechanism: Mechanism
@@ -66,7 +69,7 @@ public struct CorpusGenerator {
     ]
     if mechanism == .upr {
       lines.append("cycle: \(min(4, (year - 2008) / 5 + 1))")
-      lines.append("recommending_states: [\(vocabulary.countries[random.zipf(vocabulary.countries.count)].code)]")
+      lines.append("recommending_states: [\(states[random.zipf(states.count)].code)]")
       lines.append("response: \(random.unit() < 0.7 ? "supported" : "noted")")
     }
     lines.append("themes: [\(pick(vocabulary.themes.map(\.slug), upTo: 3).joined(separator: ", "))]")
