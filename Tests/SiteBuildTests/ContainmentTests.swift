@@ -70,7 +70,7 @@ struct ContainmentTests {
     #expect(Taxonomy.body.slug(of: "..\\..\\BODY") == "body")
     #expect(Taxonomy.country.slug(of: "../") == "")
     var files: [VocabularyFile: (path: String, text: String)] = [:]
-    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
+    for kind in VocabularyFile.allCases { files[kind] = DefaultFiles.vocabularies[kind.fileName].map { (kind.fileName, $0) } }
     for slug in ["../x", "a/b", "..", "x/../../y"] {
       files[.themes] = ("themes.yml", "- slug: \"\(slug)\"\n  name: Escape\n")
       let result = VocabularyDecoder().decode(files)

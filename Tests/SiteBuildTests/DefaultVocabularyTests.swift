@@ -57,7 +57,7 @@ struct DefaultVocabularyTests {
   @Test("a vocabulary entry's source must be text, and an unknown region keeps its English name")
   func sourceAndRegions() {
     var files: [VocabularyFile: (path: String, text: String)] = [:]
-    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
+    for kind in VocabularyFile.allCases { files[kind] = DefaultFiles.vocabularies[kind.fileName].map { (kind.fileName, $0) } }
     files[.regions] = ("regions.yml", "- name: {en: African States, fr: \"États d'Afrique\"}\n  source: [1, 2]\n")
     guard case .failure(let error) = VocabularyDecoder().decode(files) else {
       Issue.record("a list as source was accepted")
