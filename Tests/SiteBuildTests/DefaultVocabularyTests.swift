@@ -45,7 +45,7 @@ struct DefaultVocabularyTests {
     named += (v.themes + v.affectedPersons).map { ($0.slug, $0.name) } + v.goals.map { ("goal \($0.number)", $0.name) }
     named += v.goals.flatMap(\.targets).map { ($0.code, $0.name ?? LocalizedText(translations: [])) }
     named += v.regions.map { ($0, v.regionNames[$0] ?? LocalizedText(translations: [])) }
-    #expect(named.count == 226 + 70 + 106 + 30 + 17 + 169 + 5)
+    #expect(named.count == 227 + 70 + 106 + 30 + 17 + 169 + 5)
     for (key, name) in named {
       for language in ["en", "fr", "es", "ru", "zh", "ar"] {
         let text = name.translations.first { $0.language == language }?.text ?? ""
