@@ -95,7 +95,9 @@ struct ContainmentTests {
     let files = SiteFixture.files(in: output)
     #expect(files["bodies/escape/index.html"] != nil && files["documents/escape-a-1/index.html"] != nil)
     #expect(files["recommendations/escape-a-1-1/index.html"] != nil)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".Output.lock", ".Output.state", "Content", "Output"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".Output.lock", ".Output.standby", ".Output.state", "Content", "Output"])
+    // The standby copy made for the next edit is the same site, and holds nothing else either.
+    SiteFixture.expectSameFiles(folder + "/.Output.standby", as: output, "in the standby copy differs from the output")
   }
 
   // MARK: - Symbolic links

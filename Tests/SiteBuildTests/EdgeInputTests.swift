@@ -52,7 +52,7 @@ struct EdgeInputTests {
     #expect(body.utf8.count > 5_000_000)
     #expect(report.succeeded, "\(report.diagnostics)")
     let page = try #require(Self.page(output))
-    #expect(page.contains("<h1>Protect the rights of every child in law and practice.</h1>"))
+    #expect(page.contains("<title>Protect the rights of every child in law and practice. · "))
     #expect(page.contains("<p>The very end.</p>"))
     #expect(Self.page(output, "a-hrc-1-2-4")?.contains(line) == true)
   }

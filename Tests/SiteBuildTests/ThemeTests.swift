@@ -85,6 +85,8 @@ struct ThemeTests {
     }
     // Keys built from a prefix and a value of a closed set.
     for m in Mechanism.allCases { keys.insert("mechanism_\(m.rawValue)") }
+    for m in Mechanism.allCases { keys.insert("document_type_\(m.rawValue)") }
+    for order in DocumentOrder.allCases { keys.insert("documents_by_\(order.rawValue)") }
     for r in UPRResponse.allCases { keys.insert("response_\(r.rawValue)") }
     for k in RecommendationKind.allCases { keys.insert("type_\(k.rawValue)") }
     for s in FollowUpStatus.allCases { keys.insert("status_\(s.rawValue)") }

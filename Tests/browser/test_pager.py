@@ -136,3 +136,35 @@ def test_menu_reaches_every_list(corpus, tmp_path):
         reached = {urljoin(url, href)[len("file://" + str(out)) + 1:].strip("/") for href in read(page).menu}
         missing = [name for name in lists if name not in reached]
         assert not missing, f"{page}: the menu has no link to {missing}"
+
+
+def test_list_markers_fit_up_to_seven_digits_on_a_phone(browser, site):
+    """The list of all recommendations on a 390 px phone, in English and Arabic, given the start and
+    the digit class the build writes for positions of 1 to 7 digits: the widest marker ("9999999.")
+    measured in the list's own font is never cut by the screen's edge, and from three digits on it
+    fits inside the padding the digit class gives the list."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path in ["recommendations/", "ar/recommendations/"]:
+        page.goto(site[0] + path)
+        for digits in range(1, 8):
+            fit = page.evaluate("""(digits) => {
+                const ol = document.querySelector('ol.rec-list');
+                const last = 10 ** digits - 1, count = ol.children.length;
+                ol.start = Math.max(1, last - count + 1);
+                ol.className = 'rec-list rec-list-d' + digits;
+                const item = ol.lastElementChild, style = getComputedStyle(item);
+                const canvas = document.createElement('canvas').getContext('2d');
+                canvas.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+                const marker = canvas.measureText(String(last) + '.').width;
+                const padding = parseFloat(getComputedStyle(ol).paddingInlineStart);
+                const box = ol.getBoundingClientRect();
+                return {marker, padding, left: box.left, right: window.innerWidth - box.right};
+            }""", digits)
+            # Never cut by the screen's edge (the start side: left, or right in Arabic)...
+            room = fit["padding"] + (fit["right"] if path.startswith("ar/") else fit["left"])
+            assert fit["marker"] <= room, f"{path}: {digits} digits: marker {fit['marker']:.1f}px, room {room:.1f}px"
+            # ...and from three digits on, inside the list's own padding, made for it.
+            if digits >= 3:
+                assert fit["marker"] <= fit["padding"], f"{path}: {digits} digits: marker {fit['marker']:.1f}px > padding {fit['padding']:.1f}px"
+    context.close()

@@ -213,6 +213,9 @@ final class SitePublisher: @unchecked Sendable {
     for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(location.standby + "/" + folder) }
   }
 
+  /// A rebuild's files, every one it produced (sorted).
+  var producedPaths: [String] { lock.withLock { produced.keys.sorted() } }
+
   /// A rebuild's manifest: every file it produced.
   private func fullManifest() -> [UInt8] {
     Array(OutputManifest.text(produced).utf8)

@@ -62,6 +62,8 @@ struct FullBuild {
       log.report.filesWritten = publisher.written.count
       log.report.incremental = publisher.isIncremental
       log.lap("copy assets and publish")
+      publisher.refreshStandby(&state, threads: configuration.threads)
+      log.lap("standby copy for the next edit")
     } catch {
       log.add(error.diagnostics)
     }
