@@ -96,14 +96,16 @@ async function runSearch(index, edition, query, opts) {
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const parsed = parseQuery(query, { typing: opts.typing === true });
-  const clauses = parsed.filter((c) => !c.not);
+  const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
+  const boosts = parsed.filter((c) => c.optional);
   const filters = resolveFilters(manifest, opts.filters ?? {});
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings, exclusions] = await Promise.all([
+  const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
     Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
+    Promise.all(boosts.map((c) => matchClause(index, manifest, c))),
   ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
@@ -126,8 +128,12 @@ async function runSearch(index, edition, query, opts) {
     for (const { docs } of exclusions) for (const d of docs) out[d] = 1;
     for (let d = 0; d < n; d++) hits[d] = out[d] ? 0 : hits[d] + 1;
   }
+  // An optional clause's documents rank above the others (CJK words written together).
+  const first = new Uint8Array(boosted.length > 0 ? n : 0);
+  for (const { docs, score } of boosted) for (let i = 0; i < docs.length; i++) { first[docs[i]] = 1; scores[docs[i]] += score[i]; }
   const matched = matchingDocs(hits, constraints);
-  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
+  else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
@@ -267,7 +273,10 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
- *   CJK character matches every token that starts with it.
+ *   CJK character matches every token that starts with it. Unquoted, a run that Intl.Segmenter
+ *   splits into several words becomes a clause per word, { any: [word, run] } (every word must
+ *   appear, or the run as written, in the text or a name), and the run as an `optional` clause:
+ *   it constrains nothing, and the documents that match it rank first.
  * - `a OR b` (OR in capitals, between two words or phrases): one clause { any: [a, b] } that
  *   either satisfies. `-word` or `-"a phrase"`: { not: true, ... }, a clause no match may satisfy.
  * - `names` ({ exact, prefixes, also? } or null): what else a clause matches in the names of a
@@ -328,6 +337,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (c.any) return { any: c.any.map(clean) };
     const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
     if (c.not) out.not = true;
+    if (c.optional) out.optional = true;
     return out;
   };
   return clauses.map(clean);
@@ -343,15 +353,29 @@ function chunkClauses(text, quoted) {
     const base = flat[0].offset;
     return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
   }
-  return items.map((it) => {
+  return items.flatMap((it) => {
     if (it.cjkRun) {
       const base = it.cjkRun[0].offset;
       const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
-      return { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const phrase = { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const words = cjkWords(run);
+      if (words.length < 2) return [phrase];
+      // Every word must appear, or the run as written (in the text or a name); the run as
+      // written ranks first (an optional clause).
+      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      return [...each, { ...phrase, names: null, optional: true }];
     }
     const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
     return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
   });
+}
+
+// The words of an unquoted run of CJK characters, by Intl.Segmenter (Japanese when it has kana,
+// else Chinese); the run alone where Intl.Segmenter is missing.
+function cjkWords(run) {
+  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return [run];
+  const language = /[\u3040-\u30ff]/.test(run) ? "ja" : "zh";
+  return [...new Intl.Segmenter(language, { granularity: "word" }).segment(run)].map((x) => x.segment);
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
@@ -789,7 +813,8 @@ export function escapeHTML(text) {
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
 export function buildExcerpt(text, clauses, maxChars = 240) {
-  const items = clauses.flatMap((c) => (c.any ?? [c]).filter((x) => !x.not).flatMap((x) => x.items));
+  const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
+  const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
   const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
