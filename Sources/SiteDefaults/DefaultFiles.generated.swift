@@ -1703,7 +1703,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// stemEnglish, stemRussian, escapeHTML, buildExcerpt) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -1719,6 +1719,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 //   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
 //                    checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
+//   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
 
 // ===== Public API =====
 
@@ -1998,7 +1999,7 @@ export function parseQuery(query, { typing = false } = {}) {
   if (typing && lastPrefixable && clauses.includes(lastPrefixable)) {
     const item = lastPrefixable.items[0];
     const raw = item.raw ?? item.exact;
-    const also = [...new Set(completionStems(raw))].filter((t) => t !== item.exact && !t.startsWith(raw));
+    const also = [...new Set([...(item.also ?? []), ...completionStems(raw)])].filter((t) => t !== item.exact && !t.startsWith(raw));
     item.prefixes = [raw];
     if (also.length > 0) item.also = also;
     if (lastPrefixable.names) {
@@ -2024,7 +2025,7 @@ function chunkClauses(text, quoted) {
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
+    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
   }
   return items.flatMap((it) => {
     if (it.cjkRun) {
@@ -2038,9 +2039,22 @@ function chunkClauses(text, quoted) {
       const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
       return [...each, { ...phrase, names: null, optional: true }];
     }
-    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
+    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
     return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
   });
+}
+
+// Russian fleeting vowels, which Snowball does not join (пытки, пытками: пытк; пыток): a
+// Cyrillic stem ending in two consonants also matches them with о or е between (пыток, пытек);
+// one ending in consonant, о or е, consonant also matches it without that vowel.
+const RU_CONSONANT = /[бвгджзйклмнпрстфхцчшщ]/;
+function fleetingVowels(term) {
+  if (!/^[\u0430-\u044f]{3,}$/.test(term)) return [];
+  const c = [...term];
+  const [a, b, z] = [c[c.length - 3], c[c.length - 2], c[c.length - 1]];
+  if (RU_CONSONANT.test(b) && RU_CONSONANT.test(z)) return [c.slice(0, -1).join("") + "о" + z, c.slice(0, -1).join("") + "е" + z];
+  if (RU_CONSONANT.test(a) && (b === "о" || b === "е") && RU_CONSONANT.test(z) && c.length >= 4) return [c.slice(0, -2).join("") + z];
+  return [];
 }
 
 // The words of an unquoted run of CJK characters, by Intl.Segmenter (Japanese when it has kana,
@@ -2075,7 +2089,10 @@ function queryItems(tokens) {
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
-      items.push({ exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position });
+      const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
+      const also = fleetingVowels(t.term);
+      if (also.length > 0) item.also = also;
+      items.push(item);
     }
   }
   items.sort((a, b) => a.offset - b.offset);
@@ -2832,11 +2849,15 @@ function foldCodePoint(cp, ch) {
   return f === undefined ? ch : f;
 }
 
-/** Unicode NFKD, lower case, marks and format characters removed, letter folds, then NFC. */
+/** Unicode NFKD, lower case, marks (but the breve of й) and format characters removed, letter folds, then NFC. */
 export function normalize(text) {
   const lowered = text.normalize("NFKD").toLowerCase();
   let out = "";
-  for (const ch of lowered) out += foldCodePoint(ch.codePointAt(0), ch);
+  for (const ch of lowered) {
+    const cp = ch.codePointAt(0);
+    // The breve of й stays (Russian й is a letter of its own; NFC composes it back).
+    out += cp === 0x306 && out.endsWith("\u0438") ? ch : foldCodePoint(cp, ch);
+  }
   return out.normalize("NFC");
 }
 
@@ -2855,8 +2876,9 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words. */
+/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words. */
 export function wordTerm(word) {
+  if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
   if (!/^[a-z]+$/.test(word)) return word;
   const lemma = IRREGULAR.get(word);
   return stemEnglish(lemma === undefined ? word : lemma);
@@ -3129,6 +3151,82 @@ function step5(s) {
   } else if (w[n - 1] === "l") {
     if (n - 1 >= s.r2 && w[n - 2] === "l") s.w = w.slice(0, n - 1);
   }
+}
+
+// ===== Russian stemmer =====
+
+// Snowball Russian, written from the published algorithm description. Works on lower-case
+// Cyrillic with ё already folded into е.
+const RU_VOWELS = "аеиоуыэюя";
+const ruVowel = (c) => RU_VOWELS.includes(c);
+const RU_GERUND_1 = ["в", "вши", "вшись"];
+const RU_GERUND_2 = ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"];
+const RU_ADJECTIVE = ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
+  "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"];
+const RU_PARTICIPLE_1 = ["ем", "нн", "вш", "ющ", "щ"];
+const RU_PARTICIPLE_2 = ["ивш", "ывш", "ующ"];
+const RU_REFLEXIVE = ["ся", "сь"];
+const RU_VERB_1 = ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"];
+const RU_VERB_2 = ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
+  "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"];
+const RU_NOUN = ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й", "иям",
+  "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"];
+
+// The longest ending of `w` from group 1 (which must follow а or я inside RV) or group 2 that
+// lies in RV (from index rv); its length, or 0.
+function ruEnding(w, rv, group1, group2 = []) {
+  let best = 0;
+  for (const e of group1) {
+    const start = w.length - e.length;
+    if (e.length > best && start - 1 >= rv && w.endsWith(e) && (w[start - 1] === "а" || w[start - 1] === "я")) best = e.length;
+  }
+  for (const e of group2) if (e.length > best && w.length - e.length >= rv && w.endsWith(e)) best = e.length;
+  return best;
+}
+
+/** The Snowball Russian stem of a lower-case Cyrillic word. */
+export function stemRussian(word) {
+  const w0 = word.replace(/ё/g, "е");
+  const chars = [...w0];
+  let rv = chars.length;
+  for (let i = 0; i < chars.length; i++) if (ruVowel(chars[i])) { rv = i + 1; break; }
+  // R2: the region after the first non-vowel following a vowel, twice.
+  const after = (from) => {
+    for (let i = from + 1; i < chars.length; i++) if (!ruVowel(chars[i]) && ruVowel(chars[i - 1])) return i + 1;
+    return chars.length;
+  };
+  const r2 = after(after(0) - 1);
+  let w = w0;
+  // Step 1.
+  let n = ruEnding(w, rv, RU_GERUND_1, RU_GERUND_2);
+  if (n > 0) w = w.slice(0, -n);
+  else {
+    n = ruEnding(w, rv, [], RU_REFLEXIVE);
+    if (n > 0) w = w.slice(0, -n);
+    n = ruEnding(w, rv, [], RU_ADJECTIVE);
+    if (n > 0) {
+      w = w.slice(0, -n);
+      const p = ruEnding(w, rv, RU_PARTICIPLE_1, RU_PARTICIPLE_2);
+      if (p > 0) w = w.slice(0, -p);
+    } else {
+      n = ruEnding(w, rv, RU_VERB_1, RU_VERB_2);
+      if (n === 0) n = ruEnding(w, rv, [], RU_NOUN);
+      if (n > 0) w = w.slice(0, -n);
+    }
+  }
+  // Step 2.
+  if (w.length - 1 >= rv && w.endsWith("и")) w = w.slice(0, -1);
+  // Step 3.
+  n = ruEnding(w, Math.max(rv, r2), [], ["ост", "ость"]);
+  if (n > 0) w = w.slice(0, -n);
+  // Step 4.
+  n = ruEnding(w, rv, [], ["ейш", "ейше"]);
+  if (n > 0) {
+    w = w.slice(0, -n);
+    if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
+  return w;
 }
 
 """#,

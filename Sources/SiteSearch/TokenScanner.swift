@@ -143,6 +143,7 @@ struct TokenizerState {
 
   /// The normalized form of one scalar, or nil when it may compose with its neighbours.
   private static func fold(_ v: UInt32) -> [UInt32]? {
+    if v == 0x306 { return nil }  // a breve may belong to the и before it (й): normalize the whole text
     let folded = Tokenizer.normalize(String(Character(Unicode.Scalar(v)!)))
     if folded.contains(where: Tokenizer.composes) { return nil }
     return folded.map(\.value)
@@ -273,7 +274,8 @@ struct TokenizerState {
     tokens.append(RawToken(term: term, position: group.start, span: group.runs, tail: false))
   }
 
-  /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered.
+  /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered (a-z words
+  /// in English, Cyrillic ones, whose UTF-8 starts with D0 or D1, in Russian).
   @inline(__always)
   private mutating func wordTerm() -> Int32 {
     let length = wordLength
@@ -281,7 +283,7 @@ struct TokenizerState {
     if Int(word) < wordTerms.count { return wordTerms[Int(word)] }
     let bytes = wordBytes[0..<length]
     let term: Int32
-    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { $0 == 0xD0 || $0 == 0xD1 } ?? false) {
       let stem = Tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self))
       term = terms.intern(Array(stem.utf8))
     } else {

@@ -68,6 +68,7 @@ enum Fixtures {
     }
     var tokenize: [Case]
     var stem: [[String]]
+    var stemRussian: [[String]]
   }
 
   static func vectors() throws -> Vectors {

@@ -70,7 +70,7 @@ const QUERIES = [
   "latin", "crc", "labor", "procedures", "journalistes", "decent work", "birth registration", "出生登记", "torture",
   "children OR women", "torture OR \"climate change\" OR 国际合作", "-children", "rights -children", "rights -\"human rights\"",
   "OR", "children OR", "- women", "-Ecuador education", "registration", "regist", "educat", "-国际", "women OR -girls",
-  "合作国际", "儿童权利保护", "促进和平", "子どもの権利",
+  "合作国际", "儿童权利保护", "促进和平", "子どもの権利", "пытки", "пыток", "\"пыток\"", "пытками мигрантов", "защиту",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
@@ -305,6 +305,18 @@ test("offers 'did you mean' from the term dictionary for a query without results
   assert.equal((await e.search("torure")).suggestion, "torture");
   assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
   assert.equal((await e.search('"torure"')).suggestion, undefined);
+});
+
+test("stems Russian (Snowball) and joins the fleeting vowel: пытки, пыток, пытками", async () => {
+  const e = engine();
+  const ids = async (q) => (await e.search(q, { limit: 100 })).results.map((x) => x.id).sort();
+  // One record says пыток (its Russian translation), another пытками; neither says пытки.
+  const withWord = (re) => fixtureDocs.filter((d) => Object.values(d.translations ?? {}).flat().some((t) => re.test(t))).map((d) => d.id).sort();
+  const both = [...withWord(/пыток/), ...withWord(/пытками/)].sort();
+  assert.equal(both.length, 2);
+  for (const q of ["пытки", "пыток", "пытками", "Пытка"]) assert.deepEqual(await ids(q), both, q);
+  // Quoted words match as written (their stem, without the fleeting vowel).
+  assert.deepEqual(await ids('"пыток"'), withWord(/пыток/));
 });
 
 test("finds a State's recommendations by its name in any language, ranked below text matches", async () => {
