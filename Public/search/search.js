@@ -8,7 +8,11 @@
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+// opts: filters, limit, offset; sort: "relevance" (default; no query: newest first), "newest" or
+//       "oldest"; years: [from, to] (either may be null), the year range, as the year filter;
+//       typing: true while the query is being typed (see parseQuery).
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, country, body, language,
+//            titleLanguage }] (country and body: their facet values, "" when none),
 //            best first. `url` is the page in the reader's edition (`language`, when the site has
 //            it); `title` is plain text, in the reader's language when the record is translated
 //            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
@@ -30,7 +34,7 @@
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// stemEnglish, stemRussian, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -100,7 +104,7 @@ async function runSearch(index, edition, query, opts) {
   const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
-  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
   const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
@@ -133,7 +137,10 @@ async function runSearch(index, edition, query, opts) {
   const first = new Uint8Array(boosted.length > 0 ? n : 0);
   for (const { docs, score } of boosted) for (let i = 0; i < docs.length; i++) { first[docs[i]] = 1; scores[docs[i]] += score[i]; }
   const matched = matchingDocs(hits, constraints);
-  if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
+  // Documents are numbered newest first: "newest" keeps that order, "oldest" reverses it.
+  if (opts.sort === "oldest") matched.reverse();
+  else if (opts.sort === "newest") { /* index order */ }
+  else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
   else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
@@ -160,6 +167,13 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */
+export function pageNumbers(current, pages) {
+  const shown = new Set([1, pages]);
+  for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
+  return [...shown].sort((a, b) => a - b);
 }
 
 // ===== Suggestions =====
@@ -635,6 +649,18 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
+// A year range [from, to] (either may be null) as the year field's filter: the index's years in
+// the range, and in the year filter when there is one too.
+function withYears(manifest, filters, years) {
+  if (!Array.isArray(years) || (years[0] == null && years[1] == null)) return filters;
+  const f = manifest.fields.indexOf("year");
+  if (f < 0) return filters;
+  const [from, to] = years.map((y) => (y == null || y === "" ? null : Number(y)));
+  const asked = filters.year ? new Set((Array.isArray(filters.year) ? filters.year : [filters.year]).map(String)) : null;
+  const year = manifest.values[f].filter((v) => (from === null || Number(v) >= from) && (to === null || Number(v) <= to) && (!asked || asked.has(v)));
+  return { ...filters, year: year.length > 0 ? year : ["\u0000none"] };
+}
+
 // Filters -> per filtered field its index (-1 when the index has no such field) and the global
 // indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
@@ -773,14 +799,14 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
-// translations?]; title null = the text, a number k = the text's first k characters and "…";
-// translations { language: [title, text] }, titles written the same way.
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
+// body, url?, translations?]; title null = the text, a number k = the text's first k characters
+// and "…"; translations { language: [title, text] }, titles written the same way.
 const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
-function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
-  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
+  return { id, document, paragraph, date, country, body, url: url ?? `recommendations/${id}/`, versions };
 }
 
 // Each result links into the reader's edition. Its title is in the reader's language when the
@@ -811,6 +837,8 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
+      country: doc.country,
+      body: doc.body,
       language: shown.v.language,
       titleLanguage: named.language,
     };

@@ -313,6 +313,14 @@ search_remove: "إزالة عامل التصفية {label}"
 search_clear: إزالة جميع عوامل التصفية
 search_narrow: "تصفية القائمة: {field}"
 search_suggest: "هل تقصد {query}؟"
+search_sort: "الترتيب"
+search_relevance: "الصلة"
+search_newest: "الأحدث أولاً"
+search_oldest: "الأقدم أولاً"
+search_years: "السنوات"
+search_from: "من"
+search_to: "إلى"
+search_filters: "عوامل التصفية ({n})"
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
 column_term: الاسم
@@ -459,6 +467,14 @@ search_remove: "Remove filter {label}"
 search_clear: Clear all filters
 search_narrow: "Filter the list: {field}"
 search_suggest: "Did you mean {query}?"
+search_sort: "Sort"
+search_relevance: "Relevance"
+search_newest: "Newest first"
+search_oldest: "Oldest first"
+search_years: "Years"
+search_from: "From"
+search_to: "To"
+search_filters: "Filters ({n})"
 count_one: 1 recommendation
 count_other: "{count} recommendations"
 column_term: Name
@@ -604,6 +620,14 @@ search_remove: "Quitar el filtro {label}"
 search_clear: Quitar todos los filtros
 search_narrow: "Filtrar la lista: {field}"
 search_suggest: "¿Quiso decir {query}?"
+search_sort: "Ordenar"
+search_relevance: "Relevancia"
+search_newest: "Más recientes primero"
+search_oldest: "Más antiguas primero"
+search_years: "Años"
+search_from: "Desde"
+search_to: "Hasta"
+search_filters: "Filtros ({n})"
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
 column_term: Nombre
@@ -750,6 +774,14 @@ search_remove: "Retirer le filtre {label}"
 search_clear: Retirer tous les filtres
 search_narrow: "Filtrer la liste : {field}"
 search_suggest: "Vouliez-vous dire {query} ?"
+search_sort: "Trier"
+search_relevance: "Pertinence"
+search_newest: "Plus récentes d’abord"
+search_oldest: "Plus anciennes d’abord"
+search_years: "Années"
+search_from: "De"
+search_to: "À"
+search_filters: "Filtres ({n})"
 count_one: 1 recommandation
 count_other: "{count} recommandations"
 column_term: Nom
@@ -896,6 +928,14 @@ search_remove: "Снять фильтр {label}"
 search_clear: Снять все фильтры
 search_narrow: "Фильтр списка: {field}"
 search_suggest: "Возможно, вы имели в виду {query}?"
+search_sort: "Сортировка"
+search_relevance: "По релевантности"
+search_newest: "Сначала новые"
+search_oldest: "Сначала старые"
+search_years: "Годы"
+search_from: "С"
+search_to: "По"
+search_filters: "Фильтры ({n})"
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
 column_term: Название
@@ -1042,6 +1082,14 @@ search_remove: "移除筛选条件 {label}"
 search_clear: 清除所有筛选条件
 search_narrow: "筛选列表：{field}"
 search_suggest: "您是不是要找 {query}？"
+search_sort: "排序"
+search_relevance: "相关性"
+search_newest: "最新优先"
+search_oldest: "最早优先"
+search_years: "年份"
+search_from: "从"
+search_to: "至"
+search_filters: "筛选条件（{n}）"
 count_one: 1条建议
 count_other: "{count}条建议"
 column_term: 名称
@@ -1268,7 +1316,19 @@ button:hover { text-decoration: underline; }
 .search-results h2 { font-size: 1.05rem; margin: 0; }
 .search-meta { margin: 0.1rem 0; color: var(--muted); font-size: 0.9rem; }
 .search-excerpt { margin: 0.1rem 0 0; max-inline-size: 48rem; }
-.search-pager { display: flex; gap: 1rem; }
+.search-pager { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; align-items: baseline; }
+.search-pager [aria-current="page"] { font-weight: 700; }
+.search-controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: end; margin-block-start: 1rem; }
+.search-controls select, .search-years input { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
+.search-form .search-sort label, .search-form .search-years label { display: inline; font-weight: normal; margin-inline: 0.25rem; }
+.search-years { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: baseline; }
+.search-years legend { float: inline-start; font-weight: 600; margin-inline-end: 0.25rem; padding: 0; }
+.search-years input { inline-size: 5.5rem; }
+.search-filters-toggle { display: none; margin-block-start: 0.75rem; }
+@media (max-width: 40rem) {
+  .search-filters-toggle { display: inline-block; }
+  .search-page-form:not(.filters-open) .search-controls, .search-page-form:not(.filters-open) .search-facets { display: none; }
+}
 
 /* Home */
 .totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
@@ -1373,7 +1433,7 @@ table.matrix time { white-space: nowrap; }
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, normalize } from "./search.js";
+import { createSearch, normalize, pageNumbers } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -1382,6 +1442,8 @@ const DEFAULT_STRINGS = {
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
   more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
   clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
+  sort: "Sort", relevance: "Relevance", newest: "Newest first", oldest: "Oldest first", years: "Years",
+  from: "From", to: "To", filters: "Filters ({n})",
 };
 
 const form = document.getElementById("search-form");
@@ -1407,6 +1469,47 @@ chipsHeading.textContent = strings.active;
 chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
 chipsBox.append(chipsHeading, chipsList);
 facetsBox.before(chipsBox);
+
+// Sort order and year range, before the facet boxes; on a phone, one "Filters (n)" button shows
+// or hides the filters (the chips of the active ones stay in view).
+const SORTS = ["relevance", "newest", "oldest"];
+const controls = document.createElement("div");
+controls.className = "search-controls";
+const sortLabel = document.createElement("label");
+const sortSelect = document.createElement("select");
+sortSelect.id = "search-sort";
+sortSelect.name = "sort";
+sortSelect.append(...SORTS.map((value) => Object.assign(document.createElement("option"), { value, textContent: strings[value] })));
+sortLabel.htmlFor = sortSelect.id;
+sortLabel.textContent = strings.sort;
+const years = document.createElement("fieldset");
+years.className = "search-years";
+const yearsLegend = document.createElement("legend");
+yearsLegend.textContent = strings.years;
+const yearInput = (id, text) => {
+  const box = Object.assign(document.createElement("input"), { id, type: "number", name: id.slice(7), inputMode: "numeric", min: "1900", max: "2100" });
+  const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: text });
+  return [label, box];
+};
+const [fromLabel, fromInput] = yearInput("search-from", strings.from);
+const [toLabel, toInput] = yearInput("search-to", strings.to);
+years.append(yearsLegend, fromLabel, fromInput, toLabel, toInput);
+const sortBox = document.createElement("div");
+sortBox.className = "search-sort";
+sortBox.append(sortLabel, sortSelect);
+controls.append(sortBox, years);
+const filtersToggle = document.createElement("button");
+filtersToggle.type = "button";
+filtersToggle.className = "search-filters-toggle";
+filtersToggle.setAttribute("aria-expanded", "false");
+filtersToggle.setAttribute("aria-controls", "search-facets");
+filtersToggle.addEventListener("click", () => {
+  const open = form.classList.toggle("filters-open");
+  filtersToggle.setAttribute("aria-expanded", String(open));
+});
+chipsBox.before(filtersToggle);
+facetsBox.before(controls);
+for (const control of [sortSelect, fromInput, toInput]) control.addEventListener("change", () => navigate(stateFromForm(), "push"));
 // Results link into this page's edition, with facet labels in its language.
 const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
@@ -1425,7 +1528,9 @@ function readState(search = location.search) {
     if (values.length) filters[field] = values;
   }
   const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
-  return { q: params.get("q") ?? "", filters, page };
+  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
+  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
 }
 
 function stateFromForm(page = 1) {
@@ -1433,13 +1538,17 @@ function stateFromForm(page = 1) {
   for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ??= []).push(box.value);
   }
-  return { q: input.value, filters, page };
+  const year = (box) => (/^\d{4}$/.test(box.value) ? box.value : "");
+  return { q: input.value, filters, page, sort: sortSelect.value, from: year(fromInput), to: year(toInput) };
 }
 
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const field of facetFields) for (const v of state.filters[field] ?? []) params.append(field, v);
+  if (state.sort && state.sort !== "relevance") params.set("sort", state.sort);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
   if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? "?" + query : "");
@@ -1451,11 +1560,14 @@ async function run(state, typing = false) {
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
+      engine.search(state.q, {
+        filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing,
+        sort: state.sort, years: [state.from || null, state.to || null],
+      }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
-    renderResults(r, state);
+    renderResults(r, state, labels);
     renderFacets(r.facets, state, labels);
     renderPager(r.total, state);
   } catch (error) {
@@ -1463,7 +1575,7 @@ async function run(state, typing = false) {
   }
 }
 
-function renderResults(r, state) {
+function renderResults(r, state, labels) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
   if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
@@ -1476,7 +1588,9 @@ function renderResults(r, state) {
     heading.append(link);
     const meta = document.createElement("p");
     meta.className = "search-meta";
-    meta.textContent = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    const country = hit.country && (labels.country?.[hit.country] ?? hit.country);
+    const body = hit.body && (labels.body?.[hit.body] ?? hit.body);
+    meta.textContent = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
@@ -1608,16 +1722,20 @@ function renderChips(state, labels) {
     chips.push(li);
   }
   chipsBox.hidden = chips.length === 0;
+  const active = Object.values(state.filters).reduce((n, vs) => n + vs.length, 0) + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  filtersToggle.textContent = format(strings.filters, { n: active });
   chipsList.replaceChildren(...chips);
 }
 
+// Previous, the first page, the pages around this one, the last page and Next, with "…" for
+// the pages left out: 1 … 4 5 [6] 7 8 … 40.
 function renderPager(total, state) {
   const pages = Math.ceil(total / PAGE_SIZE);
-  const links = [];
+  const items = [];
   const link = (page, text, rel) => {
     const a = document.createElement("a");
     a.href = urlFor({ ...state, page });
-    a.rel = rel;
+    if (rel) a.rel = rel;
     a.textContent = text;
     a.addEventListener("click", (event) => {
       event.preventDefault();
@@ -1626,11 +1744,26 @@ function renderPager(total, state) {
     });
     return a;
   };
-  if (state.page > 1) links.push(link(state.page - 1, strings.previous, "prev"));
-  if (state.page < pages) links.push(link(state.page + 1, strings.next, "next"));
+  const text = (content, current) => {
+    const span = document.createElement("span");
+    span.textContent = content;
+    if (current) span.setAttribute("aria-current", "page");
+    return span;
+  };
+  if (state.page > 1) items.push(link(state.page - 1, strings.previous, "prev"));
+  if (pages > 1) {
+    let last = 0;
+    for (const page of pageNumbers(state.page, pages)) {
+      if (page > last + 1) items.push(text("\u2026", false));
+      items.push(page === state.page ? text(String(page), true) : link(page, String(page), null));
+      last = page;
+    }
+  }
+  if (state.page < pages) items.push(link(state.page + 1, strings.next, "next"));
   pager.setAttribute("aria-label", strings.pages);
-  pager.replaceChildren(...links);
+  pager.replaceChildren(...items);
 }
+
 
 function navigate(state, mode, typing = false) {
   const url = urlFor(state);
@@ -1641,6 +1774,9 @@ function navigate(state, mode, typing = false) {
 
 function applyState(state) {
   input.value = state.q;
+  sortSelect.value = state.sort;
+  fromInput.value = state.from;
+  toInput.value = state.to;
   run(state);
 }
 
@@ -1681,7 +1817,11 @@ engine.facetFields().catch(() => []).then((fields) => {
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+// opts: filters, limit, offset; sort: "relevance" (default; no query: newest first), "newest" or
+//       "oldest"; years: [from, to] (either may be null), the year range, as the year filter;
+//       typing: true while the query is being typed (see parseQuery).
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, country, body, language,
+//            titleLanguage }] (country and body: their facet values, "" when none),
 //            best first. `url` is the page in the reader's edition (`language`, when the site has
 //            it); `title` is plain text, in the reader's language when the record is translated
 //            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
@@ -1703,7 +1843,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// stemEnglish, stemRussian, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -1773,7 +1913,7 @@ async function runSearch(index, edition, query, opts) {
   const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
-  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
   const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
@@ -1806,7 +1946,10 @@ async function runSearch(index, edition, query, opts) {
   const first = new Uint8Array(boosted.length > 0 ? n : 0);
   for (const { docs, score } of boosted) for (let i = 0; i < docs.length; i++) { first[docs[i]] = 1; scores[docs[i]] += score[i]; }
   const matched = matchingDocs(hits, constraints);
-  if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
+  // Documents are numbered newest first: "newest" keeps that order, "oldest" reverses it.
+  if (opts.sort === "oldest") matched.reverse();
+  else if (opts.sort === "newest") { /* index order */ }
+  else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
   else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
@@ -1833,6 +1976,13 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */
+export function pageNumbers(current, pages) {
+  const shown = new Set([1, pages]);
+  for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
+  return [...shown].sort((a, b) => a - b);
 }
 
 // ===== Suggestions =====
@@ -2308,6 +2458,18 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
+// A year range [from, to] (either may be null) as the year field's filter: the index's years in
+// the range, and in the year filter when there is one too.
+function withYears(manifest, filters, years) {
+  if (!Array.isArray(years) || (years[0] == null && years[1] == null)) return filters;
+  const f = manifest.fields.indexOf("year");
+  if (f < 0) return filters;
+  const [from, to] = years.map((y) => (y == null || y === "" ? null : Number(y)));
+  const asked = filters.year ? new Set((Array.isArray(filters.year) ? filters.year : [filters.year]).map(String)) : null;
+  const year = manifest.values[f].filter((v) => (from === null || Number(v) >= from) && (to === null || Number(v) <= to) && (!asked || asked.has(v)));
+  return { ...filters, year: year.length > 0 ? year : ["\u0000none"] };
+}
+
 // Filters -> per filtered field its index (-1 when the index has no such field) and the global
 // indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
@@ -2446,14 +2608,14 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
-// translations?]; title null = the text, a number k = the text's first k characters and "…";
-// translations { language: [title, text] }, titles written the same way.
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
+// body, url?, translations?]; title null = the text, a number k = the text's first k characters
+// and "…"; translations { language: [title, text] }, titles written the same way.
 const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
-function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
-  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
+  return { id, document, paragraph, date, country, body, url: url ?? `recommendations/${id}/`, versions };
 }
 
 // Each result links into the reader's edition. Its title is in the reader's language when the
@@ -2484,6 +2646,8 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
+      country: doc.country,
+      body: doc.body,
       language: shown.v.language,
       titleLanguage: named.language,
     };

@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, isCJK, normalize, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
+import { createSearch, isCJK, normalize, pageNumbers, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
 import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
@@ -305,6 +305,39 @@ test("offers 'did you mean' from the term dictionary for a query without results
   assert.equal((await e.search("torure")).suggestion, "torture");
   assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
   assert.equal((await e.search('"torure"')).suggestion, undefined);
+});
+
+test("sorts newest or oldest first, takes a year range, and gives each result its State and body", async () => {
+  const e = engine();
+  for (const query of ["", "children", "rights -women", "education OR climate"]) {
+    const expected = oracle(query).ids;
+    const byDate = fixtureDocs.filter((d) => expected.includes(d.id)).sort(newestFirst).map((d) => d.id);
+    const newest = await e.search(query, { sort: "newest", limit: 1000 });
+    assert.deepEqual(newest.results.map((x) => x.id), byDate, query);
+    const oldest = await e.search(query, { sort: "oldest", limit: 1000 });
+    assert.deepEqual(oldest.results.map((x) => x.id), [...byDate].reverse(), query);
+    for (const [from, to] of [[2018, 2019], [null, 2017], [2019, null], [2030, 2040]]) {
+      const inRange = (d) => (from === null || Number(d.date.slice(0, 4)) >= from) && (to === null || Number(d.date.slice(0, 4)) <= to);
+      const r = await e.search(query, { years: [from, to], limit: 1000 });
+      assert.deepEqual(r.results.map((x) => x.id).sort(), fixtureDocs.filter((d) => expected.includes(d.id) && inRange(d)).map((d) => d.id).sort(), `${query} ${from}-${to}`);
+      // The year facet is counted without the range (disjunctive), the others within it.
+      assert.deepEqual(r.facets.year, oracle(query).facets.year);
+    }
+  }
+  const all = await e.search("", { limit: 1000 });
+  for (const x of all.results) {
+    const doc = fixtureDocs.find((d) => d.id === x.id);
+    assert.equal(x.country, doc.facets.country?.[0] ?? "");
+    assert.equal(x.body, doc.facets.body?.[0] ?? "");
+  }
+});
+
+test("numbers the pager: first, last, and two pages either side of the current one", () => {
+  for (let pages = 1; pages <= 30; pages++) for (let current = 1; current <= pages; current++) {
+    const expected = [];
+    for (let p = 1; p <= pages; p++) if (p === 1 || p === pages || Math.abs(p - current) <= 2) expected.push(p);
+    assert.deepEqual(pageNumbers(current, pages), expected, `${current}/${pages}`);
+  }
 });
 
 test("stems Russian (Snowball) and joins the fleeting vowel: пытки, пыток, пытками", async () => {
