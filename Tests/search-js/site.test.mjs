@@ -222,6 +222,14 @@ describe("the search of a site built by hrindex (sample content)", { skip }, () 
     }
   });
 
+  test("names SDG targets in the facet labels, as Vocabularies/sdgs.yml does", async () => {
+    const yml = fs.readFileSync(path.join(repoRoot, "Vocabularies/sdgs.yml"), "utf8");
+    const names = new Map([...yml.matchAll(/\{code: "([^"]+)", name: "([^"]+)"\}/g)].map((m) => [m[1], m[2]]));
+    const labels = (await site.engine.labels()).sdg_target;
+    assert.ok(Object.keys(labels).length > 0);
+    for (const [code, label] of Object.entries(labels)) assert.equal(label, `${code} ${names.get(code)}`, code);
+  });
+
   test("a State's name and a word find that State's records with the word", async () => {
     const records = contentByState().get("ecu");
     const r = await site.engine.search("Ecuador children", { limit: 1000 });
