@@ -103,7 +103,7 @@ def bench_corpus(name, args, hrindex, pagefind):
     shutil.rmtree(site, ignore_errors=True)
     seconds, rss, output = timed([hrindex, "build", "--content", content, "--output", site, "--timings",
                                   "--public", os.path.join(REPO, "Public"), "--templates", os.path.join(REPO, "Templates")])
-    stage = re.search(r"search index\s+([\d.]+) s", output)
+    stage = re.search(r"^\s*search index[^\n]*?\s([\d.]+) s$", output, re.M)
     pages = re.search(r"Built (\d+) pages from (\d+) recommendations", output)
     index_bytes, index_files = folder_size(os.path.join(site, "search", "index"))
     result["hrindex"] = {
@@ -163,7 +163,7 @@ def table(results, limit):
     rows = []
     for r in results:
         h = r["hrindex"]
-        rows.append([r["corpus"], "hrindex", f"{h['documents']:,}", f"{h['build_s']:.0f} s (index {h['search_stage_s']:.1f} s)",
+        rows.append([r["corpus"], "hrindex", f"{h['documents']:,}", f"{h['build_s']:.0f} s (index {h['search_stage_s'] or 0:.1f} s)",
                      f"{h['peak_rss_mb']:,} MB", mb(h["index_bytes"]), f"{h['index_files']:,}",
                      f"{h['median_requests']:g}", f"{h['p95_requests']:g}", kb(h["median_gzip"]),
                      kb(h["p95_gzip"]), kb(h["median_raw"]), kb(h["p95_raw"]), f"{h['warm_ms_median']:.1f} ms",
