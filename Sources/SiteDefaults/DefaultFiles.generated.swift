@@ -1843,7 +1843,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -1860,6 +1860,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 //                    checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
 //   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
 
@@ -3040,9 +3041,10 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words. */
+/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
 export function wordTerm(word) {
   if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
+  if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
   const lemma = IRREGULAR.get(word);
   return stemEnglish(lemma === undefined ? word : lemma);
@@ -3391,6 +3393,26 @@ export function stemRussian(word) {
   } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
   else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
   return w;
+}
+
+// ===== Arabic light stemmer =====
+
+// Light stemming after Larkey, Ballesteros and Connell's "light10", from its published
+// description, on normalized Arabic (marks removed, ة as ه, ى as ي, alef forms as ا).
+const AR_ARTICLES = ["وال", "بال", "كال", "فال", "ال", "لل"];
+const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+
+/** The light stem of a normalized Arabic word: و, then an article, then suffixes, each only when 2+ letters stay. */
+export function stemArabic(word) {
+  let w = [...word];
+  if (w[0] === "\u0648" && w.length >= 4) w = w.slice(1);
+  for (const a of AR_ARTICLES) {
+    if (w.join("").startsWith(a) && w.length - a.length >= 2) { w = w.slice(a.length); break; }
+  }
+  for (const x of AR_SUFFIXES) {
+    if (w.join("").endsWith(x) && w.length - x.length >= 2) w = w.slice(0, w.length - x.length);
+  }
+  return w.join("");
 }
 
 """#,

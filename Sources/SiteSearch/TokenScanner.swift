@@ -275,7 +275,7 @@ struct TokenizerState {
   }
 
   /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered (a-z words
-  /// in English, Cyrillic ones, whose UTF-8 starts with D0 or D1, in Russian).
+  /// in English, Cyrillic and Arabic ones, whose UTF-8 starts with D0 to D9, by their stemmers).
   @inline(__always)
   private mutating func wordTerm() -> Int32 {
     let length = wordLength
@@ -283,7 +283,7 @@ struct TokenizerState {
     if Int(word) < wordTerms.count { return wordTerms[Int(word)] }
     let bytes = wordBytes[0..<length]
     let term: Int32
-    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { $0 == 0xD0 || $0 == 0xD1 } ?? false) {
+    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { (0xD0...0xD9).contains($0) } ?? false) {
       let stem = Tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self))
       term = terms.intern(Array(stem.utf8))
     } else {

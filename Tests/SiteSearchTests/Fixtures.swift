@@ -69,6 +69,7 @@ enum Fixtures {
     var tokenize: [Case]
     var stem: [[String]]
     var stemRussian: [[String]]
+    var stemArabic: [[String]]
   }
 
   static func vectors() throws -> Vectors {

@@ -32,6 +32,15 @@ struct TokenizerVectorTests {
     }
   }
 
+  @Test("light-stems every shared Arabic vector")
+  func arabicVectors() throws {
+    let vectors = try Fixtures.vectors()
+    #expect(vectors.stemArabic.count >= 10)
+    for pair in vectors.stemArabic {
+      #expect(ArabicStemmer.stem(pair[0]) == pair[1], "\(pair[0])")
+    }
+  }
+
   @Test("maps irregular plurals to the same term as their singular")
   func irregularPlurals() {
     for (plural, singular) in [("women", "woman"), ("children", "child"), ("people", "person"), ("men", "man")] {

@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { tokenize, formatToken, stemEnglish, stemRussian, parseQuery, normalize } from "../../Public/search/search.js";
+import { tokenize, formatToken, stemEnglish, stemRussian, stemArabic, parseQuery, normalize } from "../../Public/search/search.js";
 import { vectors } from "./fixture.mjs";
 
 test("the shared vectors cover every tokenizer rule", () => {
@@ -19,6 +19,11 @@ for (const v of vectors.tokenize) {
 
 test("stems every shared Porter2 vector to the published stem", () => {
   for (const [word, stem] of vectors.stem) assert.equal(stemEnglish(word), stem, word);
+});
+
+test("light-stems every shared Arabic vector", () => {
+  assert.ok(vectors.stemArabic.length >= 10);
+  for (const [word, stem] of vectors.stemArabic) assert.equal(stemArabic(word), stem, word);
 });
 
 test("stems every shared Russian vector (from Snowball's vocabulary) to Snowball's stem", () => {
