@@ -89,6 +89,8 @@ def summarize(queries):
         "median_gzip": median_p95(gz)[0], "p95_gzip": median_p95(gz)[1],
         "median_raw": median_p95(raw)[0], "p95_raw": median_p95(raw)[1],
         "median_files": statistics.median(q["files"] for q in queries),
+        "median_requests": median_p95([q["files"] for q in queries])[0],
+        "p95_requests": median_p95([q["files"] for q in queries])[1],
         "warm_ms_median": statistics.median(warm), "warm_ms_p95": median_p95(warm)[1],
     }
 
@@ -101,7 +103,7 @@ def bench_corpus(name, args, hrindex, pagefind):
     shutil.rmtree(site, ignore_errors=True)
     seconds, rss, output = timed([hrindex, "build", "--content", content, "--output", site, "--timings",
                                   "--public", os.path.join(REPO, "Public"), "--templates", os.path.join(REPO, "Templates")])
-    stage = re.search(r"search index\s+([\d.]+) s", output)
+    stage = re.search(r"^\s*search index[^\n]*?\s([\d.]+) s$", output, re.M)
     pages = re.search(r"Built (\d+) pages from (\d+) recommendations", output)
     index_bytes, index_files = folder_size(os.path.join(site, "search", "index"))
     result["hrindex"] = {
@@ -156,25 +158,28 @@ def mb(n):
 
 
 def table(results, limit):
-    head = ["corpus", "engine", "docs", "build", "peak RSS", "index", "files", "median gz", "p95 gz",
+    head = ["corpus", "engine", "docs", "build", "peak RSS", "index", "files", "req med", "req p95", "median gz", "p95 gz",
             "median raw", "p95 raw", "warm med", "warm p95"]
     rows = []
     for r in results:
         h = r["hrindex"]
-        rows.append([r["corpus"], "hrindex", f"{h['documents']:,}", f"{h['build_s']:.0f} s (index {h['search_stage_s']:.1f} s)",
-                     f"{h['peak_rss_mb']:,} MB", mb(h["index_bytes"]), f"{h['index_files']:,}", kb(h["median_gzip"]),
+        rows.append([r["corpus"], "hrindex", f"{h['documents']:,}", f"{h['build_s']:.0f} s (index {h['search_stage_s'] or 0:.1f} s)",
+                     f"{h['peak_rss_mb']:,} MB", mb(h["index_bytes"]), f"{h['index_files']:,}",
+                     f"{h['median_requests']:g}", f"{h['p95_requests']:g}", kb(h["median_gzip"]),
                      kb(h["p95_gzip"]), kb(h["median_raw"]), kb(h["p95_raw"]), f"{h['warm_ms_median']:.1f} ms",
                      f"{h['warm_ms_p95']:.1f} ms"])
         p = r.get("pagefind", {})
         if "skipped" in p:
-            rows.append([r["corpus"], "hugo+pagefind", "", p["skipped"], "", "", "", "", "", "", "", "", ""])
+            rows.append([r["corpus"], "hugo+pagefind", "", p["skipped"], "", "", "", "", "", "", "", "", "", "", ""])
             continue
         maker = "pages" if r.get("pages_from") else "hugo"
         rows.append([r["corpus"], "hugo+pagefind", "", f"{p['build_s']:.0f} s ({maker} {p['hugo_s']:.0f} + pf {p['pagefind_s']:.0f})",
-                     f"{p['peak_rss_mb']:,} MB", mb(p["index_bytes"]), f"{p['index_files']:,}", kb(p["median_gzip"]),
+                     f"{p['peak_rss_mb']:,} MB", mb(p["index_bytes"]), f"{p['index_files']:,}",
+                     f"{p['median_requests']:g}", f"{p['p95_requests']:g}", kb(p["median_gzip"]),
                      kb(p["p95_gzip"]), kb(p["median_raw"]), kb(p["p95_raw"]), f"{p['warm_ms_median']:.1f} ms",
                      f"{p['warm_ms_p95']:.1f} ms"])
         rows.append([r["corpus"], "ratio ours/pf", "", "", "", f"{h['index_bytes'] / p['index_bytes']:.2f}", "",
+                     f"{h['median_requests'] / max(p['median_requests'], 1):.2f}", f"{h['p95_requests'] / max(p['p95_requests'], 1):.2f}",
                      f"{h['median_gzip'] / p['median_gzip']:.2f}", f"{h['p95_gzip'] / p['p95_gzip']:.2f}",
                      f"{h['median_raw'] / p['median_raw']:.2f}", f"{h['p95_raw'] / p['p95_raw']:.2f}",
                      f"{h['warm_ms_median'] / max(p['warm_ms_median'], 0.001):.2f}", ""])

@@ -1,7 +1,7 @@
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, normalize } from "./search.js";
+import { createSearch, normalize, pageNumbers } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -10,6 +10,8 @@ const DEFAULT_STRINGS = {
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
   more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
   clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
+  sort: "Sort", relevance: "Relevance", newest: "Newest first", oldest: "Oldest first", years: "Years",
+  from: "From", to: "To", filters: "Filters ({n})",
 };
 
 const form = document.getElementById("search-form");
@@ -35,6 +37,47 @@ chipsHeading.textContent = strings.active;
 chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
 chipsBox.append(chipsHeading, chipsList);
 facetsBox.before(chipsBox);
+
+// Sort order and year range, before the facet boxes; on a phone, one "Filters (n)" button shows
+// or hides the filters (the chips of the active ones stay in view).
+const SORTS = ["relevance", "newest", "oldest"];
+const controls = document.createElement("div");
+controls.className = "search-controls";
+const sortLabel = document.createElement("label");
+const sortSelect = document.createElement("select");
+sortSelect.id = "search-sort";
+sortSelect.name = "sort";
+sortSelect.append(...SORTS.map((value) => Object.assign(document.createElement("option"), { value, textContent: strings[value] })));
+sortLabel.htmlFor = sortSelect.id;
+sortLabel.textContent = strings.sort;
+const years = document.createElement("fieldset");
+years.className = "search-years";
+const yearsLegend = document.createElement("legend");
+yearsLegend.textContent = strings.years;
+const yearInput = (id, text) => {
+  const box = Object.assign(document.createElement("input"), { id, type: "number", name: id.slice(7), inputMode: "numeric", min: "1900", max: "2100" });
+  const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: text });
+  return [label, box];
+};
+const [fromLabel, fromInput] = yearInput("search-from", strings.from);
+const [toLabel, toInput] = yearInput("search-to", strings.to);
+years.append(yearsLegend, fromLabel, fromInput, toLabel, toInput);
+const sortBox = document.createElement("div");
+sortBox.className = "search-sort";
+sortBox.append(sortLabel, sortSelect);
+controls.append(sortBox, years);
+const filtersToggle = document.createElement("button");
+filtersToggle.type = "button";
+filtersToggle.className = "search-filters-toggle";
+filtersToggle.setAttribute("aria-expanded", "false");
+filtersToggle.setAttribute("aria-controls", "search-facets");
+filtersToggle.addEventListener("click", () => {
+  const open = form.classList.toggle("filters-open");
+  filtersToggle.setAttribute("aria-expanded", String(open));
+});
+chipsBox.before(filtersToggle);
+facetsBox.before(controls);
+for (const control of [sortSelect, fromInput, toInput]) control.addEventListener("change", () => navigate(stateFromForm(), "push"));
 // Results link into this page's edition, with facet labels in its language.
 const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
@@ -53,7 +96,9 @@ function readState(search = location.search) {
     if (values.length) filters[field] = values;
   }
   const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
-  return { q: params.get("q") ?? "", filters, page };
+  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
+  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
 }
 
 function stateFromForm(page = 1) {
@@ -61,13 +106,17 @@ function stateFromForm(page = 1) {
   for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ??= []).push(box.value);
   }
-  return { q: input.value, filters, page };
+  const year = (box) => (/^\d{4}$/.test(box.value) ? box.value : "");
+  return { q: input.value, filters, page, sort: sortSelect.value, from: year(fromInput), to: year(toInput) };
 }
 
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const field of facetFields) for (const v of state.filters[field] ?? []) params.append(field, v);
+  if (state.sort && state.sort !== "relevance") params.set("sort", state.sort);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
   if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? "?" + query : "");
@@ -79,11 +128,14 @@ async function run(state, typing = false) {
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
+      engine.search(state.q, {
+        filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing,
+        sort: state.sort, years: [state.from || null, state.to || null],
+      }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
-    renderResults(r, state);
+    renderResults(r, state, labels);
     renderFacets(r.facets, state, labels);
     renderPager(r.total, state);
   } catch (error) {
@@ -91,7 +143,7 @@ async function run(state, typing = false) {
   }
 }
 
-function renderResults(r, state) {
+function renderResults(r, state, labels) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
   if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
@@ -104,7 +156,9 @@ function renderResults(r, state) {
     heading.append(link);
     const meta = document.createElement("p");
     meta.className = "search-meta";
-    meta.textContent = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    const country = hit.country && (labels.country?.[hit.country] ?? hit.country);
+    const body = hit.body && (labels.body?.[hit.body] ?? hit.body);
+    meta.textContent = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
@@ -236,16 +290,20 @@ function renderChips(state, labels) {
     chips.push(li);
   }
   chipsBox.hidden = chips.length === 0;
+  const active = Object.values(state.filters).reduce((n, vs) => n + vs.length, 0) + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  filtersToggle.textContent = format(strings.filters, { n: active });
   chipsList.replaceChildren(...chips);
 }
 
+// Previous, the first page, the pages around this one, the last page and Next, with "…" for
+// the pages left out: 1 … 4 5 [6] 7 8 … 40.
 function renderPager(total, state) {
   const pages = Math.ceil(total / PAGE_SIZE);
-  const links = [];
+  const items = [];
   const link = (page, text, rel) => {
     const a = document.createElement("a");
     a.href = urlFor({ ...state, page });
-    a.rel = rel;
+    if (rel) a.rel = rel;
     a.textContent = text;
     a.addEventListener("click", (event) => {
       event.preventDefault();
@@ -254,11 +312,26 @@ function renderPager(total, state) {
     });
     return a;
   };
-  if (state.page > 1) links.push(link(state.page - 1, strings.previous, "prev"));
-  if (state.page < pages) links.push(link(state.page + 1, strings.next, "next"));
+  const text = (content, current) => {
+    const span = document.createElement("span");
+    span.textContent = content;
+    if (current) span.setAttribute("aria-current", "page");
+    return span;
+  };
+  if (state.page > 1) items.push(link(state.page - 1, strings.previous, "prev"));
+  if (pages > 1) {
+    let last = 0;
+    for (const page of pageNumbers(state.page, pages)) {
+      if (page > last + 1) items.push(text("\u2026", false));
+      items.push(page === state.page ? text(String(page), true) : link(page, String(page), null));
+      last = page;
+    }
+  }
+  if (state.page < pages) items.push(link(state.page + 1, strings.next, "next"));
   pager.setAttribute("aria-label", strings.pages);
-  pager.replaceChildren(...links);
+  pager.replaceChildren(...items);
 }
+
 
 function navigate(state, mode, typing = false) {
   const url = urlFor(state);
@@ -269,6 +342,9 @@ function navigate(state, mode, typing = false) {
 
 function applyState(state) {
   input.value = state.q;
+  sortSelect.value = state.sort;
+  fromInput.value = state.from;
+  toInput.value = state.to;
   run(state);
 }
 

@@ -8,7 +8,11 @@
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+// opts: filters, limit, offset; sort: "relevance" (default; no query: newest first), "newest" or
+//       "oldest"; years: [from, to] (either may be null), the year range, as the year filter;
+//       typing: true while the query is being typed (see parseQuery).
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, country, body, language,
+//            titleLanguage }] (country and body: their facet values, "" when none),
 //            best first. `url` is the page in the reader's edition (`language`, when the site has
 //            it); `title` is plain text, in the reader's language when the record is translated
 //            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
@@ -30,7 +34,7 @@
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -46,6 +50,8 @@
 //   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
 //                    checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
+//   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
 
@@ -96,14 +102,16 @@ async function runSearch(index, edition, query, opts) {
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const parsed = parseQuery(query, { typing: opts.typing === true });
-  const clauses = parsed.filter((c) => !c.not);
+  const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
-  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const boosts = parsed.filter((c) => c.optional);
+  const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings, exclusions] = await Promise.all([
+  const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
     Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
+    Promise.all(boosts.map((c) => matchClause(index, manifest, c))),
   ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
@@ -126,8 +134,15 @@ async function runSearch(index, edition, query, opts) {
     for (const { docs } of exclusions) for (const d of docs) out[d] = 1;
     for (let d = 0; d < n; d++) hits[d] = out[d] ? 0 : hits[d] + 1;
   }
+  // An optional clause's documents rank above the others (CJK words written together).
+  const first = new Uint8Array(boosted.length > 0 ? n : 0);
+  for (const { docs, score } of boosted) for (let i = 0; i < docs.length; i++) { first[docs[i]] = 1; scores[docs[i]] += score[i]; }
   const matched = matchingDocs(hits, constraints);
-  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  // Documents are numbered newest first: "newest" keeps that order, "oldest" reverses it.
+  if (opts.sort === "oldest") matched.reverse();
+  else if (opts.sort === "newest") { /* index order */ }
+  else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
+  else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
@@ -153,6 +168,13 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */
+export function pageNumbers(current, pages) {
+  const shown = new Set([1, pages]);
+  for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
+  return [...shown].sort((a, b) => a - b);
 }
 
 // ===== Suggestions =====
@@ -267,7 +289,10 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
- *   CJK character matches every token that starts with it.
+ *   CJK character matches every token that starts with it. Unquoted, a run that Intl.Segmenter
+ *   splits into several words becomes a clause per word, { any: [word, run] } (every word must
+ *   appear, or the run as written, in the text or a name), and the run as an `optional` clause:
+ *   it constrains nothing, and the documents that match it rank first.
  * - `a OR b` (OR in capitals, between two words or phrases): one clause { any: [a, b] } that
  *   either satisfies. `-word` or `-"a phrase"`: { not: true, ... }, a clause no match may satisfy.
  * - `names` ({ exact, prefixes, also? } or null): what else a clause matches in the names of a
@@ -316,7 +341,7 @@ export function parseQuery(query, { typing = false } = {}) {
   if (typing && lastPrefixable && clauses.includes(lastPrefixable)) {
     const item = lastPrefixable.items[0];
     const raw = item.raw ?? item.exact;
-    const also = [...new Set(completionStems(raw))].filter((t) => t !== item.exact && !t.startsWith(raw));
+    const also = [...new Set([...(item.also ?? []), ...completionStems(raw)])].filter((t) => t !== item.exact && !t.startsWith(raw));
     item.prefixes = [raw];
     if (also.length > 0) item.also = also;
     if (lastPrefixable.names) {
@@ -328,6 +353,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (c.any) return { any: c.any.map(clean) };
     const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
     if (c.not) out.not = true;
+    if (c.optional) out.optional = true;
     return out;
   };
   return clauses.map(clean);
@@ -341,17 +367,44 @@ function chunkClauses(text, quoted) {
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
+    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
   }
-  return items.map((it) => {
+  return items.flatMap((it) => {
     if (it.cjkRun) {
       const base = it.cjkRun[0].offset;
       const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
-      return { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const phrase = { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const words = cjkWords(run);
+      if (words.length < 2) return [phrase];
+      // Every word must appear, or the run as written (in the text or a name); the run as
+      // written ranks first (an optional clause).
+      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      return [...each, { ...phrase, names: null, optional: true }];
     }
-    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
+    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
     return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
   });
+}
+
+// Russian fleeting vowels, which Snowball does not join (пытки, пытками: пытк; пыток): a
+// Cyrillic stem ending in two consonants also matches them with о or е between (пыток, пытек);
+// one ending in consonant, о or е, consonant also matches it without that vowel.
+const RU_CONSONANT = /[бвгджзйклмнпрстфхцчшщ]/;
+function fleetingVowels(term) {
+  if (!/^[\u0430-\u044f]{3,}$/.test(term)) return [];
+  const c = [...term];
+  const [a, b, z] = [c[c.length - 3], c[c.length - 2], c[c.length - 1]];
+  if (RU_CONSONANT.test(b) && RU_CONSONANT.test(z)) return [c.slice(0, -1).join("") + "о" + z, c.slice(0, -1).join("") + "е" + z];
+  if (RU_CONSONANT.test(a) && (b === "о" || b === "е") && RU_CONSONANT.test(z) && c.length >= 4) return [c.slice(0, -2).join("") + z];
+  return [];
+}
+
+// The words of an unquoted run of CJK characters, by Intl.Segmenter (Japanese when it has kana,
+// else Chinese); the run alone where Intl.Segmenter is missing.
+function cjkWords(run) {
+  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return [run];
+  const language = /[\u3040-\u30ff]/.test(run) ? "ja" : "zh";
+  return [...new Intl.Segmenter(language, { granularity: "word" }).segment(run)].map((x) => x.segment);
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
@@ -378,7 +431,10 @@ function queryItems(tokens) {
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
-      items.push({ exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position });
+      const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
+      const also = fleetingVowels(t.term);
+      if (also.length > 0) item.also = also;
+      items.push(item);
     }
   }
   items.sort((a, b) => a.offset - b.offset);
@@ -594,6 +650,18 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
+// A year range [from, to] (either may be null) as the year field's filter: the index's years in
+// the range, and in the year filter when there is one too.
+function withYears(manifest, filters, years) {
+  if (!Array.isArray(years) || (years[0] == null && years[1] == null)) return filters;
+  const f = manifest.fields.indexOf("year");
+  if (f < 0) return filters;
+  const [from, to] = years.map((y) => (y == null || y === "" ? null : Number(y)));
+  const asked = filters.year ? new Set((Array.isArray(filters.year) ? filters.year : [filters.year]).map(String)) : null;
+  const year = manifest.values[f].filter((v) => (from === null || Number(v) >= from) && (to === null || Number(v) <= to) && (!asked || asked.has(v)));
+  return { ...filters, year: year.length > 0 ? year : ["\u0000none"] };
+}
+
 // Filters -> per filtered field its index (-1 when the index has no such field) and the global
 // indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
@@ -732,14 +800,14 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
-// translations?]; title null = the text, a number k = the text's first k characters and "…";
-// translations { language: [title, text] }, titles written the same way.
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
+// body, url?, translations?]; title null = the text, a number k = the text's first k characters
+// and "…"; translations { language: [title, text] }, titles written the same way.
 const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
-function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
-  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
+  return { id, document, paragraph, date, country, body, url: url ?? `recommendations/${id}/`, versions };
 }
 
 // Each result links into the reader's edition. Its title is in the reader's language when the
@@ -770,6 +838,8 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
+      country: doc.country,
+      body: doc.body,
       language: shown.v.language,
       titleLanguage: named.language,
     };
@@ -789,7 +859,8 @@ export function escapeHTML(text) {
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
 export function buildExcerpt(text, clauses, maxChars = 240) {
-  const items = clauses.flatMap((c) => (c.any ?? [c]).filter((x) => !x.not).flatMap((x) => x.items));
+  const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
+  const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
   const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
@@ -1134,11 +1205,15 @@ function foldCodePoint(cp, ch) {
   return f === undefined ? ch : f;
 }
 
-/** Unicode NFKD, lower case, marks and format characters removed, letter folds, then NFC. */
+/** Unicode NFKD, lower case, marks (but the breve of й) and format characters removed, letter folds, then NFC. */
 export function normalize(text) {
   const lowered = text.normalize("NFKD").toLowerCase();
   let out = "";
-  for (const ch of lowered) out += foldCodePoint(ch.codePointAt(0), ch);
+  for (const ch of lowered) {
+    const cp = ch.codePointAt(0);
+    // The breve of й stays (Russian й is a letter of its own; NFC composes it back).
+    out += cp === 0x306 && out.endsWith("\u0438") ? ch : foldCodePoint(cp, ch);
+  }
   return out.normalize("NFC");
 }
 
@@ -1157,8 +1232,10 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words. */
+/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
 export function wordTerm(word) {
+  if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
+  if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
   const lemma = IRREGULAR.get(word);
   return stemEnglish(lemma === undefined ? word : lemma);
@@ -1431,4 +1508,100 @@ function step5(s) {
   } else if (w[n - 1] === "l") {
     if (n - 1 >= s.r2 && w[n - 2] === "l") s.w = w.slice(0, n - 1);
   }
+}
+
+// ===== Russian stemmer =====
+
+// Snowball Russian, written from the published algorithm description. Works on lower-case
+// Cyrillic with ё already folded into е.
+const RU_VOWELS = "аеиоуыэюя";
+const ruVowel = (c) => RU_VOWELS.includes(c);
+const RU_GERUND_1 = ["в", "вши", "вшись"];
+const RU_GERUND_2 = ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"];
+const RU_ADJECTIVE = ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
+  "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"];
+const RU_PARTICIPLE_1 = ["ем", "нн", "вш", "ющ", "щ"];
+const RU_PARTICIPLE_2 = ["ивш", "ывш", "ующ"];
+const RU_REFLEXIVE = ["ся", "сь"];
+const RU_VERB_1 = ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"];
+const RU_VERB_2 = ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
+  "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"];
+const RU_NOUN = ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й", "иям",
+  "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"];
+
+// The longest ending of `w` from group 1 (which must follow а or я inside RV) or group 2 that
+// lies in RV (from index rv); its length, or 0.
+function ruEnding(w, rv, group1, group2 = []) {
+  let best = 0;
+  for (const e of group1) {
+    const start = w.length - e.length;
+    if (e.length > best && start - 1 >= rv && w.endsWith(e) && (w[start - 1] === "а" || w[start - 1] === "я")) best = e.length;
+  }
+  for (const e of group2) if (e.length > best && w.length - e.length >= rv && w.endsWith(e)) best = e.length;
+  return best;
+}
+
+/** The Snowball Russian stem of a lower-case Cyrillic word. */
+export function stemRussian(word) {
+  const w0 = word.replace(/ё/g, "е");
+  const chars = [...w0];
+  let rv = chars.length;
+  for (let i = 0; i < chars.length; i++) if (ruVowel(chars[i])) { rv = i + 1; break; }
+  // R2: the region after the first non-vowel following a vowel, twice.
+  const after = (from) => {
+    for (let i = from + 1; i < chars.length; i++) if (!ruVowel(chars[i]) && ruVowel(chars[i - 1])) return i + 1;
+    return chars.length;
+  };
+  const r2 = after(after(0) - 1);
+  let w = w0;
+  // Step 1.
+  let n = ruEnding(w, rv, RU_GERUND_1, RU_GERUND_2);
+  if (n > 0) w = w.slice(0, -n);
+  else {
+    n = ruEnding(w, rv, [], RU_REFLEXIVE);
+    if (n > 0) w = w.slice(0, -n);
+    n = ruEnding(w, rv, [], RU_ADJECTIVE);
+    if (n > 0) {
+      w = w.slice(0, -n);
+      const p = ruEnding(w, rv, RU_PARTICIPLE_1, RU_PARTICIPLE_2);
+      if (p > 0) w = w.slice(0, -p);
+    } else {
+      n = ruEnding(w, rv, RU_VERB_1, RU_VERB_2);
+      if (n === 0) n = ruEnding(w, rv, [], RU_NOUN);
+      if (n > 0) w = w.slice(0, -n);
+    }
+  }
+  // Step 2.
+  if (w.length - 1 >= rv && w.endsWith("и")) w = w.slice(0, -1);
+  // Step 3.
+  n = ruEnding(w, Math.max(rv, r2), [], ["ост", "ость"]);
+  if (n > 0) w = w.slice(0, -n);
+  // Step 4.
+  n = ruEnding(w, rv, [], ["ейш", "ейше"]);
+  if (n > 0) {
+    w = w.slice(0, -n);
+    if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
+  return w;
+}
+
+// ===== Arabic light stemmer =====
+
+// Light stemming after Larkey, Ballesteros and Connell's "light10", from its published
+// description, on normalized Arabic (marks removed, ة as ه, ى as ي, alef forms as ا).
+const AR_ARTICLES = ["وال", "بال", "كال", "فال", "ال", "لل"];
+const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+
+/** The light stem of a normalized Arabic word: و, then an article, then suffixes, each only when 2+ letters stay. */
+export function stemArabic(word) {
+  let w = [...word];
+  if (w[0] === "\u0648" && w.length >= 4) w = w.slice(1);
+  for (const a of AR_ARTICLES) {
+    if (w.join("").startsWith(a) && w.length - a.length >= 2) { w = w.slice(a.length); break; }
+  }
+  for (const x of AR_SUFFIXES) {
+    if (w.join("").endsWith(x) && w.length - x.length >= 2) w = w.slice(0, w.length - x.length);
+  }
+  return w.join("");
 }

@@ -509,6 +509,14 @@ search_remove: "إزالة عامل التصفية {label}"
 search_clear: إزالة جميع عوامل التصفية
 search_narrow: "تصفية القائمة: {field}"
 search_suggest: "هل تقصد {query}؟"
+search_sort: "الترتيب"
+search_relevance: "الصلة"
+search_newest: "الأحدث أولاً"
+search_oldest: "الأقدم أولاً"
+search_years: "السنوات"
+search_from: "من"
+search_to: "إلى"
+search_filters: "عوامل التصفية ({n})"
 count_one: توصية واحدة
 count_other: "عدد التوصيات: {count}"
 column_term: الاسم
@@ -732,6 +740,14 @@ search_remove: "Remove filter {label}"
 search_clear: Clear all filters
 search_narrow: "Filter the list: {field}"
 search_suggest: "Did you mean {query}?"
+search_sort: "Sort"
+search_relevance: "Relevance"
+search_newest: "Newest first"
+search_oldest: "Oldest first"
+search_years: "Years"
+search_from: "From"
+search_to: "To"
+search_filters: "Filters ({n})"
 count_one: 1 recommendation
 count_other: "{count} recommendations"
 column_term: Name
@@ -954,6 +970,14 @@ search_remove: "Quitar el filtro {label}"
 search_clear: Quitar todos los filtros
 search_narrow: "Filtrar la lista: {field}"
 search_suggest: "¿Quiso decir {query}?"
+search_sort: "Ordenar"
+search_relevance: "Relevancia"
+search_newest: "Más recientes primero"
+search_oldest: "Más antiguas primero"
+search_years: "Años"
+search_from: "Desde"
+search_to: "Hasta"
+search_filters: "Filtros ({n})"
 count_one: 1 recomendación
 count_other: "{count} recomendaciones"
 column_term: Nombre
@@ -1177,6 +1201,14 @@ search_remove: "Retirer le filtre {label}"
 search_clear: Retirer tous les filtres
 search_narrow: "Filtrer la liste : {field}"
 search_suggest: "Vouliez-vous dire {query} ?"
+search_sort: "Trier"
+search_relevance: "Pertinence"
+search_newest: "Plus récentes d’abord"
+search_oldest: "Plus anciennes d’abord"
+search_years: "Années"
+search_from: "De"
+search_to: "À"
+search_filters: "Filtres ({n})"
 count_one: 1 recommandation
 count_other: "{count} recommandations"
 column_term: Nom
@@ -1400,6 +1432,14 @@ search_remove: "Снять фильтр {label}"
 search_clear: Снять все фильтры
 search_narrow: "Фильтр списка: {field}"
 search_suggest: "Возможно, вы имели в виду {query}?"
+search_sort: "Сортировка"
+search_relevance: "По релевантности"
+search_newest: "Сначала новые"
+search_oldest: "Сначала старые"
+search_years: "Годы"
+search_from: "С"
+search_to: "По"
+search_filters: "Фильтры ({n})"
 count_one: 1 рекомендация
 count_other: "Рекомендаций: {count}"
 column_term: Название
@@ -1623,6 +1663,14 @@ search_remove: "移除筛选条件 {label}"
 search_clear: 清除所有筛选条件
 search_narrow: "筛选列表：{field}"
 search_suggest: "您是不是要找 {query}？"
+search_sort: "排序"
+search_relevance: "相关性"
+search_newest: "最新优先"
+search_oldest: "最早优先"
+search_years: "年份"
+search_from: "从"
+search_to: "至"
+search_filters: "筛选条件（{n}）"
 count_one: 1条建议
 count_other: "{count}条建议"
 column_term: 名称
@@ -1940,7 +1988,19 @@ button:hover { text-decoration: underline; }
 .search-results h2 { font-size: 1.05rem; margin: 0; }
 .search-meta { margin: 0.1rem 0; color: var(--muted); font-size: 0.9rem; }
 .search-excerpt { margin: 0.1rem 0 0; max-inline-size: 48rem; }
-.search-pager { display: flex; gap: 1rem; }
+.search-pager { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; align-items: baseline; }
+.search-pager [aria-current="page"] { font-weight: 700; }
+.search-controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: end; margin-block-start: 1rem; }
+.search-controls select, .search-years input { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--fg); }
+.search-form .search-sort label, .search-form .search-years label { display: inline; font-weight: normal; margin-inline: 0.25rem; }
+.search-years { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; align-items: baseline; }
+.search-years legend { float: inline-start; font-weight: 600; margin-inline-end: 0.25rem; padding: 0; }
+.search-years input { inline-size: 5.5rem; }
+.search-filters-toggle { display: none; margin-block-start: 0.75rem; }
+@media (max-width: 40rem) {
+  .search-filters-toggle { display: inline-block; }
+  .search-page-form:not(.filters-open) .search-controls, .search-page-form:not(.filters-open) .search-facets { display: none; }
+}
 
 /* Home */
 .totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; }
@@ -2078,7 +2138,7 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, normalize } from "./search.js";
+import { createSearch, normalize, pageNumbers } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -2087,6 +2147,8 @@ const DEFAULT_STRINGS = {
   previous: "Previous", next: "Next", searching: "Searching…", error: "Search failed: {message}",
   more: "Show all {n}", pages: "Result pages", active: "Active filters", remove: "Remove filter {label}",
   clear: "Clear all filters", narrow: "Filter the list: {field}", suggest: "Did you mean {query}?",
+  sort: "Sort", relevance: "Relevance", newest: "Newest first", oldest: "Oldest first", years: "Years",
+  from: "From", to: "To", filters: "Filters ({n})",
 };
 
 const form = document.getElementById("search-form");
@@ -2112,6 +2174,47 @@ chipsHeading.textContent = strings.active;
 chipsBox.setAttribute("aria-labelledby", chipsHeading.id);
 chipsBox.append(chipsHeading, chipsList);
 facetsBox.before(chipsBox);
+
+// Sort order and year range, before the facet boxes; on a phone, one "Filters (n)" button shows
+// or hides the filters (the chips of the active ones stay in view).
+const SORTS = ["relevance", "newest", "oldest"];
+const controls = document.createElement("div");
+controls.className = "search-controls";
+const sortLabel = document.createElement("label");
+const sortSelect = document.createElement("select");
+sortSelect.id = "search-sort";
+sortSelect.name = "sort";
+sortSelect.append(...SORTS.map((value) => Object.assign(document.createElement("option"), { value, textContent: strings[value] })));
+sortLabel.htmlFor = sortSelect.id;
+sortLabel.textContent = strings.sort;
+const years = document.createElement("fieldset");
+years.className = "search-years";
+const yearsLegend = document.createElement("legend");
+yearsLegend.textContent = strings.years;
+const yearInput = (id, text) => {
+  const box = Object.assign(document.createElement("input"), { id, type: "number", name: id.slice(7), inputMode: "numeric", min: "1900", max: "2100" });
+  const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: text });
+  return [label, box];
+};
+const [fromLabel, fromInput] = yearInput("search-from", strings.from);
+const [toLabel, toInput] = yearInput("search-to", strings.to);
+years.append(yearsLegend, fromLabel, fromInput, toLabel, toInput);
+const sortBox = document.createElement("div");
+sortBox.className = "search-sort";
+sortBox.append(sortLabel, sortSelect);
+controls.append(sortBox, years);
+const filtersToggle = document.createElement("button");
+filtersToggle.type = "button";
+filtersToggle.className = "search-filters-toggle";
+filtersToggle.setAttribute("aria-expanded", "false");
+filtersToggle.setAttribute("aria-controls", "search-facets");
+filtersToggle.addEventListener("click", () => {
+  const open = form.classList.toggle("filters-open");
+  filtersToggle.setAttribute("aria-expanded", String(open));
+});
+chipsBox.before(filtersToggle);
+facetsBox.before(controls);
+for (const control of [sortSelect, fromInput, toInput]) control.addEventListener("change", () => navigate(stateFromForm(), "push"));
 // Results link into this page's edition, with facet labels in its language.
 const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
@@ -2130,7 +2233,9 @@ function readState(search = location.search) {
     if (values.length) filters[field] = values;
   }
   const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
-  return { q: params.get("q") ?? "", filters, page };
+  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
+  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
 }
 
 function stateFromForm(page = 1) {
@@ -2138,13 +2243,17 @@ function stateFromForm(page = 1) {
   for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ??= []).push(box.value);
   }
-  return { q: input.value, filters, page };
+  const year = (box) => (/^\d{4}$/.test(box.value) ? box.value : "");
+  return { q: input.value, filters, page, sort: sortSelect.value, from: year(fromInput), to: year(toInput) };
 }
 
 function urlFor(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   for (const field of facetFields) for (const v of state.filters[field] ?? []) params.append(field, v);
+  if (state.sort && state.sort !== "relevance") params.set("sort", state.sort);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
   if (state.page > 1) params.set("page", String(state.page));
   const query = params.toString();
   return location.pathname + (query ? "?" + query : "");
@@ -2156,11 +2265,14 @@ async function run(state, typing = false) {
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, { filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
+      engine.search(state.q, {
+        filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing,
+        sort: state.sort, years: [state.from || null, state.to || null],
+      }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
-    renderResults(r, state);
+    renderResults(r, state, labels);
     renderFacets(r.facets, state, labels);
     renderPager(r.total, state);
   } catch (error) {
@@ -2168,7 +2280,7 @@ async function run(state, typing = false) {
   }
 }
 
-function renderResults(r, state) {
+function renderResults(r, state, labels) {
   status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
   if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
@@ -2181,7 +2293,9 @@ function renderResults(r, state) {
     heading.append(link);
     const meta = document.createElement("p");
     meta.className = "search-meta";
-    meta.textContent = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    const country = hit.country && (labels.country?.[hit.country] ?? hit.country);
+    const body = hit.body && (labels.body?.[hit.body] ?? hit.body);
+    meta.textContent = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
@@ -2313,16 +2427,20 @@ function renderChips(state, labels) {
     chips.push(li);
   }
   chipsBox.hidden = chips.length === 0;
+  const active = Object.values(state.filters).reduce((n, vs) => n + vs.length, 0) + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  filtersToggle.textContent = format(strings.filters, { n: active });
   chipsList.replaceChildren(...chips);
 }
 
+// Previous, the first page, the pages around this one, the last page and Next, with "…" for
+// the pages left out: 1 … 4 5 [6] 7 8 … 40.
 function renderPager(total, state) {
   const pages = Math.ceil(total / PAGE_SIZE);
-  const links = [];
+  const items = [];
   const link = (page, text, rel) => {
     const a = document.createElement("a");
     a.href = urlFor({ ...state, page });
-    a.rel = rel;
+    if (rel) a.rel = rel;
     a.textContent = text;
     a.addEventListener("click", (event) => {
       event.preventDefault();
@@ -2331,11 +2449,26 @@ function renderPager(total, state) {
     });
     return a;
   };
-  if (state.page > 1) links.push(link(state.page - 1, strings.previous, "prev"));
-  if (state.page < pages) links.push(link(state.page + 1, strings.next, "next"));
+  const text = (content, current) => {
+    const span = document.createElement("span");
+    span.textContent = content;
+    if (current) span.setAttribute("aria-current", "page");
+    return span;
+  };
+  if (state.page > 1) items.push(link(state.page - 1, strings.previous, "prev"));
+  if (pages > 1) {
+    let last = 0;
+    for (const page of pageNumbers(state.page, pages)) {
+      if (page > last + 1) items.push(text("\u2026", false));
+      items.push(page === state.page ? text(String(page), true) : link(page, String(page), null));
+      last = page;
+    }
+  }
+  if (state.page < pages) items.push(link(state.page + 1, strings.next, "next"));
   pager.setAttribute("aria-label", strings.pages);
-  pager.replaceChildren(...links);
+  pager.replaceChildren(...items);
 }
+
 
 function navigate(state, mode, typing = false) {
   const url = urlFor(state);
@@ -2346,6 +2479,9 @@ function navigate(state, mode, typing = false) {
 
 function applyState(state) {
   input.value = state.q;
+  sortSelect.value = state.sort;
+  fromInput.value = state.from;
+  toInput.value = state.to;
   run(state);
 }
 
@@ -2386,7 +2522,11 @@ engine.facetFields().catch(() => []).then((fields) => {
 //   const r = await engine.search("right to education", { filters: { country: ["ecu"] }, limit: 20, offset: 0 });
 //
 // r.total    exact number of matches
-// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, language, titleLanguage }],
+// opts: filters, limit, offset; sort: "relevance" (default; no query: newest first), "newest" or
+//       "oldest"; years: [from, to] (either may be null), the year range, as the year filter;
+//       typing: true while the query is being typed (see parseQuery).
+// r.results  [{ id, url, title, excerpt, score, document, paragraph, date, country, body, language,
+//            titleLanguage }] (country and body: their facet values, "" when none),
 //            best first. `url` is the page in the reader's edition (`language`, when the site has
 //            it); `title` is plain text, in the reader's language when the record is translated
 //            (`titleLanguage`); the excerpt comes from the reader's language when the query matches
@@ -2408,7 +2548,7 @@ engine.facetFields().catch(() => []).then((fields) => {
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -2424,6 +2564,8 @@ engine.facetFields().catch(() => []).then((fields) => {
 //   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
 //                    checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
+//   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
 
@@ -2474,14 +2616,16 @@ async function runSearch(index, edition, query, opts) {
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
   const parsed = parseQuery(query, { typing: opts.typing === true });
-  const clauses = parsed.filter((c) => !c.not);
+  const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
-  const filters = resolveFilters(manifest, opts.filters ?? {});
+  const boosts = parsed.filter((c) => c.optional);
+  const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings, exclusions] = await Promise.all([
+  const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
     Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
     Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
+    Promise.all(boosts.map((c) => matchClause(index, manifest, c))),
   ]);
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
@@ -2504,8 +2648,15 @@ async function runSearch(index, edition, query, opts) {
     for (const { docs } of exclusions) for (const d of docs) out[d] = 1;
     for (let d = 0; d < n; d++) hits[d] = out[d] ? 0 : hits[d] + 1;
   }
+  // An optional clause's documents rank above the others (CJK words written together).
+  const first = new Uint8Array(boosted.length > 0 ? n : 0);
+  for (const { docs, score } of boosted) for (let i = 0; i < docs.length; i++) { first[docs[i]] = 1; scores[docs[i]] += score[i]; }
   const matched = matchingDocs(hits, constraints);
-  if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  // Documents are numbered newest first: "newest" keeps that order, "oldest" reverses it.
+  if (opts.sort === "oldest") matched.reverse();
+  else if (opts.sort === "newest") { /* index order */ }
+  else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
+  else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
@@ -2531,6 +2682,13 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */
+export function pageNumbers(current, pages) {
+  const shown = new Set([1, pages]);
+  for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= pages) shown.add(p);
+  return [...shown].sort((a, b) => a - b);
 }
 
 // ===== Suggestions =====
@@ -2645,7 +2803,10 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
  * - "Quoted words" are one clause: a phrase.
  * - A run of 2+ CJK characters is a phrase of its bigrams (substring containment); a single
- *   CJK character matches every token that starts with it.
+ *   CJK character matches every token that starts with it. Unquoted, a run that Intl.Segmenter
+ *   splits into several words becomes a clause per word, { any: [word, run] } (every word must
+ *   appear, or the run as written, in the text or a name), and the run as an `optional` clause:
+ *   it constrains nothing, and the documents that match it rank first.
  * - `a OR b` (OR in capitals, between two words or phrases): one clause { any: [a, b] } that
  *   either satisfies. `-word` or `-"a phrase"`: { not: true, ... }, a clause no match may satisfy.
  * - `names` ({ exact, prefixes, also? } or null): what else a clause matches in the names of a
@@ -2694,7 +2855,7 @@ export function parseQuery(query, { typing = false } = {}) {
   if (typing && lastPrefixable && clauses.includes(lastPrefixable)) {
     const item = lastPrefixable.items[0];
     const raw = item.raw ?? item.exact;
-    const also = [...new Set(completionStems(raw))].filter((t) => t !== item.exact && !t.startsWith(raw));
+    const also = [...new Set([...(item.also ?? []), ...completionStems(raw)])].filter((t) => t !== item.exact && !t.startsWith(raw));
     item.prefixes = [raw];
     if (also.length > 0) item.also = also;
     if (lastPrefixable.names) {
@@ -2706,6 +2867,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (c.any) return { any: c.any.map(clean) };
     const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
     if (c.not) out.not = true;
+    if (c.optional) out.optional = true;
     return out;
   };
   return clauses.map(clean);
@@ -2719,17 +2881,44 @@ function chunkClauses(text, quoted) {
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map((it) => ({ ...it, offset: it.offset - base })), names: null }];
+    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
   }
-  return items.map((it) => {
+  return items.flatMap((it) => {
     if (it.cjkRun) {
       const base = it.cjkRun[0].offset;
       const run = it.cjkRun.map((b) => [...b.exact][0]).join("") + [...it.cjkRun[it.cjkRun.length - 1].exact][1];
-      return { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const phrase = { items: it.cjkRun.map((b) => ({ ...b, offset: b.offset - base })), names: { exact: run, prefixes: [] } };
+      const words = cjkWords(run);
+      if (words.length < 2) return [phrase];
+      // Every word must appear, or the run as written (in the text or a name); the run as
+      // written ranks first (an optional clause).
+      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      return [...each, { ...phrase, names: null, optional: true }];
     }
-    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [] };
+    const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
     return { items: [{ ...it, offset: 0 }], names, prefixable: !it.tail };
   });
+}
+
+// Russian fleeting vowels, which Snowball does not join (пытки, пытками: пытк; пыток): a
+// Cyrillic stem ending in two consonants also matches them with о or е between (пыток, пытек);
+// one ending in consonant, о or е, consonant also matches it without that vowel.
+const RU_CONSONANT = /[бвгджзйклмнпрстфхцчшщ]/;
+function fleetingVowels(term) {
+  if (!/^[\u0430-\u044f]{3,}$/.test(term)) return [];
+  const c = [...term];
+  const [a, b, z] = [c[c.length - 3], c[c.length - 2], c[c.length - 1]];
+  if (RU_CONSONANT.test(b) && RU_CONSONANT.test(z)) return [c.slice(0, -1).join("") + "о" + z, c.slice(0, -1).join("") + "е" + z];
+  if (RU_CONSONANT.test(a) && (b === "о" || b === "е") && RU_CONSONANT.test(z) && c.length >= 4) return [c.slice(0, -2).join("") + z];
+  return [];
+}
+
+// The words of an unquoted run of CJK characters, by Intl.Segmenter (Japanese when it has kana,
+// else Chinese); the run alone where Intl.Segmenter is missing.
+function cjkWords(run) {
+  if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function") return [run];
+  const language = /[\u3040-\u30ff]/.test(run) ? "ja" : "zh";
+  return [...new Intl.Segmenter(language, { granularity: "word" }).segment(run)].map((x) => x.segment);
 }
 
 // A word typed halfway has a stem that is not a prefix of its full word's stem ("educat" vs
@@ -2756,7 +2945,10 @@ function queryItems(tokens) {
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
-      items.push({ exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position });
+      const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
+      const also = fleetingVowels(t.term);
+      if (also.length > 0) item.also = also;
+      items.push(item);
     }
   }
   items.sort((a, b) => a.offset - b.offset);
@@ -2972,6 +3164,18 @@ function locateValue(manifest, g) {
   return [field, g - offsets[field]];
 }
 
+// A year range [from, to] (either may be null) as the year field's filter: the index's years in
+// the range, and in the year filter when there is one too.
+function withYears(manifest, filters, years) {
+  if (!Array.isArray(years) || (years[0] == null && years[1] == null)) return filters;
+  const f = manifest.fields.indexOf("year");
+  if (f < 0) return filters;
+  const [from, to] = years.map((y) => (y == null || y === "" ? null : Number(y)));
+  const asked = filters.year ? new Set((Array.isArray(filters.year) ? filters.year : [filters.year]).map(String)) : null;
+  const year = manifest.values[f].filter((v) => (from === null || Number(v) >= from) && (to === null || Number(v) <= to) && (!asked || asked.has(v)));
+  return { ...filters, year: year.length > 0 ? year : ["\u0000none"] };
+}
+
 // Filters -> per filtered field its index (-1 when the index has no such field) and the global
 // indexes of its known values (unknown values match nothing).
 function resolveFilters(manifest, filters) {
@@ -3110,14 +3314,14 @@ async function valuesOf(index, blockSize, docs) {
 
 // ===== Results =====
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?,
-// translations?]; title null = the text, a number k = the text's first k characters and "…";
-// translations { language: [title, text] }, titles written the same way.
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
+// body, url?, translations?]; title null = the text, a number k = the text's first k characters
+// and "…"; translations { language: [title, text] }, titles written the same way.
 const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
-function readRecord([id, text, document, paragraph, date, language, title, url, translations]) {
+function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
-  return { id, document, paragraph, date, url: url ?? `recommendations/${id}/`, versions };
+  return { id, document, paragraph, date, country, body, url: url ?? `recommendations/${id}/`, versions };
 }
 
 // Each result links into the reader's edition. Its title is in the reader's language when the
@@ -3148,6 +3352,8 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
       document: doc.document,
       paragraph: doc.paragraph,
       date: doc.date,
+      country: doc.country,
+      body: doc.body,
       language: shown.v.language,
       titleLanguage: named.language,
     };
@@ -3167,7 +3373,8 @@ export function escapeHTML(text) {
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
 export function buildExcerpt(text, clauses, maxChars = 240) {
-  const items = clauses.flatMap((c) => (c.any ?? [c]).filter((x) => !x.not).flatMap((x) => x.items));
+  const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
+  const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
   const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
@@ -3512,11 +3719,15 @@ function foldCodePoint(cp, ch) {
   return f === undefined ? ch : f;
 }
 
-/** Unicode NFKD, lower case, marks and format characters removed, letter folds, then NFC. */
+/** Unicode NFKD, lower case, marks (but the breve of й) and format characters removed, letter folds, then NFC. */
 export function normalize(text) {
   const lowered = text.normalize("NFKD").toLowerCase();
   let out = "";
-  for (const ch of lowered) out += foldCodePoint(ch.codePointAt(0), ch);
+  for (const ch of lowered) {
+    const cp = ch.codePointAt(0);
+    // The breve of й stays (Russian й is a letter of its own; NFC composes it back).
+    out += cp === 0x306 && out.endsWith("\u0438") ? ch : foldCodePoint(cp, ch);
+  }
   return out.normalize("NFC");
 }
 
@@ -3535,8 +3746,10 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words. */
+/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
 export function wordTerm(word) {
+  if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
+  if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
   const lemma = IRREGULAR.get(word);
   return stemEnglish(lemma === undefined ? word : lemma);
@@ -3809,6 +4022,102 @@ function step5(s) {
   } else if (w[n - 1] === "l") {
     if (n - 1 >= s.r2 && w[n - 2] === "l") s.w = w.slice(0, n - 1);
   }
+}
+
+// ===== Russian stemmer =====
+
+// Snowball Russian, written from the published algorithm description. Works on lower-case
+// Cyrillic with ё already folded into е.
+const RU_VOWELS = "аеиоуыэюя";
+const ruVowel = (c) => RU_VOWELS.includes(c);
+const RU_GERUND_1 = ["в", "вши", "вшись"];
+const RU_GERUND_2 = ["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"];
+const RU_ADJECTIVE = ["ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его", "ого",
+  "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею"];
+const RU_PARTICIPLE_1 = ["ем", "нн", "вш", "ющ", "щ"];
+const RU_PARTICIPLE_2 = ["ивш", "ывш", "ующ"];
+const RU_REFLEXIVE = ["ся", "сь"];
+const RU_VERB_1 = ["ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно"];
+const RU_VERB_2 = ["ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен", "ило",
+  "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю"];
+const RU_NOUN = ["а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й", "иям",
+  "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья", "я"];
+
+// The longest ending of `w` from group 1 (which must follow а or я inside RV) or group 2 that
+// lies in RV (from index rv); its length, or 0.
+function ruEnding(w, rv, group1, group2 = []) {
+  let best = 0;
+  for (const e of group1) {
+    const start = w.length - e.length;
+    if (e.length > best && start - 1 >= rv && w.endsWith(e) && (w[start - 1] === "а" || w[start - 1] === "я")) best = e.length;
+  }
+  for (const e of group2) if (e.length > best && w.length - e.length >= rv && w.endsWith(e)) best = e.length;
+  return best;
+}
+
+/** The Snowball Russian stem of a lower-case Cyrillic word. */
+export function stemRussian(word) {
+  const w0 = word.replace(/ё/g, "е");
+  const chars = [...w0];
+  let rv = chars.length;
+  for (let i = 0; i < chars.length; i++) if (ruVowel(chars[i])) { rv = i + 1; break; }
+  // R2: the region after the first non-vowel following a vowel, twice.
+  const after = (from) => {
+    for (let i = from + 1; i < chars.length; i++) if (!ruVowel(chars[i]) && ruVowel(chars[i - 1])) return i + 1;
+    return chars.length;
+  };
+  const r2 = after(after(0) - 1);
+  let w = w0;
+  // Step 1.
+  let n = ruEnding(w, rv, RU_GERUND_1, RU_GERUND_2);
+  if (n > 0) w = w.slice(0, -n);
+  else {
+    n = ruEnding(w, rv, [], RU_REFLEXIVE);
+    if (n > 0) w = w.slice(0, -n);
+    n = ruEnding(w, rv, [], RU_ADJECTIVE);
+    if (n > 0) {
+      w = w.slice(0, -n);
+      const p = ruEnding(w, rv, RU_PARTICIPLE_1, RU_PARTICIPLE_2);
+      if (p > 0) w = w.slice(0, -p);
+    } else {
+      n = ruEnding(w, rv, RU_VERB_1, RU_VERB_2);
+      if (n === 0) n = ruEnding(w, rv, [], RU_NOUN);
+      if (n > 0) w = w.slice(0, -n);
+    }
+  }
+  // Step 2.
+  if (w.length - 1 >= rv && w.endsWith("и")) w = w.slice(0, -1);
+  // Step 3.
+  n = ruEnding(w, Math.max(rv, r2), [], ["ост", "ость"]);
+  if (n > 0) w = w.slice(0, -n);
+  // Step 4.
+  n = ruEnding(w, rv, [], ["ейш", "ейше"]);
+  if (n > 0) {
+    w = w.slice(0, -n);
+    if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
+  else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
+  return w;
+}
+
+// ===== Arabic light stemmer =====
+
+// Light stemming after Larkey, Ballesteros and Connell's "light10", from its published
+// description, on normalized Arabic (marks removed, ة as ه, ى as ي, alef forms as ا).
+const AR_ARTICLES = ["وال", "بال", "كال", "فال", "ال", "لل"];
+const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+
+/** The light stem of a normalized Arabic word: و, then an article, then suffixes, each only when 2+ letters stay. */
+export function stemArabic(word) {
+  let w = [...word];
+  if (w[0] === "\u0648" && w.length >= 4) w = w.slice(1);
+  for (const a of AR_ARTICLES) {
+    if (w.join("").startsWith(a) && w.length - a.length >= 2) { w = w.slice(a.length); break; }
+  }
+  for (const x of AR_SUFFIXES) {
+    if (w.join("").endsWith(x) && w.length - x.length >= 2) w = w.slice(0, w.length - x.length);
+  }
+  return w.join("");
 }
 
 """#,

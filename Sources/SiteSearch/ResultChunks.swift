@@ -1,7 +1,7 @@
 /// The result metadata in docs/<c>.json and the per-document facet values in vectors/<b>.bin.
 enum ResultChunks {
   /// One document as docs/<c>.json stores it: `[id, text, document, paragraph, date, language,
-  /// title, url?, translations?]`. `title` is null when it equals the text, a number k when it is
+  /// title, country, body, url?, translations?]` (country and body: the first value, or ""). `title` is null when it equals the text, a number k when it is
   /// the text's first k UTF-16 code units and "…", otherwise the title itself; `url` is left out
   /// when it is "recommendations/<id>/" and the document has no translations; `translations` is
   /// `{language: [title, text]}` (title encoded like the document's).
@@ -13,6 +13,10 @@ enum ResultChunks {
     }
     out.append(UInt8(ascii: ","))
     title(d.title, of: d.text, into: &out)
+    for field in [FacetField.country, .body] {
+      out.append(UInt8(ascii: ","))
+      JSON.string(d.facets[field]?.first ?? "", into: &out)
+    }
     if d.url != "recommendations/\(d.id)/" || !d.translations.isEmpty {
       out.append(UInt8(ascii: ","))
       JSON.string(d.url, into: &out)

@@ -41,8 +41,8 @@ struct ResultRecords {
 
   func record(_ k: Int) -> ArraySlice<UInt8> { bytes[ranges[k]] }
 
-  /// The document record `k` stands for, with no facets; nil when the record does not decode
-  /// or does not encode back to the same bytes.
+  /// The document record `k` stands for, with only its country and body among its facets; nil
+  /// when the record does not decode or does not encode back to the same bytes.
   func document(_ k: Int) -> SearchDocument? {
     guard let stored = try? JSONDecoder().decode(StoredRecord.self, from: Data(record(k))) else { return nil }
     let document = stored.document
@@ -63,7 +63,8 @@ struct ResultRecords {
   }
 }
 
-/// `[id, text, document, paragraph, date, language, title, url?]` (see `ResultChunks.record`).
+/// `[id, text, document, paragraph, date, language, title, country, body, url?, translations?]`
+/// (see `ResultChunks.record`).
 private struct StoredRecord: Decodable {
   var document: SearchDocument
 
@@ -76,6 +77,11 @@ private struct StoredRecord: Decodable {
     let date = try fields.decode(String.self)
     let language = try fields.decode(String.self)
     let title = try Self.title(&fields, text: text)
+    var facets: [FacetField: [String]] = [:]
+    for field in [FacetField.country, .body] {
+      let value = try fields.decode(String.self)
+      if !value.isEmpty { facets[field] = [value] }
+    }
     let url = fields.isAtEnd ? "recommendations/\(id)/" : try fields.decode(String.self)
     var translations: [SearchTranslation] = []
     if !fields.isAtEnd {
@@ -86,7 +92,7 @@ private struct StoredRecord: Decodable {
     guard fields.isAtEnd else { throw DecodingError.dataCorruptedError(in: fields, debugDescription: "extra fields") }
     document = SearchDocument(
       id: id, url: url, title: title, text: text, document: symbol, paragraph: paragraph, language: language,
-      date: date, facets: [:], translations: translations)
+      date: date, facets: facets, translations: translations)
   }
 
   /// A title as `ResultChunks.title` writes it: null, a prefix length of the text, or a string.

@@ -143,6 +143,7 @@ struct TokenizerState {
 
   /// The normalized form of one scalar, or nil when it may compose with its neighbours.
   private static func fold(_ v: UInt32) -> [UInt32]? {
+    if v == 0x306 { return nil }  // a breve may belong to the и before it (й): normalize the whole text
     let folded = Tokenizer.normalize(String(Character(Unicode.Scalar(v)!)))
     if folded.contains(where: Tokenizer.composes) { return nil }
     return folded.map(\.value)
@@ -273,7 +274,8 @@ struct TokenizerState {
     tokens.append(RawToken(term: term, position: group.start, span: group.runs, tail: false))
   }
 
-  /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered.
+  /// The term of the word in `wordBytes`: looked up, or stemmed once and remembered (a-z words
+  /// in English, Cyrillic and Arabic ones, whose UTF-8 starts with D0 to D9, by their stemmers).
   @inline(__always)
   private mutating func wordTerm() -> Int32 {
     let length = wordLength
@@ -281,7 +283,7 @@ struct TokenizerState {
     if Int(word) < wordTerms.count { return wordTerms[Int(word)] }
     let bytes = wordBytes[0..<length]
     let term: Int32
-    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { (0xD0...0xD9).contains($0) } ?? false) {
       let stem = Tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self))
       term = terms.intern(Array(stem.utf8))
     } else {
@@ -358,43 +360,5 @@ struct TokenizerState {
     out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
     out[n + 3] = UInt8(0x80 | (v & 0x3F))
     return 4
-  }
-
-  @inline(__always)
-  static func isCompoundJoiner(_ v: UInt32) -> Bool {
-    switch v {
-    case 0x2F, 0x2E, 0x2D, 0x28, 0x29, 0x5F, 0x3A, 0x2010, 0x2013: return true
-    default: return false
-    }
-  }
-
-  static func isSpace(_ v: UInt32) -> Bool {
-    switch v {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-    default: return false
-    }
-  }
-
-  static func isCJK(_ v: UInt32) -> Bool {
-    (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
-      || (0x20000...0x323AF).contains(v) || (0x3040...0x30FF).contains(v)
-      || (0x31F0...0x31FF).contains(v) || (0x3005...0x3007).contains(v)
-  }
-
-  static func classify(_ scalar: Unicode.Scalar) -> CharacterClass {
-    let v = scalar.value
-    if v < 0x80 {
-      if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) { return .word }
-      return isSpace(v) ? .space : .punctuation
-    }
-    if isCJK(v) { return .cjk }
-    if isSpace(v) { return .space }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-      .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-      return .word
-    default:
-      return .punctuation
-    }
   }
 }

@@ -17,11 +17,13 @@ struct Token: Equatable, Sendable {
 
 /// The search tokenizer; the twin of `tokenize` in Public/search/search.js.
 ///
-/// - Text is normalized: NFKD, lower case, nonspacing marks (except the kana voicing marks) and
+/// - Text is normalized: NFKD, lower case, nonspacing marks (except the kana voicing marks and
+///   the breve of й) and
 ///   format characters removed, a few letters folded (ß→ss, ø→o, final σ, Arabic alef, ya and
 ///   ta marbuta forms, Arabic-Indic digits...), then NFC.
 /// - A run of letters, digits and marks is a word; an a-z word becomes its irregular-plural
-///   lemma and then its Porter2 stem.
+///   lemma and then its Porter2 stem, a Cyrillic (а-я) word its Snowball Russian stem, an
+///   Arabic word its light stem (`ArabicStemmer`).
 /// - Word runs joined only by `/ . - ( ) _ :` form a group; a group of two or more runs with an
 ///   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" →
 ///   "a-hrc-39-6"), at the first run's position.
@@ -48,7 +50,10 @@ enum Tokenizer {
     }
     let lowered = text.decomposedStringWithCompatibilityMapping.lowercased()
     var folded = String.UnicodeScalarView()
-    for scalar in lowered.unicodeScalars { fold(scalar, into: &folded) }
+    for scalar in lowered.unicodeScalars {
+      // The breve of й stays (Russian й is a letter of its own; NFC composes it back).
+      if scalar.value == 0x306 && folded.last == "\u{438}" { folded.append(scalar) } else { fold(scalar, into: &folded) }
+    }
     return Array(String(folded).precomposedStringWithCanonicalMapping.unicodeScalars)
   }
 
@@ -90,6 +95,8 @@ enum Tokenizer {
 
   /// The index term of one normalized word run.
   static func wordTerm(_ word: String) -> String {
+    if RussianStemmer.takes(word) { return RussianStemmer.stem(word) }
+    if ArabicStemmer.takes(word) { return ArabicStemmer.stem(word) }
     guard !word.isEmpty, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
     return EnglishStemmer.stem(irregular[word] ?? word)
   }

@@ -186,7 +186,10 @@ public struct PageContextBuilder: Sendable {
   /// The search page, with its script's interface text and facet names in the page's language.
   func searchPage(_ path: String) -> PageContext {
     var page = simple(.search, path, title: strings["search_heading"], crumb: strings["nav_search"])
-    let phrases = ["results", "result", "none", "searching", "error", "more", "pages", "active", "remove", "clear", "narrow", "suggest"]
+    let phrases = [
+      "results", "result", "none", "searching", "error", "more", "pages", "active",
+      "remove", "clear", "narrow", "suggest", "sort", "relevance", "newest", "oldest", "years", "from", "to", "filters",
+    ]
     var texts = Dictionary(uniqueKeysWithValues: phrases.map { ($0, strings.searchPhrase($0)) })
     texts["previous"] = strings["page_previous"]
     texts["next"] = strings["page_next"]

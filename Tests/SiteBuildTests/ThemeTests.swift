@@ -94,7 +94,10 @@ struct ThemeTests {
     for t in Taxonomy.allCases where t != .sdgTarget { keys.insert("hub_\(t.rawValue)") }
     for t in [Taxonomy.country, .theme, .body, .sdgGoal, .affectedPerson, .mechanism] { keys.insert("summary_by_\(t.rawValue)") }
     for language in ["en", "fr", "es", "ru", "zh", "ar"] { keys.insert("language_\(language)") }
-    for phrase in ["results", "result", "none", "searching", "error", "more", "pages", "active", "remove", "clear", "narrow", "suggest"] {
+    for phrase in [
+      "results", "result", "none", "searching", "error", "more", "pages", "active",
+      "remove", "clear", "narrow", "suggest", "sort", "relevance", "newest", "oldest", "years", "from", "to", "filters",
+    ] {
       keys.insert("search_\(phrase)")
     }
     return keys

@@ -68,6 +68,8 @@ enum Fixtures {
     }
     var tokenize: [Case]
     var stem: [[String]]
+    var stemRussian: [[String]]
+    var stemArabic: [[String]]
   }
 
   static func vectors() throws -> Vectors {

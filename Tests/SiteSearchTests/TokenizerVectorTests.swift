@@ -23,6 +23,24 @@ struct TokenizerVectorTests {
     }
   }
 
+  @Test("stems every shared Russian vector (from Snowball's vocabulary) to Snowball's stem")
+  func russianVectors() throws {
+    let vectors = try Fixtures.vectors()
+    #expect(vectors.stemRussian.count >= 1000)
+    for pair in vectors.stemRussian {
+      #expect(RussianStemmer.stem(pair[0]) == pair[1], "\(pair[0])")
+    }
+  }
+
+  @Test("light-stems every shared Arabic vector")
+  func arabicVectors() throws {
+    let vectors = try Fixtures.vectors()
+    #expect(vectors.stemArabic.count >= 10)
+    for pair in vectors.stemArabic {
+      #expect(ArabicStemmer.stem(pair[0]) == pair[1], "\(pair[0])")
+    }
+  }
+
   @Test("maps irregular plurals to the same term as their singular")
   func irregularPlurals() {
     for (plural, singular) in [("women", "woman"), ("children", "child"), ("people", "person"), ("men", "man")] {

@@ -100,3 +100,60 @@ def test_a_misspelled_query_offers_a_correction_that_finds_results(page, site):
     assert shown_total(page) > 0
     assert page.locator("#search-q").input_value() == "torture"
     assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+def test_numbered_pager_with_first_last_and_ellipsis(page, site):
+    base, _ = site
+    total = len(recommendations())
+    pages = -(-total // 20)
+    assert pages >= 3
+    for current in range(1, pages + 1):
+        page.goto(base + f"search/?page={current}")
+        wait_until(page, "n => document.querySelectorAll('#search-results li').length === n", min(20, total - 20 * (current - 1)))
+        items = page.eval_on_selector_all("#search-pager > *", "xs => xs.map(x => x.textContent)")
+        numbers = [p for p in range(1, pages + 1) if p in (1, pages) or abs(p - current) <= 2]
+        expected = []
+        for k, p in enumerate(numbers):
+            if k > 0 and p > numbers[k - 1] + 1:
+                expected.append("\u2026")
+            expected.append(str(p))
+        expected = (["Previous page"] if current > 1 else []) + expected + (["Next page"] if current < pages else [])
+        assert items == expected, (current, items)
+        assert page.locator("#search-pager [aria-current=page]").inner_text() == str(current)
+
+
+def test_results_show_state_and_body_and_sort_by_date(page, site):
+    base, _ = site
+    records = recommendations()
+    names = {c["code"].lower(): c["name"]["en"] for c in yaml.safe_load((REPO / "Vocabularies" / "countries.yml").read_text(encoding="utf-8"))}
+    page.goto(base + "search/?sort=oldest")
+    shown_total(page)
+    oldest = min(str(r["date"]) for r in records)
+    meta = page.locator(".search-meta").first.inner_text()
+    assert meta.endswith(oldest), meta
+    first = [r for r in records if str(r["date"]) == oldest]
+    assert any(meta.startswith(names[r["country"].lower()] + " · ") for r in first), meta
+    assert page.locator("#search-sort").input_value() == "oldest"
+    page.select_option("#search-sort", "newest")
+    wait_until(page, "() => new URLSearchParams(location.search).get('sort') === 'newest'")
+    newest = max(str(r["date"]) for r in records)
+    wait_until(page, "d => document.querySelector('.search-meta').textContent.endsWith(d)", newest)
+
+
+def test_phone_shows_first_result_on_first_screen_with_filters_behind_one_button(browser, site):
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "search/?q=rights")
+    page.locator("#search-results li").first.wait_for()
+    box = page.locator("#search-results li").first.bounding_box()
+    assert box["y"] + 40 < 844, box
+    assert not page.locator("#search-facets").is_visible()
+    toggle = page.locator(".search-filters-toggle")
+    assert toggle.inner_text() == "Filters (0)" and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert page.locator("#search-facets").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    page.locator("#search-facets input[name=mechanism]").first.check()
+    wait_until(page, "() => document.querySelector('.search-filters-toggle').textContent === 'Filters (1)'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { createSearch, isCJK, normalize, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
+import { createSearch, isCJK, normalize, pageNumbers, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
 import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
@@ -42,7 +42,8 @@ function oracle(query, filters = {}, typing = false) {
     const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
     const names = nameTerms(doc);
     const satisfies = (c) => (c.any ? c.any.some(satisfies) : fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
-    return clauses.every((c) => (c.not ? !satisfies({ ...c, not: undefined }) : satisfies(c)));
+    // An optional clause (a CJK run as written) only ranks.
+    return clauses.every((c) => c.optional || (c.not ? !satisfies({ ...c, not: undefined }) : satisfies(c)));
   });
   const passes = (doc, except) => Object.entries(filters).every(([field, values]) =>
     field === except || values.length === 0 || (doc.facets[field] ?? []).some((v) => values.includes(v)));
@@ -69,6 +70,7 @@ const QUERIES = [
   "latin", "crc", "labor", "procedures", "journalistes", "decent work", "birth registration", "出生登记", "torture",
   "children OR women", "torture OR \"climate change\" OR 国际合作", "-children", "rights -children", "rights -\"human rights\"",
   "OR", "children OR", "- women", "-Ecuador education", "registration", "regist", "educat", "-国际", "women OR -girls",
+  "合作国际", "儿童权利保护", "促进和平", "子どもの権利", "пытки", "пыток", "\"пыток\"", "пытками мигрантов", "защиту",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
@@ -175,14 +177,25 @@ test("cuts long texts to an excerpt around the first match", async () => {
   assert.match(excerpt, /<mark>disabilities<\/mark>/);
 });
 
-test("matches Chinese by contiguous substring, not by bigrams found apart", async () => {
+test("matches Chinese words in any order (contiguous first) unquoted, and exactly quoted", async () => {
   const e = engine();
-  // The second is an English recommendation whose Chinese translation says 国际合作.
-  assert.deepEqual((await e.search("国际合作")).results.map((x) => x.id).sort(), ["a-hrc-39-6-120-89", "a-hrc-40-6-28-7"]);
+  const ids = async (q) => (await e.search(q, { limit: 100 })).results.map((x) => x.id);
+  // 国际合作 (国际 + 合作): contiguous in a-hrc-40-6-28-7 and a Chinese translation, apart in 28-8.
+  const found = await ids("国际合作");
+  const contiguous = fixtureDocs.filter((d) => [d.text, ...Object.values(d.translations ?? {}).flat()].some((t) => t.includes("国际合作"))).map((d) => d.id);
+  const apart = fixtureDocs.filter((d) => !contiguous.includes(d.id) && d.text.includes("国际") && d.text.includes("合作")).map((d) => d.id);
+  assert.ok(contiguous.length === 2 && apart.length === 1);
+  assert.deepEqual(found.slice(0, contiguous.length).sort(), contiguous.sort());
+  assert.deepEqual(found.slice(contiguous.length), apart);
+  // Quoted: the contiguous ones only.
+  assert.deepEqual((await ids('"国际合作"')).sort(), contiguous.sort());
   // 国 alone is in both Chinese texts, a Chinese translation and the Japanese 国際協力.
-  assert.deepEqual((await e.search("国")).results.map((x) => x.id).sort(), ["a-hrc-37-12-118-2", "a-hrc-39-6-120-89", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
-  for (const x of (await e.search("国际合作")).results) assert.match(x.excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
-  assert.deepEqual((await e.search("権利")).results.map((x) => x.id), ["a-hrc-37-12-118-2"]);
+  assert.deepEqual((await ids("国")).sort(), ["a-hrc-37-12-118-2", "a-hrc-39-6-120-89", "a-hrc-40-6-28-7", "a-hrc-40-6-28-8"]);
+  for (const x of (await e.search('"国际合作"')).results) assert.match(x.excerpt, /<mark>国际合作<\/mark>|<mark>国际<\/mark>/);
+  assert.deepEqual(await ids("権利"), ["a-hrc-37-12-118-2"]);
+  // 就业歧视 (就业 + 歧视) finds 消除就业中的性别歧视 (a Chinese translation); quoted, it does not.
+  assert.deepEqual(await ids("就业歧视"), ["cedaw-c-mex-co-9-24-a"]);
+  assert.deepEqual(await ids('"就业歧视"'), []);
 });
 
 test("searches every language at once, and the language filter narrows it", async () => {
@@ -292,6 +305,51 @@ test("offers 'did you mean' from the term dictionary for a query without results
   assert.equal((await e.search("torure")).suggestion, "torture");
   assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
   assert.equal((await e.search('"torure"')).suggestion, undefined);
+});
+
+test("sorts newest or oldest first, takes a year range, and gives each result its State and body", async () => {
+  const e = engine();
+  for (const query of ["", "children", "rights -women", "education OR climate"]) {
+    const expected = oracle(query).ids;
+    const byDate = fixtureDocs.filter((d) => expected.includes(d.id)).sort(newestFirst).map((d) => d.id);
+    const newest = await e.search(query, { sort: "newest", limit: 1000 });
+    assert.deepEqual(newest.results.map((x) => x.id), byDate, query);
+    const oldest = await e.search(query, { sort: "oldest", limit: 1000 });
+    assert.deepEqual(oldest.results.map((x) => x.id), [...byDate].reverse(), query);
+    for (const [from, to] of [[2018, 2019], [null, 2017], [2019, null], [2030, 2040]]) {
+      const inRange = (d) => (from === null || Number(d.date.slice(0, 4)) >= from) && (to === null || Number(d.date.slice(0, 4)) <= to);
+      const r = await e.search(query, { years: [from, to], limit: 1000 });
+      assert.deepEqual(r.results.map((x) => x.id).sort(), fixtureDocs.filter((d) => expected.includes(d.id) && inRange(d)).map((d) => d.id).sort(), `${query} ${from}-${to}`);
+      // The year facet is counted without the range (disjunctive), the others within it.
+      assert.deepEqual(r.facets.year, oracle(query).facets.year);
+    }
+  }
+  const all = await e.search("", { limit: 1000 });
+  for (const x of all.results) {
+    const doc = fixtureDocs.find((d) => d.id === x.id);
+    assert.equal(x.country, doc.facets.country?.[0] ?? "");
+    assert.equal(x.body, doc.facets.body?.[0] ?? "");
+  }
+});
+
+test("numbers the pager: first, last, and two pages either side of the current one", () => {
+  for (let pages = 1; pages <= 30; pages++) for (let current = 1; current <= pages; current++) {
+    const expected = [];
+    for (let p = 1; p <= pages; p++) if (p === 1 || p === pages || Math.abs(p - current) <= 2) expected.push(p);
+    assert.deepEqual(pageNumbers(current, pages), expected, `${current}/${pages}`);
+  }
+});
+
+test("stems Russian (Snowball) and joins the fleeting vowel: пытки, пыток, пытками", async () => {
+  const e = engine();
+  const ids = async (q) => (await e.search(q, { limit: 100 })).results.map((x) => x.id).sort();
+  // One record says пыток (its Russian translation), another пытками; neither says пытки.
+  const withWord = (re) => fixtureDocs.filter((d) => Object.values(d.translations ?? {}).flat().some((t) => re.test(t))).map((d) => d.id).sort();
+  const both = [...withWord(/пыток/), ...withWord(/пытками/)].sort();
+  assert.equal(both.length, 2);
+  for (const q of ["пытки", "пыток", "пытками", "Пытка"]) assert.deepEqual(await ids(q), both, q);
+  // Quoted words match as written (their stem, without the fleeting vowel).
+  assert.deepEqual(await ids('"пыток"'), withWord(/пыток/));
 });
 
 test("finds a State's recommendations by its name in any language, ranked below text matches", async () => {

@@ -83,7 +83,9 @@ describe("the search of a site built by hrindex (small fixture)", { skip }, () =
     assert.deepEqual(ids(await site.engine.search("Deuxieme phrase")), ["fra-upr3-ratification"]);
     assert.deepEqual(ids(await site.engine.search("人权")), ["a-hrc-40-52-add-4-80"]);
     assert.deepEqual(ids(await site.engine.search("人权维护者")), ["a-hrc-40-52-add-4-80"]);
-    assert.equal((await site.engine.search("维护人权")).total, 0);
+    // Unquoted, the words 维护 and 人权 may stand apart; quoted, they must stand together.
+    assert.deepEqual(ids(await site.engine.search("维护人权")), ["a-hrc-40-52-add-4-80"]);
+    assert.equal((await site.engine.search('"维护人权"')).total, 0);
   });
 
   test("matches quoted phrases only in order", async () => {
@@ -231,6 +233,14 @@ describe("the search of a site built by hrindex (sample content)", { skip }, () 
       assert.equal(found.length, 1, `${file}: ${query}`);
       assert.equal(found[0].language, language, file);
     }
+  });
+
+  test("names SDG targets in the facet labels, as Vocabularies/sdgs.yml does", async () => {
+    const yml = fs.readFileSync(path.join(repoRoot, "Vocabularies/sdgs.yml"), "utf8");
+    const names = new Map([...yml.matchAll(/\{code: "([^"]+)", name: "([^"]+)"\}/g)].map((m) => [m[1], m[2]]));
+    const labels = (await site.engine.labels()).sdg_target;
+    assert.ok(Object.keys(labels).length > 0);
+    for (const [code, label] of Object.entries(labels)) assert.equal(label, `${code} ${names.get(code)}`, code);
   });
 
   test("a State's name and a word find that State's records with the word", async () => {

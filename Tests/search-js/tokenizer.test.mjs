@@ -1,6 +1,6 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { tokenize, formatToken, stemEnglish, parseQuery, normalize } from "../../Public/search/search.js";
+import { tokenize, formatToken, stemEnglish, stemRussian, stemArabic, parseQuery, normalize } from "../../Public/search/search.js";
 import { vectors } from "./fixture.mjs";
 
 test("the shared vectors cover every tokenizer rule", () => {
@@ -21,11 +21,27 @@ test("stems every shared Porter2 vector to the published stem", () => {
   for (const [word, stem] of vectors.stem) assert.equal(stemEnglish(word), stem, word);
 });
 
+test("light-stems every shared Arabic vector", () => {
+  assert.ok(vectors.stemArabic.length >= 10);
+  for (const [word, stem] of vectors.stemArabic) assert.equal(stemArabic(word), stem, word);
+});
+
+test("stems every shared Russian vector (from Snowball's vocabulary) to Snowball's stem", () => {
+  assert.ok(vectors.stemRussian.length >= 1000);
+  for (const [word, stem] of vectors.stemRussian) assert.equal(stemRussian(word), stem, word);
+});
+
 for (const q of vectors.query) {
   test(`parses the query ${JSON.stringify(q.input)}`, () => {
     assert.deepEqual(parseQuery(q.input, { typing: q.typing }), q.clauses);
   });
 }
+
+test("droits enfants and droit des enfants share terms; niña and niñas too", () => {
+  const terms = (t) => tokenize(t).map((x) => x.term);
+  for (const t of terms("droits enfants")) assert.ok(terms("droit des enfants").includes(t), t);
+  assert.deepEqual(terms("niña"), terms("niñas"));
+});
 
 test("removes diacritics so that égalité = egalite and niñas = ninas", () => {
   assert.equal(normalize("égalité"), "egalite");

@@ -16,7 +16,8 @@ struct Edit {
   var recommendations: [Int] = []
   /// The edited recommendations, decoded: entry → record and text.
   var decoded: [Int: (Recommendation, RenderedText)] = [:]
-  /// The entries whose recommendation text changed (the search index changes with them).
+  /// The entries whose recommendation text or one of its translations changed (the search
+  /// index changes with them).
   var searchChanges: [Int] = []
   /// New content hashes, by entry, of every file read again.
   var contentHash: [Int: UInt64] = [:]
@@ -56,10 +57,13 @@ struct Edit {
           ContentHash.of(text.title) == previous.titleHash[k]
         else { return nil }
         edit.diagnostics += problems
+        // Translations are indexed with their recommendation: its search document changes.
         affected.insert(Int(previous.position[k]))
+        edit.searchChanges.append(Int(previous.position[k]))
       }
     }
     edit.recommendations = affected.sorted()
+    edit.searchChanges = Set(edit.searchChanges).sorted()
     return edit
   }
 }
@@ -71,7 +75,7 @@ struct EditedSite {
   var removals: [String] = []
 
   static func make(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs, location: OutputLocation) -> EditedSite? {
-    guard let model = model(edit, previous, inputs) else { return nil }
+    guard let (model, objects) = model(edit, previous, inputs) else { return nil }
     var site = EditedSite()
     for language in inputs.config.languages {
       let builder = PageContextBuilder(model: model, strings: inputs.strings(language), language: language)
@@ -84,7 +88,7 @@ struct EditedSite {
     let index = Dictionary(uniqueKeysWithValues: model.catalog.recommendations.enumerated().map { (ObjectIdentifier($1), $0) })
     let changes = edit.searchChanges.map { k in
       SearchIndexPatch.Change(number: Int(previous.position[k]),
-        document: SiteBuilder.searchDocument(index[ObjectIdentifier(edit.decoded[k]!.0)]!, model))
+        document: SiteBuilder.searchDocument(index[objects[k]!]!, model))
     }
     guard let patch = SearchIndexPatch.update(changes, read: { RegularFile.read(location.path + "/" + $0) }) else { return nil }
     site.files += patch.writes.map { OutputFile(path: $0.path, bytes: $0.bytes) }
@@ -92,22 +96,26 @@ struct EditedSite {
     return site
   }
 
-  /// A model of the affected recommendations alone, with their translations: enough for their pages.
-  static func model(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs) -> SiteModel? {
+  /// A model of the affected recommendations alone, with their translations: enough for their
+  /// pages; and, by entry, the identity of each one's recommendation in it.
+  static func model(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs) -> (SiteModel, [Int: ObjectIdentifier])? {
     let reader = RecommendationReader(inputs)
     var records: [(Recommendation, RenderedText, [String: RenderedText])] = []
+    var objects: [Int: ObjectIdentifier] = [:]
     for e in edit.recommendations {
       let relative = previous.tree.path(e)
       guard let decoded = edit.decoded[e] ?? reader.read(relative).0.map({ ($0.recommendation, $0.text) }),
         let translations = translations(of: e, relative, previous, inputs)
       else { return nil }
       records.append((decoded.0, decoded.1, translations))
+      objects[e] = ObjectIdentifier(decoded.0)
     }
     let catalog = Catalog.partial(records.map(\.0), countries: previous.countryKeys)
     let byRecord = Dictionary(uniqueKeysWithValues: records.map { (ObjectIdentifier($0.0), ($0.1, $0.2)) })
-    return SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
+    let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
       texts: catalog.recommendations.map { byRecord[ObjectIdentifier($0)]!.0 },
       translations: catalog.recommendations.map { byRecord[ObjectIdentifier($0)]!.1 }, pages: inputs.pages)
+    return (model, objects)
   }
 
   /// The translations of the recommendation at entry `e`, read again.
