@@ -228,7 +228,7 @@ public enum DefaultFiles {
 <section aria-labelledby="follow-up-heading">
 <h2 id="follow-up-heading">{{t.field_follow_up}}</h2>
 <dl class="fields">
-{{#rows}}<div><dt>{{label}}</dt><dd><bdi>{{value}}</bdi></dd></div>
+{{#rows}}<div><dt>{{label}}</dt><dd><bdi{{#valueLang}} lang="{{valueLang}}" dir="{{valueDir}}"{{/valueLang}}>{{value}}</bdi></dd></div>
 {{/rows}}</dl>
 </section>
 {{/followUp}}
@@ -1391,6 +1391,9 @@ bdi { unicode-bidi: isolate; }
 }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
 .languages a[aria-current="true"] { font-weight: 700; text-decoration: none; }
+/* The 404 page's editions, each in its own direction: no marker that an rtl item would push outside. */
+.editions { list-style: none; padding-inline-start: 0; }
+.editions li { margin-block: 0.4rem; }
 
 """#,
     "search/search-page.js": #"""
