@@ -54,8 +54,11 @@ export function createSearch(options = {}) {
     baseUrl,
     /** Runs a query; see the module comment for the result. */
     search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
-    /** Labels for facet values: { field: { value: label } }. */
-    labels: () => index.json("labels.json"),
+    /** Labels for facet values: { field: { value: label } }, in `language` when the index has
+     * that edition's (labels.<language>.json), else in the site's language. */
+    labels: (language) => language
+      ? index.json(`labels.${language}.json`).catch(() => index.json("labels.json"))
+      : index.json("labels.json"),
     /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */

@@ -1422,7 +1422,11 @@ const strings = { ...DEFAULT_STRINGS, ...JSON.parse(app?.dataset.strings || "{}"
 // a field without one shows its own name.
 const fieldLabels = JSON.parse(app?.dataset.fields || "{}");
 const engine = createSearch();
-const labelsPromise = engine.labels().catch(() => ({}));
+// Numbers the page's language's way, in the digits UN documents use in every language (0-9),
+// as the pages built by hrindex write them.
+const numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined, { numberingSystem: "latn" });
+const formatNumber = (n) => numberFormat.format(n);
+const labelsPromise = engine.labels(document.documentElement.lang).catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
 let facetFields = [];
 let generation = 0;
@@ -1476,22 +1480,30 @@ async function run(state) {
 }
 
 function renderResults(r, state) {
-  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: formatNumber(r.total) });
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = hit.url;
     link.textContent = hit.title;
+    // A title or excerpt in another language keeps its own direction (an English title in Arabic).
+    if (hit.language) { link.lang = hit.language; link.dir = "auto"; }
     const heading = document.createElement("h2");
     heading.append(link);
     const meta = document.createElement("p");
     meta.className = "search-meta";
-    meta.textContent = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    // Symbols, paragraph numbers and dates isolated, so they read in order in right-to-left pages.
+    const parts = [hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean);
+    meta.append(...parts.flatMap((part, i) => {
+      const isolated = document.createElement("bdi");
+      isolated.textContent = part;
+      return i ? [" · ", isolated] : [isolated];
+    }));
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
     excerpt.innerHTML = hit.excerpt;
-    if (hit.language) excerpt.lang = hit.language;
+    if (hit.language) { excerpt.lang = hit.language; excerpt.dir = "auto"; }
     item.append(heading, meta, excerpt);
     return item;
   }));
@@ -1524,7 +1536,7 @@ function renderFacets(facets, state, labels) {
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
       text.htmlFor = id;
-      text.textContent = `${label(value)} (${(counts[value] ?? 0).toLocaleString()})`;
+      text.textContent = `${label(value)} (${formatNumber(counts[value] ?? 0)})`;
       li.append(check, text);
       items.append(li);
     }
@@ -1653,8 +1665,11 @@ export function createSearch(options = {}) {
     baseUrl,
     /** Runs a query; see the module comment for the result. */
     search: (query, opts = {}) => runSearch(index, baseUrl, query, opts),
-    /** Labels for facet values: { field: { value: label } }. */
-    labels: () => index.json("labels.json"),
+    /** Labels for facet values: { field: { value: label } }, in `language` when the index has
+     * that edition's (labels.<language>.json), else in the site's language. */
+    labels: (language) => language
+      ? index.json(`labels.${language}.json`).catch(() => index.json("labels.json"))
+      : index.json("labels.json"),
     /** The index manifest (document count, facet fields and values, global counts). */
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */

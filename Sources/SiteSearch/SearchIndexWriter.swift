@@ -36,7 +36,8 @@ public enum SearchIndexWriter {
   /// Hands the index files for `documents` to `sink` one at a time, in a fixed order, without
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
-    _ documents: [SearchDocument], labels: [FacetField: [String: String]], threads: Int,
+    _ documents: [SearchDocument], labels: [FacetField: [String: String]],
+    editionLabels: [String: [FacetField: [String: String]]] = [:], threads: Int,
     to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let workers = Parallel.workers(threads: threads)
@@ -67,6 +68,10 @@ public enum SearchIndexWriter {
       rowBytes: rowBytes)
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
     try sink(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
+    // The same labels in each edition's language, for its search page.
+    for language in editionLabels.keys.sorted() {
+      try sink(SearchFile(path: root + "labels.\(language).json", bytes: encodeJSON(usedLabels(editionLabels[language]!, facets))))
+    }
   }
 
   /// Document indexes newest first, then by id: the order of results without a query.

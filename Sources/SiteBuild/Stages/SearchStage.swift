@@ -4,10 +4,19 @@ import SiteTemplates
 
 extension SiteBuilder {
   /// Hands every recommendation to the search index writer, with the facet values the
-  /// contract's filters use and the labels the search page shows for them.
-  static func writeSearchIndex(_ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
+  /// contract's filters use and the labels the search page shows for them (in the site's language,
+  /// `labels.json`, and in every edition's, `labels.<language>.json`, which its search page reads).
+  static func writeSearchIndex(
+    _ model: SiteModel, _ strings: UIStrings, _ writer: SitePublisher, threads: Int, editions: [String: UIStrings] = [:]
+  ) throws(DiagnosticError) {
     let documents = parallelMap(Array(model.catalog.recommendations.indices), threads: threads) { searchDocument($0, model) }
-    try SearchIndexWriter.write(documents, labels: labels(model, strings), threads: threads) { (file: SearchFile) throws(DiagnosticError) in
+    var editionLabels: [String: [FacetField: [String: String]]] = [:]
+    for language in model.config.languages {
+      editionLabels[language] = labels(model, editions[language] ?? strings, language: language)
+    }
+    try SearchIndexWriter.write(
+      documents, labels: labels(model, strings), editionLabels: editionLabels, threads: threads
+    ) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }
   }
@@ -29,8 +38,8 @@ extension SiteBuilder {
   }
 
   /// Field → value → the name the search page shows, in the site's language.
-  static func labels(_ model: SiteModel, _ strings: UIStrings) -> [FacetField: [String: String]] {
-    let language = model.config.language
+  static func labels(_ model: SiteModel, _ strings: UIStrings, language: String? = nil) -> [FacetField: [String: String]] {
+    let language = language ?? model.config.language
     let v = model.vocabulary
     var labels: [FacetField: [String: String]] = [:]
     labels[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.text(in: language)) }) { a, _ in a }

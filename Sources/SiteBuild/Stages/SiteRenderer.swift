@@ -19,9 +19,9 @@ struct SiteRenderer {
     // The search index is built on a thread of its own while the pages render: on two cores
     // neither stage alone kept both busy (1.65 and 1.8 cores at 270k), and together they do more.
     // With one thread allowed, it is built after them.
-    let (site, strings, workers) = (model, inputs.strings, threads)
+    let (site, strings, workers, editions) = (model, inputs.strings, threads, inputs.stringsByLanguage)
     let search = threads > 1 ? Alongside { () throws(DiagnosticError) in
-      try SiteBuilder.writeSearchIndex(site, strings, publisher, threads: workers)
+      try SiteBuilder.writeSearchIndex(site, strings, publisher, threads: workers, editions: editions)
     } : nil
     configuration.progress?(BuildProgress(stage: "render and write pages", done: 0, total: pages.count))
     do throws(DiagnosticError) {
@@ -36,7 +36,7 @@ struct SiteRenderer {
       throw error
     }
     configuration.progress?(BuildProgress(stage: "search index", done: 0, total: model.catalog.recommendations.count))
-    if let search { try search.wait() } else { try SiteBuilder.writeSearchIndex(model, strings, publisher, threads: threads) }
+    if let search { try search.wait() } else { try SiteBuilder.writeSearchIndex(model, strings, publisher, threads: threads, editions: editions) }
     log.lap("search index (what was left of it)")
     try copyAssets(into: publisher)
   }
