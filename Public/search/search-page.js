@@ -79,6 +79,9 @@ chipsBox.before(filtersToggle);
 facetsBox.before(controls);
 for (const control of [sortSelect, fromInput, toInput]) control.addEventListener("change", () => navigate(stateFromForm(), "push"));
 // Results link into this page's edition, with facet labels in its language.
+// Numbers the page's language's way, in the digits UN documents use in every language (0-9).
+const numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined, { numberingSystem: "latn" });
+const formatNumber = (n) => numberFormat.format(n);
 const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
@@ -144,7 +147,7 @@ async function run(state, typing = false) {
 }
 
 function renderResults(r, state, labels) {
-  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: formatNumber(r.total) });
   if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
@@ -158,7 +161,13 @@ function renderResults(r, state, labels) {
     meta.className = "search-meta";
     const country = hit.country && (labels.country?.[hit.country] ?? hit.country);
     const body = hit.body && (labels.body?.[hit.body] ?? hit.body);
-    meta.textContent = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    // Symbols, paragraph numbers and dates isolated, so they read in order in right-to-left pages.
+    const parts = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean);
+    meta.append(...parts.flatMap((part, i) => {
+      const isolated = document.createElement("bdi");
+      isolated.textContent = part;
+      return i ? [" · ", isolated] : [isolated];
+    }));
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
@@ -223,7 +232,7 @@ function renderFacets(facets, state, labels) {
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
       text.htmlFor = id;
-      text.textContent = `${label(value)} (${(counts[value] ?? 0).toLocaleString()})`;
+      text.textContent = `${label(value)} (${formatNumber(counts[value] ?? 0)})`;
       li.append(check, text);
       items.append(li);
     }

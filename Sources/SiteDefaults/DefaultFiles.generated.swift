@@ -412,7 +412,7 @@ public enum DefaultFiles {
 <section aria-labelledby="follow-up-heading">
 <h2 id="follow-up-heading">{{t.field_follow_up}}</h2>
 <dl class="fields">
-{{#rows}}<div><dt>{{label}}</dt><dd><bdi>{{value}}</bdi></dd></div>
+{{#rows}}<div><dt>{{label}}</dt><dd><bdi{{#valueLang}} lang="{{valueLang}}" dir="{{valueDir}}"{{/valueLang}}>{{value}}</bdi></dd></div>
 {{/rows}}</dl>
 </section>
 {{/followUp}}
@@ -2132,6 +2132,9 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 .report-item { border-block-start: 1px solid var(--line); padding-block: 0.5rem; break-inside: avoid; }
 .report-item h3 { margin-block: 0.25rem; font-size: 1rem; }
 .follow-list li { margin-block: 0.35rem; }
+/* The 404 page's editions, each in its own direction: no marker that an rtl item would push outside. */
+.editions { list-style: none; padding-inline-start: 0; }
+.editions li { margin-block: 0.4rem; }
 
 """#,
     "search/search-page.js": #"""
@@ -2216,6 +2219,9 @@ chipsBox.before(filtersToggle);
 facetsBox.before(controls);
 for (const control of [sortSelect, fromInput, toInput]) control.addEventListener("change", () => navigate(stateFromForm(), "push"));
 // Results link into this page's edition, with facet labels in its language.
+// Numbers the page's language's way, in the digits UN documents use in every language (0-9).
+const numberFormat = new Intl.NumberFormat(document.documentElement.lang || undefined, { numberingSystem: "latn" });
+const formatNumber = (n) => numberFormat.format(n);
 const engine = createSearch({ language: document.documentElement.lang });
 const labelsPromise = engine.labels().catch(() => ({}));
 // The index's facet fields, in its order (from its manifest); set before the first search runs.
@@ -2281,7 +2287,7 @@ async function run(state, typing = false) {
 }
 
 function renderResults(r, state, labels) {
-  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: r.total.toLocaleString() });
+  status.textContent = r.total === 0 ? strings.none : r.total === 1 ? strings.result : format(strings.results, { n: formatNumber(r.total) });
   if (r.total === 0 && r.suggestion) status.append(" ", suggestionLine(r.suggestion, state));
   list.replaceChildren(...r.results.map((hit) => {
     const item = document.createElement("li");
@@ -2295,7 +2301,13 @@ function renderResults(r, state, labels) {
     meta.className = "search-meta";
     const country = hit.country && (labels.country?.[hit.country] ?? hit.country);
     const body = hit.body && (labels.body?.[hit.body] ?? hit.body);
-    meta.textContent = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean).join(" · ");
+    // Symbols, paragraph numbers and dates isolated, so they read in order in right-to-left pages.
+    const parts = [country, body, hit.document, hit.paragraph && `¶ ${hit.paragraph}`, hit.date].filter(Boolean);
+    meta.append(...parts.flatMap((part, i) => {
+      const isolated = document.createElement("bdi");
+      isolated.textContent = part;
+      return i ? [" · ", isolated] : [isolated];
+    }));
     const excerpt = document.createElement("p");
     excerpt.className = "search-excerpt";
     // search.js escapes the text before adding <mark>: the excerpt holds no other markup.
@@ -2360,7 +2372,7 @@ function renderFacets(facets, state, labels) {
       Object.assign(check, { type: "checkbox", name: field, value, id, checked: selected.has(value) });
       const text = document.createElement("label");
       text.htmlFor = id;
-      text.textContent = `${label(value)} (${(counts[value] ?? 0).toLocaleString()})`;
+      text.textContent = `${label(value)} (${formatNumber(counts[value] ?? 0)})`;
       li.append(check, text);
       items.append(li);
     }

@@ -31,7 +31,7 @@ extension PageContextBuilder {
       "text": .text(strings.format("translation_note", ["language": languageName(r.language)])),
       "href": original.templateValue, "hreflang": .text(r.language), "linkText": .text(strings["translation_original_link"]),
     ])
-    values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
+    values["followUp"] = r.followUp.map { ["rows": followUpRows($0, language: r.language)] } ?? false
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .recommendation, values: values)
@@ -95,11 +95,15 @@ extension PageContextBuilder {
     return url.isEmpty ? nil : url
   }
 
-  func followUpRows(_ f: FollowUp) -> TemplateValue {
+  /// The follow-up block; its free text is in the record's `language`, marked as such.
+  func followUpRows(_ f: FollowUp, language textLanguage: String) -> TemplateValue {
     var rows: [[String: String]] = []
+    let lang = textLanguage != language ? ["valueLang": textLanguage, "valueDir": LanguageFormat.direction(textLanguage)] : [:]
     if let status = f.currentStatus { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
-    if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
-    if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
+    if !f.responsible.isEmpty {
+      rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")].merging(lang) { a, _ in a })
+    }
+    if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster].merging(lang) { a, _ in a }) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": LanguageFormat.date(due, language)]) }
     return .list(rows.map { .object(TemplateValue.texts($0)) })
   }

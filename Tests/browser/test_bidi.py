@@ -3,6 +3,8 @@ paragraph number, a target code or an English name inside right-to-left text is 
 right. Read from the rendered page: the x position of every character (Range.getClientRects),
 sorted left to right, must spell the text as written."""
 
+import re
+
 import pytest
 
 # The characters of the first element matching `selector` whose text contains `needle`: for each,
@@ -76,3 +78,24 @@ def test_chart_labels_and_numbers_read_in_order(page, site):
     assert visual(page, "#chart-targets .chart-label", english) == english
     values = page.evaluate("() => [...document.querySelectorAll('#chart-targets .chart-value')].map(e => e.textContent)")
     assert values and all(visual(page, "#chart-targets .chart-value", v) == v for v in values if len(v) > 1)
+
+
+def test_arabic_search_page_names_facets_in_arabic_and_isolates_codes(page, site):
+    """The search page of the Arabic edition: facet values named from labels/ar.json, result
+    symbols and paragraph numbers in their own order."""
+    import json
+    url, folder = site
+    labels = json.loads((folder / "search" / "index" / "labels" / "ar.json").read_text(encoding="utf-8"))
+    page.goto(url + "ar/search/?q=CMW")
+    from conftest import wait_until
+    wait_until(page, "() => document.querySelectorAll('#search-results li').length > 0 && document.querySelectorAll('.search-facet label').length > 0")
+    shown = page.evaluate("() => [...document.querySelectorAll('.search-facet input[name=theme] + label')].map(l => [l.htmlFor, l.textContent])")
+    assert shown
+    for _, text in shown:
+        assert re.search(r" \([0-9]+\)$", text), f"a count not in the pages' digits: {text}"
+        name = text.rsplit(" (", 1)[0]
+        assert name in labels["theme"].values(), name
+        assert not re.search(r"[A-Za-z]", name), f"an English theme name on the Arabic search page: {name}"
+    assert visual(page, ".search-meta", "47(g)") == "47(g)"
+    assert visual(page, ".search-meta", "CMW/C/ECU/CO/3") == "CMW/C/ECU/CO/3"
+    assert not page.problems.items

@@ -328,3 +328,23 @@ def test_country_names_are_listed_in_the_editions_alphabetical_order(sites, edit
     # And not merely code point order, where it differs (É after Z; Ё before А; الـ under ا).
     if sorted(names) != sorted(names, key=lambda n: folded(n, edition)):
         assert names != sorted(names)
+
+
+def test_follow_up_text_is_marked_with_the_records_language(sites):
+    """A follow-up block's free text is in the record's language, whatever the edition."""
+    root = sites["root"][1]
+    content = REPO / "Content" / "recommendations"
+    checked = 0
+    for source in content.rglob("*.md"):
+        meta = front_matter(source) if source.stem.count(".") == 0 else {}
+        follow = meta.get("follow_up") or {}
+        if not follow.get("cluster"):
+            continue
+        original = meta.get("language", "en")
+        for edition in EDITIONS + ["en"]:
+            html = (root / ("" if edition == "en" else edition) / "recommendations" / source.stem / "index.html").read_text(encoding="utf-8")
+            cluster = follow["cluster"].replace("&", "&amp;").replace("'", "&#39;")
+            marked = f'lang="{original}"' in html.split(cluster)[0].rsplit("<bdi", 1)[1]
+            assert marked == (edition != original), f"{edition}/{source.stem}"
+            checked += 1
+    assert checked >= 6

@@ -43,7 +43,7 @@ enum FreePageReader {
     guard Slug.isValid(name), !Route.reservedNames.contains(name) else {
       problems.append(.error(at: SourceLocation(path: content.display(relative)), "a free page cannot be named \"\(name)\"",
         notes: [Route.reservedNames.contains(name) ? "HRIndex writes its own pages at /\(name)/"
-          : "name it with lower-case letters, digits and dashes, such as \(Slug.make(name)).md; a version in another language adds the language code: \(Slug.make(name)).fr.md"]))
+          : "name it with lower-case letters, digits and dashes, such as \(Slug.make(name)).md"]))
       return nil
     }
     switch content.read(relative).flatMap({ FrontMatterSplitter.split($0) }) {
