@@ -83,7 +83,8 @@ public enum DefaultFiles {
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}{{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
-{{/alternates}}<link rel="stylesheet" href="{{root}}assets/style.css">
+{{/alternates}}{{#feedHref}}<link rel="alternate" type="application/atom+xml" title="{{t.feed_link}}" href="{{feedHref}}">
+{{/feedHref}}<link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="icon" href="{{root}}assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
@@ -439,6 +440,7 @@ downloads_link: "تنزيل جميع البيانات (CSV وExcel وJSON وSQLi
 group_download: "تنزيل هذه القائمة:"
 size_kb: "{size} كيلوبايت"
 size_mb: "{size} ميغابايت"
+feed_link: "أحدث التوصيات (موجز Atom)"
 
 """#,
     "strings/en.yml": #"""
@@ -594,6 +596,7 @@ downloads_link: "Download all the data (CSV, Excel, JSON, SQLite)"
 group_download: "Download this list:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
+feed_link: "Latest recommendations (Atom feed)"
 
 """#,
     "strings/es.yml": #"""
@@ -750,6 +753,7 @@ downloads_link: "Descargar todos los datos (CSV, Excel, JSON, SQLite)"
 group_download: "Descargar esta lista:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
+feed_link: "Últimas recomendaciones (canal Atom)"
 
 """#,
     "strings/fr.yml": #"""
@@ -906,6 +910,7 @@ downloads_link: "Télécharger toutes les données (CSV, Excel, JSON, SQLite)"
 group_download: "Télécharger cette liste :"
 size_kb: "{size} ko"
 size_mb: "{size} Mo"
+feed_link: "Dernières recommandations (flux Atom)"
 
 """#,
     "strings/ru.yml": #"""
@@ -1062,6 +1067,7 @@ downloads_link: "Скачать все данные (CSV, Excel, JSON, SQLite)"
 group_download: "Скачать этот список:"
 size_kb: "{size} КБ"
 size_mb: "{size} МБ"
+feed_link: "Последние рекомендации (лента Atom)"
 
 """#,
     "strings/zh.yml": #"""
@@ -1218,6 +1224,7 @@ downloads_link: "下载全部数据（CSV、Excel、JSON、SQLite）"
 group_download: "下载此列表："
 size_kb: "{size} KB"
 size_mb: "{size} MB"
+feed_link: "最新建议（Atom订阅源）"
 
 """#,
     "term.mustache": #"""

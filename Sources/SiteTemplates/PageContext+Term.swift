@@ -34,6 +34,7 @@ extension PageContextBuilder {
     values["matrix"] = page == 1 && taxonomy == .country
       ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
     values["downloads"] = groupDownloads(taxonomy, group, page: page, path: path)
+    values[.feedHref] = feedLink(taxonomy, group, root: root)
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: .term, values: values)
   }

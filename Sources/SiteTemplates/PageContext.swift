@@ -108,7 +108,7 @@ public struct PageContextBuilder: Sendable {
       .siteTitle: .text(model.config.title), .t: stringValues,
       .nav: shared.nav[section] ?? navigation(root, section: section), .pages: shared.pages,
       .hasPages: .flag(!model.pages.isEmpty), .hasBreadcrumbs: .flag(!crumbs.isEmpty), .pageTitle: title.templateValue,
-      .canonical: false, .pageDescription: false,
+      .canonical: false, .pageDescription: false, .feedHref: false,
     ]
     // Room for what the page kinds add, so the table is not grown while they do.
     var values = [TemplateKey: TemplateValue](minimumCapacity: 48)
