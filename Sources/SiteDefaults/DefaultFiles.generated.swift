@@ -168,6 +168,19 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "partials/citation.mustache": #"""
+{{#citation}}<details class="citation">
+<summary>{{t.cite_heading}}</summary>
+<p class="cite-label">{{t.cite_plain_label}}</p>
+<pre class="cite">{{plain}}</pre>
+<p class="cite-label">BibTeX</p>
+<pre class="cite">{{bibtex}}</pre>
+<p class="cite-label">RIS</p>
+<pre class="cite">{{ris}}</pre>
+</details>
+{{/citation}}
+
+"""#,
     "partials/pagination.mustache": #"""
 {{#pagination}}
 <nav class="pagination" aria-label="{{t.pagination_label}}">
@@ -240,6 +253,7 @@ public enum DefaultFiles {
 {{/rows}}</dl>
 </section>
 {{/followUp}}
+{{>partials/citation}}
 </article>
 {{/main}}
 {{/layout}}
@@ -441,6 +455,9 @@ group_download: "تنزيل هذه القائمة:"
 size_kb: "{size} كيلوبايت"
 size_mb: "{size} ميغابايت"
 feed_link: "أحدث التوصيات (موجز Atom)"
+cite_heading: "الاستشهاد بهذه التوصية"
+cite_plain_label: "النص"
+cite_plain: "{body}، {reference}، {date}: \"{title}\" (توصية موجهة إلى {country})."
 
 """#,
     "strings/en.yml": #"""
@@ -597,6 +614,9 @@ group_download: "Download this list:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
 feed_link: "Latest recommendations (Atom feed)"
+cite_heading: "Cite this recommendation"
+cite_plain_label: "Text"
+cite_plain: "{body}, {reference}, {date}: “{title}” (recommendation to {country})."
 
 """#,
     "strings/es.yml": #"""
@@ -754,6 +774,9 @@ group_download: "Descargar esta lista:"
 size_kb: "{size} kB"
 size_mb: "{size} MB"
 feed_link: "Últimas recomendaciones (canal Atom)"
+cite_heading: "Citar esta recomendación"
+cite_plain_label: "Texto"
+cite_plain: "{body}, {reference}, {date}: “{title}” (recomendación dirigida a {country})."
 
 """#,
     "strings/fr.yml": #"""
@@ -911,6 +934,9 @@ group_download: "Télécharger cette liste :"
 size_kb: "{size} ko"
 size_mb: "{size} Mo"
 feed_link: "Dernières recommandations (flux Atom)"
+cite_heading: "Citer cette recommandation"
+cite_plain_label: "Texte"
+cite_plain: "{body}, {reference}, {date} : « {title} » (recommandation adressée à : {country})."
 
 """#,
     "strings/ru.yml": #"""
@@ -1068,6 +1094,9 @@ group_download: "Скачать этот список:"
 size_kb: "{size} КБ"
 size_mb: "{size} МБ"
 feed_link: "Последние рекомендации (лента Atom)"
+cite_heading: "Как цитировать эту рекомендацию"
+cite_plain_label: "Текст"
+cite_plain: "{body}, {reference}, {date}: «{title}» (рекомендация, адресованная государству: {country})."
 
 """#,
     "strings/zh.yml": #"""
@@ -1225,6 +1254,9 @@ group_download: "下载此列表："
 size_kb: "{size} KB"
 size_mb: "{size} MB"
 feed_link: "最新建议（Atom订阅源）"
+cite_heading: "引用本建议"
+cite_plain_label: "文本"
+cite_plain: "{body}，{reference}，{date}：“{title}”（向{country}提出的建议）。"
 
 """#,
     "term.mustache": #"""
@@ -1450,6 +1482,14 @@ table.matrix time { white-space: nowrap; }
 }
 .languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
 .languages a[aria-current="true"] { font-weight: 700; text-decoration: none; }
+
+/* Citations on a recommendation page (issue 18) */
+.citation { margin-block: 1.5rem; }
+.citation summary { cursor: pointer; font-weight: 600; }
+.citation .cite-label { margin-block: 0.75rem 0.25rem; font-weight: 600; }
+.citation pre.cite { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem 0.75rem; border: 1px solid #767676; background: #f6f6f6; color: #1a1a1a; font-size: 0.875rem; }
+.downloads { border-collapse: collapse; }
+.downloads th, .downloads td { padding: 0.25rem 0.75rem 0.25rem 0; text-align: start; }
 
 """#,
     "search/search-page.js": #"""

@@ -23,6 +23,7 @@ extension PageContextBuilder {
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     values["fields"] = fields(of: r, root: root)
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
+    values["citation"] = citation(i, title: text.title)
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .recommendation, values: values)
