@@ -19,6 +19,8 @@
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
 // stemEnglish, escapeHTML, buildExcerpt) are the parts the tests check on their own.
+// engine.export(query, { filters, format: "csv" | "json", onProgress }) gives the whole result set
+// as a file's text (Public/search/export.js, loaded only when called).
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -60,6 +62,9 @@ export function createSearch(options = {}) {
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
     facetFields: async () => (await index.manifest()).fields,
+    /** The whole result set as the text of a CSV or JSON file (export.js, loaded on first use). */
+    export: async (query, opts = {}) => (await import("./export.js")).exportResults(
+      { baseUrl, index, run: (q, o) => runSearch(index, baseUrl, q, o) }, query, opts),
   };
 }
 
@@ -108,7 +113,9 @@ async function runSearch(index, baseUrl, query, opts) {
     countFacets(index, manifest, sources, phraseWords, hits, constraints, matched),
     loadResults(index, manifest, baseUrl, page, scores, clauses),
   ]);
-  return { total: matched.length, results, facets };
+  const found = { total: matched.length, results, facets };
+  if (opts.matches) found.matches = matched;  // every match's document number, in order (export.js)
+  return found;
 }
 
 // ===== Query parsing =====
