@@ -294,8 +294,14 @@ public enum DefaultFiles {
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results"></ol>
 <nav id="search-pager" class="search-pager"></nav>
+<div id="search-export" class="search-export" hidden data-preparing="{{t.export_preparing}}" data-done="{{t.export_done}}" data-error="{{t.export_error}}">
+<span>{{t.export_label}}</span> <button type="button" data-format="csv">CSV</button> <button type="button" data-format="json">JSON</button>
+<progress id="search-export-progress" max="1" value="0" hidden aria-label="{{t.export_preparing}}"></progress>
+<span id="search-export-status" role="status"></span>
+</div>
 <div id="search-app" hidden data-strings="{{searchStrings}}" data-fields="{{searchFields}}"></div>
 <script type="module" src="{{root}}search/search-page.js"></script>
+<script type="module" src="{{root}}search/search-export.js"></script>
 {{/main}}
 {{/layout}}
 
@@ -458,6 +464,10 @@ feed_link: "أحدث التوصيات (موجز Atom)"
 cite_heading: "الاستشهاد بهذه التوصية"
 cite_plain_label: "النص"
 cite_plain: "{body}، {reference}، {date}: \"{title}\" (توصية موجهة إلى {country})."
+export_label: "تنزيل هذه النتائج (جميعها، بالنصوص الكاملة):"
+export_preparing: "جارٍ إعداد الملف…"
+export_done: "الملف جاهز."
+export_error: "تعذّر التنزيل: {message}"
 
 """#,
     "strings/en.yml": #"""
@@ -617,6 +627,10 @@ feed_link: "Latest recommendations (Atom feed)"
 cite_heading: "Cite this recommendation"
 cite_plain_label: "Text"
 cite_plain: "{body}, {reference}, {date}: “{title}” (recommendation to {country})."
+export_label: "Download these results (every match, full texts):"
+export_preparing: "Preparing the file…"
+export_done: "The file is ready."
+export_error: "The download failed: {message}"
 
 """#,
     "strings/es.yml": #"""
@@ -777,6 +791,10 @@ feed_link: "Últimas recomendaciones (canal Atom)"
 cite_heading: "Citar esta recomendación"
 cite_plain_label: "Texto"
 cite_plain: "{body}, {reference}, {date}: “{title}” (recomendación dirigida a {country})."
+export_label: "Descargar estos resultados (todos, con el texto completo):"
+export_preparing: "Preparando el archivo…"
+export_done: "El archivo está listo."
+export_error: "La descarga falló: {message}"
 
 """#,
     "strings/fr.yml": #"""
@@ -937,6 +955,10 @@ feed_link: "Dernières recommandations (flux Atom)"
 cite_heading: "Citer cette recommandation"
 cite_plain_label: "Texte"
 cite_plain: "{body}, {reference}, {date} : « {title} » (recommandation adressée à : {country})."
+export_label: "Télécharger ces résultats (tous, textes intégraux) :"
+export_preparing: "Préparation du fichier…"
+export_done: "Le fichier est prêt."
+export_error: "Le téléchargement a échoué : {message}"
 
 """#,
     "strings/ru.yml": #"""
@@ -1097,6 +1119,10 @@ feed_link: "Последние рекомендации (лента Atom)"
 cite_heading: "Как цитировать эту рекомендацию"
 cite_plain_label: "Текст"
 cite_plain: "{body}, {reference}, {date}: «{title}» (рекомендация, адресованная государству: {country})."
+export_label: "Скачать эти результаты (все, с полными текстами):"
+export_preparing: "Подготовка файла…"
+export_done: "Файл готов."
+export_error: "Не удалось скачать: {message}"
 
 """#,
     "strings/zh.yml": #"""
@@ -1257,6 +1283,10 @@ feed_link: "最新建议（Atom订阅源）"
 cite_heading: "引用本建议"
 cite_plain_label: "文本"
 cite_plain: "{body}，{reference}，{date}：“{title}”（向{country}提出的建议）。"
+export_label: "下载这些结果（全部结果，含全文）："
+export_preparing: "正在准备文件…"
+export_done: "文件已准备好。"
+export_error: "下载失败：{message}"
 
 """#,
     "term.mustache": #"""
@@ -1490,6 +1520,7 @@ table.matrix time { white-space: nowrap; }
 .citation pre.cite { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem 0.75rem; border: 1px solid #767676; background: #f6f6f6; color: #1a1a1a; font-size: 0.875rem; }
 .downloads { border-collapse: collapse; }
 .downloads th, .downloads td { padding: 0.25rem 0.75rem 0.25rem 0; text-align: start; }
+.search-export { margin-block: 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 
 """#,
     "search/export.js": #"""
@@ -1586,6 +1617,66 @@ function csvCell(value) {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+"""#,
+    "search/search-export.js": #"""
+// "Download these results" on the search page: the whole result set of the search the page shows
+// (its state lives in the URL: ?q=…&country=…) as a CSV or JSON file made in the browser by
+// engine.export, with a progress bar while the index's result chunks arrive. A module of its own,
+// beside search-page.js: it reads the same URL and needs nothing else from it.
+import { createSearch } from "./search.js";
+
+const box = document.getElementById("search-export");
+const progress = document.getElementById("search-export-progress");
+const status = document.getElementById("search-export-status");
+const engine = createSearch();
+const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
+
+async function currentSearch() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const field of await engine.facetFields()) {
+    const values = params.getAll(field).filter(Boolean);
+    if (values.length) filters[field] = values;
+  }
+  return { q: params.get("q") ?? "", filters };
+}
+
+async function download(kind, button) {
+  const { q, filters } = await currentSearch();
+  button.disabled = true;
+  progress.hidden = false;
+  progress.value = 0;
+  status.textContent = box.dataset.preparing;
+  try {
+    const text = await engine.export(q, { filters, format: kind, onProgress: ({ done, total }) => {
+      progress.max = Math.max(1, total);
+      progress.value = done;
+    } });
+    const type = kind === "csv" ? "text/csv;charset=utf-8" : "application/json";
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `search-results.${kind}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = box.dataset.done;
+  } catch (error) {
+    status.textContent = format(box.dataset.error, { message: error.message });
+  } finally {
+    button.disabled = false;
+    progress.hidden = true;
+  }
+}
+
+if (box) {
+  for (const button of box.querySelectorAll("button[data-format]")) {
+    button.addEventListener("click", () => download(button.dataset.format, button));
+  }
+  box.hidden = false;
 }
 
 """#,
