@@ -142,7 +142,8 @@ public enum DefaultFiles {
 </nav>
 {{#sections}}
 <section class="matrix-section" aria-labelledby="{{anchor}}">
-<h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2>
+{{#open}}<details open>{{/open}}{{^open}}<details>{{/open}}
+<summary><h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2></summary>
 <div class="table-scroll" role="region" aria-labelledby="{{anchor}}" tabindex="0">
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
@@ -151,6 +152,7 @@ public enum DefaultFiles {
 {{/rows}}</tbody>
 </table>
 </div>
+</details>
 </section>
 {{/sections}}
 {{/main}}
@@ -1521,6 +1523,22 @@ table.matrix time { white-space: nowrap; }
 .downloads { border-collapse: collapse; }
 .downloads th, .downloads td { padding: 0.25rem 0.75rem 0.25rem 0; text-align: start; }
 .search-export { margin-block: 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.matrix-section summary { cursor: pointer; }
+.matrix-section summary h2 { display: inline; }
+
+/* The matrix printed: a clean A4 table, every section open, no navigation. */
+@media print {
+  @page { size: A4; margin: 12mm; }
+  .site-header, .site-footer, .breadcrumbs, .skip-link, .matrix-toc, .count-line a { display: none; }
+  .matrix-section details::details-content { content-visibility: visible; display: block; }
+  .matrix-section summary { list-style: none; }
+  .matrix-section .table-scroll { overflow: visible; }
+  table.matrix { min-inline-size: 0; font-size: 9pt; }
+  table.matrix tr { break-inside: avoid; }
+  table.matrix thead { display: table-header-group; }
+  .matrix-section { break-before: auto; }
+  a { color: inherit; text-decoration: none; }
+}
 
 """#,
     "search/export.js": #"""

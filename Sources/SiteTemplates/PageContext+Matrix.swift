@@ -41,10 +41,12 @@ extension PageContextBuilder {
     values["countLabel"] = .text(count(group.members.count))
     values["csvHref"] = .text(root + group.path + "matrix.csv")
     let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
+    // A large matrix opens with its sections closed: the list of themes, each a click from its table.
+    let open = group.members.count <= Self.matrixOpenLimit
     values["sections"] = .list(matrix.sections.map { section in
       [
         "anchor": .text("theme-" + (section.theme ?? "none")), "label": .text(section.label),
-        "count": .text(number(section.members.count)),
+        "count": .text(number(section.members.count)), "open": .flag(open),
         "rows": .list(section.members.map { matrixRow($0, root: root) }),
       ]
     })
@@ -62,32 +64,33 @@ extension PageContextBuilder {
     ]
   }
 
+  /// Up to this many recommendations, the matrix page opens with every section open.
+  static let matrixOpenLimit = 300
+
   // MARK: - CSV
 
-  /// The columns of `matrix.csv`, one row per recommendation and theme.
-  static let matrixColumns = ["theme", "id", "document", "paragraph", "title", "body", "mechanism", "date", "response",
-                              "status", "responsible", "url"]
+  /// The columns of `matrix.csv`: one row per recommendation, every field, its groups joined.
+  static let matrixColumns = [
+    "id", "document", "paragraph", "title", "text", "themes", "affected_persons", "sdg_goals", "sdg_targets", "body",
+    "mechanism", "date", "cycle", "recommending_states", "response", "status", "responsible", "cluster", "due", "url",
+  ]
 
   /// The matrix of the country `g` (an index of `catalog.terms(.country)`) as CSV for spreadsheets:
-  /// UTF-8 with a byte-order mark (Excel reads it as UTF-8), RFC 4180 quoting and CRLF line ends,
-  /// and cells that a spreadsheet would run as a formula neutralised.
+  /// one row per recommendation with its full text (plain, in the page's language when translated)
+  /// and every field, its groups joined with "; " by their names in the page's language; rows
+  /// clustered by first theme as the page's sections are. UTF-8 with a byte-order mark (Excel
+  /// reads it as UTF-8), RFC 4180 quoting and CRLF line ends, and cells that a spreadsheet would
+  /// run as a formula neutralised.
   public func matrixCSV(country g: Int) -> [UInt8] {
     let group = model.catalog.terms(.country)[g]
     let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
     var out: [UInt8] = []
-    out.reserveCapacity(256 * group.members.count + 256)
+    out.reserveCapacity(1_200 * group.members.count + 256)
     out.append(contentsOf: ("\u{FEFF}" + Self.matrixColumns.joined(separator: ",") + "\r\n").utf8)
-    let base = model.config.baseURL ?? ""
+    var written = Set<Int>()
     for section in matrix.sections {
-      for i in section.members {
-        let r = model.catalog.recommendations[i]
-        let cells = [
-          section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
-          r.date, r.response.map { strings.label($0) } ?? "",
-          r.followUp?.status.map { strings.label($0) } ?? "",
-          r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
-        ]
-        for (n, cell) in cells.enumerated() {
+      for i in section.members where written.insert(i).inserted {
+        for (n, cell) in matrixCells(i).enumerated() {
           if n > 0 { out.append(UInt8(ascii: ",")) }
           CSV.append(cell, into: &out)
         }
@@ -95,6 +98,20 @@ extension PageContextBuilder {
       }
     }
     return out
+  }
+
+  private func matrixCells(_ i: Int) -> [String] {
+    let r = model.catalog.recommendations[i]
+    let shown = model.text(i, in: language).text
+    let names = { (t: Taxonomy, keys: [String]) in keys.map { labels.label(t, $0) }.joined(separator: "; ") }
+    return [
+      r.id.rawValue, r.document, r.paragraph, shown.title, shown.plainText, names(.theme, r.themes),
+      names(.affectedPerson, r.affectedPersons), names(.sdgGoal, r.sdgGoals), r.sdgTargets.joined(separator: "; "), r.body,
+      labels.label(.mechanism, r.mechanism.rawValue), r.date, r.cycle.map(String.init) ?? "",
+      names(.country, r.recommendingStates.map(\.rawValue)), r.response.map { strings.label($0) } ?? "",
+      r.followUp?.status.map { strings.label($0) } ?? "", r.followUp?.responsible.joined(separator: "; ") ?? "",
+      r.followUp?.cluster ?? "", r.followUp?.due ?? "", (model.config.baseURL ?? "") + prefix + "recommendations/\(r.id)/",
+    ]
   }
 
   /// The file `matrix.csv` of country `g`, relative to the site root.
