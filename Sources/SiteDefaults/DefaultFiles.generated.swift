@@ -134,8 +134,14 @@ public enum DefaultFiles {
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
 <p class="count-line">{{countLabel}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+<nav class="matrix-groupings" aria-label="{{t.matrix_group_by}}">
+<span>{{t.matrix_group_by}}</span>
+<ul>
+{{#groupings}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+{{/groupings}}</ul>
+</nav>
 <nav class="matrix-toc" aria-labelledby="matrix-themes">
-<h2 id="matrix-themes">{{t.matrix_themes}}</h2>
+<h2 id="matrix-themes">{{groupingName}}</h2>
 <ul>
 {{#sections}}<li><a href="#{{anchor}}">{{label}}</a> <span class="count">({{count}})</span></li>
 {{/sections}}</ul>
@@ -470,6 +476,16 @@ export_label: "تنزيل هذه النتائج (جميعها، بالنصوص �
 export_preparing: "جارٍ إعداد الملف…"
 export_done: "الملف جاهز."
 export_error: "تعذّر التنزيل: {message}"
+matrix_group_by: "التجميع حسب"
+matrix_heading_by: "{country}: التوصيات — {grouping}"
+matrix_none: "غير محدد"
+matrix_grouping_themes: "المواضيع"
+matrix_grouping_sdgs: "أهداف التنمية المستدامة"
+matrix_grouping_affected_persons: "الأشخاص المتأثرون"
+matrix_grouping_bodies: "الهيئات"
+matrix_grouping_mechanisms: "الآليات"
+matrix_grouping_recommending_states: "الدول مقدمة التوصيات"
+matrix_grouping_follow_up_clusters: "مجموعات المتابعة"
 
 """#,
     "strings/en.yml": #"""
@@ -633,6 +649,16 @@ export_label: "Download these results (every match, full texts):"
 export_preparing: "Preparing the file…"
 export_done: "The file is ready."
 export_error: "The download failed: {message}"
+matrix_group_by: "Group by"
+matrix_heading_by: "{country}: recommendations — {grouping}"
+matrix_none: "Not given"
+matrix_grouping_themes: "Themes"
+matrix_grouping_sdgs: "SDG goals"
+matrix_grouping_affected_persons: "Affected persons"
+matrix_grouping_bodies: "Bodies"
+matrix_grouping_mechanisms: "Mechanisms"
+matrix_grouping_recommending_states: "Recommending States"
+matrix_grouping_follow_up_clusters: "Follow-up clusters"
 
 """#,
     "strings/es.yml": #"""
@@ -797,6 +823,16 @@ export_label: "Descargar estos resultados (todos, con el texto completo):"
 export_preparing: "Preparando el archivo…"
 export_done: "El archivo está listo."
 export_error: "La descarga falló: {message}"
+matrix_group_by: "Agrupar por"
+matrix_heading_by: "{country}: recomendaciones — {grouping}"
+matrix_none: "Sin indicar"
+matrix_grouping_themes: "Temas"
+matrix_grouping_sdgs: "Objetivos de Desarrollo Sostenible"
+matrix_grouping_affected_persons: "Personas afectadas"
+matrix_grouping_bodies: "Órganos"
+matrix_grouping_mechanisms: "Mecanismos"
+matrix_grouping_recommending_states: "Estados recomendantes"
+matrix_grouping_follow_up_clusters: "Grupos de seguimiento"
 
 """#,
     "strings/fr.yml": #"""
@@ -961,6 +997,16 @@ export_label: "Télécharger ces résultats (tous, textes intégraux) :"
 export_preparing: "Préparation du fichier…"
 export_done: "Le fichier est prêt."
 export_error: "Le téléchargement a échoué : {message}"
+matrix_group_by: "Regrouper par"
+matrix_heading_by: "{country} : recommandations — {grouping}"
+matrix_none: "Non indiqué"
+matrix_grouping_themes: "Thèmes"
+matrix_grouping_sdgs: "Objectifs de développement durable"
+matrix_grouping_affected_persons: "Personnes concernées"
+matrix_grouping_bodies: "Organes"
+matrix_grouping_mechanisms: "Mécanismes"
+matrix_grouping_recommending_states: "États auteurs des recommandations"
+matrix_grouping_follow_up_clusters: "Groupes de suivi"
 
 """#,
     "strings/ru.yml": #"""
@@ -1125,6 +1171,16 @@ export_label: "Скачать эти результаты (все, с полны
 export_preparing: "Подготовка файла…"
 export_done: "Файл готов."
 export_error: "Не удалось скачать: {message}"
+matrix_group_by: "Группировать по"
+matrix_heading_by: "{country}: рекомендации — {grouping}"
+matrix_none: "Не указано"
+matrix_grouping_themes: "Темы"
+matrix_grouping_sdgs: "Цели в области устойчивого развития"
+matrix_grouping_affected_persons: "Затрагиваемые лица"
+matrix_grouping_bodies: "Органы"
+matrix_grouping_mechanisms: "Механизмы"
+matrix_grouping_recommending_states: "Государства, вынесшие рекомендации"
+matrix_grouping_follow_up_clusters: "Группы для последующей деятельности"
 
 """#,
     "strings/zh.yml": #"""
@@ -1289,6 +1345,16 @@ export_label: "下载这些结果（全部结果，含全文）："
 export_preparing: "正在准备文件…"
 export_done: "文件已准备好。"
 export_error: "下载失败：{message}"
+matrix_group_by: "分组方式"
+matrix_heading_by: "{country}：建议——{grouping}"
+matrix_none: "未注明"
+matrix_grouping_themes: "主题"
+matrix_grouping_sdgs: "可持续发展目标"
+matrix_grouping_affected_persons: "受影响者"
+matrix_grouping_bodies: "机构"
+matrix_grouping_mechanisms: "机制"
+matrix_grouping_recommending_states: "提出建议的国家"
+matrix_grouping_follow_up_clusters: "后续行动组别"
 
 """#,
     "term.mustache": #"""
@@ -1539,6 +1605,10 @@ table.matrix time { white-space: nowrap; }
   .matrix-section { break-before: auto; }
   a { color: inherit; text-decoration: none; }
 }
+.matrix-groupings { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; margin-block: 0.75rem; }
+.matrix-groupings ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
+.matrix-groupings a[aria-current] { font-weight: 600; }
+@media print { .matrix-groupings { display: none; } }
 
 """#,
     "search/export.js": #"""

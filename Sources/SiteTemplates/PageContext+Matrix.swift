@@ -1,51 +1,34 @@
 import SiteCore
 
-/// A country's recommendations clustered by theme, as UHRI's country matrix: the table national
-/// follow-up teams start their action plans from. A recommendation with several themes appears
-/// under each; those without a theme come last.
-struct CountryMatrix {
-  struct Section {
-    /// The theme slug, or nil for the recommendations without a theme.
-    var theme: String?
-    var label: String
-    /// Indexes into `Catalog.recommendations`, in list order.
-    var members: [Int]
-  }
-
-  var sections: [Section]
-
-  init(_ group: TermGroup, catalog: Catalog, labels: TermLabels, noTheme: String) {
-    var byTheme: [String: [Int]] = [:]
-    var unthemed: [Int] = []
-    for i in group.members {
-      let themes = catalog.recommendations[i].themes
-      if themes.isEmpty { unthemed.append(i) }
-      for theme in themes { byTheme[theme, default: []].append(i) }
-    }
-    sections = byTheme.keys.map { (sort: labels.sortKey(.theme, $0), key: $0) }.sorted { ($0.sort, $0.key) < ($1.sort, $1.key) }
-      .map { Section(theme: $0.key, label: labels.label(.theme, $0.key), members: byTheme[$0.key]!) }
-    if !unthemed.isEmpty { sections.append(Section(theme: nil, label: noTheme, members: unthemed)) }
-  }
-}
-
 extension PageContextBuilder {
-  func countryMatrix(_ g: Int, _ path: String) -> PageContext {
+  func countryMatrix(_ g: Int, _ grouping: MatrixGrouping, _ path: String) -> PageContext {
     let group = model.catalog.terms(.country)[g]
     let name = labels.label(.country, group.key)
-    let heading = strings.format("matrix_heading", ["country": name])
-    let crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path), (strings["matrix_crumb"], nil)]
+    let groupingName = strings["matrix_grouping_" + grouping.rawValue.replacingOccurrences(of: "-", with: "_")]
+    let heading = grouping == .theme ? strings.format("matrix_heading", ["country": name])
+      : strings.format("matrix_heading_by", ["country": name, "grouping": groupingName])
+    var crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path)]
+    crumbs += grouping == .theme ? [(strings["matrix_crumb"], nil)] : [(strings["matrix_crumb"], group.path + "matrix/"), (groupingName, nil)]
     var values = layout(path, title: heading, crumbs: crumbs, section: "countries")
     let root = base(path)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings.format("matrix_intro", ["country": name]))
     values["countLabel"] = .text(count(group.members.count))
     values["csvHref"] = .text(root + group.path + "matrix.csv")
-    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
+    values["groupingName"] = .text(groupingName)
+    values["groupings"] = .list(MatrixGrouping.allCases.map { other in
+      [.href: .text(root + Route.countryMatrix(group: g, grouping: other).path(in: model)),
+       .label: .text(strings["matrix_grouping_" + other.rawValue.replacingOccurrences(of: "-", with: "_")]),
+       .current: .flag(other == grouping)]
+    })
+    let matrix = CountryMatrix(group, by: grouping, catalog: model.catalog, labels: labels,
+      none: strings[grouping == .theme ? "matrix_no_theme" : "matrix_none"])
     // A large matrix opens with its sections closed: the list of themes, each a click from its table.
     let open = group.members.count <= Self.matrixOpenLimit
+    let prefix = grouping == .theme ? "theme" : grouping.rawValue
     values["sections"] = .list(matrix.sections.map { section in
       [
-        "anchor": .text("theme-" + (section.theme ?? "none")), "label": .text(section.label),
+        "anchor": .text(prefix + "-" + (section.key.map(Slug.make) ?? "none")), "label": .text(section.label),
         "count": .text(number(section.members.count)), "open": .flag(open),
         "rows": .list(section.members.map { matrixRow($0, root: root) }),
       ]
@@ -83,7 +66,7 @@ extension PageContextBuilder {
   /// run as a formula neutralised.
   public func matrixCSV(country g: Int) -> [UInt8] {
     let group = model.catalog.terms(.country)[g]
-    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
+    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, none: strings["matrix_no_theme"])
     var out: [UInt8] = []
     out.reserveCapacity(1_200 * group.members.count + 256)
     out.append(contentsOf: ("\u{FEFF}" + Self.matrixColumns.joined(separator: ",") + "\r\n").utf8)

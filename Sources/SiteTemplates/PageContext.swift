@@ -86,7 +86,7 @@ public struct PageContextBuilder: Sendable {
     case .allRecommendations(let page): return allRecommendations(page, path)
     case .hub(let taxonomy): return taxonomy == .sdgGoal ? sdgHub(path) : hub(taxonomy, path)
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
-    case .countryMatrix(let group): return countryMatrix(group, path)
+    case .countryMatrix(let group, let grouping): return countryMatrix(group, grouping, path)
     case .freePage(let i): return freePage(i, path)
     case .search: return searchPage(path)
     case .downloads: return downloadsPage(path)
