@@ -140,7 +140,11 @@ public enum DefaultFiles {
 {{#groupings}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/groupings}}</ul>
 </nav>
-<nav class="matrix-toc" aria-labelledby="matrix-themes">
+{{#hasFilters}}<div class="matrix-filters"><p>{{t.matrix_filter}}</p>
+<ul>
+{{#filters}}<li>{{label}}: {{#values}}<a href="{{href}}">{{text}}</a> {{/values}}</li>
+{{/filters}}</ul></div>
+{{/hasFilters}}<nav class="matrix-toc" aria-labelledby="matrix-themes">
 <h2 id="matrix-themes">{{groupingName}}</h2>
 <ul>
 {{#sections}}<li><a href="#{{anchor}}">{{label}}</a> <span class="count">({{count}})</span></li>
@@ -486,6 +490,7 @@ matrix_grouping_bodies: "الهيئات"
 matrix_grouping_mechanisms: "الآليات"
 matrix_grouping_recommending_states: "الدول مقدمة التوصيات"
 matrix_grouping_follow_up_clusters: "مجموعات المتابعة"
+matrix_filter: "تضييق هذه التوصيات في البحث (حيث يمكن تنزيلها):"
 
 """#,
     "strings/en.yml": #"""
@@ -659,6 +664,7 @@ matrix_grouping_bodies: "Bodies"
 matrix_grouping_mechanisms: "Mechanisms"
 matrix_grouping_recommending_states: "Recommending States"
 matrix_grouping_follow_up_clusters: "Follow-up clusters"
+matrix_filter: "Narrow these recommendations in the search (where they can be downloaded):"
 
 """#,
     "strings/es.yml": #"""
@@ -833,6 +839,7 @@ matrix_grouping_bodies: "Órganos"
 matrix_grouping_mechanisms: "Mecanismos"
 matrix_grouping_recommending_states: "Estados recomendantes"
 matrix_grouping_follow_up_clusters: "Grupos de seguimiento"
+matrix_filter: "Filtrar estas recomendaciones en la búsqueda (donde pueden descargarse):"
 
 """#,
     "strings/fr.yml": #"""
@@ -1007,6 +1014,7 @@ matrix_grouping_bodies: "Organes"
 matrix_grouping_mechanisms: "Mécanismes"
 matrix_grouping_recommending_states: "États auteurs des recommandations"
 matrix_grouping_follow_up_clusters: "Groupes de suivi"
+matrix_filter: "Affiner ces recommandations dans la recherche (d’où les télécharger) :"
 
 """#,
     "strings/ru.yml": #"""
@@ -1181,6 +1189,7 @@ matrix_grouping_bodies: "Органы"
 matrix_grouping_mechanisms: "Механизмы"
 matrix_grouping_recommending_states: "Государства, вынесшие рекомендации"
 matrix_grouping_follow_up_clusters: "Группы для последующей деятельности"
+matrix_filter: "Отобрать эти рекомендации в поиске (там их можно скачать):"
 
 """#,
     "strings/zh.yml": #"""
@@ -1355,6 +1364,7 @@ matrix_grouping_bodies: "机构"
 matrix_grouping_mechanisms: "机制"
 matrix_grouping_recommending_states: "提出建议的国家"
 matrix_grouping_follow_up_clusters: "后续行动组别"
+matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
 
 """#,
     "term.mustache": #"""
@@ -1609,6 +1619,8 @@ table.matrix time { white-space: nowrap; }
 .matrix-groupings ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
 .matrix-groupings a[aria-current] { font-weight: 600; }
 @media print { .matrix-groupings { display: none; } }
+.matrix-filters ul { list-style: none; padding: 0; margin: 0.25rem 0 1rem; }
+@media print { .matrix-filters { display: none; } }
 
 """#,
     "search/export.js": #"""

@@ -1,4 +1,5 @@
 import SiteCore
+import SiteSearch
 
 extension PageContextBuilder {
   func countryMatrix(_ g: Int, _ grouping: MatrixGrouping, _ path: String) -> PageContext {
@@ -21,6 +22,9 @@ extension PageContextBuilder {
        .label: .text(strings["matrix_grouping_" + other.rawValue.replacingOccurrences(of: "-", with: "_")]),
        .current: .flag(other == grouping)]
     })
+    let filters = matrixFilters(group, root: root)
+    values["filters"] = .list(filters)
+    values["hasFilters"] = .flag(!filters.isEmpty)
     let matrix = CountryMatrix(group, by: grouping, catalog: model.catalog, labels: labels,
       none: strings[grouping == .theme ? "matrix_no_theme" : "matrix_none"])
     // A large matrix opens with its sections closed: the list of themes, each a click from its table.
@@ -34,6 +38,21 @@ extension PageContextBuilder {
       ]
     })
     return PageContext(path: path, template: .matrix, values: values)
+  }
+
+  /// Links that narrow the country's recommendations by cycle, body and response in the search
+  /// (which can download them): one per value the country's recommendations have.
+  private func matrixFilters(_ group: TermGroup, root: String) -> [TemplateValue] {
+    let records = group.members.map { model.catalog.recommendations[$0] }
+    let cycles = Set(records.compactMap(\.cycle)).sorted().map { (String($0), String($0)) }
+    let bodies = Set(records.map(\.body)).sorted().map { (Slug.make($0), $0) }
+    let responses = UPRResponse.allCases.filter { r in records.contains { $0.response == r } }.map { ($0.rawValue, strings.label($0)) }
+    let fields: [(FacetField, [(String, String)])] = [(.cycle, cycles), (.body, bodies), (.response, responses)]
+    return fields.filter { !$0.1.isEmpty }.map { field, values in
+      [.label: .text(strings.name(of: field)), .values: .list(values.map { value, label in
+        [.href: .text(root + "search/?country=\(group.slug)&\(field.rawValue)=\(value)"), .text: .text(label)]
+      })]
+    }
   }
 
   private func matrixRow(_ i: Int, root: String) -> TemplateValue {

@@ -47,3 +47,20 @@ def test_each_grouping_lists_every_recommendation_under_each_of_its_terms(site, 
             expected |= {(f"{prefix}-{slug(k)}", rid) for k in keys} or {(f"{prefix}-none", rid)}
         assert found.pairs == expected, (code, folder)
         assert [h for h in found.current if "/matrix/" in h] == [f"../../../{'../' if folder else ''}countries/{code.lower()}/matrix/{folder}"]
+
+
+def test_the_matrix_offers_a_filter_link_for_each_cycle_body_and_response_of_the_country(site):
+    records, out = site
+    for code, ids in reference.groups(records, "country").items():
+        page = (out / "countries" / code.lower() / "matrix" / "index.html").read_text(encoding="utf-8")
+        block = page.split('<div class="matrix-filters">')[1].split("</div>")[0] if "matrix-filters" in page else ""
+        offered = set(re.findall(r'search/\?country=([a-z]+)&amp;(cycle|body|response)=([^"]+)"', block))
+        expected = set()
+        for rid in ids:
+            r = records[rid]
+            expected.add((code.lower(), "body", slug(r["body"])))
+            if r["cycle"]:
+                expected.add((code.lower(), "cycle", r["cycle"]))
+            if r["response"]:
+                expected.add((code.lower(), "response", r["response"]))
+        assert offered == expected, code
