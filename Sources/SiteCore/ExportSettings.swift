@@ -7,7 +7,7 @@
 ///   xlsx: false           # downloads/recommendations.xlsx
 ///   jsonl: false          # downloads/recommendations.jsonl
 ///   sqlite: false         # downloads/recommendations.sqlite
-///   group_files: false    # <group>/recommendations.csv (and .xlsx) on group pages
+///   group_files: false    # <group>/recommendations.csv (and .xlsx) on group pages, countries' matrix.csv
 ///   api: false            # the static JSON API, api/v1/
 ///   feeds: false          # Atom feed.xml at the root and on country, theme, group, body and SDG pages
 /// ```

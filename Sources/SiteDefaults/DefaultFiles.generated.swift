@@ -133,7 +133,7 @@ public enum DefaultFiles {
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
-<p class="count-line">{{countLabel}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+<p class="count-line">{{countLabel}}{{#csvHref}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a>{{/csvHref}}</p>
 <nav class="matrix-groupings" aria-label="{{t.matrix_group_by}}">
 <span>{{t.matrix_group_by}}</span>
 <ul>
@@ -452,7 +452,6 @@ matrix_csv: تنزيل المصفوفة (CSV)
 matrix_heading: "{country}: التوصيات حسب الموضوع"
 matrix_crumb: المصفوفة حسب الموضوع
 matrix_intro: "جميع التوصيات الموجهة إلى {country}، مجمّعة حسب الموضوع: الجدول الذي تنطلق منه أفرقة المتابعة الوطنية في إعداد خطط عملها. وتظهر التوصية المتعلقة بعدة مواضيع تحت كل موضوع منها."
-matrix_themes: المواضيع
 matrix_no_theme: بلا موضوع
 matrix_col_reference: الوثيقة، الفقرة
 matrix_col_recommendation: التوصية
@@ -598,7 +597,6 @@ matrix_csv: Download the matrix (CSV)
 matrix_heading: "{country}: recommendations by theme"
 matrix_crumb: Matrix by theme
 matrix_intro: "Every recommendation to {country}, clustered by theme: the table national follow-up teams start their action plans from. A recommendation with several themes appears under each of them."
-matrix_themes: Themes
 matrix_no_theme: No theme
 matrix_col_reference: Document, paragraph
 matrix_col_recommendation: Recommendation
@@ -801,7 +799,6 @@ matrix_csv: Descargar la matriz (CSV)
 matrix_heading: "{country}: recomendaciones por tema"
 matrix_crumb: Matriz por tema
 matrix_intro: "Todas las recomendaciones dirigidas a {country}, agrupadas por tema: la tabla de la que parten los equipos nacionales de seguimiento para sus planes de acción. Una recomendación con varios temas aparece bajo cada uno de ellos."
-matrix_themes: Temas
 matrix_no_theme: Sin tema
 matrix_col_reference: Documento, párrafo
 matrix_col_recommendation: Recomendación
@@ -976,7 +973,6 @@ matrix_csv: Télécharger la matrice (CSV)
 matrix_heading: "{country} : recommandations par thème"
 matrix_crumb: Matrice par thème
 matrix_intro: "{country} : toutes les recommandations reçues, regroupées par thème ; le tableau dont partent les équipes nationales de suivi pour leurs plans d'action. Une recommandation portant sur plusieurs thèmes figure sous chacun d'eux."
-matrix_themes: Thèmes
 matrix_no_theme: Sans thème
 matrix_col_reference: Document, paragraphe
 matrix_col_recommendation: Recommandation
@@ -1151,7 +1147,6 @@ matrix_csv: Скачать матрицу (CSV)
 matrix_heading: "{country}: рекомендации по темам"
 matrix_crumb: Матрица по темам
 matrix_intro: "Все рекомендации, адресованные государству {country}, сгруппированные по темам: таблица, с которой национальные группы по выполнению рекомендаций начинают свои планы действий. Рекомендация с несколькими темами приводится под каждой из них."
-matrix_themes: Темы
 matrix_no_theme: Без темы
 matrix_col_reference: Документ, пункт
 matrix_col_recommendation: Рекомендация
@@ -1326,7 +1321,6 @@ matrix_csv: 下载矩阵（CSV）
 matrix_heading: "{country}：按主题分列的建议"
 matrix_crumb: 主题矩阵
 matrix_intro: "向{country}提出的所有建议，按主题归类：国家后续行动小组据以制定行动计划的表格。涉及多个主题的建议在每个主题下均会列出。"
-matrix_themes: 主题
 matrix_no_theme: 无主题
 matrix_col_reference: 文件、段落
 matrix_col_recommendation: 建议
@@ -1375,7 +1369,7 @@ matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
 {{#facts}}<div><dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</dd></div>
 {{/facts}}</dl>{{/hasFacts}}
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
-{{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+{{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a>{{#csvHref}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a>{{/csvHref}}</p>
 {{/matrix}}{{#downloads}}<p class="group-downloads">{{t.group_download}} <a href="{{csvHref}}" download>CSV</a>{{#xlsxHref}} · <a href="{{xlsxHref}}" download>Excel (XLSX)</a>{{/xlsxHref}}</p>
 {{/downloads}}{{#children}}{{>partials/term-table}}{{/children}}
 {{#hasSummary}}

@@ -5,7 +5,7 @@ extension PageContextBuilder {
   func countryMatrix(_ g: Int, _ grouping: MatrixGrouping, _ path: String) -> PageContext {
     let group = model.catalog.terms(.country)[g]
     let name = labels.label(.country, group.key)
-    let groupingName = strings["matrix_grouping_" + grouping.rawValue.replacingOccurrences(of: "-", with: "_")]
+    let groupingName = strings[Self.groupingNameKey(grouping)]
     let heading = grouping == .theme ? strings.format("matrix_heading", ["country": name])
       : strings.format("matrix_heading_by", ["country": name, "grouping": groupingName])
     var crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path)]
@@ -15,11 +15,11 @@ extension PageContextBuilder {
     values["heading"] = .text(heading)
     values["intro"] = .text(strings.format("matrix_intro", ["country": name]))
     values["countLabel"] = .text(count(group.members.count))
-    values["csvHref"] = .text(root + group.path + "matrix.csv")
+    values["csvHref"] = model.config.exports.has(.groupFiles) ? .text(root + group.path + "matrix.csv") : false
     values["groupingName"] = .text(groupingName)
     values["groupings"] = .list(MatrixGrouping.allCases.map { other in
       [.href: .text(root + Route.countryMatrix(group: g, grouping: other).path(in: model)),
-       .label: .text(strings["matrix_grouping_" + other.rawValue.replacingOccurrences(of: "-", with: "_")]),
+       .label: .text(strings[Self.groupingNameKey(other)]),
        .current: .flag(other == grouping)]
     })
     let filters = matrixFilters(group, root: root)
@@ -64,6 +64,19 @@ extension PageContextBuilder {
       "response": .text(r.response.map { strings.label($0) } ?? ""),
       "status": .text(r.followUp?.status.map { strings.label($0) } ?? ""),
     ]
+  }
+
+  /// The key of a grouping's name in the strings files.
+  static func groupingNameKey(_ grouping: MatrixGrouping) -> String {
+    switch grouping {
+    case .theme: return "matrix_grouping_themes"
+    case .sdgGoal: return "matrix_grouping_sdgs"
+    case .affectedPerson: return "matrix_grouping_affected_persons"
+    case .body: return "matrix_grouping_bodies"
+    case .mechanism: return "matrix_grouping_mechanisms"
+    case .recommendingState: return "matrix_grouping_recommending_states"
+    case .cluster: return "matrix_grouping_follow_up_clusters"
+    }
   }
 
   /// Up to this many recommendations, the matrix page opens with every section open.

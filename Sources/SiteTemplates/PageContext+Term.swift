@@ -32,7 +32,8 @@ extension PageContextBuilder {
     values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
     values["chartsHtml"] = .html(page == 1 ? charts(taxonomy, group) : HTML.empty)
     values["matrix"] = page == 1 && taxonomy == .country
-      ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
+      ? ["href": .text(root + group.path + "matrix/"),
+         "csvHref": model.config.exports.has(.groupFiles) ? .text(root + group.path + "matrix.csv") : false] : false
     values["downloads"] = groupDownloads(taxonomy, group, page: page, path: path)
     values[.feedHref] = feedLink(taxonomy, group, root: root)
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
