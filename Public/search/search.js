@@ -35,6 +35,8 @@
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
 // stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// engine.export(query, { filters, format: "csv" | "json", onProgress }) gives the whole result set
+// as a file's text (Public/search/export.js, loaded only when called).
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -89,6 +91,9 @@ export function createSearch(options = {}) {
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
     facetFields: async () => (await index.manifest()).fields,
+    /** The whole result set as the text of a CSV or JSON file (export.js, loaded on first use). */
+    export: async (query, opts = {}) => (await import("./export.js")).exportResults(
+      { baseUrl, index, run: (q, o) => runSearch(index, baseUrl, q, o) }, query, opts),
   };
 }
 
@@ -163,6 +168,7 @@ async function runSearch(index, edition, query, opts) {
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+  if (opts.matches) out.matches = matched;  // every match's document number, in order (export.js)
   if (matched.length === 0) {
     const suggestion = await suggest(index, manifest, query);
     if (suggestion !== null) out.suggestion = suggestion;

@@ -7,14 +7,15 @@
 ///   xlsx: false           # downloads/recommendations.xlsx
 ///   jsonl: false          # downloads/recommendations.jsonl
 ///   sqlite: false         # downloads/recommendations.sqlite
-///   group_files: false    # <group>/recommendations.csv (and .xlsx) on group pages
+///   group_files: false    # <group>/recommendations.csv (and .xlsx) on group pages, countries' matrix.csv
 ///   api: false            # the static JSON API, api/v1/
+///   feeds: false          # Atom feed.xml at the root and on country, theme, group, body and SDG pages
 /// ```
 public struct ExportSettings: Sendable, Equatable {
   public enum Kind: String, CaseIterable, Sendable {
     case csv, xlsx, jsonl, sqlite
     case groupFiles = "group_files"
-    case api
+    case api, feeds
   }
 
   public private(set) var enabled: Set<Kind>
@@ -30,7 +31,7 @@ public struct ExportSettings: Sendable, Equatable {
   public var hasDatasetFiles: Bool { !enabled.isEmpty }
 
   /// Whether the `downloads/` page has anything to list.
-  public var hasDownloads: Bool { !enabled.subtracting([.api]).isEmpty }
+  public var hasDownloads: Bool { !enabled.subtracting([.api, .feeds]).isEmpty }
 
   /// Reads `exports:`: `true`/`false` for every kind, or a mapping of kinds to `true`/`false`.
   static func decode(_ node: FieldNode, _ reader: YAMLReader, into d: inout [Diagnostic]) -> ExportSettings {

@@ -96,6 +96,18 @@ public struct SiteModel: Sendable {
   }
 }
 
+/// What a country's matrix clusters its recommendations by: a page each, at
+/// `countries/<code>/matrix/` (theme) and `countries/<code>/matrix/<grouping>/`.
+public enum MatrixGrouping: String, CaseIterable, Sendable {
+  case theme = "themes"
+  case sdgGoal = "sdgs"
+  case affectedPerson = "affected-persons"
+  case body = "bodies"
+  case mechanism = "mechanisms"
+  case recommendingState = "recommending-states"
+  case cluster = "follow-up-clusters"
+}
+
 /// Every page of the site, named by what it shows; `path` is its folder (or file) in the output.
 public enum Route: Sendable, Hashable {
   case home
@@ -106,7 +118,7 @@ public enum Route: Sendable, Hashable {
   case documents(DocumentOrder, page: Int)
   case term(Taxonomy, group: Int, page: Int)
   /// A country's recommendations clustered by theme (`countries/ecu/matrix/`), beside its CSV.
-  case countryMatrix(group: Int)
+  case countryMatrix(group: Int, grouping: MatrixGrouping = .theme)
   case freePage(Int)
   /// `follow-up/`: status by country, overdue actions, latest updates.
   case followUpHub
@@ -131,7 +143,8 @@ public enum Route: Sendable, Hashable {
     case .hub(let t): return "\(t == .sdgTarget ? Taxonomy.sdgGoal.rawValue : t.rawValue)/"
     case .documents(let order, let page): return Pagination.path(order.folder, page: page)
     case .term(let t, let g, let page): return Pagination.path(model.catalog.terms(t)[g].path, page: page)
-    case .countryMatrix(let g): return model.catalog.terms(.country)[g].path + "matrix/"
+    case .countryMatrix(let g, let grouping):
+      return model.catalog.terms(.country)[g].path + "matrix/" + (grouping == .theme ? "" : grouping.rawValue + "/")
     case .freePage(let i): return "\(model.pages[i].name)/"
     case .followUpHub: return "follow-up/"
     case .countryFollowUp(let c): return model.catalog.terms(.country)[model.followUp.countries[c].group].path + "follow-up/"
@@ -163,7 +176,9 @@ public enum Route: Sendable, Hashable {
         let pages = Pagination(count: group.members.count, pageSize: size).pageCount
         routes += (1...pages).map { .term(t, group: g, page: $0) }
       }
-      if t == .country { routes += model.catalog.terms(t).indices.map { .countryMatrix(group: $0) } }
+      if t == .country {
+        routes += model.catalog.terms(t).indices.flatMap { g in MatrixGrouping.allCases.map { .countryMatrix(group: g, grouping: $0) } }
+      }
     }
     routes += model.pages.indices.map { .freePage($0) }
     if model.config.exports.hasDownloads { routes.append(.downloads) }

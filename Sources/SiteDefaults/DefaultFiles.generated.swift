@@ -218,7 +218,8 @@ public enum DefaultFiles {
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}{{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
-{{/alternates}}<link rel="stylesheet" href="{{root}}assets/style.css">
+{{/alternates}}{{#feedHref}}<link rel="alternate" type="application/atom+xml" title="{{t.feed_link}}" href="{{feedHref}}">
+{{/feedHref}}<link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="icon" href="{{root}}assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
@@ -267,16 +268,27 @@ public enum DefaultFiles {
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
-<p class="count-line">{{countLabel}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
-<nav class="matrix-toc" aria-labelledby="matrix-themes">
-<h2 id="matrix-themes">{{t.matrix_themes}}</h2>
+<p class="count-line">{{countLabel}}{{#csvHref}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a>{{/csvHref}}</p>
+<nav class="matrix-groupings" aria-label="{{t.matrix_group_by}}">
+<span>{{t.matrix_group_by}}</span>
+<ul>
+{{#groupings}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+{{/groupings}}</ul>
+</nav>
+{{#hasFilters}}<div class="matrix-filters"><p>{{t.matrix_filter}}</p>
+<ul>
+{{#filters}}<li>{{label}}: {{#values}}<a href="{{href}}">{{text}}</a> {{/values}}</li>
+{{/filters}}</ul></div>
+{{/hasFilters}}<nav class="matrix-toc" aria-labelledby="matrix-themes">
+<h2 id="matrix-themes">{{groupingName}}</h2>
 <ul>
 {{#sections}}<li><a href="#{{anchor}}">{{label}}</a> <span class="count">({{count}})</span></li>
 {{/sections}}</ul>
 </nav>
 {{#sections}}
 <section class="matrix-section" aria-labelledby="{{anchor}}">
-<h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2>
+{{#open}}<details open>{{/open}}{{^open}}<details>{{/open}}
+<summary><h2 id="{{anchor}}">{{label}} <span class="count">({{count}})</span></h2></summary>
 <div class="table-scroll" role="region" aria-labelledby="{{anchor}}" tabindex="0">
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
@@ -285,6 +297,7 @@ public enum DefaultFiles {
 {{/rows}}</tbody>
 </table>
 </div>
+</details>
 </section>
 {{/sections}}
 {{/main}}
@@ -303,6 +316,19 @@ public enum DefaultFiles {
 </article>
 {{/main}}
 {{/layout}}
+
+"""#,
+    "partials/citation.mustache": #"""
+{{#citation}}<details class="citation">
+<summary>{{t.cite_heading}}</summary>
+<p class="cite-label">{{t.cite_plain_label}}</p>
+<pre class="cite">{{plain}}</pre>
+<p class="cite-label">BibTeX</p>
+<pre class="cite">{{bibtex}}</pre>
+<p class="cite-label">RIS</p>
+<pre class="cite">{{ris}}</pre>
+</details>
+{{/citation}}
 
 """#,
     "partials/follow-up-lists.mustache": #"""
@@ -416,6 +442,7 @@ public enum DefaultFiles {
 {{/rows}}</dl>
 </section>
 {{/followUp}}
+{{>partials/citation}}
 </article>
 {{/main}}
 {{/layout}}
@@ -456,8 +483,14 @@ public enum DefaultFiles {
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results"></ol>
 <nav id="search-pager" class="search-pager"></nav>
+<div id="search-export" class="search-export" hidden data-preparing="{{t.export_preparing}}" data-done="{{t.export_done}}" data-error="{{t.export_error}}">
+<span>{{t.export_label}}</span> <button type="button" data-format="csv">CSV</button> <button type="button" data-format="json">JSON</button>
+<progress id="search-export-progress" max="1" value="0" hidden aria-label="{{t.export_preparing}}"></progress>
+<span id="search-export-status" role="status"></span>
+</div>
 <div id="search-app" hidden data-strings="{{searchStrings}}" data-fields="{{searchFields}}"></div>
 <script type="module" src="{{root}}search/search-page.js"></script>
+<script type="module" src="{{root}}search/search-export.js"></script>
 {{/main}}
 {{/layout}}
 
@@ -624,7 +657,6 @@ matrix_csv: تنزيل المصفوفة (CSV)
 matrix_heading: "{country}: التوصيات حسب الموضوع"
 matrix_crumb: المصفوفة حسب الموضوع
 matrix_intro: "جميع التوصيات الموجهة إلى {country}، مجمّعة حسب الموضوع: الجدول الذي تنطلق منه أفرقة المتابعة الوطنية في إعداد خطط عملها. وتظهر التوصية المتعلقة بعدة مواضيع تحت كل موضوع منها."
-matrix_themes: المواضيع
 matrix_no_theme: بلا موضوع
 matrix_col_reference: الوثيقة، الفقرة
 matrix_col_recommendation: التوصية
@@ -691,6 +723,25 @@ institution_type_nhri: مؤسسة وطنية لحقوق الإنسان
 institution_type_local: الحكم المحلي
 institution_type_other: أخرى
 follow_up_not_overdue: غير متأخر
+feed_link: "أحدث التوصيات (موجز Atom)"
+cite_heading: "الاستشهاد بهذه التوصية"
+cite_plain_label: "النص"
+cite_plain: "{body}، {reference}، {date}: \"{title}\" (توصية موجهة إلى {country})."
+export_label: "تنزيل هذه النتائج (جميعها، بالنصوص الكاملة):"
+export_preparing: "جارٍ إعداد الملف…"
+export_done: "الملف جاهز."
+export_error: "تعذّر التنزيل: {message}"
+matrix_group_by: "التجميع حسب"
+matrix_heading_by: "{country}: التوصيات — {grouping}"
+matrix_none: "غير محدد"
+matrix_grouping_themes: "المواضيع"
+matrix_grouping_sdgs: "أهداف التنمية المستدامة"
+matrix_grouping_affected_persons: "الأشخاص المتأثرون"
+matrix_grouping_bodies: "الهيئات"
+matrix_grouping_mechanisms: "الآليات"
+matrix_grouping_recommending_states: "الدول مقدمة التوصيات"
+matrix_grouping_follow_up_clusters: "مجموعات المتابعة"
+matrix_filter: "تضييق هذه التوصيات في البحث (حيث يمكن تنزيلها):"
 
 """#,
     "strings/en.yml": #"""
@@ -812,7 +863,6 @@ matrix_csv: Download the matrix (CSV)
 matrix_heading: "{country}: recommendations by theme"
 matrix_crumb: Matrix by theme
 matrix_intro: "Every recommendation to {country}, clustered by theme: the table national follow-up teams start their action plans from. A recommendation with several themes appears under each of them."
-matrix_themes: Themes
 matrix_no_theme: No theme
 matrix_col_reference: Document, paragraph
 matrix_col_recommendation: Recommendation
@@ -921,6 +971,25 @@ institution_type_nhri: National human rights institution
 institution_type_local: Local government
 institution_type_other: Other
 follow_up_not_overdue: Not overdue
+feed_link: "Latest recommendations (Atom feed)"
+cite_heading: "Cite this recommendation"
+cite_plain_label: "Text"
+cite_plain: "{body}, {reference}, {date}: “{title}” (recommendation to {country})."
+export_label: "Download these results (every match, full texts):"
+export_preparing: "Preparing the file…"
+export_done: "The file is ready."
+export_error: "The download failed: {message}"
+matrix_group_by: "Group by"
+matrix_heading_by: "{country}: recommendations — {grouping}"
+matrix_none: "Not given"
+matrix_grouping_themes: "Themes"
+matrix_grouping_sdgs: "SDG goals"
+matrix_grouping_affected_persons: "Affected persons"
+matrix_grouping_bodies: "Bodies"
+matrix_grouping_mechanisms: "Mechanisms"
+matrix_grouping_recommending_states: "Recommending States"
+matrix_grouping_follow_up_clusters: "Follow-up clusters"
+matrix_filter: "Narrow these recommendations in the search (where they can be downloaded):"
 
 """#,
     "strings/es.yml": #"""
@@ -1085,7 +1154,6 @@ matrix_csv: Descargar la matriz (CSV)
 matrix_heading: "{country}: recomendaciones por tema"
 matrix_crumb: Matriz por tema
 matrix_intro: "Todas las recomendaciones dirigidas a {country}, agrupadas por tema: la tabla de la que parten los equipos nacionales de seguimiento para sus planes de acción. Una recomendación con varios temas aparece bajo cada uno de ellos."
-matrix_themes: Temas
 matrix_no_theme: Sin tema
 matrix_col_reference: Documento, párrafo
 matrix_col_recommendation: Recomendación
@@ -1152,6 +1220,25 @@ institution_type_nhri: Institución nacional de derechos humanos
 institution_type_local: Gobierno local
 institution_type_other: Otra
 follow_up_not_overdue: No atrasado
+feed_link: "Últimas recomendaciones (canal Atom)"
+cite_heading: "Citar esta recomendación"
+cite_plain_label: "Texto"
+cite_plain: "{body}, {reference}, {date}: “{title}” (recomendación dirigida a {country})."
+export_label: "Descargar estos resultados (todos, con el texto completo):"
+export_preparing: "Preparando el archivo…"
+export_done: "El archivo está listo."
+export_error: "La descarga falló: {message}"
+matrix_group_by: "Agrupar por"
+matrix_heading_by: "{country}: recomendaciones — {grouping}"
+matrix_none: "Sin indicar"
+matrix_grouping_themes: "Temas"
+matrix_grouping_sdgs: "Objetivos de Desarrollo Sostenible"
+matrix_grouping_affected_persons: "Personas afectadas"
+matrix_grouping_bodies: "Órganos"
+matrix_grouping_mechanisms: "Mecanismos"
+matrix_grouping_recommending_states: "Estados recomendantes"
+matrix_grouping_follow_up_clusters: "Grupos de seguimiento"
+matrix_filter: "Filtrar estas recomendaciones en la búsqueda (donde pueden descargarse):"
 
 """#,
     "strings/fr.yml": #"""
@@ -1316,7 +1403,6 @@ matrix_csv: Télécharger la matrice (CSV)
 matrix_heading: "{country} : recommandations par thème"
 matrix_crumb: Matrice par thème
 matrix_intro: "{country} : toutes les recommandations reçues, regroupées par thème ; le tableau dont partent les équipes nationales de suivi pour leurs plans d'action. Une recommandation portant sur plusieurs thèmes figure sous chacun d'eux."
-matrix_themes: Thèmes
 matrix_no_theme: Sans thème
 matrix_col_reference: Document, paragraphe
 matrix_col_recommendation: Recommandation
@@ -1383,6 +1469,25 @@ institution_type_nhri: Institution nationale des droits de l’homme
 institution_type_local: Collectivité locale
 institution_type_other: Autre
 follow_up_not_overdue: Pas en retard
+feed_link: "Dernières recommandations (flux Atom)"
+cite_heading: "Citer cette recommandation"
+cite_plain_label: "Texte"
+cite_plain: "{body}, {reference}, {date} : « {title} » (recommandation adressée à : {country})."
+export_label: "Télécharger ces résultats (tous, textes intégraux) :"
+export_preparing: "Préparation du fichier…"
+export_done: "Le fichier est prêt."
+export_error: "Le téléchargement a échoué : {message}"
+matrix_group_by: "Regrouper par"
+matrix_heading_by: "{country} : recommandations — {grouping}"
+matrix_none: "Non indiqué"
+matrix_grouping_themes: "Thèmes"
+matrix_grouping_sdgs: "Objectifs de développement durable"
+matrix_grouping_affected_persons: "Personnes concernées"
+matrix_grouping_bodies: "Organes"
+matrix_grouping_mechanisms: "Mécanismes"
+matrix_grouping_recommending_states: "États auteurs des recommandations"
+matrix_grouping_follow_up_clusters: "Groupes de suivi"
+matrix_filter: "Affiner ces recommandations dans la recherche (d’où les télécharger) :"
 
 """#,
     "strings/ru.yml": #"""
@@ -1547,7 +1652,6 @@ matrix_csv: Скачать матрицу (CSV)
 matrix_heading: "{country}: рекомендации по темам"
 matrix_crumb: Матрица по темам
 matrix_intro: "Все рекомендации, адресованные государству {country}, сгруппированные по темам: таблица, с которой национальные группы по выполнению рекомендаций начинают свои планы действий. Рекомендация с несколькими темами приводится под каждой из них."
-matrix_themes: Темы
 matrix_no_theme: Без темы
 matrix_col_reference: Документ, пункт
 matrix_col_recommendation: Рекомендация
@@ -1614,6 +1718,25 @@ institution_type_nhri: Национальное правозащитное уч�
 institution_type_local: Местные органы власти
 institution_type_other: Другое
 follow_up_not_overdue: Не просрочено
+feed_link: "Последние рекомендации (лента Atom)"
+cite_heading: "Как цитировать эту рекомендацию"
+cite_plain_label: "Текст"
+cite_plain: "{body}, {reference}, {date}: «{title}» (рекомендация, адресованная государству: {country})."
+export_label: "Скачать эти результаты (все, с полными текстами):"
+export_preparing: "Подготовка файла…"
+export_done: "Файл готов."
+export_error: "Не удалось скачать: {message}"
+matrix_group_by: "Группировать по"
+matrix_heading_by: "{country}: рекомендации — {grouping}"
+matrix_none: "Не указано"
+matrix_grouping_themes: "Темы"
+matrix_grouping_sdgs: "Цели в области устойчивого развития"
+matrix_grouping_affected_persons: "Затрагиваемые лица"
+matrix_grouping_bodies: "Органы"
+matrix_grouping_mechanisms: "Механизмы"
+matrix_grouping_recommending_states: "Государства, вынесшие рекомендации"
+matrix_grouping_follow_up_clusters: "Группы для последующей деятельности"
+matrix_filter: "Отобрать эти рекомендации в поиске (там их можно скачать):"
 
 """#,
     "strings/zh.yml": #"""
@@ -1778,7 +1901,6 @@ matrix_csv: 下载矩阵（CSV）
 matrix_heading: "{country}：按主题分列的建议"
 matrix_crumb: 主题矩阵
 matrix_intro: "向{country}提出的所有建议，按主题归类：国家后续行动小组据以制定行动计划的表格。涉及多个主题的建议在每个主题下均会列出。"
-matrix_themes: 主题
 matrix_no_theme: 无主题
 matrix_col_reference: 文件、段落
 matrix_col_recommendation: 建议
@@ -1845,6 +1967,25 @@ institution_type_nhri: 国家人权机构
 institution_type_local: 地方政府
 institution_type_other: 其他
 follow_up_not_overdue: 未逾期
+feed_link: "最新建议（Atom订阅源）"
+cite_heading: "引用本建议"
+cite_plain_label: "文本"
+cite_plain: "{body}，{reference}，{date}：“{title}”（向{country}提出的建议）。"
+export_label: "下载这些结果（全部结果，含全文）："
+export_preparing: "正在准备文件…"
+export_done: "文件已准备好。"
+export_error: "下载失败：{message}"
+matrix_group_by: "分组方式"
+matrix_heading_by: "{country}：建议——{grouping}"
+matrix_none: "未注明"
+matrix_grouping_themes: "主题"
+matrix_grouping_sdgs: "可持续发展目标"
+matrix_grouping_affected_persons: "受影响者"
+matrix_grouping_bodies: "机构"
+matrix_grouping_mechanisms: "机制"
+matrix_grouping_recommending_states: "提出建议的国家"
+matrix_grouping_follow_up_clusters: "后续行动组别"
+matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
 
 """#,
     "term.mustache": #"""
@@ -1855,7 +1996,7 @@ follow_up_not_overdue: 未逾期
 {{#facts}}<div><dt>{{label}}</dt><dd>{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}</dd></div>
 {{/facts}}</dl>{{/hasFacts}}
 <p class="count-line">{{countLabel}}{{#searchHref}} · <a href="{{searchHref}}">{{t.search_in_group}}</a>{{/searchHref}}</p>
-{{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a> · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a></p>
+{{#matrix}}<p class="matrix-links"><a href="{{href}}">{{t.matrix_link}}</a>{{#csvHref}} · <a href="{{csvHref}}" download>{{t.matrix_csv}}</a>{{/csvHref}}</p>
 {{/matrix}}{{#downloads}}<p class="group-downloads">{{t.group_download}} <a href="{{csvHref}}" download>CSV</a>{{#xlsxHref}} · <a href="{{xlsxHref}}" download>Excel (XLSX)</a>{{/xlsxHref}}</p>
 {{/downloads}}{{#followUpHref}}<p class="follow-up-link"><a href="{{followUpHref}}">{{t.follow_up_heading}}</a></p>
 {{/followUpHref}}<section aria-labelledby="list-heading">
@@ -2135,6 +2276,194 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 /* The 404 page's editions, each in its own direction: no marker that an rtl item would push outside. */
 .editions { list-style: none; padding-inline-start: 0; }
 .editions li { margin-block: 0.4rem; }
+
+/* Citations on a recommendation page (issue 18) */
+.citation { margin-block: 1.5rem; }
+.citation summary { cursor: pointer; font-weight: 600; }
+.citation .cite-label { margin-block: 0.75rem 0.25rem; font-weight: 600; }
+.citation pre.cite { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem 0.75rem; border: 1px solid #767676; background: #f6f6f6; color: #1a1a1a; font-size: 0.875rem; }
+.downloads { border-collapse: collapse; }
+.downloads th, .downloads td { padding: 0.25rem 0.75rem 0.25rem 0; text-align: start; }
+.search-export { margin-block: 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.matrix-section summary { cursor: pointer; }
+.matrix-section summary h2 { display: inline; }
+
+/* The matrix printed: a clean A4 table, every section open, no navigation. */
+@media print {
+  @page { size: A4; margin: 12mm; }
+  .site-header, .site-footer, .breadcrumbs, .skip-link, .matrix-toc, .count-line a { display: none; }
+  .matrix-section details::details-content { content-visibility: visible; display: block; }
+  .matrix-section summary { list-style: none; }
+  .matrix-section .table-scroll { overflow: visible; }
+  table.matrix { min-inline-size: 0; font-size: 9pt; }
+  table.matrix tr { break-inside: avoid; }
+  table.matrix thead { display: table-header-group; }
+  .matrix-section { break-before: auto; }
+  a { color: inherit; text-decoration: none; }
+}
+.matrix-groupings { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; margin-block: 0.75rem; }
+.matrix-groupings ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0; padding: 0; }
+.matrix-groupings a[aria-current] { font-weight: 600; }
+@media print { .matrix-groupings { display: none; } }
+.matrix-filters ul { list-style: none; padding: 0; margin: 0.25rem 0 1rem; }
+@media print { .matrix-filters { display: none; } }
+
+"""#,
+    "search/export.js": #"""
+// HRIndex search export: the whole result set of a query as CSV or JSON, in the browser or Node.
+// Loaded by search.js only when an export is asked for (engine.export), so a search never waits
+// for it. The full texts come from the index's result chunks (search/index/docs/<c>.json, each
+// fetched once for all its matches) and the facet values from its vectors (vectors/<b>.bin):
+// never one request per record.
+//
+//   const text = await engine.export("right to education", { filters: { country: ["ecu"] }, format: "csv",
+//     onProgress: ({ done, total }) => … });
+//
+// CSV: UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoted cells), a cell a spreadsheet would
+// run as a formula prefixed with "'"; lists joined with "; ". JSON: an array of objects, lists as
+// arrays. Rows in result order (best first); columns: id, url, document, paragraph, date,
+// language, title, text, then each facet field of the index (its values as the site's filters name
+// them, in the index's order of values).
+
+const CONCURRENCY = 4;
+
+/**
+ * @param ctx  { baseUrl, index, run } from search.js: the index reader and its search.
+ * @returns the file's text.
+ */
+export async function exportResults(ctx, query, { filters = {}, format = "csv", onProgress } = {}) {
+  if (format !== "csv" && format !== "json") throw new Error(`unknown export format "${format}" (csv or json)`);
+  const manifest = await ctx.index.manifest();
+  const { matches } = await ctx.run(query, { filters, limit: 0, matches: true });
+  const chunkSize = manifest.chunkSize;
+  const blockSize = manifest.blockSize;
+  const chunks = [...new Set(matches.map((d) => Math.floor(d / chunkSize)))];
+  const blocks = [...new Set(matches.map((d) => Math.floor(d / blockSize)))];
+  const total = chunks.length + blocks.length;
+  let done = 0;
+  const step = () => { done++; onProgress?.({ done, total }); };
+  onProgress?.({ done: 0, total });
+  const records = new Map();
+  const vectors = new Map();
+  const jobs = [
+    ...chunks.map((c) => async () => { records.set(c, await ctx.index.json(`docs/${c}.json`)); step(); }),
+    ...blocks.map((b) => async () => { vectors.set(b, await ctx.index.vectors(b)); step(); }),
+  ];
+  await inTurn(jobs, CONCURRENCY);
+  const fields = manifest.fields;
+  const offsets = valueOffsets(manifest);
+  const rows = matches.map((d) => {
+    const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.baseUrl);
+    const values = Object.fromEntries(fields.map((f) => [f, []]));
+    for (const g of vectors.get(Math.floor(d / blockSize))[d % blockSize]) {
+      const [f, i] = locate(offsets, g);
+      values[fields[f]].push(manifest.values[f][i]);
+    }
+    return { ...row, ...values };
+  });
+  return format === "json" ? JSON.stringify(rows, null, 1) + "\n" : toCSV(rows, ["id", "url", "document", "paragraph", "date", "language", "title", "text", ...fields]);
+}
+
+// Runs the jobs, `width` at a time.
+async function inTurn(jobs, width) {
+  let next = 0;
+  const worker = async () => { while (next < jobs.length) await jobs[next++](); };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
+}
+
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?]
+// (see search.js readRecord): title null = the text, a number k = the first k characters and "…".
+function readRecord([id, text, document, paragraph, date, language, title, url], baseUrl) {
+  return {
+    id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
+    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    text,
+  };
+}
+
+function valueOffsets(manifest) {
+  let total = 0;
+  return manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
+}
+
+function locate(offsets, g) {
+  let f = offsets.length - 1;
+  while (offsets[f] > g) f--;
+  return [f, g - offsets[f]];
+}
+
+/** RFC 4180 with a byte-order mark and CRLF; formula-like cells start with "'". */
+export function toCSV(rows, columns) {
+  const lines = [columns.map(csvCell).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(Array.isArray(row[c]) ? row[c].join("; ") : row[c] ?? "")).join(","));
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+function csvCell(value) {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+"""#,
+    "search/search-export.js": #"""
+// "Download these results" on the search page: the whole result set of the search the page shows
+// (its state lives in the URL: ?q=…&country=…) as a CSV or JSON file made in the browser by
+// engine.export, with a progress bar while the index's result chunks arrive. A module of its own,
+// beside search-page.js: it reads the same URL and needs nothing else from it.
+import { createSearch } from "./search.js";
+
+const box = document.getElementById("search-export");
+const progress = document.getElementById("search-export-progress");
+const status = document.getElementById("search-export-status");
+const engine = createSearch();
+const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
+
+async function currentSearch() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const field of await engine.facetFields()) {
+    const values = params.getAll(field).filter(Boolean);
+    if (values.length) filters[field] = values;
+  }
+  return { q: params.get("q") ?? "", filters };
+}
+
+async function download(kind, button) {
+  const { q, filters } = await currentSearch();
+  button.disabled = true;
+  progress.hidden = false;
+  progress.value = 0;
+  status.textContent = box.dataset.preparing;
+  try {
+    const text = await engine.export(q, { filters, format: kind, onProgress: ({ done, total }) => {
+      progress.max = Math.max(1, total);
+      progress.value = done;
+    } });
+    const type = kind === "csv" ? "text/csv;charset=utf-8" : "application/json";
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `search-results.${kind}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = box.dataset.done;
+  } catch (error) {
+    status.textContent = format(box.dataset.error, { message: error.message });
+  } finally {
+    button.disabled = false;
+    progress.hidden = true;
+  }
+}
+
+if (box) {
+  for (const button of box.querySelectorAll("button[data-format]")) {
+    button.addEventListener("click", () => download(button.dataset.format, button));
+  }
+  box.hidden = false;
+}
 
 """#,
     "search/search-page.js": #"""
@@ -2561,6 +2890,8 @@ engine.facetFields().catch(() => []).then((fields) => {
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
 // stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// engine.export(query, { filters, format: "csv" | "json", onProgress }) gives the whole result set
+// as a file's text (Public/search/export.js, loaded only when called).
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -2615,6 +2946,9 @@ export function createSearch(options = {}) {
     manifest: () => index.manifest(),
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
     facetFields: async () => (await index.manifest()).fields,
+    /** The whole result set as the text of a CSV or JSON file (export.js, loaded on first use). */
+    export: async (query, opts = {}) => (await import("./export.js")).exportResults(
+      { baseUrl, index, run: (q, o) => runSearch(index, baseUrl, q, o) }, query, opts),
   };
 }
 
@@ -2689,6 +3023,7 @@ async function runSearch(index, edition, query, opts) {
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
+  if (opts.matches) out.matches = matched;  // every match's document number, in order (export.js)
   if (matched.length === 0) {
     const suggestion = await suggest(index, manifest, query);
     if (suggestion !== null) out.suggestion = suggestion;

@@ -111,6 +111,8 @@ enum ContentType {
     "bin": "application/octet-stream", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
     "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon", "pdf": "application/pdf",
     "woff2": "font/woff2", "webmanifest": "application/manifest+json",
+    "jsonl": "application/jsonl", "sqlite": "application/vnd.sqlite3",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   ]
 
   static func of(_ path: String) -> String {

@@ -17,11 +17,21 @@ extension PageContextBuilder {
     values["files"] = .list(model.downloads.map { file in
       [
         .href: .text(files + file.path), "name": .text(String(file.path.split(separator: "/").last ?? "")),
-        .label: .text(strings["downloads_format_" + file.format]), "size": .text(size(file.bytes)),
+        .label: .text(strings[Self.formatNameKey(file.format)]), "size": .text(size(file.bytes)),
       ]
     })
     values["hasGroupFiles"] = .flag(model.config.exports.has(.groupFiles))
     return PageContext(path: path, template: .downloads, values: values)
+  }
+
+  /// The key of a download format's description in the strings files.
+  static func formatNameKey(_ format: String) -> String {
+    switch format {
+    case "csv": return "downloads_format_csv"
+    case "xlsx": return "downloads_format_xlsx"
+    case "jsonl": return "downloads_format_jsonl"
+    default: return "downloads_format_sqlite"
+    }
   }
 
   /// The links a term page shows to its own list as CSV and XLSX, or false.

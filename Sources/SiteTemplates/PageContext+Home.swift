@@ -27,6 +27,7 @@ extension PageContextBuilder {
     ]
     values["browse"] = .list(Array(items.dropFirst()) + followUp)
     values["chartsHtml"] = .html(homeCharts())
+    values[.feedHref] = model.config.exports.has(.feeds) ? .text(root + "feed.xml") : false
     values["downloadsHref"] = model.config.exports.hasDownloads ? .text(root + "downloads/") : false
     let latest = Array(catalog.recommendations.indices.prefix(Self.latestCount))
     values["list"] = ["start": "1", "items": .list(latest.map { listItem($0, root: root) })]

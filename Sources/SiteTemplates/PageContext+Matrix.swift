@@ -1,54 +1,58 @@
 import SiteCore
-
-/// A country's recommendations clustered by theme, as UHRI's country matrix: the table national
-/// follow-up teams start their action plans from. A recommendation with several themes appears
-/// under each; those without a theme come last.
-struct CountryMatrix {
-  struct Section {
-    /// The theme slug, or nil for the recommendations without a theme.
-    var theme: String?
-    var label: String
-    /// Indexes into `Catalog.recommendations`, in list order.
-    var members: [Int]
-  }
-
-  var sections: [Section]
-
-  init(_ group: TermGroup, catalog: Catalog, labels: TermLabels, noTheme: String) {
-    var byTheme: [String: [Int]] = [:]
-    var unthemed: [Int] = []
-    for i in group.members {
-      let themes = catalog.recommendations[i].themes
-      if themes.isEmpty { unthemed.append(i) }
-      for theme in themes { byTheme[theme, default: []].append(i) }
-    }
-    sections = byTheme.keys.map { (sort: labels.sortKey(.theme, $0), key: $0) }.sorted { ($0.sort, $0.key) < ($1.sort, $1.key) }
-      .map { Section(theme: $0.key, label: labels.label(.theme, $0.key), members: byTheme[$0.key]!) }
-    if !unthemed.isEmpty { sections.append(Section(theme: nil, label: noTheme, members: unthemed)) }
-  }
-}
+import SiteSearch
 
 extension PageContextBuilder {
-  func countryMatrix(_ g: Int, _ path: String) -> PageContext {
+  func countryMatrix(_ g: Int, _ grouping: MatrixGrouping, _ path: String) -> PageContext {
     let group = model.catalog.terms(.country)[g]
     let name = labels.label(.country, group.key)
-    let heading = strings.format("matrix_heading", ["country": name])
-    let crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path), (strings["matrix_crumb"], nil)]
+    let groupingName = strings[Self.groupingNameKey(grouping)]
+    let heading = grouping == .theme ? strings.format("matrix_heading", ["country": name])
+      : strings.format("matrix_heading_by", ["country": name, "grouping": groupingName])
+    var crumbs: [(String, String?)] = [(strings["nav_countries"], "countries/"), (name, group.path)]
+    crumbs += grouping == .theme ? [(strings["matrix_crumb"], nil)] : [(strings["matrix_crumb"], group.path + "matrix/"), (groupingName, nil)]
     var values = layout(path, title: heading, crumbs: crumbs, section: "countries")
     let root = base(path)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings.format("matrix_intro", ["country": name]))
     values["countLabel"] = .text(count(group.members.count))
-    values["csvHref"] = .text(root + group.path + "matrix.csv")
-    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
+    values["csvHref"] = model.config.exports.has(.groupFiles) ? .text(root + group.path + "matrix.csv") : false
+    values["groupingName"] = .text(groupingName)
+    values["groupings"] = .list(MatrixGrouping.allCases.map { other in
+      [.href: .text(root + Route.countryMatrix(group: g, grouping: other).path(in: model)),
+       .label: .text(strings[Self.groupingNameKey(other)]),
+       .current: .flag(other == grouping)]
+    })
+    let filters = matrixFilters(group, root: root)
+    values["filters"] = .list(filters)
+    values["hasFilters"] = .flag(!filters.isEmpty)
+    let matrix = CountryMatrix(group, by: grouping, catalog: model.catalog, labels: labels,
+      none: strings[grouping == .theme ? "matrix_no_theme" : "matrix_none"])
+    // A large matrix opens with its sections closed: the list of themes, each a click from its table.
+    let open = group.members.count <= Self.matrixOpenLimit
+    let prefix = grouping == .theme ? "theme" : grouping.rawValue
     values["sections"] = .list(matrix.sections.map { section in
       [
-        "anchor": .text("theme-" + (section.theme ?? "none")), "label": .text(section.label),
-        "count": .text(number(section.members.count)),
+        "anchor": .text(prefix + "-" + (section.key.map(Slug.make) ?? "none")), "label": .text(section.label),
+        "count": .text(number(section.members.count)), "open": .flag(open),
         "rows": .list(section.members.map { matrixRow($0, root: root) }),
       ]
     })
     return PageContext(path: path, template: .matrix, values: values)
+  }
+
+  /// Links that narrow the country's recommendations by cycle, body and response in the search
+  /// (which can download them): one per value the country's recommendations have.
+  private func matrixFilters(_ group: TermGroup, root: String) -> [TemplateValue] {
+    let records = group.members.map { model.catalog.recommendations[$0] }
+    let cycles = Set(records.compactMap(\.cycle)).sorted().map { (String($0), String($0)) }
+    let bodies = Set(records.map(\.body)).sorted().map { (Slug.make($0), $0) }
+    let responses = UPRResponse.allCases.filter { r in records.contains { $0.response == r } }.map { ($0.rawValue, strings.label($0)) }
+    let fields: [(FacetField, [(String, String)])] = [(.cycle, cycles), (.body, bodies), (.response, responses)]
+    return fields.filter { !$0.1.isEmpty }.map { field, values in
+      [.label: .text(strings.name(of: field)), .values: .list(values.map { value, label in
+        [.href: .text(root + "search/?country=\(group.slug)&\(field.rawValue)=\(value)"), .text: .text(label)]
+      })]
+    }
   }
 
   private func matrixRow(_ i: Int, root: String) -> TemplateValue {
@@ -63,32 +67,46 @@ extension PageContextBuilder {
     ]
   }
 
+  /// The key of a grouping's name in the strings files.
+  static func groupingNameKey(_ grouping: MatrixGrouping) -> String {
+    switch grouping {
+    case .theme: return "matrix_grouping_themes"
+    case .sdgGoal: return "matrix_grouping_sdgs"
+    case .affectedPerson: return "matrix_grouping_affected_persons"
+    case .body: return "matrix_grouping_bodies"
+    case .mechanism: return "matrix_grouping_mechanisms"
+    case .recommendingState: return "matrix_grouping_recommending_states"
+    case .cluster: return "matrix_grouping_follow_up_clusters"
+    }
+  }
+
+  /// Up to this many recommendations, the matrix page opens with every section open.
+  static let matrixOpenLimit = 300
+
   // MARK: - CSV
 
-  /// The columns of `matrix.csv`, one row per recommendation and theme.
-  static let matrixColumns = ["theme", "id", "document", "paragraph", "title", "body", "mechanism", "date", "response",
-                              "status", "responsible", "url"]
+  /// The columns of `matrix.csv`: one row per recommendation, every field, its groups joined.
+  static let matrixColumns = [
+    "id", "document", "paragraph", "title", "text", "themes", "affected_persons", "sdg_goals", "sdg_targets", "body",
+    "mechanism", "date", "cycle", "recommending_states", "response", "status", "responsible", "cluster", "due", "url",
+  ]
 
   /// The matrix of the country `g` (an index of `catalog.terms(.country)`) as CSV for spreadsheets:
-  /// UTF-8 with a byte-order mark (Excel reads it as UTF-8), RFC 4180 quoting and CRLF line ends,
-  /// and cells that a spreadsheet would run as a formula neutralised.
+  /// one row per recommendation with its full text (plain, in the page's language when translated)
+  /// and every field, its groups joined with "; " by their names in the page's language; rows
+  /// clustered by first theme as the page's sections are. UTF-8 with a byte-order mark (Excel
+  /// reads it as UTF-8), RFC 4180 quoting and CRLF line ends, and cells that a spreadsheet would
+  /// run as a formula neutralised.
   public func matrixCSV(country g: Int) -> [UInt8] {
     let group = model.catalog.terms(.country)[g]
-    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, noTheme: strings["matrix_no_theme"])
+    let matrix = CountryMatrix(group, catalog: model.catalog, labels: labels, none: strings["matrix_no_theme"])
     var out: [UInt8] = []
-    out.reserveCapacity(256 * group.members.count + 256)
+    out.reserveCapacity(1_200 * group.members.count + 256)
     out.append(contentsOf: ("\u{FEFF}" + Self.matrixColumns.joined(separator: ",") + "\r\n").utf8)
-    let base = model.config.baseURL ?? ""
+    var written = Set<Int>()
     for section in matrix.sections {
-      for i in section.members {
-        let r = model.catalog.recommendations[i]
-        let cells = [
-          section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
-          r.date, r.response.map { strings.label($0) } ?? "",
-          r.followUp?.currentStatus.map { strings.label($0) } ?? "",
-          r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
-        ]
-        for (n, cell) in cells.enumerated() {
+      for i in section.members where written.insert(i).inserted {
+        for (n, cell) in matrixCells(i).enumerated() {
           if n > 0 { out.append(UInt8(ascii: ",")) }
           CSV.append(cell, into: &out)
         }
@@ -96,6 +114,20 @@ extension PageContextBuilder {
       }
     }
     return out
+  }
+
+  private func matrixCells(_ i: Int) -> [String] {
+    let r = model.catalog.recommendations[i]
+    let shown = model.text(i, in: language).text
+    let names = { (t: Taxonomy, keys: [String]) in keys.map { labels.label(t, $0) }.joined(separator: "; ") }
+    return [
+      r.id.rawValue, r.document, r.paragraph, shown.title, shown.plainText, names(.theme, r.themes),
+      names(.affectedPerson, r.affectedPersons), names(.sdgGoal, r.sdgGoals), r.sdgTargets.joined(separator: "; "), r.body,
+      labels.label(.mechanism, r.mechanism.rawValue), r.date, r.cycle.map(String.init) ?? "",
+      names(.country, r.recommendingStates.map(\.rawValue)), r.response.map { strings.label($0) } ?? "",
+      r.followUp?.currentStatus.map { strings.label($0) } ?? "", r.followUp?.responsible.joined(separator: "; ") ?? "",
+      r.followUp?.cluster ?? "", r.followUp?.due ?? "", (model.config.baseURL ?? "") + prefix + "recommendations/\(r.id)/",
+    ]
   }
 
   /// The file `matrix.csv` of country `g`, relative to the site root.

@@ -32,6 +32,7 @@ extension PageContextBuilder {
       "href": original.templateValue, "hreflang": .text(r.language), "linkText": .text(strings["translation_original_link"]),
     ])
     values["followUp"] = r.followUp.map { ["rows": followUpRows($0, language: r.language)] } ?? false
+    values["citation"] = citation(i, title: text.title)
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .recommendation, values: values)

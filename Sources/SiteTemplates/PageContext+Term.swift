@@ -34,10 +34,12 @@ extension PageContextBuilder {
     values["quickFilters"] = page == 1 ? quickFilters(taxonomy, group, root: root) : false
     values["reviews"] = page == 1 && taxonomy == .country ? uprReviews(group, root: root) : false
     values["matrix"] = page == 1 && taxonomy == .country
-      ? ["href": .text(root + group.path + "matrix/"), "csvHref": .text(root + group.path + "matrix.csv")] : false
+      ? ["href": .text(root + group.path + "matrix/"),
+         "csvHref": model.config.exports.has(.groupFiles) ? .text(root + group.path + "matrix.csv") : false] : false
     values["downloads"] = groupDownloads(taxonomy, group, page: page, path: path)
     values["followUpHref"] = (page == 1 && taxonomy == .country && model.followUp.country(group: g) != nil
       ? root + group.path + "follow-up/" : nil).templateValue
+    values[.feedHref] = feedLink(taxonomy, group, root: root)
     addList(into: &values, members: group.members, folder: group.path, page: page, root: root)
     return PageContext(path: path, template: .term, values: values)
   }

@@ -96,7 +96,7 @@ public struct PageContextBuilder: Sendable {
     case .hub(let taxonomy): return taxonomy == .sdgGoal ? sdgHub(path) : hub(taxonomy, path)
     case .documents(let order, let page): return documentsHub(order, page, path)
     case .term(let taxonomy, let group, let page): return term(taxonomy, group, page, path)
-    case .countryMatrix(let group): return countryMatrix(group, path)
+    case .countryMatrix(let group, let grouping): return countryMatrix(group, grouping, path)
     case .freePage(let i): return freePage(i, path)
     case .followUpHub: return followUpHub(path)
     case .countryFollowUp(let c): return countryFollowUp(c, path)
@@ -123,7 +123,7 @@ public struct PageContextBuilder: Sendable {
       .siteTitle: .text(model.config.title), .t: stringValues,
       .nav: shared.nav[section] ?? navigation(root, section: section), .pages: shared.pages,
       .hasPages: .flag(!model.pages.isEmpty), .hasBreadcrumbs: .flag(!crumbs.isEmpty), .pageTitle: title.templateValue,
-      .canonical: false, .pageDescription: false,
+      .canonical: false, .pageDescription: false, .feedHref: false,
     ]
     // Room for what the page kinds add, so the table is not grown while they do.
     var values = [TemplateKey: TemplateValue](minimumCapacity: 48)

@@ -13,6 +13,7 @@ struct GoldenSiteTests {
     "recommendations/index.html", "recommendations/page/2/index.html",  // every recommendation, paginated
     "countries/index.html", "countries/ecu/index.html", "countries/ecu/page/2/index.html",
     "countries/ecu/matrix/index.html", "countries/ecu/matrix.csv",  // the country matrix by theme
+    "countries/ecu/matrix/sdgs/index.html",  // … and by SDG goal
     "themes/index.html", "themes/international-cooperation/index.html",
     "affected-persons/index.html", "affected-persons/migrants/index.html",
     "bodies/index.html", "bodies/sr-counter-terrorism/index.html",

@@ -134,6 +134,8 @@ struct PreviewServerTests {
     ("assets/icon.svg", "image/svg+xml"), ("countries/ecu/matrix.csv", "text/csv; charset=utf-8"),
     ("search/index/meta.json", "application/json"), ("search/index/t/0.bin", "application/octet-stream"),
     ("assets/style.css", "text/css; charset=utf-8"), ("sitemap.xml", "application/xml"), ("LICENSE", "application/octet-stream"),
+    ("downloads/recommendations.jsonl", "application/jsonl"), ("downloads/recommendations.sqlite", "application/vnd.sqlite3"),
+    ("downloads/recommendations.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
   ])
   func contentTypes(path: String, type: String) {
     #expect(ContentType.of(path) == type)

@@ -58,6 +58,9 @@ def read(content):
             "words": words(body),
             "markdown": body,
             "body": fields["body"],
+            "title": fields.get("title"),
+            "source_url": fields.get("source_url"),
+            "translations": sorted(p.name.split(".")[-2] for p in path.parent.glob(path.stem + ".*.md")),
         }
     return records
 

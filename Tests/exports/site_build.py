@@ -24,7 +24,7 @@ recommending_states: [FRA]
 response: noted
 themes: [right-to-health]
 sdgs: ["3.8"]
-title: "=HYPERLINK(\\"http://evil.example\\", \\"click\\")"
+title: "=HYPERLINK(\\"http://evil.example\\", \\"click\\") {50%} & </pre><script>alert(1)</script> #1_a \\\\ ~^$"
 follow_up:
   cluster: "Health, \\"care\\"\\nand more"
   responsible: ["+Ministry of Health", "Ministry; of Labour"]

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 import content as reference
 
-from site_build import BASE, GROUP_FIELDS, build
+from site_build import BASE, GROUP_FIELDS, REPO, build
 
 
 def check_row(expected, row):
@@ -212,3 +213,21 @@ def test_a_wrong_exports_setting_names_file_line_and_what_is_accepted(tmp_path):
     message = failure.value.stderr.decode() + failure.value.stdout.decode()
     assert "site.yml:" in message and "exports.xlsx" in message and "\"maybe\" is not true or false" in message
     assert "unknown export \"pdf\"" in message and "group_files" in message
+
+
+THEMES = {t["slug"]: t["name"] for t in yaml.safe_load((REPO / "Vocabularies" / "themes.yml").read_text(encoding="utf-8"))}
+
+
+def test_country_matrix_csv_has_one_row_per_recommendation_with_full_text_and_groups_by_name(site):
+    records, out = site
+    for code, ids in reference.groups(records, "country").items():
+        raw = (out / "countries" / code.lower() / "matrix.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+        assert sorted(r["id"] for r in rows) == sorted(ids), code
+        for row in rows:
+            expected = records[row["id"]]
+            if not expected["translations"]:  # a translated text shows in the page's language
+                assert reference.words(row["text"]) == expected["words"], row["id"]
+            assert row["themes"] == "; ".join(THEMES[t] for t in expected["themes"]), row["id"]
+            assert row["url"] == BASE + "recommendations/" + row["id"] + "/"

@@ -26,7 +26,7 @@ struct DatasetRow {
       join(r.recommendingStates.map(\.rawValue)), r.response?.rawValue ?? "", join(r.themes), join(r.affectedPersons),
       join(r.sdgGoals), join(r.sdgTargets), r.language, r.kind.rawValue,
       model.texts[i].title, model.texts[i].plainText,
-      r.followUp?.status?.rawValue ?? "", join(r.followUp?.responsible ?? []), r.followUp?.cluster ?? "", r.followUp?.due ?? "",
+      r.followUp?.currentStatus?.rawValue ?? "", join(r.followUp?.responsible ?? []), r.followUp?.cluster ?? "", r.followUp?.due ?? "",
       Self.sourceURL(r), (model.config.baseURL ?? "") + "recommendations/\(r.id)/",
     ]
   }

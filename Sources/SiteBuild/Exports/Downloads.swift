@@ -81,7 +81,7 @@ enum Downloads {
     case .sqlite:
       scratch = try publisher.scratchPath(for: job.path)
       try SQLiteDataset.write(model, to: scratch)
-    case .groupFiles, .api:
+    case .groupFiles, .api, .feeds:
       preconditionFailure("not a file format")
     }
     var info = stat()

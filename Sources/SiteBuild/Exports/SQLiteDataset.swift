@@ -80,7 +80,7 @@ struct SQLiteDataset {
         .text(r.id.rawValue), .text(r.document), .text(r.paragraph), .text(r.country.rawValue), .text(r.mechanism.rawValue),
         .text(r.body), .text(r.date), r.cycle.map { .integer($0) } ?? .null, optional(r.response?.rawValue), .text(r.language),
         .text(r.kind.rawValue), .text(model.texts[i].title), .text(model.texts[i].plainText),
-        optional(r.followUp?.status?.rawValue), optional(r.followUp?.cluster), optional(r.followUp?.due),
+        optional(r.followUp?.currentStatus?.rawValue), optional(r.followUp?.cluster), optional(r.followUp?.due),
         .text(DatasetRow.sourceURL(r)), .text(base + "recommendations/\(r.id)/"),
       ])
       for (k, link) in links.enumerated() {

@@ -71,7 +71,7 @@ struct StaticAPI {
     let text = model.texts[i]
     let followUp: JSONValue = r.followUp.map { f in
       .object([
-        "status": .optional(f.status?.rawValue), "responsible": .strings(f.responsible),
+        "status": .optional(f.currentStatus?.rawValue), "responsible": .strings(f.responsible),
         "cluster": .optional(f.cluster), "due": .optional(f.due),
       ])
     } ?? .null

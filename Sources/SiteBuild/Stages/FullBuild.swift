@@ -56,6 +56,10 @@ struct FullBuild {
         try StaticAPI(site, strings: inputs.stringsByLanguage).write(publisher, threads: configuration.threads)
         log.lap("static API")
       }
+      if site.config.exports.has(.feeds) {
+        try SiteBuilder.writeFeeds(site, inputs.stringsByLanguage, publisher, threads: configuration.threads)
+        log.lap("feeds")
+      }
       try SiteRenderer(model: site, inputs: inputs, configuration: configuration).render(into: publisher, &log)
       try publisher.commit(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
       log.report.files = publisher.fileCount

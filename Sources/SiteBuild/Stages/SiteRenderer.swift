@@ -29,7 +29,10 @@ struct SiteRenderer {
       log.report.pages = pages.count
       log.lap("render and write pages (and the search index alongside)")
       for (file, xml) in Sitemap.files(routes: routes, model: model) { try publisher.write(file, xml) }
-      try SiteBuilder.writeMatrixCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
+      // matrix.csv carries every text of its country: an export (an edited text then runs the whole build).
+      if model.config.exports.has(.groupFiles) {
+        try SiteBuilder.writeMatrixCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
+      }
       try SiteBuilder.writeReportCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
       log.lap("sitemaps, country matrices and follow-up reports")
     } catch {
