@@ -255,6 +255,17 @@ public enum DefaultFiles {
 {{/layout}}
 
 """#,
+    "partials/follow-up-history.mustache": #"""
+{{#hasActions}}<h3>{{t.follow_up_actions}}</h3>
+<ul class="follow-list">
+{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
+{{/actions}}</ul>
+{{/hasActions}}{{#hasUpdates}}<h3>{{t.follow_up_history}}</h3>
+<ol class="follow-list">
+{{#updates}}<li><time datetime="{{date}}">{{dateText}}</time> · {{status}}{{#note}}<div class="note">{{{note}}}</div>{{/note}}{{#indicators}}<p class="rec-meta">{{t.follow_up_indicators}}: {{indicators}}</p>{{/indicators}}</li>
+{{/updates}}</ol>
+{{/hasUpdates}}
+"""#,
     "partials/follow-up-lists.mustache": #"""
 <section aria-labelledby="overdue-heading">
 <h2 id="overdue-heading">{{t.follow_up_overdue_actions}} <span class="count">({{overdueCount}})</span></h2>
@@ -362,6 +373,7 @@ public enum DefaultFiles {
 <dl class="fields">
 {{#rows}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>
 {{/rows}}</dl>
+{{>partials/follow-up-history}}
 </section>
 {{/followUp}}
 </article>
@@ -596,6 +608,8 @@ institution_type_nhri: مؤسسة وطنية لحقوق الإنسان
 institution_type_local: الحكم المحلي
 institution_type_other: أخرى
 follow_up_not_overdue: غير متأخر
+follow_up_history: السجل
+follow_up_indicators: المؤشرات
 
 """#,
     "strings/en.yml": #"""
@@ -783,6 +797,8 @@ institution_type_nhri: National human rights institution
 institution_type_local: Local government
 institution_type_other: Other
 follow_up_not_overdue: Not overdue
+follow_up_history: History
+follow_up_indicators: Indicators
 
 """#,
     "strings/es.yml": #"""
@@ -971,6 +987,8 @@ institution_type_nhri: Institución nacional de derechos humanos
 institution_type_local: Gobierno local
 institution_type_other: Otra
 follow_up_not_overdue: No atrasado
+follow_up_history: Historial
+follow_up_indicators: Indicadores
 
 """#,
     "strings/fr.yml": #"""
@@ -1159,6 +1177,8 @@ institution_type_nhri: Institution nationale des droits de l’homme
 institution_type_local: Collectivité locale
 institution_type_other: Autre
 follow_up_not_overdue: Pas en retard
+follow_up_history: Historique
+follow_up_indicators: Indicateurs
 
 """#,
     "strings/ru.yml": #"""
@@ -1347,6 +1367,8 @@ institution_type_nhri: Национальное правозащитное уч�
 institution_type_local: Местные органы власти
 institution_type_other: Другое
 follow_up_not_overdue: Не просрочено
+follow_up_history: История
+follow_up_indicators: Показатели
 
 """#,
     "strings/zh.yml": #"""
@@ -1535,6 +1557,8 @@ institution_type_nhri: 国家人权机构
 institution_type_local: 地方政府
 institution_type_other: 其他
 follow_up_not_overdue: 未逾期
+follow_up_history: 历史
+follow_up_indicators: 指标
 
 """#,
     "term.mustache": #"""

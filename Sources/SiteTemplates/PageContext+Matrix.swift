@@ -85,7 +85,7 @@ extension PageContextBuilder {
           section.label, r.id.rawValue, r.document, r.paragraph, model.texts[i].title, r.body, labels.label(.mechanism, r.mechanism.rawValue),
           r.date, r.response.map { strings.label($0) } ?? "",
           r.followUp?.currentStatus.map { strings.label($0) } ?? "",
-          r.followUp?.responsible.joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
+          r.followUp?.responsible.map(institutionName).joined(separator: "; ") ?? "", base + "recommendations/\(r.id)/",
         ]
         for (n, cell) in cells.enumerated() {
           if n > 0 { out.append(UInt8(ascii: ",")) }

@@ -22,7 +22,7 @@ extension PageContextBuilder {
     values["sourceURL"] = r.sourceURL.map { $0.isEmpty ? .flag(false) : .text($0) } ?? .text("https://undocs.org/" + r.document)
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     values["fields"] = fields(of: r, root: root)
-    values["followUp"] = r.followUp.map { ["rows": followUpRows($0)] } ?? false
+    values["followUp"] = r.followUp.map { followUpSection($0, root: root) } ?? false
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
     return PageContext(path: path, template: .recommendation, values: values)
@@ -65,7 +65,7 @@ extension PageContextBuilder {
   func followUpRows(_ f: FollowUp) -> TemplateValue {
     var rows: [[String: String]] = []
     if let status = f.currentStatus { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
-    if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")]) }
+    if !f.responsible.isEmpty { rows.append(["label": strings["field_responsible"], "value": f.responsible.map(institutionName).joined(separator: "; ")]) }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster]) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": due]) }
     return .list(rows.map { .object(TemplateValue.texts($0)) })
