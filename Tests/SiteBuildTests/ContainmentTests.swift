@@ -70,8 +70,12 @@ struct ContainmentTests {
     #expect(Taxonomy.body.slug(of: "..\\..\\BODY") == "body")
     #expect(Taxonomy.country.slug(of: "../") == "")
     var files: [VocabularyFile: (path: String, text: String)] = [:]
-    for kind in VocabularyFile.allCases { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
+    // institutions.yml is optional: HRIndex ships none.
+    for kind in VocabularyFile.allCases where kind != .institutions { files[kind] = (kind.fileName, DefaultFiles.vocabularies[kind.fileName]!) }
     for slug in ["../x", "a/b", "..", "x/../../y"] {
+      var withInstitution = files
+      withInstitution[.institutions] = ("institutions.yml", "- slug: \"\(slug)\"\n  name: Escape\n")
+      if case .success = VocabularyDecoder().decode(withInstitution) { Issue.record("institution slug \(slug) was accepted") }
       files[.themes] = ("themes.yml", "- slug: \"\(slug)\"\n  name: Escape\n")
       let result = VocabularyDecoder().decode(files)
       guard case .failure(let error) = result else {
