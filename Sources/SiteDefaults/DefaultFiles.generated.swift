@@ -576,7 +576,7 @@ follow_up_latest_updates: آخر المستجدات
 follow_up_none_overdue: لا يوجد ما هو متأخر.
 follow_up_crumb: المتابعة
 follow_up_country_heading: "المتابعة الوطنية: {country}"
-follow_up_country_intro: "التوصيات الموجهة إلى {country} التي تتابعها آليتها الوطنية: {count}."
+follow_up_country_intro: "عدد التوصيات الموجهة إلى {country} التي تتابعها آليتها الوطنية: {number}."
 follow_up_progress: التقدم عبر الزمن
 follow_up_progress_caption: التوصيات في كل حالة في نهاية كل سنة
 follow_up_reports: تقارير التقدم
@@ -590,7 +590,7 @@ follow_up_by_goal: حسب هدف التنمية المستدامة
 follow_up_by_cluster: حسب المجموعة
 follow_up_no_cluster: بلا مجموعة
 follow_up_report_heading: "تقرير التقدم: {country}، {review}"
-follow_up_report_intro: "متابعة التوصيات ({count}) الصادرة عن {review} إلى {country}، مجمعة: لكل منها نصها والمؤسسات المسؤولة والإجراءات المقررة وآخر المستجدات."
+follow_up_report_intro: "متابعة التوصيات الصادرة عن {review} إلى {country} (عددها {number})، مجمعة: لكل منها نصها والمؤسسات المسؤولة والإجراءات المقررة وآخر المستجدات."
 follow_up_completed: أُنجز
 follow_up_actions: الإجراءات
 follow_up_latest_update: آخر المستجدات
@@ -1335,7 +1335,7 @@ follow_up_latest_updates: Последние обновления
 follow_up_none_overdue: Просроченных мер нет.
 follow_up_crumb: Выполнение
 follow_up_country_heading: "Национальное отслеживание: {country}"
-follow_up_country_intro: "Отслеживаемые рекомендации, адресованные государству {country}: {count}."
+follow_up_country_intro: "Рекомендаций государству {country}, отслеживаемых в его национальной системе: {number}."
 follow_up_progress: Динамика
 follow_up_progress_caption: Рекомендации в каждом статусе на конец каждого года
 follow_up_reports: Отчеты о ходе выполнения
@@ -1349,7 +1349,7 @@ follow_up_by_goal: По целям в области устойчивого ра
 follow_up_by_cluster: По группам
 follow_up_no_cluster: Без группы
 follow_up_report_heading: "Отчет о ходе выполнения: {country}, {review}"
-follow_up_report_intro: "Выполнение рекомендаций ({count}) органа {review} государству {country} по группам: текст каждой, ответственные учреждения, запланированные меры и последнее обновление."
+follow_up_report_intro: "Выполнение рекомендаций органа {review} государству {country} ({number}) по группам: текст каждой, ответственные учреждения, запланированные меры и последнее обновление."
 follow_up_completed: Выполнено
 follow_up_actions: Меры
 follow_up_latest_update: Последнее обновление
@@ -1525,7 +1525,7 @@ follow_up_latest_updates: 最新进展
 follow_up_none_overdue: 没有逾期事项。
 follow_up_crumb: 后续行动
 follow_up_country_heading: "国家后续行动：{country}"
-follow_up_country_intro: "{country}的国家后续行动跟踪的建议：{count}。"
+follow_up_country_intro: "{country}的国家后续行动跟踪{number}条建议。"
 follow_up_progress: 随时间的进展
 follow_up_progress_caption: 每年年底处于各状态的建议数
 follow_up_reports: 进展报告
@@ -1539,7 +1539,7 @@ follow_up_by_goal: 按可持续发展目标
 follow_up_by_cluster: 按组别
 follow_up_no_cluster: 无组别
 follow_up_report_heading: "进展报告：{country}，{review}"
-follow_up_report_intro: "{review}向{country}提出的建议（{count}）的后续行动，按组别分列：每项建议的案文、负责机构、计划行动和最新进展。"
+follow_up_report_intro: "{review}向{country}提出的{number}条建议的后续行动，按组别分列：每项建议的案文、负责机构、计划行动和最新进展。"
 follow_up_completed: 已完成
 follow_up_actions: 行动
 follow_up_latest_update: 最新进展
