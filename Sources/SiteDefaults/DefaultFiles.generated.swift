@@ -331,6 +331,17 @@ public enum DefaultFiles {
 {{/citation}}
 
 """#,
+    "partials/follow-up-history.mustache": #"""
+{{#hasActions}}<h3>{{t.follow_up_actions}}</h3>
+<ul class="follow-list">
+{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
+{{/actions}}</ul>
+{{/hasActions}}{{#hasUpdates}}<h3>{{t.follow_up_history}}</h3>
+<ol class="follow-list">
+{{#updates}}<li><time datetime="{{date}}">{{dateText}}</time> · {{status}}{{#note}}<div class="note">{{{note}}}</div>{{/note}}{{#indicators}}<p class="rec-meta">{{t.follow_up_indicators}}: {{indicators}}</p>{{/indicators}}</li>
+{{/updates}}</ol>
+{{/hasUpdates}}
+"""#,
     "partials/follow-up-lists.mustache": #"""
 <section aria-labelledby="overdue-heading">
 <h2 id="overdue-heading">{{t.follow_up_overdue_actions}} <span class="count">({{overdueCount}})</span></h2>
@@ -440,6 +451,7 @@ public enum DefaultFiles {
 <dl class="fields">
 {{#rows}}<div><dt>{{label}}</dt><dd><bdi{{#valueLang}} lang="{{valueLang}}" dir="{{valueDir}}"{{/valueLang}}>{{value}}</bdi></dd></div>
 {{/rows}}</dl>
+{{>partials/follow-up-history}}
 </section>
 {{/followUp}}
 {{>partials/citation}}
@@ -691,7 +703,7 @@ follow_up_latest_updates: آخر المستجدات
 follow_up_none_overdue: لا يوجد ما هو متأخر.
 follow_up_crumb: المتابعة
 follow_up_country_heading: "المتابعة الوطنية: {country}"
-follow_up_country_intro: "التوصيات الموجهة إلى {country} التي تتابعها آليتها الوطنية: {count}."
+follow_up_country_intro: "عدد التوصيات الموجهة إلى {country} التي تتابعها آليتها الوطنية: {number}."
 follow_up_progress: التقدم عبر الزمن
 follow_up_progress_caption: التوصيات في كل حالة في نهاية كل سنة
 follow_up_reports: تقارير التقدم
@@ -705,7 +717,7 @@ follow_up_by_goal: حسب هدف التنمية المستدامة
 follow_up_by_cluster: حسب المجموعة
 follow_up_no_cluster: بلا مجموعة
 follow_up_report_heading: "تقرير التقدم: {country}، {review}"
-follow_up_report_intro: "متابعة التوصيات ({count}) الصادرة عن {review} إلى {country}، مجمعة: لكل منها نصها والمؤسسات المسؤولة والإجراءات المقررة وآخر المستجدات."
+follow_up_report_intro: "متابعة التوصيات الصادرة عن {review} إلى {country} (عددها {number})، مجمعة: لكل منها نصها والمؤسسات المسؤولة والإجراءات المقررة وآخر المستجدات."
 follow_up_completed: أُنجز
 follow_up_actions: الإجراءات
 follow_up_latest_update: آخر المستجدات
@@ -742,6 +754,8 @@ matrix_grouping_mechanisms: "الآليات"
 matrix_grouping_recommending_states: "الدول مقدمة التوصيات"
 matrix_grouping_follow_up_clusters: "مجموعات المتابعة"
 matrix_filter: "تضييق هذه التوصيات في البحث (حيث يمكن تنزيلها):"
+follow_up_history: السجل
+follow_up_indicators: المؤشرات
 
 """#,
     "strings/en.yml": #"""
@@ -990,6 +1004,8 @@ matrix_grouping_mechanisms: "Mechanisms"
 matrix_grouping_recommending_states: "Recommending States"
 matrix_grouping_follow_up_clusters: "Follow-up clusters"
 matrix_filter: "Narrow these recommendations in the search (where they can be downloaded):"
+follow_up_history: History
+follow_up_indicators: Indicators
 
 """#,
     "strings/es.yml": #"""
@@ -1239,6 +1255,8 @@ matrix_grouping_mechanisms: "Mecanismos"
 matrix_grouping_recommending_states: "Estados recomendantes"
 matrix_grouping_follow_up_clusters: "Grupos de seguimiento"
 matrix_filter: "Filtrar estas recomendaciones en la búsqueda (donde pueden descargarse):"
+follow_up_history: Historial
+follow_up_indicators: Indicadores
 
 """#,
     "strings/fr.yml": #"""
@@ -1488,6 +1506,8 @@ matrix_grouping_mechanisms: "Mécanismes"
 matrix_grouping_recommending_states: "États auteurs des recommandations"
 matrix_grouping_follow_up_clusters: "Groupes de suivi"
 matrix_filter: "Affiner ces recommandations dans la recherche (d’où les télécharger) :"
+follow_up_history: Historique
+follow_up_indicators: Indicateurs
 
 """#,
     "strings/ru.yml": #"""
@@ -1686,7 +1706,7 @@ follow_up_latest_updates: Последние обновления
 follow_up_none_overdue: Просроченных мер нет.
 follow_up_crumb: Выполнение
 follow_up_country_heading: "Национальное отслеживание: {country}"
-follow_up_country_intro: "Отслеживаемые рекомендации, адресованные государству {country}: {count}."
+follow_up_country_intro: "Рекомендаций государству {country}, отслеживаемых в его национальной системе: {number}."
 follow_up_progress: Динамика
 follow_up_progress_caption: Рекомендации в каждом статусе на конец каждого года
 follow_up_reports: Отчеты о ходе выполнения
@@ -1700,7 +1720,7 @@ follow_up_by_goal: По целям в области устойчивого ра
 follow_up_by_cluster: По группам
 follow_up_no_cluster: Без группы
 follow_up_report_heading: "Отчет о ходе выполнения: {country}, {review}"
-follow_up_report_intro: "Выполнение рекомендаций ({count}) органа {review} государству {country} по группам: текст каждой, ответственные учреждения, запланированные меры и последнее обновление."
+follow_up_report_intro: "Выполнение рекомендаций органа {review} государству {country} ({number}) по группам: текст каждой, ответственные учреждения, запланированные меры и последнее обновление."
 follow_up_completed: Выполнено
 follow_up_actions: Меры
 follow_up_latest_update: Последнее обновление
@@ -1737,6 +1757,8 @@ matrix_grouping_mechanisms: "Механизмы"
 matrix_grouping_recommending_states: "Государства, вынесшие рекомендации"
 matrix_grouping_follow_up_clusters: "Группы для последующей деятельности"
 matrix_filter: "Отобрать эти рекомендации в поиске (там их можно скачать):"
+follow_up_history: История
+follow_up_indicators: Показатели
 
 """#,
     "strings/zh.yml": #"""
@@ -1935,7 +1957,7 @@ follow_up_latest_updates: 最新进展
 follow_up_none_overdue: 没有逾期事项。
 follow_up_crumb: 后续行动
 follow_up_country_heading: "国家后续行动：{country}"
-follow_up_country_intro: "{country}的国家后续行动跟踪的建议：{count}。"
+follow_up_country_intro: "{country}的国家后续行动跟踪{number}条建议。"
 follow_up_progress: 随时间的进展
 follow_up_progress_caption: 每年年底处于各状态的建议数
 follow_up_reports: 进展报告
@@ -1949,7 +1971,7 @@ follow_up_by_goal: 按可持续发展目标
 follow_up_by_cluster: 按组别
 follow_up_no_cluster: 无组别
 follow_up_report_heading: "进展报告：{country}，{review}"
-follow_up_report_intro: "{review}向{country}提出的建议（{count}）的后续行动，按组别分列：每项建议的案文、负责机构、计划行动和最新进展。"
+follow_up_report_intro: "{review}向{country}提出的{number}条建议的后续行动，按组别分列：每项建议的案文、负责机构、计划行动和最新进展。"
 follow_up_completed: 已完成
 follow_up_actions: 行动
 follow_up_latest_update: 最新进展
@@ -1986,6 +2008,8 @@ matrix_grouping_mechanisms: "机制"
 matrix_grouping_recommending_states: "提出建议的国家"
 matrix_grouping_follow_up_clusters: "后续行动组别"
 matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
+follow_up_history: 历史
+follow_up_indicators: 指标
 
 """#,
     "term.mustache": #"""

@@ -125,7 +125,7 @@ extension PageContextBuilder {
       names(.affectedPerson, r.affectedPersons), names(.sdgGoal, r.sdgGoals), r.sdgTargets.joined(separator: "; "), r.body,
       labels.label(.mechanism, r.mechanism.rawValue), r.date, r.cycle.map(String.init) ?? "",
       names(.country, r.recommendingStates.map(\.rawValue)), r.response.map { strings.label($0) } ?? "",
-      r.followUp?.currentStatus.map { strings.label($0) } ?? "", r.followUp?.responsible.joined(separator: "; ") ?? "",
+      r.followUp?.currentStatus.map { strings.label($0) } ?? "", r.followUp?.responsible.map(institutionName).joined(separator: "; ") ?? "",
       r.followUp?.cluster ?? "", r.followUp?.due ?? "", (model.config.baseURL ?? "") + prefix + "recommendations/\(r.id)/",
     ]
   }

@@ -31,7 +31,7 @@ extension PageContextBuilder {
       "text": .text(strings.format("translation_note", ["language": languageName(r.language)])),
       "href": original.templateValue, "hreflang": .text(r.language), "linkText": .text(strings["translation_original_link"]),
     ])
-    values["followUp"] = r.followUp.map { ["rows": followUpRows($0, language: r.language)] } ?? false
+    values["followUp"] = r.followUp.map { followUpSection($0, root: root, language: r.language) } ?? false
     values["citation"] = citation(i, title: text.title)
     values["languageNote"] = textLanguage == language ? false
       : .text(strings.format("language_note", ["language": languageName(textLanguage)]))
@@ -102,7 +102,7 @@ extension PageContextBuilder {
     let lang = textLanguage != language ? ["valueLang": textLanguage, "valueDir": LanguageFormat.direction(textLanguage)] : [:]
     if let status = f.currentStatus { rows.append(["label": strings["field_status"], "value": strings.label(status)]) }
     if !f.responsible.isEmpty {
-      rows.append(["label": strings["field_responsible"], "value": f.responsible.joined(separator: "; ")].merging(lang) { a, _ in a })
+      rows.append(["label": strings["field_responsible"], "value": f.responsible.map(institutionName).joined(separator: "; ")].merging(lang) { a, _ in a })
     }
     if let cluster = f.cluster { rows.append(["label": strings["field_cluster"], "value": cluster].merging(lang) { a, _ in a }) }
     if let due = f.due { rows.append(["label": strings["field_due"], "value": LanguageFormat.date(due, language)]) }

@@ -72,6 +72,9 @@ struct ContainmentTests {
     var files: [VocabularyFile: (path: String, text: String)] = [:]
     for kind in VocabularyFile.allCases { files[kind] = DefaultFiles.vocabularies[kind.fileName].map { (kind.fileName, $0) } }
     for slug in ["../x", "a/b", "..", "x/../../y"] {
+      var withInstitution = files
+      withInstitution[.institutions] = ("institutions.yml", "- slug: \"\(slug)\"\n  name: Escape\n")
+      if case .success = VocabularyDecoder().decode(withInstitution) { Issue.record("institution slug \(slug) was accepted") }
       files[.themes] = ("themes.yml", "- slug: \"\(slug)\"\n  name: Escape\n")
       let result = VocabularyDecoder().decode(files)
       guard case .failure(let error) = result else {

@@ -132,4 +132,16 @@ struct FollowUpPageTests {
       #expect(page.components(separatedBy: "<li class=\"rec\">").count - 1 == members.count, "\(slug) list")
     }
   }
+
+  @Test("an edited text of a recommendation with follow-up builds whole (its progress report shows the text) and equals a clean build")
+  func textEditOfTrackedRecommendation() throws {
+    let site = try TextEditTests.sampleCopy()
+    #expect(TextEditTests.build(site).succeeded)
+    try TextEditTests.edit(site, "col/a-hrc-39-6-120-91.md") { $0.replacingOccurrences(of: "rights of the child.", with: "rights of the child and a newword.") }
+    let report = TextEditTests.build(site)
+    #expect(report.succeeded && report.textEdits == nil, "\(report.diagnostics)")
+    IncrementalBuildTests.expectSameAsClean(site)
+    let page = try String(contentsOfFile: site.output + "/countries/col/follow-up/upr-cycle-3/index.html", encoding: .utf8)
+    #expect(page.contains("newword"))
+  }
 }

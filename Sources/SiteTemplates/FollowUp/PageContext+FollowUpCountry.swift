@@ -14,7 +14,7 @@ extension PageContextBuilder {
     let members = country.members
     followUpCommon(&values)
     values["heading"] = .text(heading)
-    values["intro"] = .text(strings.format("follow_up_country_intro", ["country": name, "count": count(members.count)]))
+    values["intro"] = .text(strings.format("follow_up_country_intro", ["country": name, "count": count(members.count), "number": number(members.count)]))
     values["total"] = statusTable("status-total", caption: strings["follow_up_overall"], rowHeading: strings["follow_up_scope"],
       rows: [StatusRow(label: strings["follow_up_all"], tally: StatusTally(members, model), key: "all")])
     values["tables"] = .list(breakdowns(members, root: root))

@@ -32,7 +32,8 @@ extension PageContextBuilder {
     let root = base(path)
     followUpCommon(&values)
     values["heading"] = .text(heading)
-    values["intro"] = .text(strings.format("follow_up_report_intro", ["country": name, "review": review, "count": count(report.members.count)]))
+    values["intro"] = .text(strings.format("follow_up_report_intro", ["country": name, "review": review, "count": count(report.members.count),
+      "number": number(report.members.count)]))
     values["csvHref"] = .text("report.csv")
     values["total"] = statusTable("status-total", caption: strings["follow_up_overall"], rowHeading: strings["follow_up_scope"],
       rows: [StatusRow(label: strings["follow_up_all"], tally: StatusTally(report.members, model), key: "all")])
