@@ -407,6 +407,20 @@ matrix_col_reference: الوثيقة، الفقرة
 matrix_col_recommendation: التوصية
 matrix_col_status: حالة المتابعة
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: الدول المقدِّمة للتوصيات
+nav_upr_cycles: جولات الاستعراض الدوري الشامل
+hub_recommending-states: الدول التي قدمت توصيات في الاستعراض الدوري الشامل، مع نسبة ما أيدته منها الدولة موضوع الاستعراض.
+hub_upr-cycles: جولات الاستعراض الدوري الشامل، مع توصياتها ونسبة ما أُيِّد منها.
+summary_by_recommending-states: حسب الدولة المقدِّمة للتوصية
+summary_recommended_to: الجهة الموصى إليها
+upr_cycle: "الجولة {cycle}"
+column_supported: المؤيَّدة
+percent: "{percent}٪"
+response_share: "{count} ({percent})"
+response_none: لم يُسجَّل رد
+chart_by_response: الردود في الاستعراض الدوري الشامل
+
 """#,
     "strings/en.yml": #"""
 # UI strings of the default theme, English. Every language file has exactly these keys.
@@ -547,6 +561,20 @@ language_note: "Shown in its original language: {language}."
 not_found_title: Page not found
 not_found_text: There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home: Go to the home page
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Recommending States
+nav_upr_cycles: UPR cycles
+hub_recommending-states: The States that made recommendations in the Universal Periodic Review, with the share of them the State under review supported.
+hub_upr-cycles: The cycles of the Universal Periodic Review, with their recommendations and the share supported.
+summary_by_recommending-states: By recommending State
+summary_recommended_to: Recommended to
+upr_cycle: "Cycle {cycle}"
+column_supported: Supported
+percent: "{percent}%"
+response_share: "{count} ({percent})"
+response_none: No response recorded
+chart_by_response: UPR responses
 
 """#,
     "strings/es.yml": #"""
@@ -690,6 +718,20 @@ matrix_col_reference: Documento, párrafo
 matrix_col_recommendation: Recomendación
 matrix_col_status: Estado del seguimiento
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Estados recomendantes
+nav_upr_cycles: Ciclos del EPU
+hub_recommending-states: Los Estados que formularon recomendaciones en el Examen Periódico Universal, con la proporción aceptada por el Estado examinado.
+hub_upr-cycles: Los ciclos del Examen Periódico Universal, con sus recomendaciones y la proporción aceptada.
+summary_by_recommending-states: Por Estado recomendante
+summary_recommended_to: Recomendado a
+upr_cycle: "Ciclo {cycle}"
+column_supported: Aceptadas
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Sin respuesta registrada
+chart_by_response: Respuestas en el EPU
+
 """#,
     "strings/fr.yml": #"""
 # Chaînes de l'interface du thème par défaut, en français. Chaque fichier de langue a exactement ces clés.
@@ -831,6 +873,20 @@ matrix_no_theme: Sans thème
 matrix_col_reference: Document, paragraphe
 matrix_col_recommendation: Recommandation
 matrix_col_status: État du suivi
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: États auteurs de recommandations
+nav_upr_cycles: Cycles de l’EPU
+hub_recommending-states: Les États qui ont formulé des recommandations lors de l’Examen périodique universel, avec la part acceptée par l’État examiné.
+hub_upr-cycles: Les cycles de l’Examen périodique universel, avec leurs recommandations et la part acceptée.
+summary_by_recommending-states: Par État auteur de la recommandation
+summary_recommended_to: Recommandé à
+upr_cycle: "Cycle {cycle}"
+column_supported: Acceptées
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Aucune réponse enregistrée
+chart_by_response: Réponses à l’EPU
 
 """#,
     "strings/ru.yml": #"""
@@ -974,6 +1030,20 @@ matrix_col_reference: Документ, пункт
 matrix_col_recommendation: Рекомендация
 matrix_col_status: Ход выполнения
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Государства, вынесшие рекомендации
+nav_upr_cycles: Циклы УПО
+hub_recommending-states: Государства, вынесшие рекомендации в ходе универсального периодического обзора, и доля рекомендаций, поддержанных рассматриваемым государством.
+hub_upr-cycles: Циклы универсального периодического обзора, их рекомендации и доля поддержанных.
+summary_by_recommending-states: По рекомендовавшим государствам
+summary_recommended_to: Кому рекомендовано
+upr_cycle: "Цикл {cycle}"
+column_supported: Поддержано
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Ответ не записан
+chart_by_response: Ответы в рамках УПО
+
 """#,
     "strings/zh.yml": #"""
 # 默认主题的界面字符串，简体中文。每个语言文件的键与此完全相同。
@@ -1115,6 +1185,20 @@ matrix_no_theme: 无主题
 matrix_col_reference: 文件、段落
 matrix_col_recommendation: 建议
 matrix_col_status: 后续落实状况
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: 提出建议的国家
+nav_upr_cycles: 普遍定期审议周期
+hub_recommending-states: 在普遍定期审议中提出建议的国家，以及受审议国支持的建议所占比例。
+hub_upr-cycles: 普遍定期审议的各个周期、其建议以及获得支持的比例。
+summary_by_recommending-states: 按提出建议的国家
+summary_recommended_to: 建议对象
+upr_cycle: "第{cycle}周期"
+column_supported: 支持
+percent: "{percent}%"
+response_share: "{count}（{percent}）"
+response_none: 未记录答复
+chart_by_response: 普遍定期审议答复
 
 """#,
     "term.mustache": #"""

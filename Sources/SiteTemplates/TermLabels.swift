@@ -46,7 +46,8 @@ struct TermLabels {
 
   private func name(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
-    case .country: return vocabulary.countryByCode[CountryCode(key)]?.name.text(in: language) ?? key
+    case .country, .recommendingState: return vocabulary.countryByCode[CountryCode(key)]?.name.text(in: language) ?? key
+    case .uprCycle: return strings.format("upr_cycle", ["cycle": key])
     case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
     case .affectedPerson: return vocabulary.affectedPersonBySlug[key]?.name.text(in: language) ?? key
     case .body: return vocabulary.bodyByCode[key.uppercased()]?.name.text(in: language) ?? key
@@ -86,7 +87,7 @@ struct TermLabels {
     case .sdgTarget:
       let (goal, n, letter) = SDGCode.key(key)
       return "\(goal + 100)\(n + 10_000)\(letter)"
-    case .document: return key
+    case .document, .uprCycle: return key
     default:
       let folded = Slug.make(name)
       return folded.isEmpty ? name : folded

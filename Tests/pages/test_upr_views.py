@@ -1,0 +1,156 @@
+"""The UPR views (recommending States, cycles, response charts) of a generated site, read back from
+the built HTML with Python's html.parser and checked against a brute-force count over the content
+files' front matter, read with PyYAML: what each State recommended, to whom, and the supported,
+noted and pending shares (rounded half up, computed here with Decimal)."""
+
+import collections
+import decimal
+import html.parser
+import os
+import pathlib
+import subprocess
+
+import pytest
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+HRINDEX = os.environ.get("HRINDEX_BIN", str(ROOT / ".build" / "debug" / "hrindex"))
+RESPONSES = ["supported", "noted", "pending"]
+LABELS = {"supported": "Supported", "noted": "Noted", "pending": "Pending"}
+
+
+class Page(html.parser.HTMLParser):
+    """The facts (`dt` → `dd` text) and every table (caption → rows of (link, cells)) of a page."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.facts, self.tables = {}, {}
+        self._text, self._tag, self._row, self._href, self._caption = None, None, None, None, None
+        self._dt = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("dt", "dd", "caption", "th", "td"):
+            self._text, self._tag = "", tag
+        elif tag == "tr":
+            self._row, self._href, self._row_is_data = [], None, False
+        if tag == "td" or (tag == "th" and dict(attrs).get("scope") == "row"):
+            self._row_is_data = True
+        elif tag == "a" and self._row is not None:
+            self._href = dict(attrs).get("href")
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text += data
+
+    def handle_endtag(self, tag):
+        if tag != self._tag:
+            if tag == "tr" and self._row is not None and self._caption is not None and self._row_is_data:
+                self.tables[self._caption].append((self._href, self._row))
+                self._row = None
+            return
+        text, self._text, self._tag = self._text.strip(), None, None
+        if tag == "dt":
+            self._dt = text
+        elif tag == "dd":
+            self.facts[self._dt] = text
+        elif tag == "caption":
+            self._caption = text
+            self.tables.setdefault(text, [])
+        elif self._row is not None:
+            self._row.append(text)
+
+
+def read(path):
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def percent(part, total):
+    share = (decimal.Decimal(part) * 100 / decimal.Decimal(total)).quantize(decimal.Decimal(1), decimal.ROUND_HALF_UP)
+    return f"{share}%"
+
+
+def number(text):
+    return int(text.replace(",", ""))
+
+
+def slug_of(href):
+    return href.rstrip("/").rsplit("/", 1)[-1]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("upr")
+    content, output = folder / "content", folder / "site"
+    subprocess.run([HRINDEX, "generate", "--count", "2500", "--seed", "7", "--output", str(content)], check=True,
+                   capture_output=True)
+    subprocess.run([HRINDEX, "build", "--content", str(content), "--output", str(output)], check=True,
+                   capture_output=True)
+    records = []
+    for path in sorted((content / "recommendations").rglob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---\n")[1]
+        records.append(yaml.safe_load(front))
+    assert sum(1 for r in records if r.get("recommending_states")) > 500
+    return records, output
+
+
+def test_each_recommending_state_page_counts_what_it_recommended_to_whom_and_its_responses(corpus):
+    records, output = corpus
+    made = collections.defaultdict(list)
+    for r in records:
+        for state in r.get("recommending_states") or []:
+            made[state.lower()].append(r)
+    pages = sorted(p.name for p in (output / "recommending-states").iterdir() if p.is_dir())
+    assert pages == sorted(made)
+    for state, mine in made.items():
+        page = read(output / "recommending-states" / state / "index.html")
+        for response in RESPONSES:
+            n = sum(1 for r in mine if r.get("response") == response)
+            assert page.facts[LABELS[response]] == f"{n} ({percent(n, len(mine))})", (state, response)
+        to_whom = collections.Counter(r["country"].lower() for r in mine)
+        table = page.tables["Recommended to"]
+        assert {slug_of(href): number(cells[-1]) for href, cells in table} == dict(to_whom), state
+        counts = [number(cells[-1]) for _, cells in table]
+        assert counts == sorted(counts, reverse=True)
+
+
+def test_the_hub_gives_every_state_its_count_and_supported_share(corpus):
+    records, output = corpus
+    made = collections.defaultdict(list)
+    for r in records:
+        for state in r.get("recommending_states") or []:
+            made[state.lower()].append(r)
+    rows = read(output / "recommending-states" / "index.html").tables["Recommending States"]
+    assert len(rows) == len(made)
+    for href, (name, supported, count) in rows:
+        mine = made[slug_of(href)]
+        assert number(count) == len(mine)
+        assert supported == percent(sum(1 for r in mine if r.get("response") == "supported"), len(mine))
+
+
+def test_cycle_pages_and_the_response_chart_of_country_pages(corpus):
+    records, output = corpus
+    by_cycle = collections.defaultdict(list)
+    for r in records:
+        if r.get("cycle") is not None:
+            by_cycle[str(r["cycle"])].append(r)
+    assert sorted(p.name for p in (output / "upr-cycles").iterdir() if p.is_dir()) == sorted(by_cycle)
+    for cycle, mine in by_cycle.items():
+        page = read(output / "upr-cycles" / cycle / "index.html")
+        assert page.facts["Supported"] == f"{sum(1 for r in mine if r.get('response') == 'supported')} " \
+            f"({percent(sum(1 for r in mine if r.get('response') == 'supported'), len(mine))})"
+        reviewed = collections.Counter(r["country"].lower() for r in mine)
+        assert {slug_of(h): number(c[-1]) for h, c in page.tables["By State"]} == dict(reviewed)
+    by_country = collections.defaultdict(list)
+    for r in records:
+        by_country[r["country"].lower()].append(r)
+    charted = 0
+    for country, mine in by_country.items():
+        page = read(output / "countries" / country / "index.html")
+        answered = [r for r in mine if r.get("response")]
+        assert ("UPR responses" in page.tables) == bool(answered), country
+        if answered:
+            charted += 1
+            got = {name: number(n) for _, (name, n) in page.tables["UPR responses"]}
+            assert got == {LABELS[x]: sum(1 for r in answered if r["response"] == x) for x in RESPONSES}
+    assert charted > 10
