@@ -62,7 +62,8 @@ extension PageContextBuilder {
     }
     var counts: [Int: Int] = [:]
     for (g, n) in tally.enumerated() where n > 0 { counts[g] = n }
-    guard !counts.isEmpty else { return nil }
+    // States that no State recommended anything to get no such table (the other tables keep their empty form).
+    guard !counts.isEmpty || taxonomy != .recommendingState else { return nil }
     let caption = page == .recommendingState && taxonomy == .country ? strings["summary_recommended_to"] : strings.summaryCaption(taxonomy)
     return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: caption, byCount: true, counts: counts, details: false)
   }

@@ -19,6 +19,8 @@ struct GoldenSiteTests {
     "mechanisms/index.html", "mechanisms/upr/index.html",
     "documents/index.html", "documents/cmw-c-ecu-co-3/index.html",
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
+    "recommending-states/index.html", "recommending-states/nor/index.html",  // UPR: a recommending State
+    "upr-cycles/index.html", "upr-cycles/3/index.html",  // UPR cycles
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
   ]
 
