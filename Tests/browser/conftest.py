@@ -147,6 +147,7 @@ KINDS = [
     "hub-countries", "hub-themes", "hub-affected-persons", "hub-bodies", "hub-mechanisms", "hub-documents", "hub-sdgs",
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
+    "hub-recommending-states", "term-recommending-state", "hub-upr-cycles", "term-upr-cycle",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
 ]
 # The same page kinds in the Arabic (right-to-left) and Chinese editions of a multilingual site.
@@ -173,7 +174,7 @@ def kind_paths(folder):
     country = pick("countries")
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
-                "sdgs", "search", "assets"}
+                "sdgs", "search", "assets", "recommending-states", "upr-cycles"}
     languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
     free = sorted(p.name for p in folder.iterdir()
                   if p.is_dir() and p.name not in reserved | languages and has(p.name))
@@ -187,8 +188,11 @@ def kind_paths(folder):
         "sdg-target": f"sdgs/{goal}/{terms(f'sdgs/{goal}')[0]}/", "country-matrix": f"countries/{country}/matrix/",
         "free-page": f"{free[0]}/" if free else None, "search": "search/", "not-found": "404.html",
         "right-to-left-country": f"ar/countries/{country}/",
+        "term-recommending-state": f"recommending-states/{pick('recommending-states')}/" if has("recommending-states") else None,
+        "term-upr-cycle": f"upr-cycles/{pick('upr-cycles')}/" if has("upr-cycles") else None,
     }
-    for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs"]:
+    for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs",
+                "recommending-states", "upr-cycles"]:
         paths[f"hub-{hub}"] = f"{hub}/"
     for lang in EDITIONS:
         for kind, path in list(paths.items()):
