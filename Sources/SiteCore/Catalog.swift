@@ -14,6 +14,8 @@ public enum Taxonomy: String, CaseIterable, Sendable {
   case recommendingState = "recommending-states"
   /// UPR review cycles (1 to 4).
   case uprCycle = "upr-cycles"
+  /// UPR Working Group sessions.
+  case uprSession = "upr-sessions"
 
   /// The terms of one recommendation in this taxonomy, as vocabulary keys.
   /// The taxonomy's place in `allCases`, for tables indexed without hashing its name.
@@ -29,8 +31,12 @@ public enum Taxonomy: String, CaseIterable, Sendable {
     case .sdgTarget: return 7
     case .recommendingState: return 8
     case .uprCycle: return 9
+    case .uprSession: return 10
     }
   }
+
+  /// Groupings of UPR recommendations only.
+  public var isUPRView: Bool { self == .recommendingState || self == .uprCycle || self == .uprSession }
 
   public func keys(of r: Recommendation) -> [String] {
     switch self {
@@ -44,6 +50,7 @@ public enum Taxonomy: String, CaseIterable, Sendable {
     case .sdgTarget: return r.sdgTargets
     case .recommendingState: return r.recommendingStates.map(\.rawValue)
     case .uprCycle: return r.cycle.map { [String($0)] } ?? []
+    case .uprSession: return r.session.map { [String($0)] } ?? []
     }
   }
 
@@ -51,7 +58,7 @@ public enum Taxonomy: String, CaseIterable, Sendable {
   public func slug(of key: String) -> String {
     switch self {
     case .country, .recommendingState, .body, .document, .sdgTarget: return Slug.make(key)
-    case .theme, .affectedPerson, .mechanism, .sdgGoal, .uprCycle: return key
+    case .theme, .affectedPerson, .mechanism, .sdgGoal, .uprCycle, .uprSession: return key
     }
   }
 }

@@ -86,7 +86,8 @@ public enum Route: Sendable, Hashable {
     routes += model.catalog.recommendations.indices.map { .recommendation($0) }
     routes += (1...Pagination(count: model.catalog.recommendations.count, pageSize: size).pageCount).map { .allRecommendations(page: $0) }
     for t in Taxonomy.allCases {
-      if t != .sdgTarget { routes.append(.hub(t)) }
+      // A site without UPR recommendations has no (empty) hubs of recommending States, cycles or sessions.
+      if t != .sdgTarget && !(t.isUPRView && model.catalog.terms(t).isEmpty) { routes.append(.hub(t)) }
       for (g, group) in model.catalog.terms(t).enumerated() {
         let pages = Pagination(count: group.members.count, pageSize: size).pageCount
         routes += (1...pages).map { .term(t, group: g, page: $0) }

@@ -409,11 +409,14 @@ matrix_col_status: حالة المتابعة
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: الدول المقدِّمة للتوصيات
+nav_upr_sessions: دورات الاستعراض الدوري الشامل
 nav_upr_cycles: جولات الاستعراض الدوري الشامل
 hub_recommending-states: الدول التي قدمت توصيات في الاستعراض الدوري الشامل، مع نسبة ما أيدته منها الدولة موضوع الاستعراض.
+hub_upr-sessions: دورات الفريق العامل المعني بالاستعراض الدوري الشامل، مع توصياتها ونسبة ما أُيِّد منها.
 hub_upr-cycles: جولات الاستعراض الدوري الشامل، مع توصياتها ونسبة ما أُيِّد منها.
 summary_by_recommending-states: حسب الدولة المقدِّمة للتوصية
 summary_recommended_to: الجهة الموصى إليها
+upr_session: "الدورة {session}"
 upr_cycle: "الجولة {cycle}"
 column_supported: المؤيَّدة
 percent: "{percent}٪"
@@ -564,11 +567,14 @@ not_found_home: Go to the home page
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: Recommending States
+nav_upr_sessions: UPR sessions
 nav_upr_cycles: UPR cycles
 hub_recommending-states: The States that made recommendations in the Universal Periodic Review, with the share of them the State under review supported.
+hub_upr-sessions: The sessions of the Universal Periodic Review Working Group, with their recommendations and the share supported.
 hub_upr-cycles: The cycles of the Universal Periodic Review, with their recommendations and the share supported.
 summary_by_recommending-states: By recommending State
 summary_recommended_to: Recommended to
+upr_session: "Session {session}"
 upr_cycle: "Cycle {cycle}"
 column_supported: Supported
 percent: "{percent}%"
@@ -720,11 +726,14 @@ matrix_col_status: Estado del seguimiento
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: Estados recomendantes
+nav_upr_sessions: Períodos de sesiones del EPU
 nav_upr_cycles: Ciclos del EPU
 hub_recommending-states: Los Estados que formularon recomendaciones en el Examen Periódico Universal, con la proporción aceptada por el Estado examinado.
+hub_upr-sessions: Los períodos de sesiones del Grupo de Trabajo sobre el Examen Periódico Universal, con sus recomendaciones y la proporción aceptada.
 hub_upr-cycles: Los ciclos del Examen Periódico Universal, con sus recomendaciones y la proporción aceptada.
 summary_by_recommending-states: Por Estado recomendante
 summary_recommended_to: Recomendado a
+upr_session: "Período de sesiones {session}"
 upr_cycle: "Ciclo {cycle}"
 column_supported: Aceptadas
 percent: "{percent} %"
@@ -876,11 +885,14 @@ matrix_col_status: État du suivi
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: États auteurs de recommandations
+nav_upr_sessions: Sessions de l’EPU
 nav_upr_cycles: Cycles de l’EPU
 hub_recommending-states: Les États qui ont formulé des recommandations lors de l’Examen périodique universel, avec la part acceptée par l’État examiné.
+hub_upr-sessions: Les sessions du Groupe de travail sur l’Examen périodique universel, avec leurs recommandations et la part acceptée.
 hub_upr-cycles: Les cycles de l’Examen périodique universel, avec leurs recommandations et la part acceptée.
 summary_by_recommending-states: Par État auteur de la recommandation
 summary_recommended_to: Recommandé à
+upr_session: "Session {session}"
 upr_cycle: "Cycle {cycle}"
 column_supported: Acceptées
 percent: "{percent} %"
@@ -1032,11 +1044,14 @@ matrix_col_status: Ход выполнения
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: Государства, вынесшие рекомендации
+nav_upr_sessions: Сессии УПО
 nav_upr_cycles: Циклы УПО
 hub_recommending-states: Государства, вынесшие рекомендации в ходе универсального периодического обзора, и доля рекомендаций, поддержанных рассматриваемым государством.
+hub_upr-sessions: Сессии Рабочей группы по универсальному периодическому обзору, их рекомендации и доля поддержанных.
 hub_upr-cycles: Циклы универсального периодического обзора, их рекомендации и доля поддержанных.
 summary_by_recommending-states: По рекомендовавшим государствам
 summary_recommended_to: Кому рекомендовано
+upr_session: "Сессия {session}"
 upr_cycle: "Цикл {cycle}"
 column_supported: Поддержано
 percent: "{percent} %"
@@ -1188,11 +1203,14 @@ matrix_col_status: 后续落实状况
 
 # UPR views (recommending States, cycles, responses)
 nav_recommending_states: 提出建议的国家
+nav_upr_sessions: 普遍定期审议届会
 nav_upr_cycles: 普遍定期审议周期
 hub_recommending-states: 在普遍定期审议中提出建议的国家，以及受审议国支持的建议所占比例。
+hub_upr-sessions: 普遍定期审议工作组的各届会议、其建议以及获得支持的比例。
 hub_upr-cycles: 普遍定期审议的各个周期、其建议以及获得支持的比例。
 summary_by_recommending-states: 按提出建议的国家
 summary_recommended_to: 建议对象
+upr_session: "第{session}届会议"
 upr_cycle: "第{cycle}周期"
 column_supported: 支持
 percent: "{percent}%"

@@ -11,6 +11,7 @@ public struct ImportedRecommendation: Sendable, Equatable {
   public var body: String
   public var date: String
   public var cycle: Int?
+  public var session: Int?
   public var recommendingStates: [String] = []
   public var response: UPRResponse?
   public var themes: [String] = []
@@ -31,6 +32,7 @@ public struct ImportedRecommendation: Sendable, Equatable {
     var lines = ["---", "id: \(id)", "document: \(YAMLScalar.quoted(document))", "paragraph: \(YAMLScalar.quoted(paragraph))",
       "country: \(country)", "mechanism: \(mechanism.rawValue)", "body: \(body)", "date: \(date)"]
     if let cycle { lines.append("cycle: \(cycle)") }
+    if let session { lines.append("session: \(session)") }
     if !recommendingStates.isEmpty { lines.append("recommending_states: \(YAMLScalar.list(recommendingStates))") }
     if let response { lines.append("response: \(response.rawValue)") }
     if !themes.isEmpty { lines.append("themes: \(YAMLScalar.list(themes))") }

@@ -6,12 +6,12 @@ extension PageContextBuilder {
   static let hubSection: [Taxonomy: String] = [
     .country: "countries", .theme: "themes", .affectedPerson: "affected-persons", .body: "bodies",
     .mechanism: "mechanisms", .document: "documents", .sdgGoal: "sdgs", .sdgTarget: "sdgs",
-    .recommendingState: "mechanisms", .uprCycle: "mechanisms",
+    .recommendingState: "mechanisms", .uprCycle: "mechanisms", .uprSession: "mechanisms",
   ]
   static let navKey: [Taxonomy: String] = [
     .country: "nav_countries", .theme: "nav_themes", .affectedPerson: "nav_affected_persons", .body: "nav_bodies",
     .mechanism: "nav_mechanisms", .document: "nav_documents", .sdgGoal: "nav_sdgs", .sdgTarget: "nav_sdgs",
-    .recommendingState: "nav_recommending_states", .uprCycle: "nav_upr_cycles",
+    .recommendingState: "nav_recommending_states", .uprCycle: "nav_upr_cycles", .uprSession: "nav_upr_sessions",
   ]
   /// The search filter that selects a term's recommendations (contract: `r.facets` keys).
   static let filterField: [Taxonomy: FacetField] = [
@@ -66,7 +66,7 @@ extension PageContextBuilder {
     switch taxonomy {
     case .country: return strings["column_region"]
     case .body: return strings["column_mechanism"]
-    case .recommendingState, .uprCycle: return strings["column_supported"]
+    case .recommendingState, .uprCycle, .uprSession: return strings["column_supported"]
     default: return nil
     }
   }
@@ -75,7 +75,7 @@ extension PageContextBuilder {
     switch taxonomy {
     case .country: return model.vocabulary.countryByCode[CountryCode(key)]?.region ?? ""
     case .body: return model.vocabulary.bodyByCode[key.uppercased()].map { strings.label($0.mechanism) } ?? ""
-    case .recommendingState, .uprCycle: return percent(ResponseTally(members, model.catalog)[.supported], of: members.count)
+    case .recommendingState, .uprCycle, .uprSession: return percent(ResponseTally(members, model.catalog)[.supported], of: members.count)
     default: return ""
     }
   }

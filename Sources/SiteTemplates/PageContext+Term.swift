@@ -22,7 +22,8 @@ extension PageContextBuilder {
     let root = base(path)
     values["heading"] = .text(name)
     values["countLabel"] = .text(count(group.members.count))
-    values["searchHref"] = .text(root + "search/?" + searchQuery(taxonomy, group.key))
+    // Search has no session filter, and a session's number alone is no query.
+    values["searchHref"] = taxonomy == .uprSession ? false : .text(root + "search/?" + searchQuery(taxonomy, group.key))
     let facts = facts(taxonomy, group, root: root)
     values["facts"] = .list(facts)
     values["hasFacts"] = .flag(!facts.isEmpty)
@@ -50,7 +51,7 @@ extension PageContextBuilder {
   /// The summary tables of a term's page: a State's also by the States that recommended to it.
   func summaryTaxonomies(of taxonomy: Taxonomy) -> [Taxonomy] {
     let tables = Self.summaryTaxonomies.filter { $0 != taxonomy }
-    return taxonomy == .country || taxonomy == .uprCycle ? tables + [.recommendingState] : tables
+    return [.country, .uprCycle, .uprSession].contains(taxonomy) ? tables + [.recommendingState] : tables
   }
 
   /// Counts of `members` by the terms of `taxonomy`, most first; `page` is the taxonomy of the
@@ -101,7 +102,7 @@ extension PageContextBuilder {
     case .sdgTarget:
       let goal = String(group.key.split(separator: ".")[0])
       return [["label": strings["field_sdg_goals"]].merging(link(.sdgGoal, goal)) { $1 }]
-    case .recommendingState, .uprCycle:
+    case .recommendingState, .uprCycle, .uprSession:
       return responseFacts(group.members)
     case .mechanism where group.key == Mechanism.upr.rawValue:
       return uprLinks(root: root)

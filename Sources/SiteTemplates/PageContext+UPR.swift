@@ -46,7 +46,7 @@ extension PageContextBuilder {
 
   /// The UPR's page links the pages of recommending States and of cycles, when the site has them.
   func uprLinks(root: String) -> [[String: String]] {
-    [Taxonomy.recommendingState, .uprCycle].filter { !model.catalog.terms($0).isEmpty }.map { t in
+    [Taxonomy.recommendingState, .uprCycle, .uprSession].filter { !model.catalog.terms($0).isEmpty }.map { t in
       ["label": strings[Self.navKey[t]!], "text": strings.hubIntroduction(t), "href": root + t.rawValue + "/"]
     }
   }

@@ -21,6 +21,7 @@ struct GoldenSiteTests {
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
     "recommending-states/index.html", "recommending-states/nor/index.html",  // UPR: a recommending State
     "upr-cycles/index.html", "upr-cycles/3/index.html",  // UPR cycles
+    "upr-sessions/index.html", "upr-sessions/27/index.html",  // UPR Working Group sessions
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
   ]
 

@@ -148,6 +148,7 @@ KINDS = [
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
     "hub-recommending-states", "term-recommending-state", "hub-upr-cycles", "term-upr-cycle",
+    "hub-upr-sessions", "term-upr-session",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
 ]
 # The same page kinds in the Arabic (right-to-left) and Chinese editions of a multilingual site.
@@ -174,7 +175,7 @@ def kind_paths(folder):
     country = pick("countries")
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
-                "sdgs", "search", "assets", "recommending-states", "upr-cycles"}
+                "sdgs", "search", "assets", "recommending-states", "upr-cycles", "upr-sessions"}
     languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
     free = sorted(p.name for p in folder.iterdir()
                   if p.is_dir() and p.name not in reserved | languages and has(p.name))
@@ -190,9 +191,10 @@ def kind_paths(folder):
         "right-to-left-country": f"ar/countries/{country}/",
         "term-recommending-state": f"recommending-states/{pick('recommending-states')}/" if has("recommending-states") else None,
         "term-upr-cycle": f"upr-cycles/{pick('upr-cycles')}/" if has("upr-cycles") else None,
+        "term-upr-session": f"upr-sessions/{pick('upr-sessions')}/" if has("upr-sessions") else None,
     }
     for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs",
-                "recommending-states", "upr-cycles"]:
+                "recommending-states", "upr-cycles", "upr-sessions"]:
         paths[f"hub-{hub}"] = f"{hub}/"
     for lang in EDITIONS:
         for kind, path in list(paths.items()):

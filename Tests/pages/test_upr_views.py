@@ -128,19 +128,30 @@ def test_the_hub_gives_every_state_its_count_and_supported_share(corpus):
         assert supported == percent(sum(1 for r in mine if r.get("response") == "supported"), len(mine))
 
 
-def test_cycle_pages_and_the_response_chart_of_country_pages(corpus):
+@pytest.mark.parametrize("field,hub", [("cycle", "upr-cycles"), ("session", "upr-sessions")])
+def test_cycle_and_session_pages_count_states_reviewed_and_responses(corpus, field, hub):
     records, output = corpus
-    by_cycle = collections.defaultdict(list)
+    groups = collections.defaultdict(list)
     for r in records:
-        if r.get("cycle") is not None:
-            by_cycle[str(r["cycle"])].append(r)
-    assert sorted(p.name for p in (output / "upr-cycles").iterdir() if p.is_dir()) == sorted(by_cycle)
-    for cycle, mine in by_cycle.items():
-        page = read(output / "upr-cycles" / cycle / "index.html")
-        assert page.facts["Supported"] == f"{sum(1 for r in mine if r.get('response') == 'supported')} " \
-            f"({percent(sum(1 for r in mine if r.get('response') == 'supported'), len(mine))})"
+        if r.get(field) is not None:
+            groups[str(r[field])].append(r)
+    assert len(groups) > 1
+    assert sorted(p.name for p in (output / hub).iterdir() if p.is_dir()) == sorted(groups)
+    hub_rows = read(output / hub / "index.html").tables
+    assert len(next(iter(hub_rows.values()))) == len(groups)
+    for key, mine in groups.items():
+        page = read(output / hub / key / "index.html")
+        for response in RESPONSES:
+            n = sum(1 for r in mine if r.get("response") == response)
+            assert page.facts[LABELS[response]] == f"{n} ({percent(n, len(mine))})", (key, response)
         reviewed = collections.Counter(r["country"].lower() for r in mine)
         assert {slug_of(h): number(c[-1]) for h, c in page.tables["By State"]} == dict(reviewed)
+        recommenders = collections.Counter(s.lower() for r in mine for s in r.get("recommending_states") or [])
+        assert {slug_of(h): number(c[-1]) for h, c in page.tables["By recommending State"]} == dict(recommenders)
+
+
+def test_the_response_chart_of_country_pages(corpus):
+    records, output = corpus
     by_country = collections.defaultdict(list)
     for r in records:
         by_country[r["country"].lower()].append(r)

@@ -95,7 +95,7 @@ extension PageContextBuilder {
   func charts(_ taxonomy: Taxonomy, _ group: TermGroup) -> HTML {
     switch taxonomy {
     case .country: return countryCharts(group) + responseChart(group.members)
-    case .recommendingState, .uprCycle: return responseChart(group.members)
+    case .recommendingState, .uprCycle, .uprSession: return responseChart(group.members)
     case .sdgGoal: return targetChart(group)
     default: return HTML.empty
     }
