@@ -165,3 +165,21 @@ def test_the_response_chart_of_country_pages(corpus):
             got = {name: number(n) for _, (name, n) in page.tables["UPR responses"]}
             assert got == {LABELS[x]: sum(1 for r in answered if r["response"] == x) for x in RESPONSES}
     assert charted > 10
+
+
+def test_a_site_without_upr_recommendations_has_no_upr_hubs(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "site"
+    subprocess.run([HRINDEX, "generate", "--count", "300", "--seed", "3", "--output", str(content)], check=True,
+                   capture_output=True)
+    removed = 0
+    for path in (content / "recommendations").rglob("*.md"):
+        if yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["mechanism"] == "upr":
+            path.unlink()
+            removed += 1
+    assert removed > 0
+    subprocess.run([HRINDEX, "build", "--content", str(content), "--output", str(output)], check=True,
+                   capture_output=True)
+    assert (output / "countries" / "index.html").is_file()
+    for hub in ["recommending-states", "upr-cycles", "upr-sessions"]:
+        assert not (output / hub).exists(), hub
+    assert "upr-cycles" not in (output / "sitemap.xml").read_text(encoding="utf-8")
