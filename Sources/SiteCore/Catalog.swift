@@ -10,6 +10,12 @@ public enum Taxonomy: String, CaseIterable, Sendable {
   case document = "documents"
   case sdgGoal = "sdgs"
   case sdgTarget = "sdg-targets"
+  /// The States that made UPR recommendations (`recommending_states`), one page each.
+  case recommendingState = "recommending-states"
+  /// UPR review cycles (1 to 4).
+  case uprCycle = "upr-cycles"
+  /// UPR Working Group sessions.
+  case uprSession = "upr-sessions"
 
   /// The terms of one recommendation in this taxonomy, as vocabulary keys.
   /// The taxonomy's place in `allCases`, for tables indexed without hashing its name.
@@ -23,8 +29,14 @@ public enum Taxonomy: String, CaseIterable, Sendable {
     case .document: return 5
     case .sdgGoal: return 6
     case .sdgTarget: return 7
+    case .recommendingState: return 8
+    case .uprCycle: return 9
+    case .uprSession: return 10
     }
   }
+
+  /// Groupings of UPR recommendations only.
+  public var isUPRView: Bool { self == .recommendingState || self == .uprCycle || self == .uprSession }
 
   public func keys(of r: Recommendation) -> [String] {
     switch self {
@@ -36,14 +48,17 @@ public enum Taxonomy: String, CaseIterable, Sendable {
     case .document: return [r.document]
     case .sdgGoal: return r.sdgGoals
     case .sdgTarget: return r.sdgTargets
+    case .recommendingState: return r.recommendingStates.map(\.rawValue)
+    case .uprCycle: return r.cycle.map { [String($0)] } ?? []
+    case .uprSession: return r.session.map { [String($0)] } ?? []
     }
   }
 
   /// The URL segment of a term: lower-cased codes, slugs, `16-a` for targets.
   public func slug(of key: String) -> String {
     switch self {
-    case .country, .body, .document, .sdgTarget: return Slug.make(key)
-    case .theme, .affectedPerson, .mechanism, .sdgGoal: return key
+    case .country, .recommendingState, .body, .document, .sdgTarget: return Slug.make(key)
+    case .theme, .affectedPerson, .mechanism, .sdgGoal, .uprCycle, .uprSession: return key
     }
   }
 }

@@ -35,6 +35,7 @@ struct FieldReading {
     let date = date(FrontMatterField.date)
     let upr = mechanism == .upr
     let cycle = upr ? self.cycle() : nil
+    let session = upr ? self.session() : nil
     let states = upr ? (list(FrontMatterField.recommendingStates).compactMap { countryCode($0, $1, field: FrontMatterField.recommendingStates) }) : []
     let response = upr ? choice(FrontMatterField.response, UPRResponse.self) : nil
     if let mechanism, !upr { rejectUPROnlyFields(mechanism) }
@@ -55,8 +56,8 @@ struct FieldReading {
     }
     return Recommendation(
       id: id, source: split.path, document: document, paragraph: paragraph, country: country,
-      mechanism: mechanism, body: body, date: date, cycle: cycle, recommendingStates: states,
-      response: response, themes: themes, affectedPersons: affected, sdgGoals: goals, sdgTargets: targets,
+      mechanism: mechanism, body: body, date: date, cycle: cycle, session: session,
+      recommendingStates: states, response: response, themes: themes, affectedPersons: affected, sdgGoals: goals, sdgTargets: targets,
       language: language, kind: kind, title: title, followUp: followUp, sourceURL: sourceURL,
       textLine: split.bodyLine)
   }
@@ -106,6 +107,17 @@ struct FieldReading {
       return nil
     }
     return cycle
+  }
+
+  /// The UPR Working Group session (`session: 31`), a whole number from 1 to 99.
+  mutating func session() -> Int? {
+    guard let text = string(FrontMatterField.session) else { return nil }
+    guard let session = Int(text), (1...99).contains(session) else {
+      diagnostics.append(.error(at: reader.location(fields[FrontMatterField.session.name]), field: FrontMatterField.session.name,
+        "\"\(text)\" is not a UPR session", notes: ["expected the Working Group session's number, from 1 to 99"]))
+      return nil
+    }
+    return session
   }
 
   mutating func language() -> String? {

@@ -1,7 +1,7 @@
 /// A front-matter field of a recommendation file, as the content contract names it: the one
 /// list the decoder, its messages and its hints are made from.
 public enum FrontMatterField: String, CaseIterable, Sendable, FieldName {
-  case document, paragraph, country, mechanism, body, date, cycle
+  case document, paragraph, country, mechanism, body, date, cycle, session
   case recommendingStates = "recommending_states"
   case response, themes
   case affectedPersons = "affected_persons"
@@ -15,7 +15,7 @@ public enum FrontMatterField: String, CaseIterable, Sendable, FieldName {
   public var isRequired: Bool { requiredHint != nil }
 
   /// Only UPR recommendations may have this field.
-  public var isUPROnly: Bool { self == .cycle || self == .recommendingStates || self == .response }
+  public var isUPROnly: Bool { self == .cycle || self == .session || self == .recommendingStates || self == .response }
 
   /// What a missing required field should hold, with an example.
   public var requiredHint: String? {

@@ -23,6 +23,8 @@ public final class Recommendation: Sendable {
   public let body: String
   public let date: String
   public let cycle: Int?
+  /// The UPR Working Group session that reviewed the State.
+  public let session: Int?
   public let recommendingStates: [CountryCode]
   public let response: UPRResponse?
   public let themes: [String]
@@ -40,7 +42,7 @@ public final class Recommendation: Sendable {
   public let textLine: Int
 
   public init(id: RecommendationID, source: String, document: String, paragraph: String, country: CountryCode, mechanism: Mechanism,
-              body: String, date: String, cycle: Int?, recommendingStates: [CountryCode], response: UPRResponse?,
+              body: String, date: String, cycle: Int?, session: Int? = nil, recommendingStates: [CountryCode], response: UPRResponse?,
               themes: [String], affectedPersons: [String], sdgGoals: [String], sdgTargets: [String], language: String,
               kind: RecommendationKind, title: String?, followUp: FollowUp?, sourceURL: String? = nil, textLine: Int) {
     self.id = id
@@ -52,6 +54,7 @@ public final class Recommendation: Sendable {
     self.body = body
     self.date = date
     self.cycle = cycle
+    self.session = session
     self.recommendingStates = recommendingStates
     self.response = response
     self.themes = themes

@@ -169,7 +169,7 @@ public enum Route: Sendable, Hashable {
       if t == .document {
         let pages = Pagination(count: model.catalog.terms(t).count, pageSize: size).pageCount
         for order in DocumentOrder.allCases { routes += (1...pages).map { .documents(order, page: $0) } }
-      } else if t != .sdgTarget {
+      } else if t != .sdgTarget && !(t.isUPRView && model.catalog.terms(t).isEmpty) {
         routes.append(.hub(t))
       }
       for (g, group) in model.catalog.terms(t).enumerated() {

@@ -757,6 +757,23 @@ matrix_filter: "تضييق هذه التوصيات في البحث (حيث يم�
 follow_up_history: السجل
 follow_up_indicators: المؤشرات
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: الدول المقدِّمة للتوصيات
+nav_upr_sessions: دورات الاستعراض الدوري الشامل
+nav_upr_cycles: جولات الاستعراض الدوري الشامل
+hub_recommending-states: الدول التي قدمت توصيات في الاستعراض الدوري الشامل، مع نسبة ما أيدته منها الدولة موضوع الاستعراض.
+hub_upr-sessions: دورات الفريق العامل المعني بالاستعراض الدوري الشامل، مع توصياتها ونسبة ما أُيِّد منها.
+hub_upr-cycles: جولات الاستعراض الدوري الشامل، مع توصياتها ونسبة ما أُيِّد منها.
+summary_by_recommending-states: حسب الدولة المقدِّمة للتوصية
+summary_recommended_to: الجهة الموصى إليها
+upr_session: "الدورة {session}"
+upr_cycle: "الجولة {cycle}"
+column_supported: المؤيَّدة
+percent: "{percent}٪"
+response_share: "{count} ({percent})"
+response_none: لم يُسجَّل رد
+chart_by_response: الردود في الاستعراض الدوري الشامل
+
 """#,
     "strings/en.yml": #"""
 # UI strings of the default theme, English. Every language file has exactly these keys.
@@ -1006,6 +1023,23 @@ matrix_grouping_follow_up_clusters: "Follow-up clusters"
 matrix_filter: "Narrow these recommendations in the search (where they can be downloaded):"
 follow_up_history: History
 follow_up_indicators: Indicators
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Recommending States
+nav_upr_sessions: UPR sessions
+nav_upr_cycles: UPR cycles
+hub_recommending-states: The States that made recommendations in the Universal Periodic Review, with the share of them the State under review supported.
+hub_upr-sessions: The sessions of the Universal Periodic Review Working Group, with their recommendations and the share supported.
+hub_upr-cycles: The cycles of the Universal Periodic Review, with their recommendations and the share supported.
+summary_by_recommending-states: By recommending State
+summary_recommended_to: Recommended to
+upr_session: "Session {session}"
+upr_cycle: "Cycle {cycle}"
+column_supported: Supported
+percent: "{percent}%"
+response_share: "{count} ({percent})"
+response_none: No response recorded
+chart_by_response: UPR responses
 
 """#,
     "strings/es.yml": #"""
@@ -1258,6 +1292,23 @@ matrix_filter: "Filtrar estas recomendaciones en la búsqueda (donde pueden desc
 follow_up_history: Historial
 follow_up_indicators: Indicadores
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Estados recomendantes
+nav_upr_sessions: Períodos de sesiones del EPU
+nav_upr_cycles: Ciclos del EPU
+hub_recommending-states: Los Estados que formularon recomendaciones en el Examen Periódico Universal, con la proporción aceptada por el Estado examinado.
+hub_upr-sessions: Los períodos de sesiones del Grupo de Trabajo sobre el Examen Periódico Universal, con sus recomendaciones y la proporción aceptada.
+hub_upr-cycles: Los ciclos del Examen Periódico Universal, con sus recomendaciones y la proporción aceptada.
+summary_by_recommending-states: Por Estado recomendante
+summary_recommended_to: Recomendado a
+upr_session: "Período de sesiones {session}"
+upr_cycle: "Ciclo {cycle}"
+column_supported: Aceptadas
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Sin respuesta registrada
+chart_by_response: Respuestas en el EPU
+
 """#,
     "strings/fr.yml": #"""
 # Chaînes de l'interface du thème par défaut, en français. Chaque fichier de langue a exactement ces clés.
@@ -1508,6 +1559,23 @@ matrix_grouping_follow_up_clusters: "Groupes de suivi"
 matrix_filter: "Affiner ces recommandations dans la recherche (d’où les télécharger) :"
 follow_up_history: Historique
 follow_up_indicators: Indicateurs
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: États auteurs de recommandations
+nav_upr_sessions: Sessions de l’EPU
+nav_upr_cycles: Cycles de l’EPU
+hub_recommending-states: Les États qui ont formulé des recommandations lors de l’Examen périodique universel, avec la part acceptée par l’État examiné.
+hub_upr-sessions: Les sessions du Groupe de travail sur l’Examen périodique universel, avec leurs recommandations et la part acceptée.
+hub_upr-cycles: Les cycles de l’Examen périodique universel, avec leurs recommandations et la part acceptée.
+summary_by_recommending-states: Par État auteur de la recommandation
+summary_recommended_to: Recommandé à
+upr_session: "Session {session}"
+upr_cycle: "Cycle {cycle}"
+column_supported: Acceptées
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Aucune réponse enregistrée
+chart_by_response: Réponses à l’EPU
 
 """#,
     "strings/ru.yml": #"""
@@ -1760,6 +1828,23 @@ matrix_filter: "Отобрать эти рекомендации в поиске
 follow_up_history: История
 follow_up_indicators: Показатели
 
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: Государства, вынесшие рекомендации
+nav_upr_sessions: Сессии УПО
+nav_upr_cycles: Циклы УПО
+hub_recommending-states: Государства, вынесшие рекомендации в ходе универсального периодического обзора, и доля рекомендаций, поддержанных рассматриваемым государством.
+hub_upr-sessions: Сессии Рабочей группы по универсальному периодическому обзору, их рекомендации и доля поддержанных.
+hub_upr-cycles: Циклы универсального периодического обзора, их рекомендации и доля поддержанных.
+summary_by_recommending-states: По рекомендовавшим государствам
+summary_recommended_to: Кому рекомендовано
+upr_session: "Сессия {session}"
+upr_cycle: "Цикл {cycle}"
+column_supported: Поддержано
+percent: "{percent} %"
+response_share: "{count} ({percent})"
+response_none: Ответ не записан
+chart_by_response: Ответы в рамках УПО
+
 """#,
     "strings/zh.yml": #"""
 # 默认主题的界面字符串，简体中文。每个语言文件的键与此完全相同。
@@ -2010,6 +2095,23 @@ matrix_grouping_follow_up_clusters: "后续行动组别"
 matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
 follow_up_history: 历史
 follow_up_indicators: 指标
+
+# UPR views (recommending States, cycles, responses)
+nav_recommending_states: 提出建议的国家
+nav_upr_sessions: 普遍定期审议届会
+nav_upr_cycles: 普遍定期审议周期
+hub_recommending-states: 在普遍定期审议中提出建议的国家，以及受审议国支持的建议所占比例。
+hub_upr-sessions: 普遍定期审议工作组的各届会议、其建议以及获得支持的比例。
+hub_upr-cycles: 普遍定期审议的各个周期、其建议以及获得支持的比例。
+summary_by_recommending-states: 按提出建议的国家
+summary_recommended_to: 建议对象
+upr_session: "第{session}届会议"
+upr_cycle: "第{cycle}周期"
+column_supported: 支持
+percent: "{percent}%"
+response_share: "{count}（{percent}）"
+response_none: 未记录答复
+chart_by_response: 普遍定期审议答复
 
 """#,
     "term.mustache": #"""

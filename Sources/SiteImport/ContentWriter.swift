@@ -1,4 +1,5 @@
 import Foundation
+import SiteCore
 import SiteFiles
 
 /// Writes imported recommendations into a content folder without ever overwriting a file that

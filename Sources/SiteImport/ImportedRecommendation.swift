@@ -11,6 +11,7 @@ public struct ImportedRecommendation: Sendable, Equatable {
   public var body: String
   public var date: String
   public var cycle: Int?
+  public var session: Int?
   public var recommendingStates: [String] = []
   public var response: UPRResponse?
   public var themes: [String] = []
@@ -31,6 +32,7 @@ public struct ImportedRecommendation: Sendable, Equatable {
     var lines = ["---", "id: \(id)", "document: \(YAMLScalar.quoted(document))", "paragraph: \(YAMLScalar.quoted(paragraph))",
       "country: \(country)", "mechanism: \(mechanism.rawValue)", "body: \(body)", "date: \(date)"]
     if let cycle { lines.append("cycle: \(cycle)") }
+    if let session { lines.append("session: \(session)") }
     if !recommendingStates.isEmpty { lines.append("recommending_states: \(YAMLScalar.list(recommendingStates))") }
     if let response { lines.append("response: \(response.rawValue)") }
     if !themes.isEmpty { lines.append("themes: \(YAMLScalar.list(themes))") }
@@ -42,32 +44,4 @@ public struct ImportedRecommendation: Sendable, Equatable {
     lines.append("---")
     return lines.joined(separator: "\n") + "\n" + text + "\n"
   }
-}
-
-/// YAML text for the few value shapes the importers write.
-enum YAMLScalar {
-  /// A double-quoted scalar: always read back as the same text, whatever it contains.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-          || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-        {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  /// A flow list of items that are already valid YAML (codes, slugs, quoted scalars).
-  static func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

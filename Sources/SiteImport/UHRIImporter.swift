@@ -92,6 +92,7 @@ public struct UHRIImporter: Sendable {
     r.sdgs = reading.sdgs(vocabulary)
     if mechanism == .upr {
       r.cycle = reading.cycle()
+      r.session = reading.session()
       r.response = reading.response()
       for name in reading.strings("UprRecommendingCountry") {
         guard let (code, how) = countries.match(name) ?? reading.left(.recommendingState, name) else { continue }

@@ -19,6 +19,13 @@ extension UHRIRecord {
     return cycle
   }
 
+  /// `UprSession` (`"- 31"`, `"Session 31"`) as a number from 1 to 99; anything else is left out
+  /// (and, without a `UprCycle`, reported by `cycle()`).
+  mutating func session() -> Int? {
+    guard let raw = label("UprSession"), let session = Int(raw.filter(\.isNumber)), (1...99).contains(session) else { return nil }
+    return session
+  }
+
   /// `UprPositions`: one position, or several that agree; anything else is left out and reported.
   mutating func response() -> UPRResponse? {
     let labels = strings("UprPositions")

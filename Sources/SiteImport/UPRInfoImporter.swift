@@ -78,6 +78,7 @@ public struct UPRInfoImporter {
       mechanism: .upr, body: "UPR", date: session.start, cycle: UPRSession.cycle(ofSession: session.number),
       language: "en", text: text)
     r.id = RecommendationID(document: r.document, paragraph: r.paragraph).rawValue
+    r.session = session.number
     r.sourceURL = "none"  // the symbol is ours: undocs.org has no such document
     r.response = responseValue(response, place, &problems)
     r.recommendingStates = states(field(columns.from), place, &problems)

@@ -6,15 +6,18 @@ extension PageContextBuilder {
   static let hubSection: [Taxonomy: String] = [
     .country: "countries", .theme: "themes", .affectedPerson: "affected-persons", .body: "bodies",
     .mechanism: "mechanisms", .document: "documents", .sdgGoal: "sdgs", .sdgTarget: "sdgs",
+    .recommendingState: "mechanisms", .uprCycle: "mechanisms", .uprSession: "mechanisms",
   ]
   static let navKey: [Taxonomy: String] = [
     .country: "nav_countries", .theme: "nav_themes", .affectedPerson: "nav_affected_persons", .body: "nav_bodies",
     .mechanism: "nav_mechanisms", .document: "nav_documents", .sdgGoal: "nav_sdgs", .sdgTarget: "nav_sdgs",
+    .recommendingState: "nav_recommending_states", .uprCycle: "nav_upr_cycles", .uprSession: "nav_upr_sessions",
   ]
   /// The search filter that selects a term's recommendations (contract: `r.facets` keys).
   static let filterField: [Taxonomy: FacetField] = [
     .country: .country, .theme: .theme, .affectedPerson: .affectedPersons, .body: .body,
     .mechanism: .mechanism, .sdgGoal: .sdgGoal, .sdgTarget: .sdgTarget,
+    .recommendingState: .recommendingState, .uprCycle: .cycle,
   ]
 
   func hub(_ taxonomy: Taxonomy, _ path: String) -> PageContext {
@@ -44,25 +47,35 @@ extension PageContextBuilder {
   func table(_ taxonomy: Taxonomy, groups: [Int], root: String, caption: String, byCount: Bool,
              counts: [Int: Int]? = nil, details: Bool = true) -> TemplateValue {
     let all = model.catalog.terms(taxonomy)
-    var rows = groups.map { g -> (key: String, sort: String, count: Int, href: String) in
+    var rows = groups.map { g -> (key: String, sort: String, count: Int, href: String, group: Int) in
       let group = all[g]
-      return (group.key, labels.sortKey(taxonomy, group.key), counts?[g] ?? group.members.count, root + group.path)
+      return (group.key, labels.sortKey(taxonomy, group.key), counts?[g] ?? group.members.count, root + group.path, g)
     }
     rows.sort { byCount && $0.count != $1.count ? $0.count > $1.count : ($0.sort, $0.key) < ($1.sort, $1.key) }
-    let detail: String? = !details ? nil : taxonomy == .country ? strings["column_region"] : taxonomy == .body ? strings["column_mechanism"] : nil
+    let detail: String? = !details ? nil : detailHeading(taxonomy)
     return [
       "caption": .text(caption), "hasDetail": .flag(detail != nil), "detailHeading": .text(detail ?? ""),
       "rows": .list(rows.map { row in
         [.label: .text(labels.label(taxonomy, row.key)), .href: .text(row.href), .count: .text(number(row.count)),
-         .detail: .text(detail == nil ? "" : self.detail(taxonomy, row.key))]
+         .detail: .text(detail == nil ? "" : self.detail(taxonomy, row.key, members: all[row.group].members))]
       }),
     ]
   }
 
-  private func detail(_ taxonomy: Taxonomy, _ key: String) -> String {
+  private func detailHeading(_ taxonomy: Taxonomy) -> String? {
+    switch taxonomy {
+    case .country: return strings["column_region"]
+    case .body: return strings["column_mechanism"]
+    case .recommendingState, .uprCycle, .uprSession: return strings["column_supported"]
+    default: return nil
+    }
+  }
+
+  private func detail(_ taxonomy: Taxonomy, _ key: String, members: [Int]) -> String {
     switch taxonomy {
     case .country: return model.vocabulary.countryByCode[CountryCode(key)]?.region.map { model.vocabulary.regionName($0, in: language) } ?? ""
     case .body: return model.vocabulary.bodyByCode[key.uppercased()].map { strings.label($0.mechanism) } ?? ""
+    case .recommendingState, .uprCycle, .uprSession: return percent(ResponseTally(members, model.catalog)[.supported], of: members.count)
     default: return ""
     }
   }

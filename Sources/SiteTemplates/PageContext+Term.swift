@@ -22,11 +22,12 @@ extension PageContextBuilder {
     let root = base(path)
     values["heading"] = .text(name)
     values["countLabel"] = .text(count(group.members.count))
-    values["searchHref"] = .text(root + "search/?" + searchQuery(taxonomy, group.key))
+    // Search has no session filter, and a session's number alone is no query.
+    values["searchHref"] = taxonomy == .uprSession ? false : .text(root + "search/?" + searchQuery(taxonomy, group.key))
     let facts = facts(taxonomy, group, root: root)
     values["facts"] = .list(facts)
     values["hasFacts"] = .flag(!facts.isEmpty)
-    let summary = page == 1 ? Self.summaryTaxonomies.filter { $0 != taxonomy }.map { summaryTable($0, members: group.members, root: root) } : []
+    let summary = page == 1 ? summaryTaxonomies(of: taxonomy).compactMap { summaryTable($0, members: group.members, root: root, of: taxonomy) } : []
     values["summary"] = .list(summary)
     values["hasSummary"] = .flag(!summary.isEmpty)
     values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
@@ -54,16 +55,25 @@ extension PageContextBuilder {
     return field.rawValue + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
   }
 
-  /// Counts of `members` by the terms of `taxonomy`, most first.
-  func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String) -> TemplateValue {
+  /// The summary tables of a term's page: a State's also by the States that recommended to it.
+  func summaryTaxonomies(of taxonomy: Taxonomy) -> [Taxonomy] {
+    let tables = Self.summaryTaxonomies.filter { $0 != taxonomy }
+    return [.country, .uprCycle, .uprSession].contains(taxonomy) ? tables + [.recommendingState] : tables
+  }
+
+  /// Counts of `members` by the terms of `taxonomy`, most first; `page` is the taxonomy of the
+  /// page that shows it (a recommending State's page calls its countries "recommended to").
+  func summaryTable(_ taxonomy: Taxonomy, members: [Int], root: String, of page: Taxonomy? = nil) -> TemplateValue? {
     var tally = [Int](repeating: 0, count: model.catalog.terms(taxonomy).count)
     for i in members {
       for g in model.catalog.positions(taxonomy, of: i) { tally[Int(g)] += 1 }
     }
     var counts: [Int: Int] = [:]
     for (g, n) in tally.enumerated() where n > 0 { counts[g] = n }
-    return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: strings.summaryCaption(taxonomy),
-      byCount: true, counts: counts, details: false)
+    // States that no State recommended anything to get no such table (the other tables keep their empty form).
+    guard !counts.isEmpty || taxonomy != .recommendingState else { return nil }
+    let caption = page == .recommendingState && taxonomy == .country ? strings["summary_recommended_to"] : strings.summaryCaption(taxonomy)
+    return table(taxonomy, groups: counts.keys.sorted(), root: root, caption: caption, byCount: true, counts: counts, details: false)
   }
 
   /// Facts about the term itself, shown above its list.
@@ -99,6 +109,10 @@ extension PageContextBuilder {
     case .sdgTarget:
       let goal = String(group.key.split(separator: ".")[0])
       return [["label": strings["field_sdg_goals"]].merging(link(.sdgGoal, goal)) { $1 }]
+    case .recommendingState, .uprCycle, .uprSession:
+      return responseFacts(group.members)
+    case .mechanism where group.key == Mechanism.upr.rawValue:
+      return uprLinks(root: root)
     default:
       return []
     }

@@ -60,7 +60,9 @@ struct TermLabels {
 
   private func name(_ taxonomy: Taxonomy, _ key: String) -> String {
     switch taxonomy {
-    case .country: return vocabulary.countryByCode[CountryCode(key)]?.name.text(in: language) ?? key
+    case .country, .recommendingState: return vocabulary.countryByCode[CountryCode(key)]?.name.text(in: language) ?? key
+    case .uprCycle: return strings.format("upr_cycle", ["cycle": key])
+    case .uprSession: return strings.format("upr_session", ["session": key])
     case .theme: return vocabulary.themeBySlug[key]?.name.text(in: language) ?? key
     case .affectedPerson: return vocabulary.affectedPersonBySlug[key]?.name.text(in: language) ?? key
     case .body: return vocabulary.bodyByCode[key.uppercased()]?.name.text(in: language) ?? key
@@ -93,7 +95,7 @@ struct TermLabels {
 
   private func sortKey(_ taxonomy: Taxonomy, _ key: String, label name: String) -> String {
     switch taxonomy {
-    case .sdgGoal: return String(repeating: "0", count: max(0, 3 - key.count)) + key
+    case .sdgGoal, .uprSession: return String(repeating: "0", count: max(0, 3 - key.count)) + key
     case .mechanism: return String(Mechanism.allCases.firstIndex { $0.rawValue == key } ?? 9)
     case .body:
       let order = vocabulary.bodies.firstIndex { $0.code.uppercased() == key.uppercased() } ?? 99_999
@@ -101,7 +103,7 @@ struct TermLabels {
     case .sdgTarget:
       let (goal, n, letter) = SDGCode.key(key)
       return "\(goal + 100)\(n + 10_000)\(letter)"
-    case .document: return key
+    case .document, .uprCycle: return key
     default:
       let folded = Slug.make(name)
       return folded.isEmpty ? name : folded

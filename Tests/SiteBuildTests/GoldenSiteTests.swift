@@ -20,6 +20,9 @@ struct GoldenSiteTests {
     "mechanisms/index.html", "mechanisms/upr/index.html",
     "documents/index.html", "documents/by-symbol/index.html", "documents/cmw-c-ecu-co-3/index.html",
     "sdgs/index.html", "sdgs/16/index.html", "sdgs/16/16-a/index.html",
+    "recommending-states/index.html", "recommending-states/nor/index.html",  // UPR: a recommending State
+    "upr-cycles/index.html", "upr-cycles/3/index.html",  // UPR cycles
+    "upr-sessions/index.html", "upr-sessions/27/index.html",  // UPR Working Group sessions
     "about/index.html", "search/index.html", "404.html", "sitemap.xml",
     "downloads/index.html", "countries/ecu/recommendations.csv",  // the downloads page; a group's list
     // national follow-up: the hub, a country's page, a progress report and its CSV, the institutions

@@ -92,7 +92,7 @@ struct ThemeTests {
     for s in FollowUpStatus.allCases { keys.insert("status_\(s.rawValue)") }
     for t in InstitutionType.allCases { keys.insert("institution_type_\(t.rawValue)") }
     for t in Taxonomy.allCases where t != .sdgTarget { keys.insert("hub_\(t.rawValue)") }
-    for t in [Taxonomy.country, .theme, .body, .sdgGoal, .affectedPerson, .mechanism] { keys.insert("summary_by_\(t.rawValue)") }
+    for t in [Taxonomy.country, .theme, .body, .sdgGoal, .affectedPerson, .mechanism, .recommendingState] { keys.insert("summary_by_\(t.rawValue)") }
     for language in ["en", "fr", "es", "ru", "zh", "ar"] { keys.insert("language_\(language)") }
     for phrase in [
       "results", "result", "none", "searching", "error", "more", "pages", "active",

@@ -77,6 +77,8 @@ struct RecommendationDecoderTests {
      #"Content/recommendations/x.md:7:7: error: [date] "2018-02-30" is not a date"#),
     ("cycle: 3", "cycle: 5",
      #"Content/recommendations/x.md:8:8: error: [cycle] "5" is not a UPR cycle"#),
+    ("cycle: 3", "cycle: 3\nsession: 0",
+     #"Content/recommendations/x.md:9:10: error: [session] "0" is not a UPR session"#),
     ("response: supported", "response: accepted",
      #"Content/recommendations/x.md:10:11: error: [response] unknown value "accepted""#),
     (#"sdgs: ["13", "13.1", "17.9"]"#, #"sdgs: ["18"]"#,
@@ -92,6 +94,15 @@ struct RecommendationDecoderTests {
     let decoded = decode(Self.example.replacingOccurrences(of: original, with: replacement))
     #expect(decoded.recommendation == nil)
     #expect(decoded.diagnostics.first.map { $0.description.split(separator: "\n")[0] } == Substring(message))
+  }
+
+  @Test("a UPR session is read as its number, and only UPR recommendations may have one")
+  func session() throws {
+    let r = try #require(decode(Self.example.replacingOccurrences(of: "cycle: 3", with: "cycle: 3\nsession: 27")).recommendation)
+    #expect(r.session == 27)
+    let notUPR = Self.example.replacingOccurrences(of: "cycle: 3", with: "session: 27")
+      .replacingOccurrences(of: "mechanism: upr", with: "mechanism: treaty-body").replacingOccurrences(of: "body: UPR", with: "body: CRC")
+    #expect(decode(notUPR).diagnostics.contains { $0.field == "session" })
   }
 
   @Test("every missing required field is reported, not only the first")

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import SiteCore
 @testable import SiteImport
 
 @Suite("Turning export text into Markdown")

@@ -24,6 +24,7 @@ struct UHRIImportTests {
       body: UPR
       date: 2017-07-11
       cycle: 3
+      session: 27
       recommending_states: [GBR, ITA]
       response: supported
       themes: [trafficking-and-contemporary-slavery, labour-rights-and-right-to-work]
@@ -85,12 +86,12 @@ struct UHRIImportTests {
       """))
   }
 
-  @Test("a UPR annotation without UprCycle takes the cycle of its session; unknown States are left out and reported")
+  @Test("a UPR annotation without UprCycle takes the cycle of its session (and keeps the session); unknown States are left out and reported")
   func cycleFromSession() throws {
     let (content, _) = try Self.imported()
     let text = try #require(ImportFixture.read(content + "/recommendations/tur/uhri-7f1c2a9e-0b1d-4c55-9a8e-000000000007.md"))
     #expect(text.contains("paragraph: \"45.112\"\ncountry: TUR\n"))
-    #expect(text.contains("cycle: 4\nrecommending_states: [ISL]\nresponse: noted\nthemes: [death-penalty]\n"))
+    #expect(text.contains("cycle: 4\nsession: 41\nrecommending_states: [ISL]\nresponse: noted\nthemes: [death-penalty]\n"))
     #expect(text.hasSuffix("---\nAbolish the death penalty.\n\nRatify the Second Optional Protocol.\n"))
   }
 

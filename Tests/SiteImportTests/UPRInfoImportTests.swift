@@ -80,6 +80,7 @@ struct UPRInfoImportTests {
       body: UPR
       date: 2009-05-04
       cycle: 1
+      session: 5
       recommending_states: [CZE, DEU]
       response: noted
       themes: [ratification-of-international-instruments, conditions-of-detention]
@@ -101,7 +102,7 @@ struct UPRInfoImportTests {
 
       """) == true)
     let korea = try #require(ImportFixture.read(content + "/recommendations/prk/upr-info-s19-prk-1.md"))
-    #expect(korea.contains("date: 2014-04-28\ncycle: 2\nrecommending_states: [GBR]\nresponse: noted\n"))
+    #expect(korea.contains("date: 2014-04-28\ncycle: 2\nsession: 19\nrecommending_states: [GBR]\nresponse: noted\n"))
     #expect(korea.hasSuffix("---\n18\\. Ensure access to food for all.\n"))
   }
 

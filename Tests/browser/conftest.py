@@ -148,6 +148,8 @@ KINDS = [
     "hub-documents-by-symbol", "hub-documents-page-2",
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
     "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
+    "hub-recommending-states", "term-recommending-state", "hub-upr-cycles", "term-upr-cycle",
+    "hub-upr-sessions", "term-upr-session",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
     # national follow-up (the sample's fictional data for two States)
     "follow-up-hub", "follow-up-country", "follow-up-report", "institutions", "institution",
@@ -176,7 +178,8 @@ def kind_paths(folder):
     country = pick("countries")
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
-                "sdgs", "search", "assets", "follow-up", "institutions"}
+                "sdgs", "search", "assets", "follow-up", "institutions",
+                "recommending-states", "upr-cycles", "upr-sessions"}
     languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
     free = sorted(p.name for p in folder.iterdir()
                   if p.is_dir() and p.name not in reserved | languages and has(p.name))
@@ -190,8 +193,12 @@ def kind_paths(folder):
         "sdg-target": f"sdgs/{goal}/{terms(f'sdgs/{goal}')[0]}/", "country-matrix": f"countries/{country}/matrix/",
         "free-page": f"{free[0]}/" if free else None, "search": "search/", "not-found": "404.html",
         "right-to-left-country": f"ar/countries/{country}/",
+        "term-recommending-state": f"recommending-states/{pick('recommending-states')}/" if has("recommending-states") else None,
+        "term-upr-cycle": f"upr-cycles/{pick('upr-cycles')}/" if has("upr-cycles") else None,
+        "term-upr-session": f"upr-sessions/{pick('upr-sessions')}/" if has("upr-sessions") else None,
     }
-    for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs"]:
+    for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs",
+                "recommending-states", "upr-cycles", "upr-sessions"]:
         paths[f"hub-{hub}"] = f"{hub}/"
     paths["hub-documents-by-symbol"] = "documents/by-symbol/"
     paths["hub-documents-page-2"] = "documents/page/2/"

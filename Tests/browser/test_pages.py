@@ -78,7 +78,7 @@ def test_page_kind_works_under_a_sub_path(page, sites, kind):
 def test_charts_need_no_javascript(browser, site, paths):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    for kind in ["home", "term-country", "hub-sdgs", "sdg-goal"]:
+    for kind in ["home", "term-country", "hub-sdgs", "sdg-goal", "term-recommending-state", "term-upr-cycle"]:
         page.goto(site[0] + path_of(paths, kind))
         charts = page.locator("svg.chart-svg[role=img]")
         assert charts.count() >= 1, kind

@@ -69,6 +69,7 @@ public struct CorpusGenerator {
     ]
     if mechanism == .upr {
       lines.append("cycle: \(min(4, (year - 2008) / 5 + 1))")
+      lines.append("session: \(min(99, 1 + (year - 2008) * 3 + n % 3))")  // three a year, without a draw
       lines.append("recommending_states: [\(states[random.zipf(states.count)].code)]")
       lines.append("response: \(random.unit() < 0.7 ? "supported" : "noted")")
     }

@@ -146,18 +146,6 @@ public struct UHRIExportGenerator {
 
   func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
 
-  /// A JSON string.
-  func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      default:
-        if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string (a double-quoted YAML scalar is one).
+  func quoted(_ text: String) -> String { YAMLScalar.quoted(text) }
 }

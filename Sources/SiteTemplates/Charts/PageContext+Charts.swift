@@ -54,6 +54,13 @@ extension PageContextBuilder {
     return chart("chart-targets", strings["chart_by_target"], targets.map { bar(labels.label(.sdgTarget, $0.key), $0.members.count) })
   }
 
+  /// UPR recommendations by the response they received, when any has one.
+  func responseChart(_ members: [Int]) -> HTML {
+    let tally = ResponseTally(members, model.catalog)
+    guard tally.unanswered < members.count else { return HTML.empty }
+    return chart("chart-response", strings["chart_by_response"], UPRResponse.allCases.map { bar(strings.label($0), tally[$0]) })
+  }
+
   // MARK: - Building blocks
 
   private func mechanismChart(_ counts: [(String, Int)], caption: String) -> HTML {
@@ -88,7 +95,8 @@ extension PageContextBuilder {
   /// The charts a term's first page opens with: a country's profile, a goal's targets.
   func charts(_ taxonomy: Taxonomy, _ group: TermGroup) -> HTML {
     switch taxonomy {
-    case .country: return countryCharts(group)
+    case .country: return countryCharts(group) + responseChart(group.members)
+    case .recommendingState, .uprCycle, .uprSession: return responseChart(group.members)
     case .sdgGoal: return targetChart(group)
     default: return HTML.empty
     }
