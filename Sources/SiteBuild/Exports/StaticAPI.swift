@@ -124,13 +124,13 @@ struct StaticAPI {
   private func vocabularyName(_ group: TermGroup) -> LocalizedText? {
     let v = model.vocabulary
     switch group.taxonomy {
-    case .country: return v.countryByCode[CountryCode(group.key)]?.name
+    case .country, .recommendingState: return v.countryByCode[CountryCode(group.key)]?.name
     case .theme: return v.themeBySlug[group.key]?.name
     case .affectedPerson: return v.affectedPersonBySlug[group.key]?.name
     case .body: return v.bodyByCode[group.key.uppercased()]?.name
     case .sdgGoal: return Int(group.key).flatMap { v.goalByNumber[$0] }?.name
     case .sdgTarget: return v.targetByCode[group.key]?.name
-    case .mechanism, .document: return nil
+    case .mechanism, .document, .uprCycle, .uprSession: return nil
     }
   }
 }
