@@ -18,7 +18,7 @@ struct MatrixTests {
     let ids = rows.map { String($0.prefix { $0 != "," }) }
     // The page lists each recommendation under each of its themes; the CSV has it once.
     let page = try String(contentsOfFile: output + "/countries/ecu/matrix/index.html", encoding: .utf8)
-    let linked = Set(page.components(separatedBy: "href=\"../../../recommendations/").dropFirst().map { String($0.prefix { $0 != "/" }) }
+    let linked = Set(page.components(separatedBy: "href=\"../../../recommendations/").dropFirst().map { String($0.prefix { $0 != "/" && $0 != "\"" }) }
       .filter { !$0.isEmpty })  // the menu's link to the list of all recommendations names none
     #expect(ids.count == Set(ids).count && Set(ids) == linked)
     // The full text of each, as its page shows it (the fixture's texts are one paragraph each).
