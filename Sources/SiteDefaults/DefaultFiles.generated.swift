@@ -2497,9 +2497,10 @@ async function inTurn(jobs, width) {
   await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
 }
 
-// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, url?]
-// (see search.js readRecord): title null = the text, a number k = the first k characters and "…".
-function readRecord([id, text, document, paragraph, date, language, title, url], baseUrl) {
+// A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country, body,
+// url?, translations?] (see search.js readRecord): title null = the text, a number k = the first k
+// characters and "…".
+function readRecord([id, text, document, paragraph, date, language, title, , , url], baseUrl) {
   return {
     id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
     title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
