@@ -215,7 +215,8 @@ def test_a_wrong_exports_setting_names_file_line_and_what_is_accepted(tmp_path):
     assert "unknown export \"pdf\"" in message and "group_files" in message
 
 
-THEMES = {t["slug"]: t["name"] for t in yaml.safe_load((REPO / "Vocabularies" / "themes.yml").read_text(encoding="utf-8"))}
+# A theme name is one text or one per language (its English name is the matrix's).
+THEMES = {t["slug"]: t["name"]["en"] if isinstance(t["name"], dict) else t["name"] for t in yaml.safe_load((REPO / "Vocabularies" / "themes.yml").read_text(encoding="utf-8"))}
 
 
 def test_country_matrix_csv_has_one_row_per_recommendation_with_full_text_and_groups_by_name(site):
