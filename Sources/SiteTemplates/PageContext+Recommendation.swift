@@ -74,7 +74,7 @@ extension PageContextBuilder {
     if !r.sdgGoals.isEmpty { rows.append(("field_sdg_goals", r.sdgGoals.map { link(.sdgGoal, $0) })) }
     if !r.sdgTargets.isEmpty { rows.append(("field_sdg_targets", r.sdgTargets.map { link(.sdgTarget, $0) })) }
     rows.append(("field_language", [(strings.format(shown.isTranslation ? "text_translation" : "text_original",
-      ["language": languageName(shown.language)]), shown.isTranslation ? nil : search(.language, r.language))]))
+      ["language": languageName(shown.language)]), search(.language, shown.language))]))
     if shown.isTranslation { rows.append(("field_original_language", [(languageName(r.language), original)])) }
     rows.append(("field_id", [(r.id.rawValue, nil)]))
     return .list(rows.map { key, values in

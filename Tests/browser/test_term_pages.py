@@ -22,7 +22,7 @@ def term_pages(folder):
     for hub in HUBS:
         for index in sorted((Path(folder) / hub).rglob("index.html")):
             relative = index.relative_to(Path(folder) / hub).parts
-            if len(relative) > 1 and "page" not in relative and "matrix" not in relative:
+            if len(relative) > 1 and "page" not in relative and "matrix" not in relative and "follow-up" not in relative:
                 yield index
 
 
