@@ -54,7 +54,7 @@ struct LanguageTests {
     #expect(!french.contains("Texte affiché dans sa langue originale"))
     #expect(french.contains("<p class=\"language-note\">Traduction : le texte original est en anglais. "
       + "<a href=\"../../../recommendations/a-hrc-36-4-118-64/\" hreflang=\"en\">Lire l&#39;original</a></p>"))
-    #expect(french.contains("<dd><bdi>français (traduction)</bdi></dd>"))
+    #expect(french.contains("<dd><bdi><a href=\"../../../fr/search/?language=fr\">français (traduction)</a></bdi></dd>"))
     let russian = try String(contentsOfFile: output + "/ru/recommendations/a-hrc-36-4-118-64/index.html", encoding: .utf8)
     #expect(russian.contains("<div class=\"rec-text\" lang=\"en\" dir=\"ltr\">"))
     #expect(russian.contains("class=\"language-note\""))
