@@ -4,7 +4,7 @@ their runners would, and checks that every step succeeds.
     HRINDEX_WORKFLOW_TESTS=1 python3 -m pytest -q Tests/ci
 
 Each workflow builds HRIndex in release mode from source, as it does in CI (several minutes on
-two cores), so the tests run only when HRINDEX_WORKFLOW_TESTS=1. The source comes from this
+two cores), so the tests run only when HRINDEX_WORKFLOW_TESTS=1, which scripts/test (CI) sets. The source comes from this
 checkout's committed HEAD (pushed to a local bare repository), standing in for HRINDEX_GIT.
 
 What is emulated, because it needs the hosting service:
