@@ -8,6 +8,18 @@ public enum CSV {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Appends `cells` as one line: cells (see `append(_:into:)`) separated by commas, ending in
+  /// CRLF.
+  public static func appendRow(_ cells: some Sequence<String>, into out: inout [UInt8]) {
+    var first = true
+    for cell in cells {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      append(cell, into: &out)
+    }
+    out.append(contentsOf: [0x0D, 0x0A])
+  }
+
   /// Appends `text` as one cell (see `cell`) to the UTF-8 bytes `out`.
   public static func append(_ text: String, into out: inout [UInt8]) {
     let bytes = text.utf8

@@ -57,11 +57,7 @@ public enum FollowUpSheet {
       let latest = f?.latestUpdate.map { u in "\(u.date) \(u.status.rawValue)" + (u.note.map { ": " + $0 } ?? "") } ?? ""
       let cells = [r.id.rawValue, entry.relative, r.document, r.paragraph, entry.text.trimmingCharacters(in: .whitespacesAndNewlines),
                    f?.currentStatus?.rawValue ?? "", f?.responsible.joined(separator: "; ") ?? "", f?.due ?? "", latest, "", "", ""]
-      for (n, cell) in cells.enumerated() {
-        if n > 0 { out.append(UInt8(ascii: ",")) }
-        CSV.append(cell, into: &out)
-      }
-      out.append(contentsOf: [0x0D, 0x0A])
+      CSV.appendRow(cells, into: &out)
     }
     return .success((out, rows.count))
   }

@@ -68,11 +68,7 @@ public struct ImportReport: Sendable {
   public var csv: String {
     var bytes: [UInt8] = Array("place,field,value,effect\r\n".utf8)
     for problem in problems {
-      for (index, cell) in [problem.place, problem.field.rawValue, problem.value, problem.effect.rawValue].enumerated() {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        CSV.append(cell, into: &bytes)
-      }
-      bytes += [0x0D, 0x0A]
+      CSV.appendRow([problem.place, problem.field.rawValue, problem.value, problem.effect.rawValue], into: &bytes)
     }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -106,11 +106,7 @@ extension PageContextBuilder {
     var written = Set<Int>()
     for section in matrix.sections {
       for i in section.members where written.insert(i).inserted {
-        for (n, cell) in matrixCells(i).enumerated() {
-          if n > 0 { out.append(UInt8(ascii: ",")) }
-          CSV.append(cell, into: &out)
-        }
-        out.append(contentsOf: [0x0D, 0x0A])
+        CSV.appendRow(matrixCells(i), into: &out)
       }
     }
     return out

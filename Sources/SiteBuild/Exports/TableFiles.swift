@@ -6,7 +6,7 @@ import SiteTemplates
 /// by row into a scratch file.
 enum TableFiles {
   /// UTF-8 with a byte-order mark (Excel reads it as UTF-8), RFC 4180 quoting, CRLF line ends,
-  /// and cells a spreadsheet would run as a formula neutralised (`CSV.append`).
+  /// and cells a spreadsheet would run as a formula neutralised (`CSV.appendRow`).
   static func csv(_ rows: [Int], _ csvRows: [[UInt8]], into file: ScratchFile) throws(DiagnosticError) {
     try file.append("\u{FEFF}" + DatasetRow.columns.joined(separator: ",") + "\r\n")
     for i in rows { try file.append(csvRows[i]) }
@@ -15,11 +15,7 @@ enum TableFiles {
   /// Recommendation `i` as one CSV line, ending in CRLF.
   static func csvRow(_ i: Int, _ model: SiteModel) -> [UInt8] {
     var out: [UInt8] = []
-    for (n, cell) in DatasetRow(i, model).cells.enumerated() {
-      if n > 0 { out.append(UInt8(ascii: ",")) }
-      CSV.append(cell, into: &out)
-    }
-    out.append(contentsOf: [0x0D, 0x0A])
+    CSV.appendRow(DatasetRow(i, model).cells, into: &out)
     return out
   }
 

@@ -97,11 +97,7 @@ extension PageContextBuilder {
           f.isOverdue(asOf: asOf) ? "yes" : "no", actions.joined(separator: "; "), f.latestUpdate?.date ?? "", f.latestUpdate?.note ?? "",
           base + "recommendations/\(r.id)/",
         ]
-        for (k, cell) in cells.enumerated() {
-          if k > 0 { out.append(UInt8(ascii: ",")) }
-          CSV.append(cell, into: &out)
-        }
-        out.append(contentsOf: [0x0D, 0x0A])
+        CSV.appendRow(cells, into: &out)
       }
     }
     return out
