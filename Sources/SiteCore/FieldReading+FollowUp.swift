@@ -64,11 +64,11 @@ extension FieldReading {
     var result: [String] = []
     let institutions = vocabulary.institutions
     for (text, node) in list(field) {
-      let byName = institutions.first { $0.name.all.contains { $0.caseInsensitiveCompare(text) == .orderedSame } }
-      if vocabulary.institutionBySlug[text] == nil, let byName {
+      let listed = vocabulary.institutionBySlug[text] != nil
+      if !listed, let byName = vocabulary.institutionByName[Vocabulary.folded(text)] {
         diagnostics.append(.error(at: reader.location(node), field: field.name,
           "\"\(text)\" is listed in vocabularies/institutions.yml: write its slug \"\(byName.slug)\"", notes: ["write the slug, not the name"]))
-      } else if vocabulary.institutionBySlug[text] == nil, !institutions.isEmpty, Slug.isValid(text) {
+      } else if !listed, !institutions.isEmpty, Slug.isValid(text) {
         diagnostics.append(unknown(field, text, node, noun: "institution", candidates: institutions.map(\.slug),
           accepted: "expected a slug from vocabularies/institutions.yml, or a free name such as \"Ministry of Labour\""))
       } else if !result.contains(text) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The three families of UN human-rights mechanisms.
 public enum Mechanism: String, CaseIterable, Sendable, Comparable {
   case upr
@@ -90,6 +92,9 @@ public struct Vocabulary: Sendable {
   /// A regional group's names, by its English name (the `region` of countries).
   public let regionNames: [String: LocalizedText]
   public let institutionBySlug: [String: Institution]
+  /// Every name of every institution, in every language, case-folded (`Vocabulary.folded`):
+  /// the first institution of that name.
+  public let institutionByName: [String: Institution]
 
   public init(
     countries: [Country], bodies: [Body], themes: [Term], affectedPersons: [Term], goals: [SDGGoal],
@@ -98,6 +103,7 @@ public struct Vocabulary: Sendable {
     self.regionNames = regionNames
     self.institutions = institutions
     institutionBySlug = Dictionary(institutions.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    institutionByName = Dictionary(institutions.flatMap { i in i.name.all.map { (Self.folded($0), i) } }, uniquingKeysWith: { a, _ in a })
     self.countries = countries
     self.bodies = bodies
     self.themes = themes
@@ -121,5 +127,13 @@ public struct Vocabulary: Sendable {
   public var regions: [String] {
     var seen: Set<String> = []
     return countries.compactMap(\.region).filter { seen.insert($0).inserted }
+  }
+}
+
+extension Vocabulary {
+  /// `name` as `institutionByName` keys it: case-folded, so that names equal but for case
+  /// (as `caseInsensitiveCompare` sees them) are one key.
+  public static func folded(_ name: String) -> String {
+    name.folding(options: .caseInsensitive, locale: nil)
   }
 }

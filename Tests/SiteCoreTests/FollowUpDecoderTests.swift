@@ -104,6 +104,8 @@ struct FollowUpDecoderTests {
     ("responsible: [labour-inspectorate]", "responsible: [labour-inspectorat]", "labour-inspectorat", "follow_up.actions[2].responsible",
      "expected a slug from vocabularies/institutions.yml, or a free name such as \"Ministry of Labour\""),
     ("responsible: [ministry-of-labour,", "responsible: [Ministry of Labour,", "Ministry of Labour", "follow_up.responsible", "write the slug, not the name"),
+    ("responsible: [ministry-of-labour,", "responsible: [ministère du TRAVAIL,", "ministère du TRAVAIL", "follow_up.responsible", "write the slug, not the name"),
+    ("responsible: [ministry-of-labour,", "responsible: [МИНИСТЕРСТВО ТРУДА,", "МИНИСТЕРСТВО ТРУДА", "follow_up.responsible", "write the slug, not the name"),
     ("indicators: {inspections: 410, fines: \"12\"}", "indicators: [410]", "[410]", "follow_up.updates[1].indicators", nil),
     ("updates:\n", "updates: soon\n  old_updates:\n", "soon", "follow_up.updates", nil),
   ] as [(String, String, String, String, String?)])
