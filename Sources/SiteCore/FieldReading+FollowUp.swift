@@ -26,7 +26,7 @@ extension FieldReading {
     let status = required(FollowUpUpdateField.status, hint: "one of: " + FollowUpStatus.allCases.map(\.rawValue).joined(separator: ", ")) {
       $0.choice($1, FollowUpStatus.self)
     }
-    let note = fields[FollowUpUpdateField.note.name] == nil ? nil : string(FollowUpUpdateField.note)
+    let note = string(FollowUpUpdateField.note)
     let indicators = self.indicators()
     warnUnknown(FollowUpUpdateField.self)
     guard let date, let status else { return nil }
@@ -38,7 +38,7 @@ extension FieldReading {
   mutating func action() -> FollowUpAction? {
     let text = required(FollowUpActionField.action, hint: "what will be done, such as action: \"Draft the bill\"") { $0.string($1) }
     let due = required(FollowUpActionField.due, hint: "the date it is due, such as due: 2024-12-31") { $0.date($1) }
-    let completed = fields[FollowUpActionField.completed.name] == nil ? nil : date(FollowUpActionField.completed)
+    let completed = date(FollowUpActionField.completed)
     let responsible = self.responsible(FollowUpActionField.responsible)
     warnUnknown(FollowUpActionField.self)
     guard let text, let due else { return nil }

@@ -33,8 +33,9 @@ public struct FollowUpIndex: Sendable {
     public var members: [Int]
   }
 
-  public let reference: FollowUpReference
-  public var asOf: String? { reference.asOf }
+  /// The date against which due dates are overdue: `site.yml`'s `follow_up.as_of`, else the
+  /// latest update date of the content, else nil (nothing is overdue). Never the wall clock.
+  public let asOf: String?
   /// Every recommendation with a `follow_up` block, in list order.
   public let tracked: [Int]
   /// Countries with at least one tracked recommendation, by country code.
@@ -45,7 +46,7 @@ public struct FollowUpIndex: Sendable {
   private let countryByGroup: [Int: Int]
 
   public init(catalog: Catalog, vocabulary: Vocabulary, settings: FollowUpSettings) {
-    reference = FollowUpReference(settings: settings, recommendations: catalog.recommendations)
+    asOf = settings.asOf(catalog.recommendations)
     var tracked: [Int] = []
     var byCountry: [String: [Int]] = [:]
     var byInstitution: [String: InstitutionFollowUp] = [:]

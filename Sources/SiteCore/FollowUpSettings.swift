@@ -32,23 +32,15 @@ public struct FollowUpSettings: Sendable, Hashable {
     }
     return settings
   }
-}
 
-/// The follow-up figures of a whole catalog that every follow-up page needs.
-public struct FollowUpReference: Sendable {
-  /// The date against which due dates are overdue: `site.yml`'s `follow_up.as_of`, else the
-  /// latest update date of the content, else nil (nothing is overdue). Never the wall clock.
-  public let asOf: String?
-
-  public init(settings: FollowUpSettings, recommendations: [Recommendation]) {
-    if let given = settings.asOf {
-      asOf = given
-    } else {
-      var latest: String?
-      for r in recommendations {
-        if let date = r.followUp?.updates.last?.date, latest.map({ date > $0 }) ?? true { latest = date }
-      }
-      asOf = latest
+  /// The date against which due dates are overdue: `as_of`, else the latest update date of
+  /// `recommendations`, else nil (nothing is overdue). Never the wall clock.
+  public func asOf(_ recommendations: [Recommendation]) -> String? {
+    if let asOf { return asOf }
+    var latest: String?
+    for r in recommendations {
+      if let date = r.followUp?.updates.last?.date, latest.map({ date > $0 }) ?? true { latest = date }
     }
+    return latest
   }
 }
