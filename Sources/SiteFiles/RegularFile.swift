@@ -83,6 +83,25 @@ public enum AtomicFile {
 
   public static func write(_ text: String, to path: String) throws(FileError) { try write(Array(text.utf8), to: path) }
 
+  /// Replaces several files: every temporary file is written first, and only then is each renamed
+  /// over its file. A failed write changes no file; a failed rename (rare: the folder changed
+  /// meanwhile) leaves the files before it replaced and the rest as they were. No file is ever
+  /// half-written.
+  public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(FileError) {
+    let temporary = files.map { temporaryPath(for: $0.path) }
+    for (n, file) in files.enumerated() {
+      do throws(FileError) { try RegularFile.create(temporary[n], file.bytes) } catch {
+        for t in temporary[...n] { unlink(t) }
+        throw error
+      }
+    }
+    for (n, file) in files.enumerated() where rename(temporary[n], file.path) != 0 {
+      let failure = FileError("cannot replace", file.path)
+      for t in temporary[n...] { unlink(t) }
+      throw failure
+    }
+  }
+
   /// `.name.partial` beside `name`: hidden, so no listing of the folder ever reads it.
   static func temporaryPath(for path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return ".\(path).partial" }

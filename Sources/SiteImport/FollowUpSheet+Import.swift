@@ -42,8 +42,8 @@ extension FollowUpSheet {
     problems += verify(edits.filter { !failed.contains($0.key) }, entries, planned, vocabulary)
     guard problems.isEmpty else { return .failure(DiagnosticError(problems)) }
     let files = edits.keys.sorted().map { (path + "/" + entries[$0].relative, Array(edits[$0]!.text.utf8)) }
-    do throws(FileError) { try writeAll(files) } catch {
-      return .failure(DiagnosticError([.error(at: nil, "\(error)", notes: ["no file was changed"])]))
+    do throws(FileError) { try AtomicFile.writeAll(files) } catch {
+      return .failure(DiagnosticError([.error(at: nil, "\(error)", notes: ["no file is half-written: each holds its old text or its new one"])]))
     }
     result.updatesAdded = planned.count
     result.filesChanged = edits.keys.sorted().map { entries[$0].relative }
@@ -107,9 +107,11 @@ extension FollowUpSheet {
   static func verify(_ edits: [Int: FollowUpBlockEdit], _ entries: [Entry], _ planned: [Planned], _ vocabulary: Vocabulary) -> [Diagnostic] {
     let decoder = RecommendationDecoder(vocabulary: vocabulary, defaultLanguage: "en")
     var problems: [Diagnostic] = []
+    var plannedCount: [Int: Int] = [:]
+    for p in planned { plannedCount[p.entry, default: 0] += 1 }
     for (k, edit) in edits.sorted(by: { $0.key < $1.key }) {
       let before = entries[k].recommendation.followUp?.updates.count ?? 0
-      let added = planned.filter { $0.entry == k }.count
+      let added = plannedCount[k, default: 0]
       let decoded = decoder.decode(SourceFile(path: entries[k].file.path, text: edit.text))
       let after = decoded.recommendation?.followUp?.updates.count
       if after != before + added {
@@ -118,23 +120,5 @@ extension FollowUpSheet {
       }
     }
     return problems
-  }
-
-  /// Writes every file or none: each to a hidden temporary file beside it first, then all renamed.
-  static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(FileError) {
-    let temporary = files.map { file -> String in
-      let slash = file.path.lastIndex(of: "/")!
-      return file.path[...slash] + "." + file.path[file.path.index(after: slash)...] + ".follow-up.partial"
-    }
-    for (n, file) in files.enumerated() {
-      do throws(FileError) { try RegularFile.create(temporary[n], file.bytes) } catch {
-        for t in temporary[...n] { unlink(t) }
-        throw error
-      }
-    }
-    for (n, file) in files.enumerated() where rename(temporary[n], file.path) != 0 {
-      for t in temporary[n...] { unlink(t) }
-      throw FileError("cannot replace", file.path)
-    }
   }
 }

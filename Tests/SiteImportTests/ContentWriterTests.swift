@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import SiteFiles
 @testable import SiteImport
 
 @Suite("Writing imported files")
@@ -102,5 +103,18 @@ struct ContentWriterTests {
     #expect(pruned.pruned == 6)
     #expect(!FileManager.default.fileExists(atPath: content + "/recommendations/afg/upr-info-s5-afg-1.md"))
     #expect(try ImportManifest.load(from: content, source: "upr-info").files.count == 1)
+  }
+
+  @Test("AtomicFile.writeAll replaces every file; when one cannot be written, none is changed and no temporary is left")
+  func writeAll() throws {
+    let folder = ImportFixture.temporaryFolder("write-all")
+    let (a, b) = (folder + "/a.md", folder + "/b.md")
+    try AtomicFile.writeAll([(a, Array("new a".utf8)), (b, Array("new b".utf8))])
+    #expect(ImportFixture.read(a) == "new a" && ImportFixture.read(b) == "new b")
+    #expect(throws: FileError.self) {
+      try AtomicFile.writeAll([(a, Array("newer a".utf8)), (folder + "/missing/c.md", Array("c".utf8))])
+    }
+    #expect(ImportFixture.read(a) == "new a")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.md", "b.md"])
   }
 }
