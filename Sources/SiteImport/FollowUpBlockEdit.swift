@@ -17,26 +17,23 @@ struct FollowUpBlockEdit {
   init?(_ file: SourceFile, problem: inout String?) {
     // Split on the byte: Swift reads "\r\n" as one character, which no "\n" matches.
     let lines = file.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    func isDelimiter(_ line: String) -> Bool {
-      let bare = line.hasSuffix("\r") ? line.dropLast() : Substring(line)
-      let trimmed = bare.reversed().drop { $0 == " " || $0 == "\t" }
-      return String(trimmed.reversed()) == "---" || String(trimmed.reversed()) == "..."
-    }
-    guard case .success = FrontMatterSplitter.split(file), let end = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
+    // The closing delimiter is the line before the body's. (Should a lone carriage return make
+    // the splitter count lines this split does not, the edit lands in the body and `verify`
+    // reports it.)
+    guard case .success(let split) = FrontMatterSplitter.split(file), split.bodyLine - 2 < lines.count else {
       problem = "the file has no front matter to add to"
       return nil
     }
     self.lines = lines
     lineEnd = file.text.contains("\r\n") ? "\r\n" : "\n"
-    closing = end
+    closing = split.bodyLine - 2
   }
 
   var text: String { lines.joined(separator: "\n") }
 
   /// Inserts one update; returns a problem (with its file line) when the block cannot take it.
   mutating func add(_ update: FollowUpUpdate) -> (line: Int, message: String)? {
-    let start = 1
-    guard let k = (start..<closing).first(where: { content($0).hasPrefix("follow_up:") && indent($0) == 0 }) else {
+    guard let k = (1..<closing).first(where: { content($0).hasPrefix("follow_up:") && indent($0) == 0 }) else {
       insert(["follow_up:", "  updates:"] + item(update, indent: 4), at: closing)
       return nil
     }
