@@ -15,15 +15,15 @@ struct CountryLabels: Sendable {
     case footnote = "footnote mark removed"
   }
 
-  private var names = LabelIndex()
+  private let names: LabelIndex
   private var aliases = LabelIndex()
   private var alpha2: [String: String] = [:]
   /// The codes of the entries that are States (or territories), not organizations.
   let states: Set<String>
 
   init(_ vocabulary: Vocabulary) {
+    names = LabelIndex.countries(vocabulary)
     for country in vocabulary.countries {
-      names.add(country.code.rawValue, labels: [country.code.rawValue] + country.name.all)
       aliases.add(country.code.rawValue, labels: country.aliases)
       if let code = country.alpha2, alpha2[code] == nil { alpha2[code] = country.code.rawValue }
     }
