@@ -50,8 +50,6 @@ enum NameIndex {
   /// The bucket of a term: FNV-1a (32-bit) of the UTF-8 of its first two scalars, modulo `count`.
   static func bucket(of term: String, count: Int) -> Int {
     let key = String(String.UnicodeScalarView(term.unicodeScalars.prefix(2)))
-    var h: UInt32 = 0x811c_9dc5
-    for byte in key.utf8 { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
-    return Int(h % UInt32(count))
+    return Int(PairKey.hash(key: key.utf8) % UInt32(count))
   }
 }

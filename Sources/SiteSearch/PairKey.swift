@@ -11,8 +11,8 @@ enum PairKey {
     return h
   }
 
-  /// The same hash of a whole key ("<first> <second>").
-  static func hash(key: [UInt8]) -> UInt32 {
+  /// The same hash of a whole key ("<first> <second>"), or of any bytes (`NameIndex` buckets).
+  static func hash(key: some Sequence<UInt8>) -> UInt32 {
     var h: UInt32 = 0x811C_9DC5
     for byte in key { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
     return h
