@@ -58,11 +58,14 @@ public enum ImportRun {
   /// CSV saved from it; `UHRIInput` tells which from the file's first bytes.
   public static func uhri(input: String, vocabulary: Vocabulary, language: String = "en", options: Options) throws -> ImportReport {
     let source = try UHRIInput.open(input)
-    if case .json = source {} else { try source.checkHeader() }
     var report = ImportReport(source: "uhri (Universal Human Rights Index \(source.formatName))", input: input)
-    let writer = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
     let importer = UHRIImporter(vocabulary: vocabulary, language: language)
-    try source.forEachRecord { fields, place in
+    // Made once the header is read, so that a file without UHRI's columns creates nothing.
+    var opened: ContentWriter?
+    try source.forEachRecord(onHeader: {
+      opened = try ContentWriter(folder: options.output, source: UHRIImporter.source, overwrite: options.overwrite)
+    }) { fields, place in
+      let writer = opened!  // onHeader runs before the first record
       report.rowsRead += 1
       guard let fields else {
         report.problems.append(ImportProblem(.record, "not an object", .rowSkipped, at: place))
@@ -74,6 +77,7 @@ public enum ImportRun {
       }
       if imported { report.rowsImported += 1 }
     }
+    guard let writer = opened else { throw ImportFailure("\(input): no header row") }
     try finish(writer, title: "Universal Human Rights Index", options, &report)
     return report
   }

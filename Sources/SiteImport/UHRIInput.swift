@@ -37,15 +37,6 @@ enum UHRIInput {
       + "expected the JSON export (an array, \"[\"), an Excel workbook (.xlsx) or a CSV file whose header row has \"OHCHR Annotation Id\"")
   }
 
-  /// Reads the header row of a workbook or CSV (and nothing else), so that a file without UHRI's
-  /// columns is refused before anything is written.
-  func checkHeader() throws {
-    struct Found: Error {}
-    do {
-      try forEachRecord { _, _ in throw Found() }
-    } catch is Found {}
-  }
-
   /// What an unreadable file looks like, for the error.
   private static func describe(_ head: [UInt8], first: UInt8?) -> String {
     if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
@@ -56,10 +47,14 @@ enum UHRIInput {
   }
 
   /// Hands every record to `body` with its place (`export.json:12 (record 3)`, `export.xlsx: row 4`,
-  /// `export.csv:5`); a JSON element that is not an object comes as nil.
-  func forEachRecord(_ body: ([String: JSONValue]?, String) throws -> Void) throws {
+  /// `export.csv:5`); a JSON element that is not an object comes as nil. `onHeader` runs once,
+  /// before the first record: when a workbook's or CSV's header row is found to have UHRI's
+  /// columns (a file without them throws first), or as a JSON export is opened.
+  func forEachRecord(onHeader: () throws -> Void = {}, _ body: ([String: JSONValue]?, String) throws -> Void) throws {
     switch self {
-    case .json(let path): try Self.json(path, body)
+    case .json(let path):
+      try onHeader()
+      try Self.json(path, body)
     case .xlsx(let path):
       let name = (path as NSString).lastPathComponent
       var table: UHRITable?
@@ -68,6 +63,7 @@ enum UHRIInput {
           if cells.contains(where: MarkdownText.hasText) { try body(table.record(cells), "\(name): row \(number)") }
         } else if UHRITable.isHeader(cells) {
           table = try UHRITable(header: cells, at: "\(name): row \(number)")
+          try onHeader()
         }
       }
       if table == nil { throw ImportFailure("\(path): no sheet row is UHRI's header row (with \"OHCHR Annotation Id\")") }
@@ -77,6 +73,7 @@ enum UHRIInput {
       let records = CSVReader.records(TextDecoding.decode(Array(data)).text)
       guard let header = records.first else { throw ImportFailure("\(path): no header row") }
       let table = try UHRITable(header: header.fields, at: "\(name):\(header.line)")
+      try onHeader()
       for record in records.dropFirst() { try body(table.record(record.fields), "\(name):\(record.line)") }
     }
   }

@@ -197,3 +197,15 @@ def test_a_sheet_without_the_required_columns_is_refused_by_name(tmp_path):
     assert result.returncode == 1
     assert 'partial.xlsx: row 1: the header row has no column "Reccomending Body", "Document Symbol", "Document Publication Date"' in result.stderr
     assert not (tmp_path / "C").exists()
+
+
+def test_a_csv_without_the_required_columns_is_refused_before_anything_is_created(tmp_path):
+    with open(tmp_path / "partial.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Text", "OHCHR Annotation Id", "Themes"])
+        writer.writerow(["1. Text.", "x", "- Right to health"])
+    result = subprocess.run([HRINDEX, "import", "uhri", "--input", str(tmp_path / "partial.csv"), "--output", str(tmp_path / "C")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert 'partial.csv:1: the header row has no column "Reccomending Body", "Document Symbol", "Document Publication Date"' in result.stderr
+    assert not (tmp_path / "C").exists()
