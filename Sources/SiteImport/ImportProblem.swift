@@ -14,8 +14,8 @@ public struct ImportProblem: Sendable, Hashable {
     public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
   }
 
-  /// What the value's failure meant for its row.
-  public enum Effect: String, Sendable, Comparable {
+  /// What the value's failure meant for its row. The cases are in report order.
+  public enum Effect: String, Sendable, Comparable, CaseIterable {
     /// The row was not imported: a required field could not be filled.
     case rowSkipped = "rows not imported"
     /// The row was imported without this value.
@@ -30,13 +30,10 @@ public struct ImportProblem: Sendable, Hashable {
     /// A type the importer does not know was given one by its documented rule.
     case typedByRule = "types given by rule"
 
-    /// Every effect, in report order.
-    public static let all: [Self] = [.rowSkipped, .valueLeftOut, .note, .mappedByAlias, .derivedFromSymbol, .typedByRule]
-
     /// Whether the row was imported with a value the importer chose (not a problem, but reported).
     public var isAlteration: Bool { self == .mappedByAlias || self == .derivedFromSymbol || self == .typedByRule }
 
-    public static func < (a: Self, b: Self) -> Bool { all.firstIndex(of: a)! < all.firstIndex(of: b)! }
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
   }
 
   public var field: Field

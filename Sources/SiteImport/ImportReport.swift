@@ -45,7 +45,7 @@ public struct ImportReport: Sendable {
       + "\(updated) updated, \(unchanged) unchanged, \(keptEdited.count) kept because edited by hand"]
     lines.append("  \(rowsImported) rows imported, \(rowsSkipped) not imported")
     for (reason, count) in rowsIgnored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(count) rows: \(reason)") }
-    for effect in ImportProblem.Effect.all {
+    for effect in ImportProblem.Effect.allCases {
       for (field, values, rows) in problemCounts(effect) {
         let counted = "\(values) value\(values == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")"
         lines.append("  \(Self.heading(effect, field)): \(counted) (\(effect.rawValue))")
@@ -76,7 +76,7 @@ public struct ImportReport: Sendable {
   /// The report file: the summary, then every unmapped value with the rows that hold it.
   public var text: String {
     var lines = ["HRIndex import report: \(source)", "", summary]
-    for effect in ImportProblem.Effect.all {
+    for effect in ImportProblem.Effect.allCases {
       let chosen = problems.filter { $0.effect == effect }
       guard !chosen.isEmpty else { continue }
       let title = effect == .note ? "Notes" : effect.isAlteration ? "Imported with a value the importer chose: " + effect.rawValue : "Unmapped values: " + effect.rawValue
