@@ -33,9 +33,10 @@ public struct UHRIImporter: Sendable {
       problems += reading.problems
       return []
     }
-    let codes = addressees(&reading, symbol: base.document)
+    let names = reading.strings("Countries")
+    let codes = addressees(&reading, names, symbol: base.document)
     // Ids depend on what the source lists, not on what mapped, so a later mapping keeps them.
-    let several = reading.strings("Countries").count > 1
+    let several = names.count > 1
     var result: [ImportedRecommendation] = []
     for code in codes {
       var r = base
@@ -47,11 +48,10 @@ public struct UHRIImporter: Sendable {
     return result
   }
 
-  /// The distinct codes of the States a record addresses: its `Countries` as `CountryLabels`
-  /// reads them, else the State its document symbol names. Every label read by another spelling
-  /// than a name, and every State taken from the symbol, is recorded.
-  private func addressees(_ reading: inout UHRIRecord, symbol: String) -> [String] {
-    let names = reading.strings("Countries")
+  /// The distinct codes of the States a record addresses: its `Countries` (`names`) as
+  /// `CountryLabels` reads them, else the State its document symbol names. Every label read by
+  /// another spelling than a name, and every State taken from the symbol, is recorded.
+  private func addressees(_ reading: inout UHRIRecord, _ names: [String], symbol: String) -> [String] {
     guard !names.isEmpty else {
       guard let code = countries.state(inSymbol: symbol) else { return reading.unmapped(.country, "(none)") ?? [] }
       reading.problem(.country, "(none) → \(code) (symbol \(symbol))", .derivedFromSymbol)
