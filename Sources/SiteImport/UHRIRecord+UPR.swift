@@ -13,7 +13,7 @@ extension UHRIRecord {
       return number
     }
     guard let raw = label("UprSession") else { return nil }
-    guard let session = Int(raw.filter(\.isNumber)), let cycle = UPRSession.cycle(ofSession: session) else {
+    guard let session = session(), let cycle = UPRSession.cycle(ofSession: session) else {
       return left(.session, raw)
     }
     return cycle
