@@ -31,12 +31,7 @@ extension VocabularyDecoder {
         let slug = reader.string(f["slug"]!, field: "slug", into: &d),
         let name = reader.localized(f["name"]!, field: "name", into: &d)
       else { return nil }
-      guard Slug.isValid(slug) else {
-        d.append(.error(at: reader.location(f["slug"]), field: "slug", "\"\(slug)\" is not a slug",
-          notes: ["use lower-case ASCII letters, digits and single dashes, such as \"\(Slug.make(slug))\""]))
-        return nil
-      }
-      guard fitsFolderName(slug, reader, f["slug"]!, &d), seen.check(slug, f["slug"]!, &d) else { return nil }
+      guard validSlug(slug, reader, f["slug"]!, &d), fitsFolderName(slug, reader, f["slug"]!, &d), seen.check(slug, f["slug"]!, &d) else { return nil }
       var type: InstitutionType?
       if let node = f["type"], let text = reader.string(node, field: "type", into: &d) {
         type = InstitutionType(rawValue: text)

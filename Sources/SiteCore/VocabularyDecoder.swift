@@ -149,11 +149,7 @@ public struct VocabularyDecoder {
       var slug = Slug.make(name.text(in: "en"))
       if let given = f["slug"] {
         guard let text = reader.string(given, field: "slug", into: &d) else { return nil }
-        guard Slug.isValid(text) else {
-          d.append(.error(at: reader.location(given), field: "slug",
-            "\"\(text)\" is not a slug", notes: ["use lower-case ASCII letters, digits and single dashes, such as \"\(Slug.make(text))\""]))
-          return nil
-        }
+        guard validSlug(text, reader, given, &d) else { return nil }
         slug = text
       }
       guard !slug.isEmpty, fitsFolderName(slug, reader, f["slug"] ?? f["name"]!, &d),
@@ -177,6 +173,14 @@ public struct VocabularyDecoder {
       names[key] = name
     }
     return names
+  }
+
+  /// A `slug:` as written: lower-case ASCII letters, digits and single dashes; else an error at `node`.
+  func validSlug(_ text: String, _ reader: YAMLReader, _ node: FieldNode, _ d: inout [Diagnostic]) -> Bool {
+    guard !Slug.isValid(text) else { return true }
+    d.append(.error(at: reader.location(node), field: "slug",
+      "\"\(text)\" is not a slug", notes: ["use lower-case ASCII letters, digits and single dashes, such as \"\(Slug.make(text))\""]))
+    return false
   }
 
   /// A term's slug names its page's folder, so it must stay short enough for any file system.
