@@ -19,6 +19,9 @@ public struct UHRIExportGenerator {
   private let procedures: [String]
   private let states: [Country]
   private let codeByName: [String: String]
+  /// The labels written for affected persons and themes: each term's first alias, else its English name.
+  private let groupLabels: [String]
+  private let themeLabels: [String]
 
   /// Spellings of the 2026 export that are not a vocabulary name, with their counts (issue 20).
   static let irregularSpellings: [(String, Int)] = [
@@ -49,6 +52,8 @@ public struct UHRIExportGenerator {
       let name = country.name.text(in: "en")
       return [(name, code), (name + "*", code)] + country.aliases.map { ($0, code) } + (country.alpha2.map { [($0, code)] } ?? [])
     }) { a, _ in a }
+    groupLabels = vocabulary.affectedPersons.map { $0.aliases.first ?? $0.name.text(in: "en") }
+    themeLabels = vocabulary.themes.map { $0.aliases.first ?? $0.name.text(in: "en") }
   }
 
   /// Writes `count` annotations as one JSON array to `path`, a record at a time.
@@ -84,14 +89,14 @@ public struct UHRIExportGenerator {
     let paragraph = upr ? "\(100 + random.below(60)).\(1 + random.below(250))" : "\(1 + random.below(60))"
     let text = SyntheticText.paragraph(language: "en", words: 12 + random.zipf(300, exponent: 0.9), random: &random)
     var fields: [(String, String)] = [
-      ("AffectedPersons", list(pick(vocabulary.affectedPersons.map { $0.aliases.first ?? $0.name.text(in: "en") }, upTo: 3))),
+      ("AffectedPersons", list(pick(groupLabels, upTo: 3))),
       ("AnnotationId", quoted(uuid())), ("AnnotationType", quoted(type)), ("Body", quoted("- " + body)),
       ("Countries", random.unit() < 104 / Self.exportSize ? "[]" : list([country])),
       ("DocumentId", quoted(uuid())), ("PublicationDate", quoted(date + "T00:00:00")),
       ("PublicationDateOnUhri", quoted("\(min(2025, year + 1))-\(two(1 + random.below(12)))-\(two(1 + random.below(28)))T10:53:45.827")),
       ("Regions", "[]"), ("Sdgs", list(sdgs())), ("Symbol", quoted(symbol)),
       ("Text", quoted(random.unit() < 0.5 ? "<p>\(paragraph) \(text)</p>" : "\(paragraph).\(text) ")),
-      ("Themes", list(pick(vocabulary.themes.map { $0.aliases.first ?? $0.name.text(in: "en") }, upTo: 5))),
+      ("Themes", list(pick(themeLabels, upTo: 5))),
     ]
     fields += upr ? uprFields(year) : [("UprCycle", "null"), ("UprPositions", "[]"), ("UprRecommendingCountry", "[]"),
       ("UprRecommendingRegions", "[]"), ("UprSession", "[]")]
