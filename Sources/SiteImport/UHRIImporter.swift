@@ -1,6 +1,7 @@
 import SiteCore
 
-/// Turns annotations of the Universal Human Rights Index's JSON export into recommendations.
+/// Turns annotations of a Universal Human Rights Index export (JSON, xlsx or CSV: `UHRIInput`
+/// reads each into the JSON export's fields) into recommendations.
 ///
 /// Labels are matched to the vocabularies' codes, names and `aliases`, ignoring leading `- `,
 /// stray spaces and case; countries as `CountryLabels` reads them (ISO alpha-2 codes, footnote

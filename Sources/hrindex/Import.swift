@@ -70,7 +70,7 @@ extension Import {
   struct UHRI: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "uhri",
-      abstract: "Import the Universal Human Rights Index's JSON export (read as a stream; any size).")
+      abstract: "Import a Universal Human Rights Index export: the JSON export (read as a stream; any size), the Excel export (.xlsx) or a CSV saved from it.")
 
     @OptionGroup var options: ImportOptions
     @Option(help: "The language of the export's texts (export-full-en.json: en).")
