@@ -13,6 +13,8 @@
 // language, title, text, then each facet field of the index (its values as the site's filters name
 // them, in the index's order of values).
 
+import { locateValue, readTitle } from "./search.js";
+
 const CONCURRENCY = 4;
 
 /**
@@ -22,7 +24,7 @@ const CONCURRENCY = 4;
 export async function exportResults(ctx, query, { filters = {}, format = "csv", onProgress } = {}) {
   if (format !== "csv" && format !== "json") throw new Error(`unknown export format "${format}" (csv or json)`);
   const manifest = await ctx.index.manifest();
-  const { matches } = await ctx.run(query, { filters, limit: 0, matches: true });
+  const { matches } = await ctx.run(query, { filters, matches: true });
   const chunkSize = manifest.chunkSize;
   const blockSize = manifest.blockSize;
   const chunks = [...new Set(matches.map((d) => Math.floor(d / chunkSize)))];
@@ -39,12 +41,11 @@ export async function exportResults(ctx, query, { filters = {}, format = "csv", 
   ];
   await inTurn(jobs, CONCURRENCY);
   const fields = manifest.fields;
-  const offsets = valueOffsets(manifest);
   const rows = matches.map((d) => {
     const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.baseUrl);
     const values = Object.fromEntries(fields.map((f) => [f, []]));
     for (const g of vectors.get(Math.floor(d / blockSize))[d % blockSize]) {
-      const [f, i] = locate(offsets, g);
+      const [f, i] = locateValue(manifest, g);
       values[fields[f]].push(manifest.values[f][i]);
     }
     return { ...row, ...values };
@@ -60,25 +61,13 @@ async function inTurn(jobs, width) {
 }
 
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country, body,
-// url?, translations?] (see search.js readRecord): title null = the text, a number k = the first k
-// characters and "…".
+// url?, translations?] (see search.js readRecord), the title read by search.js readTitle.
 function readRecord([id, text, document, paragraph, date, language, title, , , url], baseUrl) {
   return {
     id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
-    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    title: readTitle(title, text),
     text,
   };
-}
-
-function valueOffsets(manifest) {
-  let total = 0;
-  return manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
-}
-
-function locate(offsets, g) {
-  let f = offsets.length - 1;
-  while (offsets[f] > g) f--;
-  return [f, g - offsets[f]];
 }
 
 /** RFC 4180 with a byte-order mark and CRLF; formula-like cells start with "'". */

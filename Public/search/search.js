@@ -148,6 +148,8 @@ async function runSearch(index, edition, query, opts) {
   else if (opts.sort === "newest") { /* index order */ }
   else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
   else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  // export.js needs only every match's document number, in order: no page, facets or suggestion.
+  if (opts.matches) return { total: matched.length, matches: matched };
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
@@ -168,7 +170,6 @@ async function runSearch(index, edition, query, opts) {
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
-  if (opts.matches) out.matches = matched;  // every match's document number, in order (export.js)
   if (matched.length === 0) {
     const suggestion = await suggest(index, manifest, query);
     if (suggestion !== null) out.suggestion = suggestion;
@@ -641,7 +642,7 @@ async function verifyChain(index, links, docs) {
 
 // A facet value's global index g is its field's offset (the values of the fields before it)
 // plus its index among its field's values.
-function valueOffsets(manifest) {
+export function valueOffsets(manifest) {
   if (!manifest._offsets) {
     let total = 0;
     manifest._offsets = manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
@@ -649,7 +650,7 @@ function valueOffsets(manifest) {
   return manifest._offsets;
 }
 
-function locateValue(manifest, g) {
+export function locateValue(manifest, g) {
   const offsets = valueOffsets(manifest);
   let field = offsets.length - 1;
   while (offsets[field] > g) field--;
@@ -809,7 +810,7 @@ async function valuesOf(index, blockSize, docs) {
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
 // body, url?, translations?]; title null = the text, a number k = the text's first k characters
 // and "…"; translations { language: [title, text] }, titles written the same way.
-const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
+export const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
 function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });

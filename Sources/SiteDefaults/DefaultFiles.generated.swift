@@ -2451,6 +2451,8 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 // language, title, text, then each facet field of the index (its values as the site's filters name
 // them, in the index's order of values).
 
+import { locateValue, readTitle } from "./search.js";
+
 const CONCURRENCY = 4;
 
 /**
@@ -2460,7 +2462,7 @@ const CONCURRENCY = 4;
 export async function exportResults(ctx, query, { filters = {}, format = "csv", onProgress } = {}) {
   if (format !== "csv" && format !== "json") throw new Error(`unknown export format "${format}" (csv or json)`);
   const manifest = await ctx.index.manifest();
-  const { matches } = await ctx.run(query, { filters, limit: 0, matches: true });
+  const { matches } = await ctx.run(query, { filters, matches: true });
   const chunkSize = manifest.chunkSize;
   const blockSize = manifest.blockSize;
   const chunks = [...new Set(matches.map((d) => Math.floor(d / chunkSize)))];
@@ -2477,12 +2479,11 @@ export async function exportResults(ctx, query, { filters = {}, format = "csv", 
   ];
   await inTurn(jobs, CONCURRENCY);
   const fields = manifest.fields;
-  const offsets = valueOffsets(manifest);
   const rows = matches.map((d) => {
     const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.baseUrl);
     const values = Object.fromEntries(fields.map((f) => [f, []]));
     for (const g of vectors.get(Math.floor(d / blockSize))[d % blockSize]) {
-      const [f, i] = locate(offsets, g);
+      const [f, i] = locateValue(manifest, g);
       values[fields[f]].push(manifest.values[f][i]);
     }
     return { ...row, ...values };
@@ -2498,25 +2499,13 @@ async function inTurn(jobs, width) {
 }
 
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country, body,
-// url?, translations?] (see search.js readRecord): title null = the text, a number k = the first k
-// characters and "…".
+// url?, translations?] (see search.js readRecord), the title read by search.js readTitle.
 function readRecord([id, text, document, paragraph, date, language, title, , , url], baseUrl) {
   return {
     id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
-    title: title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title,
+    title: readTitle(title, text),
     text,
   };
-}
-
-function valueOffsets(manifest) {
-  let total = 0;
-  return manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
-}
-
-function locate(offsets, g) {
-  let f = offsets.length - 1;
-  while (offsets[f] > g) f--;
-  return [f, g - offsets[f]];
 }
 
 /** RFC 4180 with a byte-order mark and CRLF; formula-like cells start with "'". */
@@ -3130,6 +3119,8 @@ async function runSearch(index, edition, query, opts) {
   else if (opts.sort === "newest") { /* index order */ }
   else if (boosted.length > 0) matched.sort((a, b) => first[b] - first[a] || scores[b] - scores[a] || a - b);
   else if (matches.length > 0) matched.sort((a, b) => scores[b] - scores[a] || a - b);
+  // export.js needs only every match's document number, in order: no page, facets or suggestion.
+  if (opts.matches) return { total: matched.length, matches: matched };
   const page = matched.slice(offset, offset + limit);
   // Sources that contain every match and can count facets: single-term clauses and filters;
   // a phrase's words too, looked up only if the other ways cost more.
@@ -3150,7 +3141,6 @@ async function runSearch(index, edition, query, opts) {
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
-  if (opts.matches) out.matches = matched;  // every match's document number, in order (export.js)
   if (matched.length === 0) {
     const suggestion = await suggest(index, manifest, query);
     if (suggestion !== null) out.suggestion = suggestion;
@@ -3623,7 +3613,7 @@ async function verifyChain(index, links, docs) {
 
 // A facet value's global index g is its field's offset (the values of the fields before it)
 // plus its index among its field's values.
-function valueOffsets(manifest) {
+export function valueOffsets(manifest) {
   if (!manifest._offsets) {
     let total = 0;
     manifest._offsets = manifest.values.map((vs) => { const o = total; total += vs.length; return o; });
@@ -3631,7 +3621,7 @@ function valueOffsets(manifest) {
   return manifest._offsets;
 }
 
-function locateValue(manifest, g) {
+export function locateValue(manifest, g) {
   const offsets = valueOffsets(manifest);
   let field = offsets.length - 1;
   while (offsets[field] > g) field--;
@@ -3791,7 +3781,7 @@ async function valuesOf(index, blockSize, docs) {
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country,
 // body, url?, translations?]; title null = the text, a number k = the text's first k characters
 // and "…"; translations { language: [title, text] }, titles written the same way.
-const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
+export const readTitle = (title, text) => (title === null ? text : typeof title === "number" ? text.slice(0, title) + "\u2026" : title);
 function readRecord([id, text, document, paragraph, date, language, title, country, body, url, translations]) {
   const versions = [{ language, title: readTitle(title, text), text }];
   for (const [l, [t, x]] of Object.entries(translations ?? {})) versions.push({ language: l, title: readTitle(t, x), text: x });
