@@ -9,7 +9,8 @@
 //
 // CSV: UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoted cells), a cell a spreadsheet would
 // run as a formula prefixed with "'"; lists joined with "; ". JSON: an array of objects, lists as
-// arrays. Rows in result order (best first); columns: id, url, document, paragraph, date,
+// arrays. Rows in the search's order (its sort; by default best first); each url into the reader's
+// edition (createSearch's language); columns: id, url, document, paragraph, date,
 // language, title, text, then each facet field of the index (its values as the site's filters name
 // them, in the index's order of values).
 
@@ -18,13 +19,15 @@ import { locateValue, readTitle } from "./search.js";
 const CONCURRENCY = 4;
 
 /**
- * @param ctx  { baseUrl, index, run } from search.js: the index reader and its search.
+ * @param ctx  { root, index, run } from search.js: the reader's edition's root (result URLs), the
+ *   index reader and its search.
+ * @param opts  filters, sort and years as engine.search takes them; format; onProgress.
  * @returns the file's text.
  */
-export async function exportResults(ctx, query, { filters = {}, format = "csv", onProgress } = {}) {
+export async function exportResults(ctx, query, { filters = {}, sort, years, format = "csv", onProgress } = {}) {
   if (format !== "csv" && format !== "json") throw new Error(`unknown export format "${format}" (csv or json)`);
   const manifest = await ctx.index.manifest();
-  const { matches } = await ctx.run(query, { filters, matches: true });
+  const { matches } = await ctx.run(query, { filters, sort, years, matches: true });
   const chunkSize = manifest.chunkSize;
   const blockSize = manifest.blockSize;
   const chunks = [...new Set(matches.map((d) => Math.floor(d / chunkSize)))];
@@ -42,7 +45,7 @@ export async function exportResults(ctx, query, { filters = {}, format = "csv", 
   await inTurn(jobs, CONCURRENCY);
   const fields = manifest.fields;
   const rows = matches.map((d) => {
-    const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.baseUrl);
+    const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.root);
     const values = Object.fromEntries(fields.map((f) => [f, []]));
     for (const g of vectors.get(Math.floor(d / blockSize))[d % blockSize]) {
       const [f, i] = locateValue(manifest, g);
@@ -62,9 +65,9 @@ async function inTurn(jobs, width) {
 
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country, body,
 // url?, translations?] (see search.js readRecord), the title read by search.js readTitle.
-function readRecord([id, text, document, paragraph, date, language, title, , , url], baseUrl) {
+function readRecord([id, text, document, paragraph, date, language, title, , , url], root) {
   return {
-    id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
+    id, url: root + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
     title: readTitle(title, text),
     text,
   };

@@ -1,33 +1,24 @@
 // "Download these results" on the search page: the whole result set of the search the page shows
-// (its state lives in the URL: ?q=…&country=…) as a CSV or JSON file made in the browser by
-// engine.export, with a progress bar while the index's result chunks arrive. A module of its own,
-// beside search-page.js: it reads the same URL and needs nothing else from it.
-import { createSearch } from "./search.js";
+// (its state lives in the URL: ?q=…&country=…&sort=…&from=…&to=…), in its order and with links into
+// the page's edition, as a CSV or JSON file made in the browser by engine.export, with a progress
+// bar while the index's result chunks arrive. A module of its own, beside search-page.js: it reads
+// the same URL the same way (search.js readSearchState) and needs nothing else from it.
+import { createSearch, readSearchState, searchOptions } from "./search.js";
 
 const box = document.getElementById("search-export");
 const progress = document.getElementById("search-export-progress");
 const status = document.getElementById("search-export-status");
-const engine = createSearch();
+const engine = createSearch({ language: document.documentElement.lang });
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 
-async function currentSearch() {
-  const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const field of await engine.facetFields()) {
-    const values = params.getAll(field).filter(Boolean);
-    if (values.length) filters[field] = values;
-  }
-  return { q: params.get("q") ?? "", filters };
-}
-
 async function download(kind, button) {
-  const { q, filters } = await currentSearch();
+  const state = readSearchState(location.search, await engine.facetFields());
   button.disabled = true;
   progress.hidden = false;
   progress.value = 0;
   status.textContent = box.dataset.preparing;
   try {
-    const text = await engine.export(q, { filters, format: kind, onProgress: ({ done, total }) => {
+    const text = await engine.export(state.q, { ...searchOptions(state), format: kind, onProgress: ({ done, total }) => {
       progress.max = Math.max(1, total);
       progress.value = done;
     } });

@@ -1,7 +1,7 @@
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, normalize, pageNumbers } from "./search.js";
+import { createSearch, normalize, pageNumbers, readSearchState, searchOptions, SORTS } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -40,7 +40,6 @@ facetsBox.before(chipsBox);
 
 // Sort order and year range, before the facet boxes; on a phone, one "Filters (n)" button shows
 // or hides the filters (the chips of the active ones stay in view).
-const SORTS = ["relevance", "newest", "oldest"];
 const controls = document.createElement("div");
 controls.className = "search-controls";
 const sortLabel = document.createElement("label");
@@ -91,18 +90,7 @@ let timer = 0;
 
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 
-function readState(search = location.search) {
-  const params = new URLSearchParams(search);
-  const filters = {};
-  for (const field of facetFields) {
-    const values = params.getAll(field).filter(Boolean);
-    if (values.length) filters[field] = values;
-  }
-  const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
-  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
-  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
-  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
-}
+const readState = (search = location.search) => readSearchState(search, facetFields);
 
 function stateFromForm(page = 1) {
   const filters = {};
@@ -131,10 +119,7 @@ async function run(state, typing = false) {
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, {
-        filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing,
-        sort: state.sort, years: [state.from || null, state.to || null],
-      }),
+      engine.search(state.q, { ...searchOptions(state), limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;

@@ -35,8 +35,10 @@
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
 // stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
-// engine.export(query, { filters, format: "csv" | "json", onProgress }) gives the whole result set
-// as a file's text (Public/search/export.js, loaded only when called).
+// engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
+// result set, in the search's order, as a file's text with URLs into the reader's edition
+// (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
+// search page's URL (?q=…&country=…&sort=…&from=…&to=…&page=…) into the options of both.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -92,8 +94,10 @@ export function createSearch(options = {}) {
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
     facetFields: async () => (await index.manifest()).fields,
     /** The whole result set as the text of a CSV or JSON file (export.js, loaded on first use). */
-    export: async (query, opts = {}) => (await import("./export.js")).exportResults(
-      { baseUrl, index, run: (q, o) => runSearch(index, baseUrl, q, o) }, query, opts),
+    export: async (query, opts = {}) => {
+      const ed = await edition();
+      return (await import("./export.js")).exportResults({ root: ed.root, index, run: (q, o) => runSearch(index, ed, q, o) }, query, opts);
+    },
   };
 }
 
@@ -175,6 +179,32 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The sort orders of the search page; the first is the default. */
+export const SORTS = ["relevance", "newest", "oldest"];
+
+/**
+ * The search page's state from its URL's query string: q, the filters of the facet `fields`
+ * (other parameters are ignored), page (from 1), sort (one of SORTS), from and to (four-digit
+ * years, else "").
+ */
+export function readSearchState(search, fields) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const field of fields) {
+    const values = params.getAll(field).filter(Boolean);
+    if (values.length) filters[field] = values;
+  }
+  const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
+  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
+  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
+}
+
+/** The options of engine.search and engine.export for a page state: its filters, sort and years. */
+export function searchOptions(state) {
+  return { filters: state.filters, sort: state.sort, years: [state.from || null, state.to || null] };
 }
 
 /** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */

@@ -2447,7 +2447,8 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 //
 // CSV: UTF-8 with a byte-order mark, RFC 4180 (CRLF, quoted cells), a cell a spreadsheet would
 // run as a formula prefixed with "'"; lists joined with "; ". JSON: an array of objects, lists as
-// arrays. Rows in result order (best first); columns: id, url, document, paragraph, date,
+// arrays. Rows in the search's order (its sort; by default best first); each url into the reader's
+// edition (createSearch's language); columns: id, url, document, paragraph, date,
 // language, title, text, then each facet field of the index (its values as the site's filters name
 // them, in the index's order of values).
 
@@ -2456,13 +2457,15 @@ import { locateValue, readTitle } from "./search.js";
 const CONCURRENCY = 4;
 
 /**
- * @param ctx  { baseUrl, index, run } from search.js: the index reader and its search.
+ * @param ctx  { root, index, run } from search.js: the reader's edition's root (result URLs), the
+ *   index reader and its search.
+ * @param opts  filters, sort and years as engine.search takes them; format; onProgress.
  * @returns the file's text.
  */
-export async function exportResults(ctx, query, { filters = {}, format = "csv", onProgress } = {}) {
+export async function exportResults(ctx, query, { filters = {}, sort, years, format = "csv", onProgress } = {}) {
   if (format !== "csv" && format !== "json") throw new Error(`unknown export format "${format}" (csv or json)`);
   const manifest = await ctx.index.manifest();
-  const { matches } = await ctx.run(query, { filters, matches: true });
+  const { matches } = await ctx.run(query, { filters, sort, years, matches: true });
   const chunkSize = manifest.chunkSize;
   const blockSize = manifest.blockSize;
   const chunks = [...new Set(matches.map((d) => Math.floor(d / chunkSize)))];
@@ -2480,7 +2483,7 @@ export async function exportResults(ctx, query, { filters = {}, format = "csv", 
   await inTurn(jobs, CONCURRENCY);
   const fields = manifest.fields;
   const rows = matches.map((d) => {
-    const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.baseUrl);
+    const row = readRecord(records.get(Math.floor(d / chunkSize))[d % chunkSize], ctx.root);
     const values = Object.fromEntries(fields.map((f) => [f, []]));
     for (const g of vectors.get(Math.floor(d / blockSize))[d % blockSize]) {
       const [f, i] = locateValue(manifest, g);
@@ -2500,9 +2503,9 @@ async function inTurn(jobs, width) {
 
 // A record of docs/<c>.json: [id, text, document, paragraph, date, language, title, country, body,
 // url?, translations?] (see search.js readRecord), the title read by search.js readTitle.
-function readRecord([id, text, document, paragraph, date, language, title, , , url], baseUrl) {
+function readRecord([id, text, document, paragraph, date, language, title, , , url], root) {
   return {
-    id, url: baseUrl + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
+    id, url: root + (url ?? `recommendations/${id}/`), document, paragraph, date, language,
     title: readTitle(title, text),
     text,
   };
@@ -2524,35 +2527,26 @@ function csvCell(value) {
 """#,
     "search/search-export.js": #"""
 // "Download these results" on the search page: the whole result set of the search the page shows
-// (its state lives in the URL: ?q=…&country=…) as a CSV or JSON file made in the browser by
-// engine.export, with a progress bar while the index's result chunks arrive. A module of its own,
-// beside search-page.js: it reads the same URL and needs nothing else from it.
-import { createSearch } from "./search.js";
+// (its state lives in the URL: ?q=…&country=…&sort=…&from=…&to=…), in its order and with links into
+// the page's edition, as a CSV or JSON file made in the browser by engine.export, with a progress
+// bar while the index's result chunks arrive. A module of its own, beside search-page.js: it reads
+// the same URL the same way (search.js readSearchState) and needs nothing else from it.
+import { createSearch, readSearchState, searchOptions } from "./search.js";
 
 const box = document.getElementById("search-export");
 const progress = document.getElementById("search-export-progress");
 const status = document.getElementById("search-export-status");
-const engine = createSearch();
+const engine = createSearch({ language: document.documentElement.lang });
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 
-async function currentSearch() {
-  const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const field of await engine.facetFields()) {
-    const values = params.getAll(field).filter(Boolean);
-    if (values.length) filters[field] = values;
-  }
-  return { q: params.get("q") ?? "", filters };
-}
-
 async function download(kind, button) {
-  const { q, filters } = await currentSearch();
+  const state = readSearchState(location.search, await engine.facetFields());
   button.disabled = true;
   progress.hidden = false;
   progress.value = 0;
   status.textContent = box.dataset.preparing;
   try {
-    const text = await engine.export(q, { filters, format: kind, onProgress: ({ done, total }) => {
+    const text = await engine.export(state.q, { ...searchOptions(state), format: kind, onProgress: ({ done, total }) => {
       progress.max = Math.max(1, total);
       progress.value = done;
     } });
@@ -2586,7 +2580,7 @@ if (box) {
 // The search page (search/index.html): a plain GET form (q plus one checkbox per facet value)
 // that this script turns into search-as-you-type. The state lives in the URL
 // (?q=...&country=ecu&page=2), so a search can be shared and the back button works.
-import { createSearch, normalize, pageNumbers } from "./search.js";
+import { createSearch, normalize, pageNumbers, readSearchState, searchOptions, SORTS } from "./search.js";
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 200;
@@ -2625,7 +2619,6 @@ facetsBox.before(chipsBox);
 
 // Sort order and year range, before the facet boxes; on a phone, one "Filters (n)" button shows
 // or hides the filters (the chips of the active ones stay in view).
-const SORTS = ["relevance", "newest", "oldest"];
 const controls = document.createElement("div");
 controls.className = "search-controls";
 const sortLabel = document.createElement("label");
@@ -2676,18 +2669,7 @@ let timer = 0;
 
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 
-function readState(search = location.search) {
-  const params = new URLSearchParams(search);
-  const filters = {};
-  for (const field of facetFields) {
-    const values = params.getAll(field).filter(Boolean);
-    if (values.length) filters[field] = values;
-  }
-  const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
-  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
-  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
-  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
-}
+const readState = (search = location.search) => readSearchState(search, facetFields);
 
 function stateFromForm(page = 1) {
   const filters = {};
@@ -2716,10 +2698,7 @@ async function run(state, typing = false) {
   status.textContent = strings.searching;
   try {
     const [r, labels] = await Promise.all([
-      engine.search(state.q, {
-        filters: state.filters, limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing,
-        sort: state.sort, years: [state.from || null, state.to || null],
-      }),
+      engine.search(state.q, { ...searchOptions(state), limit: PAGE_SIZE, offset: (state.page - 1) * PAGE_SIZE, typing }),
       labelsPromise,
     ]);
     if (mine !== generation) return;
@@ -3006,8 +2985,10 @@ engine.facetFields().catch(() => []).then((fields) => {
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
 // stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
-// engine.export(query, { filters, format: "csv" | "json", onProgress }) gives the whole result set
-// as a file's text (Public/search/export.js, loaded only when called).
+// engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
+// result set, in the search's order, as a file's text with URLs into the reader's edition
+// (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
+// search page's URL (?q=…&country=…&sort=…&from=…&to=…&page=…) into the options of both.
 //
 // Contents, in file order (each section starts with a "// ===== <name> =====" line):
 //   Public API       createSearch: the engine over one site's index
@@ -3063,8 +3044,10 @@ export function createSearch(options = {}) {
     /** The facet fields, in index order, as the manifest lists them: ["country", "region", …]. */
     facetFields: async () => (await index.manifest()).fields,
     /** The whole result set as the text of a CSV or JSON file (export.js, loaded on first use). */
-    export: async (query, opts = {}) => (await import("./export.js")).exportResults(
-      { baseUrl, index, run: (q, o) => runSearch(index, baseUrl, q, o) }, query, opts),
+    export: async (query, opts = {}) => {
+      const ed = await edition();
+      return (await import("./export.js")).exportResults({ root: ed.root, index, run: (q, o) => runSearch(index, ed, q, o) }, query, opts);
+    },
   };
 }
 
@@ -3146,6 +3129,32 @@ async function runSearch(index, edition, query, opts) {
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
+}
+
+/** The sort orders of the search page; the first is the default. */
+export const SORTS = ["relevance", "newest", "oldest"];
+
+/**
+ * The search page's state from its URL's query string: q, the filters of the facet `fields`
+ * (other parameters are ignored), page (from 1), sort (one of SORTS), from and to (four-digit
+ * years, else "").
+ */
+export function readSearchState(search, fields) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const field of fields) {
+    const values = params.getAll(field).filter(Boolean);
+    if (values.length) filters[field] = values;
+  }
+  const page = Math.max(1, parseInt(params.get("page") ?? "1", 10) || 1);
+  const sort = SORTS.includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const year = (name) => (/^\d{4}$/.test(params.get(name) ?? "") ? params.get(name) : "");
+  return { q: params.get("q") ?? "", filters, page, sort, from: year("from"), to: year("to") };
+}
+
+/** The options of engine.search and engine.export for a page state: its filters, sort and years. */
+export function searchOptions(state) {
+  return { filters: state.filters, sort: state.sort, years: [state.from || null, state.to || null] };
 }
 
 /** The page numbers a pager shows: the first, the last, and two either side of `current` (1-based). */

@@ -41,3 +41,24 @@ def test_download_the_results_of_a_query_with_two_filters(page, sites, where):
     assert [r["id"] for r in data] == [r["id"] for r in expected]
     assert all(r["text"] == w["text"] for r, w in zip(data, expected))
     assert page.problems.items == [], "\n".join(page.problems.items)
+
+
+@pytest.mark.parametrize("where", ["root", "subpath"])
+def test_the_download_follows_the_pages_sort_year_range_and_edition(page, sites, where):
+    """The French search page sorted oldest first over 2015-2019: the file holds the reference's
+    rows of those years in that order, each linking to a French page the build wrote."""
+    base, folder = sites[where]
+    rows = [json.loads(line) for line in (folder / "downloads" / "recommendations.jsonl").read_text(encoding="utf-8").splitlines()]
+    ecu = [r for r in rows if r["country"] == "ECU"]
+    expected = [r for r in ecu if 2015 <= int(r["date"][:4]) <= 2019][::-1]
+    assert 3 < len(expected) < len(ecu)
+    page.goto(base + "fr/search/?country=ecu&sort=oldest&from=2015&to=2019")
+    page.wait_for_selector("#search-results li")
+    with page.expect_download() as started:
+        page.locator("#search-export").get_by_role("button", name="JSON").click()
+    data = json.loads(open(started.value.path(), encoding="utf-8").read())
+    assert [r["id"] for r in data] == [r["id"] for r in expected]
+    for r in data:
+        assert r["url"].startswith(base + "fr/recommendations/"), r["url"]
+        assert (folder / r["url"][len(base):] / "index.html").exists(), r["url"]
+    assert page.problems.items == [], "\n".join(page.problems.items)

@@ -34,15 +34,15 @@ function parseCSV(text) {
 }
 
 describe("engine.export over the sample site", { skip }, () => {
-  let root, output, engine, reference, log;
+  let root, output, engine, reference, log, createSearch, fetch;
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "hrindex-export-"));
     output = path.join(root, "site");
     execFileSync(bin, ["build", "--content", path.join(repoRoot, "Content"), "--output", output,
       "--templates", path.join(repoRoot, "Templates"), "--public", path.join(repoRoot, "Public")], { stdio: ["ignore", "ignore", "pipe"] });
-    const { createSearch } = await import(pathToFileURL(path.join(output, "search/search.js")).href);
+    ({ createSearch } = await import(pathToFileURL(path.join(output, "search/search.js")).href));
     log = [];
-    const fetch = async (url) => {
+    fetch = async (url) => {
       const href = String(url);
       const file = path.join(output, decodeURIComponent(href.slice(BASE_URL.length)));
       if (!href.startsWith(BASE_URL) || !fs.existsSync(file)) return { ok: false, status: 404 };
@@ -91,6 +91,28 @@ describe("engine.export over the sample site", { skip }, () => {
       assert.deepEqual([...row.theme].sort(), [...byId.get(row.id).themes].sort());
       assert.deepEqual(row.type, ["recommendation"]);
     }
+  });
+
+  test("the search page's sort and year range, in the reader's edition: the reference's rows of those years, oldest first, linked into it", async () => {
+    const { readSearchState, searchOptions } = await import(pathToFileURL(path.join(output, "search/search.js")).href);
+    const state = readSearchState("?country=ecu&sort=oldest&from=2015&to=2019&page=2", await engine.facetFields());
+    const year = (r) => Number(r.date.slice(0, 4));
+    const expected = reference.filter((r) => r.country === "ECU" && year(r) >= 2015 && year(r) <= 2019).reverse();
+    assert.ok(expected.length > 3 && expected.length < reference.filter((r) => r.country === "ECU").length);
+    const french = createSearch({ baseUrl: BASE_URL, fetch, language: "fr" });
+    const rows = JSON.parse(await french.export(state.q, { ...searchOptions(state), format: "json" }));
+    assert.deepEqual(rows.map((r) => r.id), expected.map((r) => r.id), "the reference's rows of 2015-2019, oldest first");
+    for (const row of rows) {
+      assert.ok(row.url.startsWith(BASE_URL + "fr/"), row.url);
+      assert.ok(fs.existsSync(path.join(output, row.url.slice(BASE_URL.length), "index.html")), row.url);
+    }
+  });
+
+  test("readSearchState reads the search page's URL: q, the facet fields' values, page, sort, four-digit years", async () => {
+    const { readSearchState } = await import(pathToFileURL(path.join(output, "search/search.js")).href);
+    assert.deepEqual(readSearchState("?q=water&country=ecu&country=&country=per&other=x&sort=oldest&from=2010&to=20x&page=3", ["country", "theme"]),
+      { q: "water", filters: { country: ["ecu", "per"] }, page: 3, sort: "oldest", from: "2010", to: "" });
+    assert.deepEqual(readSearchState("?sort=sideways&page=0", ["country"]), { q: "", filters: {}, page: 1, sort: "relevance", from: "", to: "" });
   });
 
   test("an unknown format is refused", async () => {
