@@ -79,10 +79,7 @@ enum Downloads {
     case .groupFiles, .api, .feeds:
       preconditionFailure("not a file format")
     }
-    var info = stat()
-    let size = stat(scratch, &info) == 0 ? Int(info.st_size) : 0
-    try publisher.adopt(job.path, scratch: scratch)
-    return size
+    return try publisher.adopt(job.path, scratch: scratch)
   }
 }
 
