@@ -125,7 +125,7 @@ struct EditedSite {
     where previous.roles[t] == BuildState.Role.translation.rawValue && previous.position[t] == Int32(e) {
       let path = previous.tree.path(t)
       var problems: [Diagnostic] = []
-      guard let language = TranslationFiles.original(of: path, among: [relative])?.language,
+      guard let language = TranslationPath.original(of: path, among: [relative])?.language,
         case .success(let file) = inputs.content.readListed(path),
         let text = TranslationReader.decode(file, &problems)
       else { return nil }
