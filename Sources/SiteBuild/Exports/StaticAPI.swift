@@ -28,13 +28,13 @@ struct StaticAPI {
         failures.add(error)
       }
     }
-    for taxonomy in Taxonomy.allCases {
-      for group in model.catalog.terms(taxonomy) {
-        do throws(DiagnosticError) {
-          try publisher.write(Self.root + termFile(group), term(group).bytes)
-        } catch {
-          failures.add(error)
-        }
+    let terms = Taxonomy.allCases.flatMap { taxonomy in model.catalog.terms(taxonomy).indices.map { (taxonomy, $0) } }
+    parallelForEach(terms.count, threads: threads) { n in
+      let group = model.catalog.terms(terms[n].0)[terms[n].1]
+      do throws(DiagnosticError) {
+        try publisher.write(Self.root + termFile(group), term(group).bytes)
+      } catch {
+        failures.add(error)
       }
     }
     if let error = failures.first { throw error }
