@@ -10,11 +10,9 @@ struct StaticAPI {
   /// One page-context builder per site language: the names pages show.
   let builders: [PageContextBuilder]
 
-  init(_ model: SiteModel, strings: [String: UIStrings]) {
+  init(_ model: SiteModel, builders: [PageContextBuilder]) {
     self.model = model
-    builders = model.config.languages.compactMap { language in
-      strings[language].map { PageContextBuilder(model: model, strings: $0, language: language) }
-    }
+    self.builders = builders
   }
 
   func write(_ publisher: SitePublisher, threads: Int) throws(DiagnosticError) {
