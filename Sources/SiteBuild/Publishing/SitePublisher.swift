@@ -22,7 +22,8 @@ struct OutputFile: Sendable {
 ///   linked in, or the whole output linked when the state does not vouch for the copy); the build
 ///   names only the files it changes and removes, and the rest stay.
 /// Then `commit` writes the manifest (whole, or patched), swaps the copy in — the old output stays
-/// as the next build's standby copy — and writes the build state beside the output.
+/// as the next build's standby copy — and writes the build state beside the output (a full build:
+/// `swapIn`, then `refreshStandby` makes the standby copy the new site and writes the state).
 final class SitePublisher: @unchecked Sendable {
   enum Start {
     case rebuild
@@ -194,13 +195,21 @@ final class SitePublisher: @unchecked Sendable {
   /// Writes the manifest, swaps the standby copy in, and records the build state beside it.
   /// Called once, after every `write` and `remove` has returned.
   func commit(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
+    try swapIn(&state, pages: pages, diagnostics: diagnostics, loader: loader)
+    state.write(at: location)
+  }
+
+  /// `commit` but for the state's write: a full build refreshes the standby copy first, which
+  /// writes the state once (`refreshStandby`). Until then the state beside the output is the
+  /// last build's, whose stamp of the manifest no longer matches: a build killed in between
+  /// finds no state for this output and builds whole.
+  func swapIn(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
     if !patching { removeStaleFiles() }
     try? FileManager.default.removeItem(atPath: location.scratch)
     try StandbyCopy.create(location.standbyManifest, patching ? patchedManifest() : fullManifest())
     try Self.exchange(location.standby, location.path)
     state.published(at: location, written: written, removed: removed, files: fileCount, pages: pages,
       diagnostics: diagnostics, loader: loader)
-    state.write(at: location)
   }
 
   /// Records `state` beside an output the build left as it was (a text edit that changed no

@@ -64,7 +64,8 @@ struct FullBuild {
         log.lap("feeds")
       }
       try SiteRenderer(model: site, inputs: inputs, configuration: configuration, builders: builders).render(into: publisher, &log)
-      try publisher.commit(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
+      // The state is written once, by the standby copy's refresh below.
+      try publisher.swapIn(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
       log.report.files = publisher.fileCount
       log.report.filesWritten = publisher.written.count
       log.report.incremental = publisher.isIncremental
