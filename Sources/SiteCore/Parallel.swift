@@ -30,8 +30,9 @@ public func parallelForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) 
 
 /// Calls `body` for every chunk number in `0..<chunks` on exactly `min(threads, chunks)`
 /// threads, each taking the next chunk as it finishes one: the build's `threads` setting holds
-/// whatever the machine's core count.
-func forEachChunk(_ chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+/// whatever the machine's core count. Also for jobs of uneven size handed out one at a time,
+/// longest first (the downloads).
+public func forEachChunk(_ chunks: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
   let next = ChunkCounter()
   DispatchQueue.concurrentPerform(iterations: max(1, min(threads, chunks))) { _ in
     while true {

@@ -1,7 +1,7 @@
 import SiteCore
 
 /// The documents in each order of the hub, worked out on first use and shared by every thread
-/// (a build of a few pages never needs them).
+/// and every language's builder (a build of a few pages never needs them).
 final class DocumentOrders: @unchecked Sendable {
   private let lock = ShortLock()
   private var made: [DocumentOrder: [Int]] = [:]

@@ -24,21 +24,25 @@ public struct PageContextBuilder: Sendable {
   /// Every edition's interface text, for the 404 page, which offers each edition in its language.
   let editions: [String: UIStrings]
 
-  /// Every recommendation's list entry, when made up front (else each list makes its own).
+  /// Every recommendation's list entry, when made up front (`listing(threads:)`; else each list
+  /// makes its own).
   private(set) var listEntries: [ListEntry]
-  /// The documents hub's orders, made when a page of it is first rendered.
-  let documentOrders = DocumentOrders()
+  /// The documents hub's orders, made when a page of it is first rendered; one instance serves
+  /// every language's builder (`perLanguage`), since the orders do not depend on the language.
+  let documentOrders: DocumentOrders
 
   /// - Parameters:
   ///   - language: one of the site's languages; defaults to its first.
-  ///   - listing: makes every recommendation's list entry up front, on `listing` threads, for a
-  ///     build that renders every list (0: each list makes its entries, for a build of a few pages).
-  public init(
-    model: SiteModel, strings: UIStrings, language: String? = nil, listing threads: Int = 0, editions: [String: UIStrings] = [:]
-  ) {
+  ///   - editions: every edition's interface text, for the 404 page.
+  public init(model: SiteModel, strings: UIStrings, language: String? = nil, editions: [String: UIStrings] = [:]) {
+    self.init(model: model, strings: strings, language: language, editions: editions, documentOrders: DocumentOrders())
+  }
+
+  init(model: SiteModel, strings: UIStrings, language: String?, editions: [String: UIStrings], documentOrders: DocumentOrders) {
     self.model = model
     self.strings = strings
     self.editions = editions
+    self.documentOrders = documentOrders
     self.stringValues = .object(TemplateValue.texts(strings.values))
     self.language = language ?? model.config.language
     self.prefix = LanguageTree.prefix(of: self.language, in: model.config)
@@ -51,10 +55,25 @@ public struct PageContextBuilder: Sendable {
       shared[root] = sharedLinks(root)
     }
     self.sharedLinks = shared
-    if threads > 0 {
-      let made = self
-      self.listEntries = parallelMap(Array(model.catalog.recommendations.indices), threads: threads, grain: 256) { made.listEntry($0) }
+  }
+
+  /// One builder per site language, in the order of `languages`, with the interface text of
+  /// `strings` (`fallback` for a language it lacks) and every edition's text for the 404 page;
+  /// made once for a whole build, whose stages share them.
+  public static func perLanguage(model: SiteModel, strings: [String: UIStrings], fallback: UIStrings) -> [PageContextBuilder] {
+    let orders = DocumentOrders()
+    return model.config.languages.map { language in
+      PageContextBuilder(model: model, strings: strings[language] ?? fallback, language: language, editions: strings, documentOrders: orders)
     }
+  }
+
+  /// This builder with every recommendation's list entry made up front, on `threads` threads,
+  /// for a build that renders every list (without them, each list makes its entries, for a
+  /// build of a few pages).
+  public func listing(threads: Int) -> PageContextBuilder {
+    var made = self
+    made.listEntries = parallelMap(Array(model.catalog.recommendations.indices), threads: threads, grain: 256) { listEntry($0) }
+    return made
   }
 
   /// The site-wide links of a page (navigation, footer pages), which depend only on the path to the

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import SiteCore
 import SiteTemplates
@@ -30,15 +29,11 @@ enum Downloads {
     let order = jobs.indices.sorted { (jobs[$0].cost, $1) > (jobs[$1].cost, $0) }
     let failures = FailureList()
     let sizes = SizeList(count: jobs.count)
-    let next = JobCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-      while let n = next.take(below: order.count) {
-        let job = jobs[order[n]]
-        do throws(DiagnosticError) {
-          sizes.set(order[n], try write(job, model, csvRows, publisher))
-        } catch {
-          failures.add(error)
-        }
+    forEachChunk(order.count, threads: threads) { n in
+      do throws(DiagnosticError) {
+        sizes.set(order[n], try write(jobs[order[n]], model, csvRows, publisher))
+      } catch {
+        failures.add(error)
       }
     }
     if let error = failures.first { throw error }
@@ -84,10 +79,7 @@ enum Downloads {
     case .groupFiles, .api, .feeds:
       preconditionFailure("not a file format")
     }
-    var info = stat()
-    let size = stat(scratch, &info) == 0 ? Int(info.st_size) : 0
-    try publisher.adopt(job.path, scratch: scratch)
-    return size
+    return try publisher.adopt(job.path, scratch: scratch)
   }
 }
 
@@ -98,17 +90,4 @@ private final class SizeList: @unchecked Sendable {
   init(count: Int) { sizes = Array(repeating: 0, count: count) }
   func set(_ n: Int, _ size: Int) { lock.withLock { sizes[n] = size } }
   func value(_ n: Int) -> Int { lock.withLock { sizes[n] } }
-}
-
-/// Hands out job numbers to the threads, each the next one as it finishes one.
-private final class JobCounter: @unchecked Sendable {
-  private let lock = ShortLock()
-  private var next = 0
-  func take(below count: Int) -> Int? {
-    lock.withLock {
-      guard next < count else { return nil }
-      next += 1
-      return next - 1
-    }
-  }
 }

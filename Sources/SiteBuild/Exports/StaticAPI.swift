@@ -10,11 +10,9 @@ struct StaticAPI {
   /// One page-context builder per site language: the names pages show.
   let builders: [PageContextBuilder]
 
-  init(_ model: SiteModel, strings: [String: UIStrings]) {
+  init(_ model: SiteModel, builders: [PageContextBuilder]) {
     self.model = model
-    builders = model.config.languages.compactMap { language in
-      strings[language].map { PageContextBuilder(model: model, strings: $0, language: language) }
-    }
+    self.builders = builders
   }
 
   func write(_ publisher: SitePublisher, threads: Int) throws(DiagnosticError) {
@@ -28,13 +26,13 @@ struct StaticAPI {
         failures.add(error)
       }
     }
-    for taxonomy in Taxonomy.allCases {
-      for group in model.catalog.terms(taxonomy) {
-        do throws(DiagnosticError) {
-          try publisher.write(Self.root + termFile(group), term(group).bytes)
-        } catch {
-          failures.add(error)
-        }
+    let terms = Taxonomy.allCases.flatMap { taxonomy in model.catalog.terms(taxonomy).indices.map { (taxonomy, $0) } }
+    parallelForEach(terms.count, threads: threads) { n in
+      let group = model.catalog.terms(terms[n].0)[terms[n].1]
+      do throws(DiagnosticError) {
+        try publisher.write(Self.root + termFile(group), term(group).bytes)
+      } catch {
+        failures.add(error)
       }
     }
     if let error = failures.first { throw error }

@@ -43,8 +43,7 @@ enum BuildPlan {
     }
     // Read under the lock: the state describes this output only while its manifest is the same file.
     guard FileStamp.of(location.manifest) == previous.outputMarker, let edit = Edit.find(previous, fresh.tree, inputs),
-      // The downloads carry every text: while they are on, an edited text is published by a full build.
-      edit.recommendations.isEmpty || !inputs.config.exports.hasDatasetFiles
+      !needsFullBuild(edit, inputs.config.exports)
     else {
       lock.release()
       return .full
@@ -56,6 +55,18 @@ enum BuildPlan {
     }
     log.lap("render edited pages and search index")
     return .textEdit(TextEditPlan(edit: edit, site: site, previous: previous, fresh: fresh, location: location, lock: lock))
+  }
+
+  /// Whether an edit of texts alone (`Edit.find`: no title, front matter or file changed) still
+  /// needs a full build. A text edit renders the edited recommendations' own pages and patches
+  /// the search index; every other file that carries a text would keep the old one:
+  /// - the exports, while any kind is on (`ExportSettings.hasDatasetFiles`): the downloads, the
+  ///   group lists and countries' `matrix.csv`, the static API and the feeds carry every text;
+  /// - the follow-up reports (their pages and `report.csv`) carry the text of every
+  ///   recommendation under follow-up.
+  static func needsFullBuild(_ edit: Edit, _ exports: ExportSettings) -> Bool {
+    guard !edit.recommendations.isEmpty else { return false }
+    return exports.hasDatasetFiles || edit.decoded.values.contains { $0.0.followUp != nil }
   }
 }
 

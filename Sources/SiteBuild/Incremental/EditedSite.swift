@@ -6,7 +6,7 @@ import SiteSearch
 import SiteTemplates
 
 /// Which files changed since the last build, read and decoded: nil unless every change is to a
-/// text alone.
+/// text alone (`BuildPlan.needsFullBuild` says whether such an edit can be published alone).
 struct Edit {
   /// A file changed this close before the last listing may have changed again within one tick
   /// of the file system's clock, unseen by its stamp: it is read again to be sure.
@@ -44,8 +44,7 @@ struct Edit {
       case .recommendation:
         let (decoded, problems) = reader.decode(file)
         guard let decoded, problems.errorCount == 0,
-          decoded.frontMatterHash == previous.frontMatterHash[k], ContentHash.of(decoded.text.title) == previous.titleHash[k],
-          decoded.recommendation.followUp == nil  // its text is on follow-up reports too: a full build
+          decoded.frontMatterHash == previous.frontMatterHash[k], ContentHash.of(decoded.text.title) == previous.titleHash[k]
         else { return nil }
         edit.diagnostics += problems
         edit.decoded[k] = (decoded.recommendation, decoded.text)
@@ -125,7 +124,7 @@ struct EditedSite {
     where previous.roles[t] == BuildState.Role.translation.rawValue && previous.position[t] == Int32(e) {
       let path = previous.tree.path(t)
       var problems: [Diagnostic] = []
-      guard let language = TranslationFiles.original(of: path, among: [relative])?.language,
+      guard let language = TranslationPath.original(of: path, among: [relative])?.language,
         case .success(let file) = inputs.content.readListed(path),
         let text = TranslationReader.decode(file, &problems)
       else { return nil }

@@ -22,7 +22,8 @@ struct OutputFile: Sendable {
 ///   linked in, or the whole output linked when the state does not vouch for the copy); the build
 ///   names only the files it changes and removes, and the rest stay.
 /// Then `commit` writes the manifest (whole, or patched), swaps the copy in — the old output stays
-/// as the next build's standby copy — and writes the build state beside the output.
+/// as the next build's standby copy — and writes the build state beside the output (a full build:
+/// `swapIn`, then `refreshStandby` makes the standby copy the new site and writes the state).
 final class SitePublisher: @unchecked Sendable {
   enum Start {
     case rebuild
@@ -91,21 +92,11 @@ final class SitePublisher: @unchecked Sendable {
   func write(_ file: OutputFile) throws(DiagnosticError) {
     precondition(Self.staysInside(file.path), "output path escapes: \(file.path)")
     let hash = ContentHash.of(file.bytes)
-    let known = lock.withLock { () -> UInt64? in
-      guard !patching else { return nil }
-      produced[file.path] = hash
-      fileCount += 1
-      return previous[file.path]
-    }
+    let known = record(file.path, hash)
     let standbyPath = location.standby + "/" + file.path
     // A hash alone never decides: when it agrees, the bytes on disk are compared.
     if (patching || known == hash), RegularFile.read(standbyPath) == file.bytes { return }
-    if let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(file.path[..<slash])) }
-    try StandbyCopy.create(standbyPath, file.bytes)
-    lock.withLock {
-      written.append(file.path)
-      if patching { changes[file.path] = hash }
-    }
+    try place(file.path, hash) { (path) throws(DiagnosticError) in try StandbyCopy.create(path, file.bytes) }
   }
 
   func write(_ path: String, _ bytes: [UInt8]) throws(DiagnosticError) { try write(OutputFile(path: path, bytes: bytes)) }
@@ -119,24 +110,46 @@ final class SitePublisher: @unchecked Sendable {
 
   /// Records the finished scratch file as the output file `path`: moved into the standby copy,
   /// or deleted when the copy already holds exactly its bytes. The same rules as `write`.
-  func adopt(_ path: String, scratch: String) throws(DiagnosticError) {
+  /// Returns the file's size in bytes.
+  func adopt(_ path: String, scratch: String) throws(DiagnosticError) -> Int {
     precondition(Self.staysInside(path) && !patching, "adopt is for rebuilds, inside the output: \(path)")
     guard let file = MappedFile(scratch) else { throw StandbyCopy.failure("cannot read", scratch) }
     let hash = ContentHash.of(raw: file.bytes)
-    let known = lock.withLock { () -> UInt64? in
+    let known = record(path, hash)
+    if known == hash, let old = MappedFile(location.standby + "/" + path), old.sameBytes(as: file) {
+      unlink(scratch)
+      return file.bytes.count
+    }
+    try place(path, hash) { (standbyPath) throws(DiagnosticError) in
+      guard rename(scratch, standbyPath) == 0 else { throw StandbyCopy.failure("cannot move into place", standbyPath) }
+    }
+    return file.bytes.count
+  }
+
+  /// A rebuild records the hash of every file it produces; returns the hash the standby copy's
+  /// manifest gives `path` (nil: none, or a patch, which keeps no manifest of its own).
+  private func record(_ path: String, _ hash: UInt64) -> UInt64? {
+    lock.withLock { () -> UInt64? in
+      guard !patching else { return nil }
       produced[path] = hash
       fileCount += 1
       return previous[path]
     }
-    let standbyPath = location.standby + "/" + path
-    if known == hash, let old = MappedFile(standbyPath), old.sameBytes(as: file) {
-      unlink(scratch)
-      return
-    }
-    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(path[..<slash])) }
-    guard rename(scratch, standbyPath) == 0 else { throw StandbyCopy.failure("cannot move into place", standbyPath) }
-    lock.withLock { written.append(path) }
   }
+
+  /// Makes the folder of `path` in the standby copy, has `put` write the file at its standby
+  /// path, and records it as written (and, in a patch, as changed).
+  private func place(
+    _ path: String, _ hash: UInt64, _ put: (String) throws(DiagnosticError) -> Void
+  ) throws(DiagnosticError) {
+    if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolder(String(path[..<slash])) }
+    try put(location.standby + "/" + path)
+    lock.withLock {
+      written.append(path)
+      if patching { changes[path] = hash }
+    }
+  }
+
   func write(_ path: String, _ text: String) throws(DiagnosticError) { try write(path, Array(text.utf8)) }
 
   /// Removes the file `path` from the new site (a patch names what it removes; a rebuild removes
@@ -182,13 +195,21 @@ final class SitePublisher: @unchecked Sendable {
   /// Writes the manifest, swaps the standby copy in, and records the build state beside it.
   /// Called once, after every `write` and `remove` has returned.
   func commit(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
+    try swapIn(&state, pages: pages, diagnostics: diagnostics, loader: loader)
+    state.write(at: location)
+  }
+
+  /// `commit` but for the state's write: a full build refreshes the standby copy first, which
+  /// writes the state once (`refreshStandby`). Until then the state beside the output is the
+  /// last build's, whose stamp of the manifest no longer matches: a build killed in between
+  /// finds no state for this output and builds whole.
+  func swapIn(_ state: inout BuildState, pages: Int, diagnostics: [Diagnostic], loader: ContentLoader) throws(DiagnosticError) {
     if !patching { removeStaleFiles() }
     try? FileManager.default.removeItem(atPath: location.scratch)
     try StandbyCopy.create(location.standbyManifest, patching ? patchedManifest() : fullManifest())
     try Self.exchange(location.standby, location.path)
     state.published(at: location, written: written, removed: removed, files: fileCount, pages: pages,
       diagnostics: diagnostics, loader: loader)
-    state.write(at: location)
   }
 
   /// Records `state` beside an output the build left as it was (a text edit that changed no

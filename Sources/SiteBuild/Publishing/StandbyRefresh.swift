@@ -3,14 +3,15 @@ import SiteCore
 import SiteFiles
 
 extension SitePublisher {
-  /// After a full build's commit: makes the standby copy the same site as the output just
+  /// After a full build's `swapIn`: makes the standby copy the same site as the output just
   /// published (hard links), so that the next text edit has nothing to link first and the next
   /// full build compares with the last site rather than the one before.
   ///
   /// With a standby copy (the previous output), only the files whose inode differs from the
   /// output's are linked anew and the files the output no longer has are removed; without one
   /// (a clean build), the output is cloned. The build is already published: a failure here only
-  /// leaves the standby copy untrusted, and the next edit makes it as before.
+  /// leaves the standby copy untrusted, and the next edit makes it as before. Then writes the
+  /// build state, the build's only write of it.
   func refreshStandby(_ state: inout BuildState, threads: Int) {
     do throws(DiagnosticError) {
       if Folder.exists(location.standby), let old = OutputManifest.read(location.standbyManifest) {

@@ -11,12 +11,9 @@ enum FreePageReader {
     var pages: [FreePage] = []
     var versions: [(name: String, language: String, relative: String)] = []
     for relative in listing.files {
-      let stem = String(relative.dropFirst("pages/".count).dropLast(3))
-      if let dot = stem.lastIndex(of: "."), case let language = String(stem[stem.index(after: dot)...]),
-        LanguageCode.isValid(language)
-      {
-        versions.append((String(stem[..<dot]), language, relative))
-      } else if let page = page(stem, relative, content, &problems) {
+      if let (stem, language) = TranslationPath.split(relative) {
+        versions.append((String(stem.dropFirst("pages/".count)), language, relative))
+      } else if let page = page(String(relative.dropFirst("pages/".count).dropLast(3)), relative, content, &problems) {
         pages.append(FreePage(name: page.name, title: page.version.title, html: page.version.html, language: languages.first ?? "en"))
       }
     }

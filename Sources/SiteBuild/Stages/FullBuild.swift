@@ -1,5 +1,6 @@
 import SiteCore
 import SiteFiles
+import SiteTemplates
 
 /// The build of every page: read every file, make the catalog and the model, render every page
 /// and the search index, and hand them to the publisher.
@@ -52,16 +53,19 @@ struct FullBuild {
       var site = model
       site.downloads = try Downloads.write(model, publisher, threads: configuration.threads)
       log.lap("downloads")
+      // One builder per language serves every stage below: each sorts every term's name once.
+      let builders = PageContextBuilder.perLanguage(model: site, strings: inputs.stringsByLanguage, fallback: inputs.strings)
       if site.config.exports.has(.api) {
-        try StaticAPI(site, strings: inputs.stringsByLanguage).write(publisher, threads: configuration.threads)
+        try StaticAPI(site, builders: builders).write(publisher, threads: configuration.threads)
         log.lap("static API")
       }
       if site.config.exports.has(.feeds) {
-        try SiteBuilder.writeFeeds(site, inputs.stringsByLanguage, publisher, threads: configuration.threads)
+        try SiteBuilder.writeFeeds(builders, publisher, threads: configuration.threads)
         log.lap("feeds")
       }
-      try SiteRenderer(model: site, inputs: inputs, configuration: configuration).render(into: publisher, &log)
-      try publisher.commit(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
+      try SiteRenderer(model: site, inputs: inputs, configuration: configuration, builders: builders).render(into: publisher, &log)
+      // The state is written once, by the standby copy's refresh below.
+      try publisher.swapIn(&state, pages: log.report.pages, diagnostics: log.report.diagnostics, loader: inputs.content)
       log.report.files = publisher.fileCount
       log.report.filesWritten = publisher.written.count
       log.report.incremental = publisher.isIncremental

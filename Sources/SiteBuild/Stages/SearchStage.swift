@@ -15,7 +15,9 @@ extension SiteBuilder {
         language: language, prefix: LanguageTree.prefix(of: language, in: model.config),
         labels: labels(model, stringsByLanguage[language] ?? strings, language: language))
     }
-    let siteLabels = labels(model, strings, language: model.config.language)
+    // The default language's edition has its labels already (`strings` is that language's text).
+    let siteLabels = editions.first { $0.language == model.config.language && stringsByLanguage[$0.language] != nil }?.labels
+      ?? labels(model, strings, language: model.config.language)
     try SearchIndexWriter.write(documents, labels: siteLabels, names: names, editions: editions, threads: threads) { (file: SearchFile) throws(DiagnosticError) in
       try writer.write(file.path, file.bytes)
     }

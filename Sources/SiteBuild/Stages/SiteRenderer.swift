@@ -9,6 +9,8 @@ struct SiteRenderer {
   let model: SiteModel
   let inputs: BuildInputs
   let configuration: BuildConfiguration
+  /// One page-context builder per site language, in the order of `config.languages`.
+  let builders: [PageContextBuilder]
 
   var threads: Int { configuration.threads }
 
@@ -31,9 +33,9 @@ struct SiteRenderer {
       for (file, xml) in Sitemap.files(routes: routes, model: model) { try publisher.write(file, xml) }
       // matrix.csv carries every text of its country: an export (an edited text then runs the whole build).
       if model.config.exports.has(.groupFiles) {
-        try SiteBuilder.writeMatrixCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
+        try SiteBuilder.writeMatrixCSVs(builders, publisher, threads: threads)
       }
-      try SiteBuilder.writeReportCSVs(model, inputs.stringsByLanguage, publisher, threads: threads)
+      try SiteBuilder.writeReportCSVs(builders, publisher, threads: threads)
       log.lap("sitemaps, country matrices and follow-up reports")
     } catch {
       _ = try? search?.wait()
@@ -46,10 +48,8 @@ struct SiteRenderer {
   }
 
   private func renderPages(_ routes: [(language: String, route: Route)], _ publisher: SitePublisher) throws(DiagnosticError) {
-    let builders = Dictionary(uniqueKeysWithValues: model.config.languages.map { language in
-      (language, PageContextBuilder(
-        model: model, strings: inputs.strings(language), language: language, listing: threads, editions: inputs.stringsByLanguage))
-    })
+    // Every list entry made up front, for this stage alone (the copies go when it ends).
+    let builders = Dictionary(uniqueKeysWithValues: self.builders.map { ($0.language, $0.listing(threads: threads)) })
     let renderer = inputs.renderer
     let failures = FailureList()
     let counter = ProgressCounter(total: routes.count, stage: "render and write pages", report: configuration.progress)

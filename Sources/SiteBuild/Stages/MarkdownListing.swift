@@ -3,18 +3,11 @@ import SiteCore
 import SiteFiles
 import SiteMarkdown
 
-/// Translations of recommendation texts: `x.fr.md` beside `x.md` holds the French text of the
-/// recommendation in `x.md`, whose front matter it shares. It may have a front matter of its own
-/// with a translated `title`; nothing else is read from it.
-enum TranslationFiles {
-  /// The part of a file name that names a translation's language: `x.fr.md` → (`x.md`, `fr`).
-  static func original(of path: String, among files: Set<String>) -> (original: String, language: String)? {
-    TranslationPath.original(of: path, among: files)
-  }
-}
-
 /// The Markdown files below `recommendations/`, sorted, each with its entry in the listing and
-/// its part: a recommendation, or a translation of one.
+/// its part: a recommendation, or a translation of one. A translation, `x.fr.md` beside `x.md`
+/// (`TranslationPath`), holds the French text of the recommendation in `x.md`, whose front matter
+/// it shares; it may have a front matter of its own with a translated `title`, and nothing else
+/// is read from it.
 struct MarkdownListing {
   var files: [String]
   /// Per file, its entry in the `SourceTree`.
@@ -34,7 +27,7 @@ struct MarkdownListing {
     translations = []
     var found: [(Int, String, String)] = []
     for (k, path) in files.enumerated() {
-      if let (original, language) = TranslationFiles.original(of: path, among: all) {
+      if let (original, language) = TranslationPath.original(of: path, among: all) {
         found.append((k, original, language))
       } else {
         originals.append(k)
