@@ -15,7 +15,7 @@ extension PageContextBuilder {
     values["title"] = .text(text.title)
     // A headline the text opens with (its first sentence, made or given) would only be read
     // twice: then the heading names the recommendation and the text follows; the title keeps it.
-    values["headline"] = Headline.opens(text.plainText, with: text.title) ? false : .text(text.title)
+    values["headline"] = text.opensWithTitle ? false : .text(text.title)
     values["kindLabel"] = .text(strings.label(r.kind))
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
