@@ -104,7 +104,7 @@ extension PageContextBuilder {
         ["label": strings["field_body"]].merging(link(.body, first.body)) { $1 },
         ["label": strings["field_date"], "text": LanguageFormat.date(first.date, language)],
         ["label": strings["field_document"], "text": strings.format("source_document", ["document": group.key]),
-         "href": "https://undocs.org/" + group.key],
+         "href": Recommendation.undocsAddress(group.key)],
       ]
     case .sdgTarget:
       let goal = String(group.key.split(separator: ".")[0])
