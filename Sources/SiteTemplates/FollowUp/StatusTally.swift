@@ -84,20 +84,25 @@ extension PageContextBuilder {
   /// The recommendation page's follow-up section: the fields, the history of updates (newest
   /// first) and the actions, each with its responsible institutions linked.
   func followUpSection(_ f: FollowUp, root: String, language textLanguage: String) -> TemplateValue {
-    let asOf = model.followUp.asOf
-    return [
+    [
       "rows": followUpRows(f, language: textLanguage), "hasUpdates": .flag(!f.updates.isEmpty), "hasActions": .flag(!f.actions.isEmpty),
       "updates": .list(f.updates.reversed().map { u in
         [.date: .text(u.date), .dateText: .text(LanguageFormat.date(u.date, language)), "status": .text(strings.label(u.status)),
          "note": u.noteHTML.map { TemplateValue.html($0) } ?? .flag(false),
          "indicators": .text(u.indicators.map { "\($0.name): \($0.value)" }.joined(separator: "; "))]
       }),
-      "actions": .list(f.actions.map { a in
-        [.text: .text(a.action), "due": .text(LanguageFormat.date(a.due, language)), "dueISO": .text(a.due),
-         "completed": a.completed.map { LanguageFormat.date($0, language) }.templateValue, "overdue": .flag(a.isOverdue(asOf: asOf)),
-         "responsible": responsibleLinks(a.responsible, root: root), "hasResponsible": .flag(!a.responsible.isEmpty)]
-      }),
+      "actions": actionItems(f, root: root),
     ]
+  }
+
+  /// A follow-up's actions (`partials/follow-up-actions`), each with its responsible institutions linked.
+  func actionItems(_ f: FollowUp, root: String) -> TemplateValue {
+    let asOf = model.followUp.asOf
+    return .list(f.actions.map { a in
+      [.text: .text(a.action), "due": .text(LanguageFormat.date(a.due, language)), "dueISO": .text(a.due),
+       "completed": a.completed.map { LanguageFormat.date($0, language) }.templateValue, "overdue": .flag(a.isOverdue(asOf: asOf)),
+       "responsible": responsibleLinks(a.responsible, root: root), "hasResponsible": .flag(!a.responsible.isEmpty)]
+    })
   }
 
   /// The notice `site.yml` gives for follow-up pages (such as "fictional data"), and the reference date.
