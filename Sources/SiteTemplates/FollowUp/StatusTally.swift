@@ -52,8 +52,8 @@ extension PageContextBuilder {
     ]
   }
 
-  /// Rows of a status table for the groups `keyed` returns for each tracked member, sorted by label.
-  func statusRows(_ members: [Int], keys: (Recommendation) -> [String], label: (String) -> String, href: ((String) -> String?)? = nil) -> [StatusRow] {
+  /// Rows of a status table for the groups `keys` returns for each tracked member, sorted by label.
+  func statusRows(_ members: [Int], keys: (Recommendation) -> [String], label: (String) -> String) -> [StatusRow] {
     var tallies: [String: StatusTally] = [:]
     let asOf = model.followUp.asOf
     for i in members {
@@ -62,7 +62,7 @@ extension PageContextBuilder {
       for key in keys(r) { tallies[key, default: StatusTally()].add(f, asOf: asOf) }
     }
     return tallies.keys.map { (label($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { name, key in
-      StatusRow(label: name, href: href?(key) ?? nil, tally: tallies[key]!, key: key)
+      StatusRow(label: name, tally: tallies[key]!, key: key)
     }
   }
 
