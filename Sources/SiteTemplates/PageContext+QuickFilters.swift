@@ -44,12 +44,8 @@ extension PageContextBuilder {
   /// the value's place in the catalog's terms of the field, or a response's in `UPRResponse.allCases`.
   func filterCounts(_ field: FacetField, _ members: [Int]) -> [Int] {
     guard let taxonomy = Self.filterTaxonomy(field) else {
-      var counts = [Int](repeating: 0, count: UPRResponse.allCases.count)
-      for i in members {
-        guard let response = model.catalog.recommendations[i].response else { continue }
-        counts[UPRResponse.allCases.firstIndex(of: response)!] += 1
-      }
-      return counts
+      let tally = ResponseTally(members, model.catalog)
+      return UPRResponse.allCases.map { tally[$0] }
     }
     var counts = [Int](repeating: 0, count: model.catalog.terms(taxonomy).count)
     for i in members { for p in model.catalog.positions(taxonomy, of: i) { counts[Int(p)] += 1 } }
