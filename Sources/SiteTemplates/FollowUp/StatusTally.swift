@@ -52,8 +52,9 @@ extension PageContextBuilder {
     ]
   }
 
-  /// Rows of a status table for the groups `keys` returns for each tracked member, sorted by label.
-  func statusRows(_ members: [Int], keys: (Recommendation) -> [String], label: (String) -> String) -> [StatusRow] {
+  /// Rows of a status table for the groups `keys` returns for each tracked member, in the order
+  /// of the terms of `taxonomy` (`TermLabels.sortKey`, as every term table), else by label.
+  func statusRows(_ members: [Int], _ taxonomy: Taxonomy?, keys: (Recommendation) -> [String], label: (String) -> String) -> [StatusRow] {
     var tallies: [String: StatusTally] = [:]
     let asOf = model.followUp.asOf
     for i in members {
@@ -61,9 +62,8 @@ extension PageContextBuilder {
       guard let f = r.followUp else { continue }
       for key in keys(r) { tallies[key, default: StatusTally()].add(f, asOf: asOf) }
     }
-    return tallies.keys.map { (label($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { name, key in
-      StatusRow(label: name, tally: tallies[key]!, key: key)
-    }
+    return tallies.keys.map { key in (taxonomy.map { labels.sortKey($0, key) } ?? label(key), key) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+      .map { _, key in StatusRow(label: label(key), tally: tallies[key]!, key: key) }
   }
 
   /// A responsible name as pages show it: the institution's name in the page's language, else as written.
