@@ -70,6 +70,13 @@ public final class Recommendation: Sendable {
   }
 
   public var year: String { String(date.prefix(4)) }
+
+  /// Where the source document is read: the address the file gives (empty for none), else
+  /// undocs.org's for its symbol.
+  public var sourceAddress: String { sourceURL ?? Self.undocsAddress(document) }
+
+  /// The address at which undocs.org serves a UN document symbol.
+  public static func undocsAddress(_ symbol: String) -> String { "https://undocs.org/" + symbol }
   public var documentSlug: String { Slug.make(document) }
 
   /// Newest first, then by id: the order of every list.

@@ -1,15 +1,19 @@
 /// A recommendation's text as the pages show it.
 public struct RenderedText: Sendable {
-  public var title: String
+  public let title: String
   public var html: HTML
-  public var plainText: String
+  public let plainText: String
   /// The Markdown it was rendered from, kept only when the build writes the API (else empty).
   public var markdown: String
+  /// Whether the text opens with its title (`Headline.opens`), read once when the text is made:
+  /// every edition's page of the recommendation asks.
+  public let opensWithTitle: Bool
   public init(title: String, html: HTML, plainText: String, markdown: String = "") {
     self.title = title
     self.html = html
     self.plainText = plainText
     self.markdown = markdown
+    opensWithTitle = Headline.opens(plainText, with: title)
   }
 }
 

@@ -103,8 +103,7 @@ public enum DefaultFiles {
 {{#hasResponsible}}<p>{{t.field_responsible}}: {{>partials/responsible}}</p>{{/hasResponsible}}
 {{#hasActions}}<h4>{{t.follow_up_actions}}</h4>
 <ul>
-{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
-{{/actions}}</ul>{{/hasActions}}
+{{>partials/follow-up-actions}}</ul>{{/hasActions}}
 {{#latest}}<h4>{{t.follow_up_latest_update}}</h4>
 <p><time datetime="{{date}}">{{dateText}}</time> · {{status}}</p>
 {{#note}}<div class="note">{{{note}}}</div>{{/note}}
@@ -331,11 +330,14 @@ public enum DefaultFiles {
 {{/citation}}
 
 """#,
+    "partials/follow-up-actions.mustache": #"""
+{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
+{{/actions}}
+"""#,
     "partials/follow-up-history.mustache": #"""
 {{#hasActions}}<h3>{{t.follow_up_actions}}</h3>
 <ul class="follow-list">
-{{#actions}}<li>{{text}} · {{t.field_due}} <time datetime="{{dueISO}}">{{due}}</time>{{#completed}} · {{t.follow_up_completed}} {{completed}}{{/completed}}{{#overdue}} · <strong>{{t.follow_up_overdue}}</strong>{{/overdue}}{{#hasResponsible}} · {{>partials/responsible}}{{/hasResponsible}}</li>
-{{/actions}}</ul>
+{{>partials/follow-up-actions}}</ul>
 {{/hasActions}}{{#hasUpdates}}<h3>{{t.follow_up_history}}</h3>
 <ol class="follow-list">
 {{#updates}}<li><time datetime="{{date}}">{{dateText}}</time> · {{status}}{{#note}}<div class="note">{{{note}}}</div>{{/note}}{{#indicators}}<p class="rec-meta">{{t.follow_up_indicators}}: {{indicators}}</p>{{/indicators}}</li>

@@ -49,7 +49,7 @@ struct CountryMatrix {
     case .affectedPerson: return .affectedPerson
     case .body: return .body
     case .mechanism: return .mechanism
-    case .recommendingState: return .country
+    case .recommendingState: return .recommendingState
     case .cluster: return nil
     }
   }

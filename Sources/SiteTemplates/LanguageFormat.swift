@@ -26,6 +26,12 @@ public enum LanguageFormat {
     return out
   }
 
+  /// A number of tenths with its one decimal, grouped like `number`: 12.5 (en, zh), 12,5 (fr, es, ru).
+  public static func tenths(_ tenths: Int, _ language: String) -> String {
+    let decimal = ["fr", "es", "ru"].contains(String(language.prefix(2))) ? "," : "."
+    return number(tenths / 10, language) + decimal + String(tenths % 10)
+  }
+
   static let months: [String: [String]] = [
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],

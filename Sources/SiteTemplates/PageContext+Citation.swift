@@ -8,7 +8,7 @@ extension PageContextBuilder {
     let r = model.catalog.recommendations[i]
     let body = labels.label(.body, r.body)
     let country = labels.label(.country, r.country.rawValue)
-    let source = r.sourceURL ?? "https://undocs.org/" + r.document
+    let source = r.sourceAddress
     let page = model.config.baseURL.map { $0 + prefix + "recommendations/\(r.id)/" }
     let reference = "\(r.document), \(strings["paragraph_short"]) \(r.paragraph)"
     var plain = strings.format("cite_plain", [

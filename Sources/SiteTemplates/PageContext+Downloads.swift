@@ -49,7 +49,6 @@ extension PageContextBuilder {
   func size(_ bytes: Int) -> String {
     if bytes < 1_000_000 { return strings.format("size_kb", ["size": number(max(1, (bytes + 500) / 1_000))]) }
     let tenths = (bytes + 50_000) / 100_000
-    let decimal = ["fr", "es", "ru"].contains(String(language.prefix(2))) ? "," : "."
-    return strings.format("size_mb", ["size": number(tenths / 10) + decimal + String(tenths % 10)])
+    return strings.format("size_mb", ["size": LanguageFormat.tenths(tenths, language)])
   }
 }

@@ -28,8 +28,10 @@ extension PageContextBuilder {
     var groups = Array(model.catalog.terms(taxonomy).indices)
     if taxonomy == .country {
       // Organizations such as the European Union are listed apart from States, in a table of their own.
-      let others = groups.filter { !isState(model.catalog.terms(.country)[$0].key) }
-      groups.removeAll { !isState(model.catalog.terms(.country)[$0].key) }
+      let terms = model.catalog.terms(.country)
+      var states: [Int] = [], others: [Int] = []
+      for g in groups { if isState(terms[g].key) { states.append(g) } else { others.append(g) } }
+      groups = states
       if !others.isEmpty {
         values["others"] = table(.country, groups: others, root: base(path), caption: strings["hub_other_addressees"], byCount: false, details: false)
       }

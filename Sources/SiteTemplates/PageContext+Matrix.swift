@@ -42,15 +42,17 @@ extension PageContextBuilder {
 
   /// Links that narrow the country's recommendations by cycle, body and response in the search
   /// (which can download them): one per value the country's recommendations have.
+  /// The values are those of the quick filters (`filterCounts`), in order: cycles by number,
+  /// bodies by code, responses as listed; a cycle is named by its number as written.
   private func matrixFilters(_ group: TermGroup, root: String) -> [TemplateValue] {
-    let records = group.members.map { model.catalog.recommendations[$0] }
-    let cycles = Set(records.compactMap(\.cycle)).sorted().map { (String($0), String($0)) }
-    let bodies = Set(records.map(\.body)).sorted().map { (Slug.make($0), $0) }
-    let responses = UPRResponse.allCases.filter { r in records.contains { $0.response == r } }.map { ($0.rawValue, strings.label($0)) }
-    let fields: [(FacetField, [(String, String)])] = [(.cycle, cycles), (.body, bodies), (.response, responses)]
-    return fields.filter { !$0.1.isEmpty }.map { field, values in
-      [.label: .text(strings.name(of: field)), .values: .list(values.map { value, label in
-        [.href: .text(root + "search/?country=\(group.slug)&\(field.rawValue)=\(value)"), .text: .text(label)]
+    let query = root + "search/?" + searchQuery(.country, group.key) + "&"
+    return [FacetField.cycle, .body, .response].compactMap { field -> TemplateValue? in
+      let counts = filterCounts(field, group.members)
+      var present = counts.indices.filter { counts[$0] > 0 }.map { ($0, filterValue(field, $0)) }
+      guard !present.isEmpty else { return nil }
+      if field == .cycle { present.sort { Int($0.1) ?? 0 < Int($1.1) ?? 0 } }
+      return [.label: .text(strings.name(of: field)), .values: .list(present.map { p, value in
+        [.href: .text(query + field.rawValue + "=" + value), .text: .text(field == .cycle ? value : filterLabel(field, p))]
       })]
     }
   }

@@ -16,39 +16,57 @@ extension PageContextBuilder {
     let query = root + "search/?" + searchQuery(taxonomy, group.key) + "&"
     var groups: [TemplateValue] = []
     for field in Self.quickFilterFields where field != own {
-      var counts: [String: Int] = [:]
-      for i in group.members {
-        if let value = quickFilterValue(field, model.catalog.recommendations[i]) { counts[value, default: 0] += 1 }
-      }
-      guard counts.count > 1 else { continue }
-      let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.quickFilterValues)
+      let counts = filterCounts(field, group.members)
+      let present = counts.indices.filter { counts[$0] > 0 }.map { ($0, filterValue(field, $0)) }
+      guard present.count > 1 else { continue }
+      let top = present.sorted { a, b in counts[a.0] != counts[b.0] ? counts[a.0] > counts[b.0] : a.1 < b.1 }.prefix(Self.quickFilterValues)
       groups.append([
         "field": .text(strings.name(of: field)),
-        "values": .list(top.map { value, n in
-          [.label: .text(quickFilterLabel(field, value)), .href: .text(query + field.rawValue + "=" + value), .count: .text(number(n))]
+        "values": .list(top.map { p, value in
+          [.label: .text(filterLabel(field, p)), .href: .text(query + field.rawValue + "=" + value), .count: .text(number(counts[p]))]
         }),
       ])
     }
     return groups.isEmpty ? false : ["groups": .list(groups)]
   }
 
-  /// The value as search URLs write it (slugs and numbers: nothing to escape).
-  private func quickFilterValue(_ field: FacetField, _ r: Recommendation) -> String? {
+  /// The catalog's terms of a filter field; responses have none (their places are in `UPRResponse.allCases`).
+  private static func filterTaxonomy(_ field: FacetField) -> Taxonomy? {
     switch field {
-    case .mechanism: return r.mechanism.rawValue
-    case .body: return Slug.make(r.body)
-    case .cycle: return r.cycle.map(String.init)
-    case .response: return r.response?.rawValue
+    case .mechanism: return .mechanism
+    case .body: return .body
+    case .cycle: return .uprCycle
     default: return nil
     }
   }
 
-  private func quickFilterLabel(_ field: FacetField, _ value: String) -> String {
+  /// How many of `members` have each value of `field` (mechanism, body, cycle or response), by
+  /// the value's place in the catalog's terms of the field, or a response's in `UPRResponse.allCases`.
+  func filterCounts(_ field: FacetField, _ members: [Int]) -> [Int] {
+    guard let taxonomy = Self.filterTaxonomy(field) else {
+      let tally = ResponseTally(members, model.catalog)
+      return UPRResponse.allCases.map { tally[$0] }
+    }
+    var counts = [Int](repeating: 0, count: model.catalog.terms(taxonomy).count)
+    for i in members { for p in model.catalog.positions(taxonomy, of: i) { counts[Int(p)] += 1 } }
+    return counts
+  }
+
+  /// The value at place `p` of `field` as search URLs write it (slugs and numbers: nothing to escape).
+  func filterValue(_ field: FacetField, _ p: Int) -> String {
+    guard let taxonomy = Self.filterTaxonomy(field) else { return UPRResponse.allCases[p].rawValue }
+    let term = model.catalog.terms(taxonomy)[p]
+    return field == .body ? term.slug : term.key
+  }
+
+  /// The value at place `p` of `field` as the page names it (a body by its vocabulary code, its key).
+  func filterLabel(_ field: FacetField, _ p: Int) -> String {
+    guard let taxonomy = Self.filterTaxonomy(field) else { return strings.label(UPRResponse.allCases[p]) }
+    let key = model.catalog.terms(taxonomy)[p].key
     switch field {
-    case .mechanism: return Mechanism(rawValue: value).map(strings.label) ?? value
-    case .response: return UPRResponse(rawValue: value).map(strings.label) ?? value
-    case .body: return model.vocabulary.bodies.first { $0.slug == value }?.code ?? value
-    default: return number(Int(value) ?? 0)
+    case .mechanism: return Mechanism(rawValue: key).map(strings.label) ?? key
+    case .body: return key
+    default: return number(Int(key) ?? 0)
     }
   }
 }

@@ -15,7 +15,7 @@ extension PageContextBuilder {
     values["title"] = .text(text.title)
     // A headline the text opens with (its first sentence, made or given) would only be read
     // twice: then the heading names the recommendation and the text follows; the title keeps it.
-    values["headline"] = Headline.opens(text.plainText, with: text.title) ? false : .text(text.title)
+    values["headline"] = text.opensWithTitle ? false : .text(text.title)
     values["kindLabel"] = .text(strings.label(r.kind))
     values["document"] = .text(r.document)
     values["paragraph"] = .text(r.paragraph)
@@ -23,7 +23,7 @@ extension PageContextBuilder {
     values[.pageDescription] = .text(String(text.plainText.prefix(200)))
     values["textLang"] = (textLanguage != language ? textLanguage : nil).templateValue
     values["textDir"] = .text(LanguageFormat.direction(textLanguage))
-    values["sourceURL"] = r.sourceURL.map { $0.isEmpty ? .flag(false) : .text($0) } ?? .text("https://undocs.org/" + r.document)
+    values["sourceURL"] = r.sourceAddress.isEmpty ? .flag(false) : .text(r.sourceAddress)
     values["sourceLabel"] = .text(strings.format("source_document", ["document": r.document]))
     let original = isTranslation ? originalLink(i, siteRoot: self.root(for: path)) : nil
     values["fields"] = fields(of: r, root: root, shown: (textLanguage, isTranslation), original: original)
@@ -92,7 +92,7 @@ extension PageContextBuilder {
     if model.config.languages.contains(r.language), model.translations[i][r.language] == nil {
       return siteRoot + LanguageTree.prefix(of: r.language, in: model.config) + "recommendations/\(r.id)/"
     }
-    guard let url = r.sourceURL else { return "https://undocs.org/" + r.document }
+    let url = r.sourceAddress
     return url.isEmpty ? nil : url
   }
 

@@ -24,14 +24,16 @@ extension PageContextBuilder {
     values["countLabel"] = .text(count(group.members.count))
     // Search has no session filter, and a session's number alone is no query.
     values["searchHref"] = taxonomy == .uprSession ? false : .text(root + "search/?" + searchQuery(taxonomy, group.key))
-    let facts = facts(taxonomy, group, root: root)
+    // A UPR view's response facts (on every page) and chart count the same tally, a country's chart too.
+    let responses = taxonomy.isUPRView || (taxonomy == .country && page == 1) ? ResponseTally(group.members, model.catalog) : nil
+    let facts = facts(taxonomy, group, root: root, responses: responses)
     values["facts"] = .list(facts)
     values["hasFacts"] = .flag(!facts.isEmpty)
     let summary = page == 1 ? summaryTaxonomies(of: taxonomy).compactMap { summaryTable($0, members: group.members, root: root, of: taxonomy) } : []
     values["summary"] = .list(summary)
     values["hasSummary"] = .flag(!summary.isEmpty)
     values["children"] = (page == 1 ? children(taxonomy, group, root: root) : nil) ?? false
-    values["chartsHtml"] = .html(page == 1 ? charts(taxonomy, group) : HTML.empty)
+    values["chartsHtml"] = .html(page == 1 ? charts(taxonomy, group, responses: responses) : HTML.empty)
     values["quickFilters"] = page == 1 ? quickFilters(taxonomy, group, root: root) : false
     values["reviews"] = page == 1 && taxonomy == .country ? uprReviews(group, root: root) : false
     values["matrix"] = page == 1 && taxonomy == .country
@@ -77,13 +79,13 @@ extension PageContextBuilder {
   }
 
   /// Facts about the term itself, shown above its list.
-  func facts(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [TemplateValue] {
-    facts0(taxonomy, group, root: root).map { fact in
+  func facts(_ taxonomy: Taxonomy, _ group: TermGroup, root: String, responses: ResponseTally?) -> [TemplateValue] {
+    facts0(taxonomy, group, root: root, responses: responses).map { fact in
       ["label": .text(fact["label"] ?? ""), "text": .text(fact["text"] ?? ""), "href": fact["href"].templateValue]
     }
   }
 
-  private func facts0(_ taxonomy: Taxonomy, _ group: TermGroup, root: String) -> [[String: String]] {
+  private func facts0(_ taxonomy: Taxonomy, _ group: TermGroup, root: String, responses: ResponseTally?) -> [[String: String]] {
     let first = model.catalog.recommendations[group.members[0]]
     func link(_ t: Taxonomy, _ key: String) -> [String: String] {
       let term = labels.term(t, key)
@@ -104,13 +106,13 @@ extension PageContextBuilder {
         ["label": strings["field_body"]].merging(link(.body, first.body)) { $1 },
         ["label": strings["field_date"], "text": LanguageFormat.date(first.date, language)],
         ["label": strings["field_document"], "text": strings.format("source_document", ["document": group.key]),
-         "href": "https://undocs.org/" + group.key],
+         "href": Recommendation.undocsAddress(group.key)],
       ]
     case .sdgTarget:
       let goal = String(group.key.split(separator: ".")[0])
       return [["label": strings["field_sdg_goals"]].merging(link(.sdgGoal, goal)) { $1 }]
     case .recommendingState, .uprCycle, .uprSession:
-      return responseFacts(group.members)
+      return responses.map { responseFacts($0, of: group.members.count) } ?? []
     case .mechanism where group.key == Mechanism.upr.rawValue:
       return uprLinks(root: root)
     default:

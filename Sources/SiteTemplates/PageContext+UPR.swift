@@ -30,16 +30,15 @@ extension PageContextBuilder {
     return strings.format("percent", ["percent": number(rounded)])
   }
 
-  /// Supported, noted and pending, each with its count and its share of all `members`.
-  func responseFacts(_ members: [Int]) -> [[String: String]] {
-    let tally = ResponseTally(members, model.catalog)
+  /// Supported, noted and pending, each with its count and its share of all `total` members tallied.
+  func responseFacts(_ tally: ResponseTally, of total: Int) -> [[String: String]] {
     var facts = UPRResponse.allCases.map { response in
       ["label": strings.label(response),
-       "text": strings.format("response_share", ["count": number(tally[response]), "percent": percent(tally[response], of: members.count)])]
+       "text": strings.format("response_share", ["count": number(tally[response]), "percent": percent(tally[response], of: total)])]
     }
     if tally.unanswered > 0 {
       facts.append(["label": strings["response_none"],
-        "text": strings.format("response_share", ["count": number(tally.unanswered), "percent": percent(tally.unanswered, of: members.count)])])
+        "text": strings.format("response_share", ["count": number(tally.unanswered), "percent": percent(tally.unanswered, of: total)])])
     }
     return facts
   }

@@ -34,7 +34,7 @@ struct TermLabels {
   }
 
   /// The taxonomies whose terms are listed by name (the others by number or vocabulary order).
-  static let sortedByName: Set<Taxonomy> = [.country, .theme, .affectedPerson]
+  static let sortedByName: Set<Taxonomy> = [.country, .recommendingState, .theme, .affectedPerson]
 
   static func rank(_ n: Int) -> String {
     let digits = String(n)

@@ -27,12 +27,10 @@ struct DatasetRow {
       join(r.sdgGoals), join(r.sdgTargets), r.language, r.kind.rawValue,
       model.texts[i].title, model.texts[i].plainText,
       r.followUp?.currentStatus?.rawValue ?? "", join(r.followUp?.responsible ?? []), r.followUp?.cluster ?? "", r.followUp?.due ?? "",
-      Self.sourceURL(r), (model.config.baseURL ?? "") + "recommendations/\(r.id)/",
+      r.sourceAddress, (model.config.baseURL ?? "") + "recommendations/\(r.id)/",
     ]
   }
 
-  /// Where the source document is read: `https://undocs.org/<symbol>` unless the file names another address (or none).
-  static func sourceURL(_ r: Recommendation) -> String {
-    r.sourceURL ?? "https://undocs.org/" + r.document
-  }
+  /// Where the source document is read (`Recommendation.sourceAddress`); the API and SQLite exports call it too.
+  static func sourceURL(_ r: Recommendation) -> String { r.sourceAddress }
 }

@@ -49,30 +49,39 @@ struct BarChart {
       }
       let barY = compact ? y + 3 : y + lines.count * Self.lineHeight + 4
       let width = bar.value * longest * 100 / top  // hundredths of a percent
-      svg += compact ? "<g transform=\"translate(\(rightToLeft ? -Self.gutter : Self.gutter) 0)\">" : "<g>"
+      svg += compact ? Self.gutterGroup(Self.gutter, rightToLeft: rightToLeft) : "<g>"
       if width > 0 {
         svg += "<rect class=\"chart-bar\" x=\"\(x(rightToLeft ? width : 0))\" y=\"\(barY)\" width=\"\(Self.percent(width))\" height=\"\(Self.barHeight)\" rx=\"2\"/>"
       }
       svg += "<text class=\"chart-value\" x=\"\(x(width))\" dx=\"\(rightToLeft ? -6 : 6)\" y=\"\(barY + 12)\">\(HTML.escape(bar.valueText))</text></g>"
       y = barY + Self.barHeight + (compact ? 6 : Self.rowGap)
     }
-    let title = HTML.escape(caption)
-    var out = "<figure class=\"chart\" id=\"\(id)\"><figcaption id=\"\(id)-caption\">\(title)</figcaption>"
-    out += "<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"\(id)-title\" width=\"100%\" height=\"\(max(y, 1))\""
-    out += " direction=\"\(rightToLeft ? "rtl" : "ltr")\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(id)-title\">\(title)</title>"
-    out += svg + "</svg>" + table() + "</figure>\n"
-    return HTML(trusted: out)
+    return Self.figure(id: id, classes: "chart", caption: caption, svg: svg, height: max(y, 1), rightToLeft: rightToLeft,
+      headings: [labelHeading, valueHeading], rows: bars.map { ($0.label, [$0.valueText]) })
   }
 
-  /// The same numbers as a table, hidden from sight but read by screen readers.
-  private func table() -> String {
+  /// A chart's figure, shared by every chart: the caption, `legend` (markup), the SVG drawing
+  /// (`svg`, its content) titled by the caption, and the same numbers as a table (`headings`,
+  /// then a heading and cells per row), hidden from sight but read by screen readers.
+  static func figure(id: String, classes: String, caption: String, legend: String = "", svg: String, height: Int,
+                     rightToLeft: Bool, headings: [String], rows: [(String, [String])]) -> HTML {
+    let title = HTML.escape(caption)
+    var out = "<figure class=\"\(classes)\" id=\"\(id)\"><figcaption id=\"\(id)-caption\">\(title)</figcaption>" + legend
+    out += "<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"\(id)-title\" width=\"100%\" height=\"\(height)\""
+    out += " direction=\"\(rightToLeft ? "rtl" : "ltr")\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(id)-title\">\(title)</title>"
     // A table box ignores the clipping of .visually-hidden, so a div carries it.
-    var out = "<div class=\"visually-hidden\"><table class=\"chart-data\"><caption>\(HTML.escape(caption))</caption>"
-    out += "<thead><tr><th scope=\"col\">\(HTML.escape(labelHeading))</th><th scope=\"col\">\(HTML.escape(valueHeading))</th></tr></thead><tbody>"
-    for bar in bars {
-      out += "<tr><th scope=\"row\">\(HTML.escape(bar.label))</th><td>\(HTML.escape(bar.valueText))</td></tr>"
+    out += svg + "</svg><div class=\"visually-hidden\"><table class=\"chart-data\"><caption>\(title)</caption><thead><tr>"
+    out += headings.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+    for (label, cells) in rows {
+      out += "<tr><th scope=\"row\">\(HTML.escape(label))</th>" + cells.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>"
     }
-    return out + "</tbody></table></div>"
+    return HTML(trusted: out + "</tbody></table></div></figure>\n")
+  }
+
+  /// The group that moves bars aside for a gutter of `width` pixels before them (after them on
+  /// right-to-left pages, where they grow from the right).
+  static func gutterGroup(_ width: Int, rightToLeft: Bool) -> String {
+    "<g transform=\"translate(\(rightToLeft ? -width : width) 0)\">"
   }
 
   /// A distance from the start side (left, or right on right-to-left pages) in hundredths of a

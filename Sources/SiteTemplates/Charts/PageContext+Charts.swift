@@ -55,9 +55,8 @@ extension PageContextBuilder {
   }
 
   /// UPR recommendations by the response they received, when any has one.
-  func responseChart(_ members: [Int]) -> HTML {
-    let tally = ResponseTally(members, model.catalog)
-    guard tally.unanswered < members.count else { return HTML.empty }
+  func responseChart(_ tally: ResponseTally, of total: Int) -> HTML {
+    guard tally.unanswered < total else { return HTML.empty }
     return chart("chart-response", strings["chart_by_response"], UPRResponse.allCases.map { bar(strings.label($0), tally[$0]) })
   }
 
@@ -92,11 +91,13 @@ extension PageContextBuilder {
 }
 
 extension PageContextBuilder {
-  /// The charts a term's first page opens with: a country's profile, a goal's targets.
-  func charts(_ taxonomy: Taxonomy, _ group: TermGroup) -> HTML {
+  /// The charts a term's first page opens with: a country's profile, a goal's targets, the
+  /// `responses` of a country's or a UPR view's recommendations.
+  func charts(_ taxonomy: Taxonomy, _ group: TermGroup, responses: ResponseTally?) -> HTML {
+    let byResponse = responses.map { responseChart($0, of: group.members.count) } ?? HTML.empty
     switch taxonomy {
-    case .country: return countryCharts(group) + responseChart(group.members)
-    case .recommendingState, .uprCycle, .uprSession: return responseChart(group.members)
+    case .country: return countryCharts(group) + byResponse
+    case .recommendingState, .uprCycle, .uprSession: return byResponse
     case .sdgGoal: return targetChart(group)
     default: return HTML.empty
     }

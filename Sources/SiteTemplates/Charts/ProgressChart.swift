@@ -30,7 +30,7 @@ struct ProgressChart {
     for (row, point) in points.enumerated() {
       let y = row * Self.rowHeight
       svg += "<text class=\"chart-label\" x=\"\(rightToLeft ? "100%" : "0")\" y=\"\(y + 13)\">\(HTML.escape(point.label))</text>"
-      svg += "<g transform=\"translate(\(rightToLeft ? -Self.gutter : Self.gutter) 0)\">"
+      svg += BarChart.gutterGroup(Self.gutter, rightToLeft: rightToLeft)
       var start = 0
       for (n, count) in point.counts.enumerated() where count > 0 {
         let width = count * Self.longest / top
@@ -42,27 +42,13 @@ struct ProgressChart {
       let end = rightToLeft ? 10_000 - start : start
       svg += "<text class=\"chart-value\" x=\"\(BarChart.percent(end))\" dx=\"\(rightToLeft ? -6 : 6)\" y=\"\(y + 13)\">\(HTML.escape(number(total)))</text></g>"
     }
-    let height = max(1, points.count * Self.rowHeight)
-    let title = HTML.escape(caption)
-    var out = "<figure class=\"chart progress-chart\" id=\"\(id)\"><figcaption id=\"\(id)-caption\">\(title)</figcaption>"
-    out += "<ul class=\"chart-legend\">" + statusNames.enumerated().map { n, name in
+    let legend = "<ul class=\"chart-legend\">" + statusNames.enumerated().map { n, name in
       "<li><span class=\"legend-swatch chart-status-\(FollowUpStatus.allCases[n].rawValue)\"></span>\(HTML.escape(name))</li>"
     }.joined() + "</ul>"
-    out += "<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"\(id)-title\" width=\"100%\" height=\"\(height)\""
-    out += " direction=\"\(rightToLeft ? "rtl" : "ltr")\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(id)-title\">\(title)</title>"
-    out += svg + "</svg>" + table() + "</figure>\n"
-    return HTML(trusted: out)
-  }
-
-  /// The same numbers as a table (date × status), hidden from sight but read by screen readers.
-  private func table() -> String {
-    var out = "<div class=\"visually-hidden\"><table class=\"chart-data\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
-    out += "<th scope=\"col\">\(HTML.escape(dateHeading))</th>" + statusNames.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined()
-    out += "</tr></thead><tbody>"
-    for point in points {
-      out += "<tr><th scope=\"row\">\(HTML.escape(point.label))</th>" + point.counts.map { "<td>\(HTML.escape(number($0)))</td>" }.joined() + "</tr>"
-    }
-    return out + "</tbody></table></div>"
+    // The table: date × status.
+    return BarChart.figure(id: id, classes: "chart progress-chart", caption: caption, legend: legend, svg: svg,
+      height: max(1, points.count * Self.rowHeight), rightToLeft: rightToLeft,
+      headings: [dateHeading] + statusNames, rows: points.map { ($0.label, $0.counts.map(number)) })
   }
 
   /// The points of `members`' history: the status of each on the last day of every year from the

@@ -38,15 +38,15 @@ extension PageContextBuilder {
     let none = strings["follow_up_no_cluster"]
     let groups: [(id: String, caption: String, heading: String, rows: [StatusRow])] = [
       ("by-mechanism", strings["follow_up_by_mechanism"], strings["field_mechanism"],
-       statusRows(members, keys: { [$0.mechanism.rawValue] }, label: { labels.label(.mechanism, $0) })),
+       statusRows(members, .mechanism, keys: { CountryMatrix.keys($0, .mechanism) }, label: { labels.label(.mechanism, $0) })),
       ("by-cycle", strings["follow_up_by_cycle"], strings["field_cycle"],
-       statusRows(members, keys: { $0.cycle.map { [String($0)] } ?? [] }, label: { strings.format("follow_up_cycle_label", ["cycle": $0]) })),
+       statusRows(members, .uprCycle, keys: { $0.cycle.map { [String($0)] } ?? [] }, label: { strings.format("follow_up_cycle_label", ["cycle": $0]) })),
       ("by-theme", strings["follow_up_by_theme"], strings["field_themes"],
-       statusRows(members, keys: { $0.themes }, label: { labels.label(.theme, $0) })),
+       statusRows(members, .theme, keys: { CountryMatrix.keys($0, .theme) }, label: { labels.label(.theme, $0) })),
       ("by-goal", strings["follow_up_by_goal"], strings["field_sdg_goals"],
-       statusRows(members, keys: { $0.sdgGoals }, label: { labels.label(.sdgGoal, $0) })),
+       statusRows(members, .sdgGoal, keys: { CountryMatrix.keys($0, .sdgGoal) }, label: { labels.label(.sdgGoal, $0) })),
       ("by-cluster", strings["follow_up_by_cluster"], strings["field_cluster"],
-       statusRows(members, keys: { [$0.followUp?.cluster ?? ""] }, label: { $0.isEmpty ? none : $0 })),
+       statusRows(members, nil, keys: { [$0.followUp?.cluster ?? ""] }, label: { $0.isEmpty ? none : $0 })),
     ]
     return groups.filter { !$0.rows.isEmpty }.map { statusTable($0.id, caption: $0.caption, rowHeading: $0.heading, rows: $0.rows) }
   }

@@ -19,8 +19,9 @@ extension PageContextBuilder {
     values["byCountry"] = statusTable("status-by-country", caption: strings["follow_up_by_country"], rowHeading: strings["field_country"],
       rows: index.countries.map { c in
         let group = countries[c.group]
-        return StatusRow(label: labels.label(.country, group.key), href: root + group.path + "follow-up/", tally: StatusTally(c.members, model), key: group.key)
-      }.sorted { ($0.label, $0.key) < ($1.label, $1.key) })
+        return (labels.sortKey(.country, group.key), StatusRow(label: labels.label(.country, group.key), href: root + group.path + "follow-up/",
+          tally: StatusTally(c.members, model), key: group.key))
+      }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1))
     let overdue = overdueActions(index.tracked)
     values["overdueCount"] = .text(number(overdue.count))
     values["overdue"] = overdueList(Array(overdue.prefix(Self.hubListLength)), root: root)
@@ -77,10 +78,13 @@ extension PageContextBuilder {
     followUpCommon(&values)
     values["heading"] = .text(heading)
     values["intro"] = .text(strings["institutions_intro"])
+    let rows = model.followUp.institutions.map { inst in
+      StatusRow(label: institutionName(inst.written), href: root + "institutions/\(inst.slug)/", tally: StatusTally(inst.members, model), key: inst.slug)
+    }
+    // Names in the language's order (pinyin in Chinese…), as the tables of terms; ties in the index's order.
+    let order = NameCollation.order(rows.indices.map { (key: TermLabels.rank($0), name: rows[$0].label) }, language: language)
     values["byInstitution"] = statusTable("status-by-institution", caption: heading, rowHeading: strings["institution_column"],
-      rows: model.followUp.institutions.map { inst in
-        StatusRow(label: institutionName(inst.written), href: root + "institutions/\(inst.slug)/", tally: StatusTally(inst.members, model), key: inst.slug)
-      }.sorted { ($0.label, $0.key) < ($1.label, $1.key) })
+      rows: order.map { rows[Int($0.dropFirst())!] })
     return PageContext(path: path, template: .institutions, values: values)
   }
 }

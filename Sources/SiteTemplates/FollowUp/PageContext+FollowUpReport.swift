@@ -65,11 +65,7 @@ extension PageContextBuilder {
       "due": f.due.map { LanguageFormat.date($0, language) }.templateValue,
       "responsible": responsibleLinks(f.responsible, root: root), "hasResponsible": .flag(!f.responsible.isEmpty),
       "hasActions": .flag(!f.actions.isEmpty),
-      "actions": .list(f.actions.map { a in
-        [.text: .text(a.action), "due": .text(LanguageFormat.date(a.due, language)), "dueISO": .text(a.due),
-         "completed": a.completed.map { LanguageFormat.date($0, language) }.templateValue, "overdue": .flag(a.isOverdue(asOf: asOf)),
-         "responsible": responsibleLinks(a.responsible, root: root), "hasResponsible": .flag(!a.responsible.isEmpty)]
-      }),
+      "actions": actionItems(f, root: root),
       "latest": latest,
     ]
   }

@@ -23,7 +23,7 @@ extension PageContextBuilder {
     values["facts"] = .list(facts)
     values["hasFacts"] = .flag(!facts.isEmpty)
     values["byCountry"] = statusTable("status-by-country", caption: strings["follow_up_by_country"], rowHeading: strings["field_country"],
-      rows: statusRows(inst.members, keys: { [$0.country.rawValue] }, label: { labels.label(.country, $0) }))
+      rows: statusRows(inst.members, .country, keys: { [$0.country.rawValue] }, label: { labels.label(.country, $0) }))
     var sections: [TemplateValue] = []
     for status in FollowUpStatus.allCases.reversed() + [nil] {
       let members = inst.members.filter { model.catalog.recommendations[$0].followUp?.currentStatus == status }

@@ -52,8 +52,9 @@ extension PageContextBuilder {
     ]
   }
 
-  /// Rows of a status table for the groups `keyed` returns for each tracked member, sorted by label.
-  func statusRows(_ members: [Int], keys: (Recommendation) -> [String], label: (String) -> String, href: ((String) -> String?)? = nil) -> [StatusRow] {
+  /// Rows of a status table for the groups `keys` returns for each tracked member, in the order
+  /// of the terms of `taxonomy` (`TermLabels.sortKey`, as every term table), else by label.
+  func statusRows(_ members: [Int], _ taxonomy: Taxonomy?, keys: (Recommendation) -> [String], label: (String) -> String) -> [StatusRow] {
     var tallies: [String: StatusTally] = [:]
     let asOf = model.followUp.asOf
     for i in members {
@@ -61,9 +62,8 @@ extension PageContextBuilder {
       guard let f = r.followUp else { continue }
       for key in keys(r) { tallies[key, default: StatusTally()].add(f, asOf: asOf) }
     }
-    return tallies.keys.map { (label($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { name, key in
-      StatusRow(label: name, href: href?(key) ?? nil, tally: tallies[key]!, key: key)
-    }
+    return tallies.keys.map { key in (taxonomy.map { labels.sortKey($0, key) } ?? label(key), key) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+      .map { _, key in StatusRow(label: label(key), tally: tallies[key]!, key: key) }
   }
 
   /// A responsible name as pages show it: the institution's name in the page's language, else as written.
@@ -84,20 +84,25 @@ extension PageContextBuilder {
   /// The recommendation page's follow-up section: the fields, the history of updates (newest
   /// first) and the actions, each with its responsible institutions linked.
   func followUpSection(_ f: FollowUp, root: String, language textLanguage: String) -> TemplateValue {
-    let asOf = model.followUp.asOf
-    return [
+    [
       "rows": followUpRows(f, language: textLanguage), "hasUpdates": .flag(!f.updates.isEmpty), "hasActions": .flag(!f.actions.isEmpty),
       "updates": .list(f.updates.reversed().map { u in
         [.date: .text(u.date), .dateText: .text(LanguageFormat.date(u.date, language)), "status": .text(strings.label(u.status)),
          "note": u.noteHTML.map { TemplateValue.html($0) } ?? .flag(false),
          "indicators": .text(u.indicators.map { "\($0.name): \($0.value)" }.joined(separator: "; "))]
       }),
-      "actions": .list(f.actions.map { a in
-        [.text: .text(a.action), "due": .text(LanguageFormat.date(a.due, language)), "dueISO": .text(a.due),
-         "completed": a.completed.map { LanguageFormat.date($0, language) }.templateValue, "overdue": .flag(a.isOverdue(asOf: asOf)),
-         "responsible": responsibleLinks(a.responsible, root: root), "hasResponsible": .flag(!a.responsible.isEmpty)]
-      }),
+      "actions": actionItems(f, root: root),
     ]
+  }
+
+  /// A follow-up's actions (`partials/follow-up-actions`), each with its responsible institutions linked.
+  func actionItems(_ f: FollowUp, root: String) -> TemplateValue {
+    let asOf = model.followUp.asOf
+    return .list(f.actions.map { a in
+      [.text: .text(a.action), "due": .text(LanguageFormat.date(a.due, language)), "dueISO": .text(a.due),
+       "completed": a.completed.map { LanguageFormat.date($0, language) }.templateValue, "overdue": .flag(a.isOverdue(asOf: asOf)),
+       "responsible": responsibleLinks(a.responsible, root: root), "hasResponsible": .flag(!a.responsible.isEmpty)]
+    })
   }
 
   /// The notice `site.yml` gives for follow-up pages (such as "fictional data"), and the reference date.
