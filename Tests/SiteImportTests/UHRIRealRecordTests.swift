@@ -4,19 +4,21 @@ import Testing
 @testable import SiteCore
 @testable import SiteImport
 
-/// The one verbatim record of OHCHR's export (shared/data/uhri, beside the repository) and
-/// variants of it made here, one field changed at a time: every country spelling of the 2026
-/// export, a UUID type, empty `Countries`, a duplicate id, a blank text, an unknown label.
-@Suite("Importing the real UHRI record and its label variants", .enabled(if: RealUHRI.available))
+/// A record in the shape of OHCHR's export — the hand-made one committed under Fixtures/ on every
+/// run, and the one verbatim record of the export (shared/data/uhri, beside the repository) when it
+/// is there — and variants of it made here, one field changed at a time: a UUID type, empty
+/// `Countries`, a duplicate id, a blank text, an unknown label, and (the real export's list of
+/// values only) every country spelling of the 2026 export.
+@Suite("Importing a UHRI record (hand-made, and the real one when shared/data has it) and its label variants")
 struct UHRIRealRecordTests {
-  @Test("the real record imports with every field as OHCHR wrote it")
-  func realRecord() throws {
-    let record = try RealUHRI.record()
+  @Test("the record imports with every field as written", arguments: UHRIRecordSource.available)
+  func realRecord(_ source: UHRIRecordSource) throws {
+    let record = try RealUHRI.record(source)
     let run = try RealUHRI.importing([record])
     #expect(run.report.rowsRead == 1 && run.report.rowsImported == 1 && run.report.problems.isEmpty)
-    let file = try #require(run.files["recommendations/per/uhri-a9ceae8c-fe1c-40f9-a326-1529e0ab678f.md"])
+    let file = try #require(run.files["recommendations/per/\(source.expectedID).md"])
     let fields = RealUHRI.frontMatter(file)
-    #expect(fields["id"] == "uhri-a9ceae8c-fe1c-40f9-a326-1529e0ab678f")
+    #expect(fields["id"] == source.expectedID)
     #expect(fields["document"] == "\"\(record["Symbol"] as! String)\"")
     #expect(fields["country"] == "PER")
     #expect(fields["mechanism"] == "treaty-body" && fields["body"] == "CRC" && fields["type"] == "observation")
@@ -35,6 +37,15 @@ struct UHRIRealRecordTests {
     #expect(fields["cycle"] == nil && fields["response"] == nil && fields["recommending_states"] == nil)
   }
 
+  @Test("the hand-made record has the real record's fields, each with the same JSON type", .enabled(if: RealUHRI.available))
+  func handMadeShape() throws {
+    let (handMade, real) = (try RealUHRI.record(.handMade), try RealUHRI.record(.shared))
+    #expect(handMade.keys.sorted() == real.keys.sorted())
+    for (key, value) in real {
+      #expect(RealUHRI.jsonType(handMade[key]!) == RealUHRI.jsonType(value), "\(key)")
+    }
+  }
+
   /// The spellings the issue names, with the State each stands for (ISO 3166-1, UN names).
   static let spellings: [String: String] = [
     "Netherlands": "NLD", "Turkey": "TUR", "State of Palestine*": "PSE", "Kosovo*": "XKX", "European Union": "EUU",
@@ -42,13 +53,14 @@ struct UHRIRealRecordTests {
     "MV": "MDV", "CZ": "CZE", "GH": "GHA", "ES": "ESP", "SG": "SGP",
   ]
 
-  @Test("every Countries value of the 2026 export maps: names, aliases, footnote marks, alpha-2 codes, the EU")
+  @Test("every Countries value of the 2026 export maps: names, aliases, footnote marks, alpha-2 codes, the EU",
+        .enabled(if: RealUHRI.available))
   func everyCountrySpelling() throws {
     let values = try RealUHRI.countryValues()
     #expect(values.count == 212)
     var records: [[String: Any]] = []
     for (n, value) in values.enumerated() {
-      var r = try RealUHRI.record()
+      var r = try RealUHRI.record(.shared)
       r["AnnotationId"] = String(format: "00000000-0000-4000-8000-%012d", n)
       r["Countries"] = [value]
       records.append(r)
@@ -68,8 +80,9 @@ struct UHRIRealRecordTests {
     #expect(run.report.summary.contains("country mapped: 17 values in 17 rows (labels mapped by alias)"))
   }
 
-  @Test("UN names in the six languages, alpha-3 codes and noisy spellings map to their State")
-  func otherSpellings() throws {
+  @Test("UN names in the six languages, alpha-3 codes and noisy spellings map to their State",
+        arguments: UHRIRecordSource.available)
+  func otherSpellings(_ source: UHRIRecordSource) throws {
     // UN short names of Peru and of the Netherlands in the six languages (UNTERM), ISO codes.
     let spellings: [(String, String, Bool)] = [
       ("Pérou", "PER", false), ("Perú", "PER", false), ("Перу", "PER", false), ("秘鲁", "PER", false), ("بيرو", "PER", false),
@@ -78,7 +91,7 @@ struct UHRIRealRecordTests {
     ]
     var records: [[String: Any]] = []
     for (n, spelling) in spellings.enumerated() {
-      var r = try RealUHRI.record()
+      var r = try RealUHRI.record(source)
       r["AnnotationId"] = String(format: "d0000000-0000-4000-8000-%012d", n)
       r["Countries"] = [spelling.0]
       records.append(r)
@@ -92,7 +105,7 @@ struct UHRIRealRecordTests {
       #expect(noted == alias, "\(label)")
     }
     // Two-letter text that is not upper case is not read as a code.
-    var lower = try RealUHRI.record()
+    var lower = try RealUHRI.record(source)
     lower["Countries"] = ["es"]
     #expect(try RealUHRI.importing([lower]).report.rowsImported == 0)
   }
@@ -104,16 +117,17 @@ struct UHRIRealRecordTests {
     #expect(RealUHRI.vocabulary.countries.filter(\.isState).count == 226)
   }
 
-  @Test("a UUID type is typed by the rule and counted; empty Countries take the State of the symbol")
-  func typeAndSymbol() throws {
-    var uuidType = try RealUHRI.record()
+  @Test("a UUID type is typed by the rule and counted; empty Countries take the State of the symbol",
+        arguments: UHRIRecordSource.available)
+  func typeAndSymbol(_ source: UHRIRecordSource) throws {
+    var uuidType = try RealUHRI.record(source)
     uuidType["AnnotationType"] = "3f9a2c7e-1b4d-4e8f-9a6b-2c5d7e8f9a0b"
-    var uprUUID = try RealUHRI.record()
+    var uprUUID = try RealUHRI.record(source)
     uprUUID["AnnotationId"] = "b0000000-0000-4000-8000-000000000002"
     uprUUID["AnnotationType"] = "3f9a2c7e-1b4d-4e8f-9a6b-2c5d7e8f9a0b"
     uprUUID["Body"] = "- UPR"
     uprUUID["Symbol"] = "A/HRC/WG.6/30/PER/1"
-    var noCountry = try RealUHRI.record()
+    var noCountry = try RealUHRI.record(source)
     noCountry["AnnotationId"] = "b0000000-0000-4000-8000-000000000003"
     noCountry["Countries"] = [String]()
     var noCountryNoState = noCountry
@@ -121,8 +135,9 @@ struct UHRIRealRecordTests {
     noCountryNoState["Symbol"] = "A/HRC/39/12"
     let run = try RealUHRI.importing([uuidType, uprUUID, noCountry, noCountryNoState])
     #expect(run.report.rowsRead == 4 && run.report.rowsImported == 3)
-    let first = RealUHRI.frontMatter(try #require(run.files["recommendations/per/uhri-a9ceae8c-fe1c-40f9-a326-1529e0ab678f.md"]))
-    #expect(first["type"] == "observation")  // "The Committee reminds the State party…": a cue of observation
+    let first = RealUHRI.frontMatter(try #require(run.files["recommendations/per/\(source.expectedID).md"]))
+    // "The Committee reminds the State party…" (the real record), "notes" (the hand-made one): a cue of observation
+    #expect(first["type"] == "observation")
     let upr = RealUHRI.frontMatter(try #require(run.files["recommendations/per/uhri-b0000000-0000-4000-8000-000000000002.md"]))
     #expect(upr["type"] == nil && upr["mechanism"] == "upr" && upr["document"] == "\"A/HRC/WG.6/30/PER/1\"")
     let derived = RealUHRI.frontMatter(try #require(run.files["recommendations/per/uhri-b0000000-0000-4000-8000-000000000003.md"]))
@@ -134,9 +149,10 @@ struct UHRIRealRecordTests {
     #expect(run.report.summary.contains("3 rows imported, 1 not imported"))
   }
 
-  @Test("a duplicate id, a blank text and an unknown label are reported with their rows; the rest imports")
-  func problemsByKind() throws {
-    let record = try RealUHRI.record()
+  @Test("a duplicate id, a blank text and an unknown label are reported with their rows; the rest imports",
+        arguments: UHRIRecordSource.available)
+  func problemsByKind(_ source: UHRIRecordSource) throws {
+    let record = try RealUHRI.record(source)
     var blank = record
     blank["AnnotationId"] = "c0000000-0000-4000-8000-000000000002"
     blank["Text"] = "  \n "
@@ -159,14 +175,43 @@ struct UHRIRealRecordTests {
   }
 }
 
-/// Reading the shared record and importing JSON made from it.
+/// Where the record the tests start from comes from.
+enum UHRIRecordSource: String, Sendable, CustomTestStringConvertible {
+  /// `Fixtures/uhri-one-record.json`: a record written for these tests with the export's field
+  /// names and value shapes (a CRC observation on Peru), there on every clone.
+  case handMade
+  /// `shared/data/uhri/one-real-record.json`, beside the repository: OHCHR's own record.
+  case shared
+
+  /// The hand-made record always; the real one too when it is there.
+  static var available: [UHRIRecordSource] { RealUHRI.available ? [.handMade, .shared] : [.handMade] }
+
+  var path: String {
+    switch self {
+    case .handMade: ImportFixture.folder + "/uhri-one-record.json"
+    case .shared: RealUHRI.folder + "/one-real-record.json"
+    }
+  }
+
+  /// The content id of the record (its `AnnotationId`, prefixed).
+  var expectedID: String {
+    switch self {
+    case .handMade: "uhri-5e2d8b41-7c3a-4f19-b6d0-9a1e4c7f2b38"
+    case .shared: "uhri-a9ceae8c-fe1c-40f9-a326-1529e0ab678f"
+    }
+  }
+
+  var testDescription: String { rawValue }
+}
+
+/// Reading a record of the export's shape and importing JSON made from it.
 enum RealUHRI {
   static let folder = ImportFixture.repository.deletingLastPathComponent().appendingPathComponent("shared/data/uhri").path
   static var available: Bool { FileManager.default.fileExists(atPath: folder + "/one-real-record.json") }
   static let vocabulary = ImportFixture.vocabulary
 
-  static func record() throws -> [String: Any] {
-    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/one-real-record.json"))
+  static func record(_ source: UHRIRecordSource = .shared) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: source.path))
     return try #require((try JSONSerialization.jsonObject(with: data) as? [[String: Any]])?.first)
   }
 
@@ -200,6 +245,17 @@ enum RealUHRI {
       let parts = line.split(separator: ":", maxSplits: 1)
       return (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces))
     }) { a, _ in a }
+  }
+
+  /// The JSON type of a decoded value: null, string, number, list or object.
+  static func jsonType(_ value: Any) -> String {
+    switch value {
+    case is NSNull: "null"
+    case is String: "string"
+    case is NSNumber: "number"
+    case is [Any]: "list"
+    default: "object"
+    }
   }
 
   static func body(_ file: String) -> String { file.components(separatedBy: "\n---\n").dropFirst().joined(separator: "\n---\n") }

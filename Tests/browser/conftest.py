@@ -147,13 +147,17 @@ KINDS = [
     "hub-countries", "hub-themes", "hub-affected-persons", "hub-bodies", "hub-mechanisms", "hub-documents", "hub-sdgs",
     "hub-documents-by-symbol", "hub-documents-page-2",
     "term-country", "term-country-page-2", "term-theme", "term-affected-person", "term-body", "term-mechanism",
-    "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found",
+    "term-document", "sdg-goal", "sdg-target", "country-matrix", "free-page", "search", "not-found", "downloads",
     "hub-recommending-states", "term-recommending-state", "hub-upr-cycles", "term-upr-cycle",
     "hub-upr-sessions", "term-upr-session",
     "right-to-left-country",  # a country page of the Arabic edition, when the site has one: mirrored charts
     # national follow-up (the sample's fictional data for two States)
     "follow-up-hub", "follow-up-country", "follow-up-report", "institutions", "institution",
 ]
+# A country's matrix by another grouping than themes (countries/<code>/matrix/<grouping>/): the
+# folder names of SiteCore's MatrixGrouping; test_pages checks the sample has exactly these.
+MATRIX_GROUPINGS = ["sdgs", "affected-persons", "bodies", "mechanisms", "recommending-states", "follow-up-clusters"]
+KINDS += [f"country-matrix-{grouping}" for grouping in MATRIX_GROUPINGS]
 # The same page kinds (their own 404 page included) in every other edition of a multilingual site.
 EDITIONS = ["ar", "zh", "fr", "es", "ru"]
 KINDS += [f"{lang}-{kind}" for lang in EDITIONS for kind in KINDS if kind != "right-to-left-country"]
@@ -178,7 +182,7 @@ def kind_paths(folder):
     country = pick("countries")
     goal = pick("sdgs", [g for g in terms("sdgs") if terms(f"sdgs/{g}")])
     reserved = {"recommendations", "countries", "themes", "affected-persons", "bodies", "mechanisms", "documents",
-                "sdgs", "search", "assets", "follow-up", "institutions",
+                "sdgs", "search", "assets", "follow-up", "institutions", "downloads",
                 "recommending-states", "upr-cycles", "upr-sessions"}
     languages = {"ar", "en", "es", "fr", "ru", "zh"}  # editions of a multilingual site, not free pages
     free = sorted(p.name for p in folder.iterdir()
@@ -192,6 +196,7 @@ def kind_paths(folder):
         "term-document": f"documents/{pick('documents')}/", "sdg-goal": f"sdgs/{goal}/",
         "sdg-target": f"sdgs/{goal}/{terms(f'sdgs/{goal}')[0]}/", "country-matrix": f"countries/{country}/matrix/",
         "free-page": f"{free[0]}/" if free else None, "search": "search/", "not-found": "404.html",
+        "downloads": "downloads/",
         "right-to-left-country": f"ar/countries/{country}/",
         "term-recommending-state": f"recommending-states/{pick('recommending-states')}/" if has("recommending-states") else None,
         "term-upr-cycle": f"upr-cycles/{pick('upr-cycles')}/" if has("upr-cycles") else None,
@@ -200,6 +205,8 @@ def kind_paths(folder):
     for hub in ["countries", "themes", "affected-persons", "bodies", "mechanisms", "documents", "sdgs",
                 "recommending-states", "upr-cycles", "upr-sessions"]:
         paths[f"hub-{hub}"] = f"{hub}/"
+    for grouping in MATRIX_GROUPINGS:
+        paths[f"country-matrix-{grouping}"] = f"countries/{country}/matrix/{grouping}/"
     paths["hub-documents-by-symbol"] = "documents/by-symbol/"
     paths["hub-documents-page-2"] = "documents/page/2/"
     followed = [c for c in terms("countries") if has(f"countries/{c}/follow-up")]
