@@ -1630,7 +1630,7 @@ export function stemRussian(word) {
 const AR_ARTICLES = ["وال", "بال", "كال", "فال", "ال", "لل"];
 const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-/** The light stem of a normalized Arabic word: و, then an article, then suffixes, each only when 2+ letters stay. */
+/** The light stem of a normalized Arabic word: و when 3+ letters stay, then an article and suffixes when 2+ letters stay. */
 export function stemArabic(word) {
   let w = [...word];
   if (w[0] === "\u0648" && w.length >= 4) w = w.slice(1);

@@ -2412,6 +2412,7 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 .citation pre.cite { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem 0.75rem; border: 1px solid #767676; background: #f6f6f6; color: #1a1a1a; font-size: 0.875rem; }
 .downloads { border-collapse: collapse; }
 .downloads th, .downloads td { padding: 0.25rem 0.75rem 0.25rem 0; text-align: start; }
+.downloads td:first-child { overflow-wrap: anywhere; }
 .search-export { margin-block: 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .matrix-section summary { cursor: pointer; }
 .matrix-section summary h2 { display: inline; }
@@ -4582,7 +4583,7 @@ export function stemRussian(word) {
 const AR_ARTICLES = ["وال", "بال", "كال", "فال", "ال", "لل"];
 const AR_SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-/** The light stem of a normalized Arabic word: و, then an article, then suffixes, each only when 2+ letters stay. */
+/** The light stem of a normalized Arabic word: و when 3+ letters stay, then an article and suffixes when 2+ letters stay. */
 export function stemArabic(word) {
   let w = [...word];
   if (w[0] === "\u0648" && w.length >= 4) w = w.slice(1);
