@@ -1623,6 +1623,310 @@ export function stemRussian(word) {
   return w;
 }
 
+// ===== French and Spanish stemmers =====
+
+// Snowball French and Spanish, written from the published algorithm descriptions
+// (snowballstem.org). Both work on one lower-case NFC word with its accents (the tokenizer
+// folds accents after stemming). A region is the index where it starts: RV, R1 and R2 as the
+// algorithms define them; a suffix "in R2" starts at or after R2.
+
+// The longest of `suffixes` that ends `w` and starts at or after `limit`; "" for none.
+function longestSuffix(w, suffixes, limit = 0) {
+  let best = "";
+  for (const s of suffixes) if (s.length > best.length && w.length - s.length >= limit && w.endsWith(s)) best = s;
+  return best;
+}
+
+// A suffix table: suffix -> the name of its rule.
+const suffixRules = (rules) => new Map(Object.entries(rules).flatMap(([rule, list]) => list.map((s) => [s, rule])));
+
+// The index after the first non-vowel that follows a vowel, from `from` (R1 from 0, R2 from R1).
+function romanceRegion(w, from, isVowel) {
+  let i = from;
+  while (i < w.length && !isVowel(w[i])) i++;
+  while (i < w.length && isVowel(w[i])) i++;
+  return Math.min(i + 1, w.length);
+}
+
+const FR_VOWELS = "aeiouyâàëéêèïîôûù";
+const frVowel = (c) => c !== undefined && c.length === 1 && FR_VOWELS.includes(c);
+const FR_STANDARD = suffixRules({
+  r2: ["ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes"],
+  ateur: ["atrice", "ateur", "ation", "atrices", "ateurs", "ations"],
+  logie: ["logie", "logies"],
+  ution: ["usion", "ution", "usions", "utions"],
+  ence: ["ence", "ences"],
+  ement: ["ement", "ements"],
+  ite: ["ité", "ités"],
+  ive: ["if", "ive", "ifs", "ives"],
+  eaux: ["eaux"],
+  aux: ["aux"],
+  oux: ["oux"],
+  euse: ["euse", "euses"],
+  issement: ["issement", "issements"],
+  amment: ["amment"],
+  emment: ["emment"],
+  ment: ["ment", "ments"],
+});
+const FR_I_VERB = ["îmes", "ît", "îtes", "i", "ie", "ies", "ir", "ira", "irai", "iraIent", "irais", "irait", "iras",
+  "irent", "irez", "iriez", "irions", "irons", "iront", "is", "issaIent", "issais", "issait", "issant", "issante",
+  "issantes", "issants", "isse", "issent", "isses", "issez", "issiez", "issions", "issons", "it"];
+const FR_VERB = suffixRules({
+  ions: ["ions"],
+  plain: ["é", "ée", "ées", "és", "èrent", "er", "era", "erai", "eraIent", "erais", "erait", "eras", "erez", "eriez",
+    "erions", "erons", "eront", "ez", "iez", "eais"],
+  a: ["âmes", "ât", "âtes", "a", "ai", "aIent", "ait", "ant", "ante", "antes", "ants", "as", "asse", "assent", "asses",
+    "assiez", "assions"],
+  ais: ["ais", "aise", "aises"],
+});
+const FR_POSTLUDE = { He: "ë", Hi: "ï", H: "", I: "i", U: "u", Y: "y" };
+
+// The prelude's change at index i of `w` (an array of letters), if any: u or i between vowels,
+// y after a vowel or before one, and u after q become U, I, Y; ë and ï become He and Hi.
+function frMark(w, i) {
+  const c = w[i];
+  const d = w[i + 1];
+  if (frVowel(c) && (((d === "u" || d === "i") && frVowel(w[i + 2])) || d === "y")) w[i + 1] = d.toUpperCase();
+  else if (c === "ë" || c === "ï") w.splice(i, 1, "H", c === "ë" ? "e" : "i");
+  else if (c === "y" && frVowel(d)) w[i] = "Y";
+  else if (c === "q" && d === "u") w[i + 1] = "U";
+  else return false;
+  return true;
+}
+
+/** The Snowball French stem of a lower-case word (accents kept). */
+export function stemFrench(word) {
+  let letters = Array.from(word);
+  // Elision: l', d', qu' ... before the rest of the word.
+  const apostrophe = letters.indexOf("'");
+  const elided = apostrophe === 1 ? "cdjlmnstz".includes(letters[0]) : apostrophe === 2 && letters[0] === "q" && letters[1] === "u";
+  if (elided && letters.length > apostrophe + 1) letters = letters.slice(apostrophe + 1);
+  for (let i = 0; i < letters.length;) if (!frMark(letters, i)) i++;
+  const w = letters.join("");
+  let rv = w.length;
+  if (frVowel(w[0]) && frVowel(w[1]) && w.length >= 3) rv = 3;
+  else if (/^(par|col|tap)/.test(w) || (w.startsWith("ni") && frVowel(w[2]))) rv = 3;
+  else for (let i = 1; i < w.length; i++) if (frVowel(w[i])) { rv = i + 1; break; }
+  const r1 = romanceRegion(w, 0, frVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, frVowel) };
+  if (frStandard(s) || frIVerb(s) || frVerb(s)) {
+    if (s.w.endsWith("Y")) s.w = s.w.slice(0, -1) + "i";
+    else if (s.w.endsWith("ç")) s.w = s.w.slice(0, -1) + "c";
+  } else frResidual(s);
+  if (/(enn|onn|ett|ell|eill)$/.test(s.w)) s.w = s.w.slice(0, -1);
+  let i = s.w.length;
+  while (i > 0 && !frVowel(s.w[i - 1])) i--;
+  if (i < s.w.length && (s.w[i - 1] === "é" || s.w[i - 1] === "è")) s.w = s.w.slice(0, i - 1) + "e" + s.w.slice(i);
+  return s.w.replace(/He|Hi|H|I|U|Y/g, (m) => FR_POSTLUDE[m]);
+}
+
+// Replaces the end of s.w from `start` with `by`.
+const cutAt = (s, start, by = "") => { s.w = s.w.slice(0, start) + by; };
+
+// After a removal: a final "ic" goes in R2, else becomes iqU.
+function frIc(s) {
+  if (s.w.endsWith("ic")) cutAt(s, s.w.length - 2, s.w.length - 2 >= s.r2 ? "" : "iqU");
+}
+
+// Step 1, standard suffixes: true when it removed or replaced one (amment, emment and ment
+// change the word and still say false, so that the verb steps run).
+function frStandard(s) {
+  const suffix = longestSuffix(s.w, FR_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const inR2 = start >= s.r2;
+  switch (FR_STANDARD.get(suffix)) {
+    case "r2": if (!inR2) return false; cutAt(s, start); return true;
+    case "ateur": if (!inR2) return false; cutAt(s, start); frIc(s); return true;
+    case "logie": if (!inR2) return false; cutAt(s, start, "log"); return true;
+    case "ution": if (!inR2) return false; cutAt(s, start, "u"); return true;
+    case "ence": if (!inR2) return false; cutAt(s, start, "ent"); return true;
+    case "ement": if (start < s.rv) return false; cutAt(s, start); frEment(s); return true;
+    case "ite": {
+      if (!inR2) return false;
+      cutAt(s, start);
+      const t = longestSuffix(s.w, ["abil", "ic", "iv"]);
+      const at = s.w.length - t.length;
+      if (t === "abil") cutAt(s, at, at >= s.r2 ? "" : "abl");
+      else if (t === "ic") cutAt(s, at, at >= s.r2 ? "" : "iqU");
+      else if (t === "iv" && at >= s.r2) cutAt(s, at);
+      return true;
+    }
+    case "ive":
+      if (!inR2) return false;
+      cutAt(s, start);
+      if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) { cutAt(s, s.w.length - 2); frIc(s); }
+      return true;
+    case "eaux": cutAt(s, start, "eau"); return true;
+    case "aux": if (start < s.r1) return false; cutAt(s, start, "al"); return true;
+    case "oux": if (start === 0 || !"bhjlnp".includes(s.w[start - 1])) return false; cutAt(s, start, "ou"); return true;
+    case "euse":
+      if (inR2) cutAt(s, start);
+      else if (start >= s.r1) cutAt(s, start, "eux");
+      else return false;
+      return true;
+    case "issement": if (start < s.r1 || start === 0 || frVowel(s.w[start - 1])) return false; cutAt(s, start); return true;
+    case "amment": if (start >= s.rv) cutAt(s, start, "ant"); return false;
+    case "emment": if (start >= s.rv) cutAt(s, start, "ent"); return false;
+    default: if (start - 1 >= s.rv && frVowel(s.w[start - 1])) cutAt(s, start); return false; // ment, ments
+  }
+}
+
+// What may go before a removed -ement: iv (then at), eus, abl, iqU, ièr.
+function frEment(s) {
+  const t = longestSuffix(s.w, ["iv", "eus", "abl", "iqU", "ièr", "Ièr"]);
+  const at = s.w.length - t.length;
+  if (t === "iv" && at >= s.r2) {
+    cutAt(s, at);
+    if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) cutAt(s, s.w.length - 2);
+  } else if (t === "eus") {
+    if (at >= s.r2) cutAt(s, at);
+    else if (at >= s.r1) cutAt(s, at, "eux");
+  } else if ((t === "abl" || t === "iqU") && at >= s.r2) cutAt(s, at);
+  else if ((t === "ièr" || t === "Ièr") && at >= s.rv) cutAt(s, at, "i");
+}
+
+// Step 2a: an -ir verb ending in RV after a non-vowel (not H) in RV.
+function frIVerb(s) {
+  const suffix = longestSuffix(s.w, FR_I_VERB, s.rv);
+  const start = s.w.length - suffix.length;
+  if (!suffix || start - 1 < s.rv || s.w[start - 1] === "H" || frVowel(s.w[start - 1])) return false;
+  cutAt(s, start);
+  return true;
+}
+
+// Step 2b: other verb endings in RV.
+function frVerb(s) {
+  const suffix = longestSuffix(s.w, FR_VERB.keys(), s.rv);
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  switch (FR_VERB.get(suffix)) {
+    case "ions": if (start < s.r2) return false; break;
+    case "a": cutAt(s, start - 1 >= s.rv && s.w[start - 1] === "e" ? start - 1 : start); return true;
+    case "ais": {
+      // Not after "al" that is the word's second and third letters, "auv" or "épl".
+      const before = s.w.slice(0, start);
+      const t = longestSuffix(before, ["al", "auv", "épl"]);
+      if (t === "al" ? before.length === 3 : t !== "") return false;
+      break;
+    }
+  }
+  cutAt(s, start);
+  return true;
+}
+
+// Step 4, when steps 1 and 2 removed nothing: a final s, then ion, ier, e in RV.
+function frResidual(s) {
+  const n = s.w.length;
+  if (n >= 2 && s.w.endsWith("s") && (s.w.endsWith("His") || !"aiouès".includes(s.w[n - 2]))) cutAt(s, n - 1);
+  const suffix = longestSuffix(s.w, ["ion", "ier", "ière", "Ier", "Ière", "e"], s.rv);
+  const start = s.w.length - suffix.length;
+  if (suffix === "ion") {
+    if (start >= s.r2 && start - 1 >= s.rv && (s.w[start - 1] === "s" || s.w[start - 1] === "t")) cutAt(s, start);
+  } else if (suffix === "e") cutAt(s, start);
+  else if (suffix) cutAt(s, start, "i");
+}
+
+const ES_VOWELS = "aeiouáéíóúü";
+const esVowel = (c) => c !== undefined && c.length === 1 && ES_VOWELS.includes(c);
+const ES_PRONOUNS = ["me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos"];
+const ES_BEFORE_PRONOUN = new Map([["iéndo", "iendo"], ["ándo", "ando"], ["ár", "ar"], ["ér", "er"], ["ír", "ir"],
+  ["ando", "ando"], ["iendo", "iendo"], ["ar", "ar"], ["er", "er"], ["ir", "ir"], ["yendo", "yendo"]]);
+const ES_STANDARD = suffixRules({
+  r2: ["anza", "anzas", "ico", "ica", "icos", "icas", "ismo", "ismos", "able", "ables", "ible", "ibles", "ista",
+    "istas", "oso", "osa", "osos", "osas", "amiento", "amientos", "imiento", "imientos"],
+  ador: ["adora", "ador", "ación", "adoras", "adores", "aciones", "ante", "antes", "ancia", "ancias", "acion"],
+  logia: ["logía", "logías"],
+  ucion: ["ución", "uciones", "ucion"],
+  encia: ["encia", "encias"],
+  amente: ["amente"],
+  mente: ["mente"],
+  idad: ["idad", "idades"],
+  iva: ["iva", "ivo", "ivas", "ivos"],
+});
+const ES_Y_VERB = ["ya", "ye", "yan", "yen", "yeron", "yendo", "yo", "yó", "yas", "yes", "yais", "yamos"];
+const ES_VERB_GU = ["en", "es", "éis", "emos"];
+const ES_VERB = ["arían", "arías", "arán", "arás", "aríais", "aría", "aréis", "aríamos", "aremos", "ará", "aré",
+  "erían", "erías", "erán", "erás", "eríais", "ería", "eréis", "eríamos", "eremos", "erá", "eré",
+  "irían", "irías", "irán", "irás", "iríais", "iría", "iréis", "iríamos", "iremos", "irá", "iré",
+  "aba", "ada", "ida", "ía", "ara", "iera", "ad", "ed", "id", "ase", "iese", "aste", "iste", "an", "aban", "ían",
+  "aran", "ieran", "asen", "iesen", "aron", "ieron", "ado", "ido", "ando", "iendo", "ió", "ar", "er", "ir", "as",
+  "abas", "adas", "idas", "ías", "aras", "ieras", "ases", "ieses", "ís", "áis", "abais", "íais", "arais", "ierais",
+  "aseis", "ieseis", "asteis", "isteis", "ados", "idos", "amos", "ábamos", "íamos", "imos", "áramos", "iéramos",
+  "iésemos", "ásemos", ...ES_VERB_GU];
+const ES_ACUTE = { á: "a", é: "e", í: "i", ó: "o", ú: "u" };
+
+/** The Snowball Spanish stem of a lower-case word (accents kept, but acute accents removed at the end). */
+export function stemSpanish(word) {
+  const w = word;
+  let rv = w.length;
+  if (w.length >= 2) {
+    const from = esVowel(w[1]) === esVowel(w[0]) ? 2 : -1;
+    if (from === 2) {
+      // Two vowels: RV after the next non-vowel; two non-vowels: after the next vowel.
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i]) !== esVowel(w[0])) { rv = i + 1; break; }
+    } else if (esVowel(w[0])) {
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i])) { rv = i + 1; break; }
+    } else if (w.length >= 3) rv = 3;
+  }
+  const r1 = romanceRegion(w, 0, esVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, esVowel) };
+  esPronoun(s);
+  if (!esStandard(s)) esVerb(s);
+  const residual = longestSuffix(s.w, ["os", "a", "o", "á", "í", "ó", "e", "é"]);
+  const start = s.w.length - residual.length;
+  if (residual && start >= s.rv) {
+    cutAt(s, start);
+    if ((residual === "e" || residual === "é") && s.w.endsWith("gu") && s.w.length - 1 >= s.rv) cutAt(s, s.w.length - 1);
+  }
+  return s.w.replace(/[áéíóú]/g, (c) => ES_ACUTE[c]);
+}
+
+// An attached pronoun after a verb form in RV (-ándo, -iéndo, -ár, -ér, -ír lose their accent).
+function esPronoun(s) {
+  const pronoun = longestSuffix(s.w, ES_PRONOUNS);
+  if (!pronoun) return;
+  const before = s.w.slice(0, s.w.length - pronoun.length);
+  const form = longestSuffix(before, ES_BEFORE_PRONOUN.keys());
+  const start = before.length - form.length;
+  if (!form || start < s.rv || (form === "yendo" && before[start - 1] !== "u")) return;
+  s.w = before.slice(0, start) + ES_BEFORE_PRONOUN.get(form);
+}
+
+// Step 1, standard suffixes; true when it removed or replaced one.
+function esStandard(s) {
+  const suffix = longestSuffix(s.w, ES_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const rule = ES_STANDARD.get(suffix);
+  if (start < (rule === "amente" ? s.r1 : s.r2)) return false;
+  cutAt(s, start, { logia: "log", ucion: "u", encia: "ente" }[rule] ?? "");
+  const inR2 = (t) => s.w.endsWith(t) && s.w.length - t.length >= s.r2;
+  if (rule === "ador" && inR2("ic")) cutAt(s, s.w.length - 2);
+  else if (rule === "amente") {
+    const t = longestSuffix(s.w, ["iv", "os", "ic", "ad"]);
+    if (t && inR2(t)) {
+      cutAt(s, s.w.length - t.length);
+      if (t === "iv" && inR2("at")) cutAt(s, s.w.length - 2);
+    }
+  } else if (rule === "mente" || rule === "idad") {
+    const t = longestSuffix(s.w, rule === "mente" ? ["ante", "able", "ible"] : ["abil", "ic", "iv"]);
+    if (t && inR2(t)) cutAt(s, s.w.length - t.length);
+  } else if (rule === "iva" && inR2("at")) cutAt(s, s.w.length - 2);
+  return true;
+}
+
+// Step 2: a verb ending in RV; a y- ending only after u; -en, -es, -éis, -emos take a u after g with them.
+function esVerb(s) {
+  const y = longestSuffix(s.w, ES_Y_VERB, s.rv);
+  if (y && s.w[s.w.length - y.length - 1] === "u") return cutAt(s, s.w.length - y.length);
+  const suffix = longestSuffix(s.w, ES_VERB, s.rv);
+  if (!suffix) return;
+  let start = s.w.length - suffix.length;
+  if (ES_VERB_GU.includes(suffix) && s.w[start - 1] === "u" && s.w[start - 2] === "g") start--;
+  cutAt(s, start);
+}
+
 // ===== Arabic light stemmer =====
 
 // Light stemming after Larkey, Ballesteros and Connell's "light10", from its published

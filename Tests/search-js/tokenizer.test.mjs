@@ -1,7 +1,10 @@
 import test from "node:test";
 import assert from "node:assert/strict";
-import { tokenize, formatToken, stemEnglish, stemRussian, stemArabic, parseQuery, normalize } from "../../Public/search/search.js";
+import { readFileSync } from "node:fs";
+import { tokenize, formatToken, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, parseQuery, normalize } from "../../Public/search/search.js";
 import { vectors } from "./fixture.mjs";
+
+const snowball = JSON.parse(readFileSync(new URL("./snowball-vectors.json", import.meta.url), "utf8"));
 
 test("the shared vectors cover every tokenizer rule", () => {
   assert.ok(vectors.tokenize.length >= 80);
@@ -53,4 +56,10 @@ test("makes the last unquoted term a prefix while typing only, and nothing in qu
   assert.deepEqual(parseQuery("educ", { typing: true })[0].items[0].prefixes, ["educ"]);
   assert.deepEqual(parseQuery("educ")[0].items[0].prefixes, []);
   assert.deepEqual(parseQuery('"right to educ"')[0].items.map((i) => i.prefixes), [[], [], []]);
+});
+
+test("stems every shared French and Spanish vector (from Snowball's vocabularies) to Snowball's stem", () => {
+  assert.ok(snowball.stemFrench.length >= 2000 && snowball.stemSpanish.length >= 2000);
+  for (const [word, stem] of snowball.stemFrench) assert.equal(stemFrench(word), stem, word);
+  for (const [word, stem] of snowball.stemSpanish) assert.equal(stemSpanish(word), stem, word);
 });
