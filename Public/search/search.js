@@ -78,7 +78,8 @@ export function createSearch(options = {}) {
   const edition = async () => {
     const editions = (await index.manifest()).editions ?? {};
     const language = options.language && Object.hasOwn(editions, options.language) ? options.language : null;
-    return { language, root: baseUrl + (language ? editions[language] : "") };
+    // reader: the page's language, whose stemmer a query word tries first (even without an edition).
+    return { language, root: baseUrl + (language ? editions[language] : ""), reader: options.language ?? "en" };
   };
   return {
     baseUrl,
@@ -110,7 +111,7 @@ async function runSearch(index, edition, query, opts) {
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const parsed = parseQuery(query, { typing: opts.typing === true });
+  const parsed = parseQuery(query, { typing: opts.typing === true, language: edition.reader });
   const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
@@ -159,7 +160,7 @@ async function runSearch(index, edition, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0 && !it.also).map((it) => it.exact));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -338,7 +339,7 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   it has 2+ characters), an unquoted CJK run the run itself; a quoted phrase and a lone CJK
  *   character match no name.
  */
-export function parseQuery(query, { typing = false } = {}) {
+export function parseQuery(query, { typing = false, language = "en" } = {}) {
   // Chunks: quoted phrases, and the space-separated words between them.
   const chunks = [];
   let text = "";
@@ -361,7 +362,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (!chunk.quoted && chunk.text === "-") { negate = true; continue; }
     let source = chunk.text;
     if (!chunk.quoted && source.startsWith("-")) { negate = true; source = source.slice(1); }
-    const made = chunkClauses(source, chunk.quoted);
+    const made = chunkClauses(source, chunk.quoted, language);
     lastPrefixable = null;
     if (made.length === 0) { negate = false; continue; }
     if (negate) for (const c of made) c.not = true;
@@ -398,13 +399,14 @@ export function parseQuery(query, { typing = false } = {}) {
 
 // The clauses of one chunk: a phrase for quoted text; else a clause per word or compound, a
 // phrase per CJK run, a one-character prefix clause for a lone CJK character.
-function chunkClauses(text, quoted) {
-  const items = queryItems(tokenize(text));
+function chunkClauses(text, quoted, language) {
+  const items = queryItems(tokenize(text, language), LATIN_STEMMERS.map((l) => tokenize(text, l)));
   if (items.length === 0) return [];
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
+    // Quoted words keep only their other languages' terms (no fleeting vowels, no completions).
+    return [{ items: flat.map(({ also, stems, ...it }) => ({ ...it, ...(stems?.length ? { also: stems } : {}), offset: it.offset - base })), names: null }];
   }
   return items.flatMap((it) => {
     if (it.cjkRun) {
@@ -415,7 +417,7 @@ function chunkClauses(text, quoted) {
       if (words.length < 2) return [phrase];
       // Every word must appear, or the run as written (in the text or a name); the run as
       // written ranks first (an optional clause).
-      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      const each = words.flatMap((w) => chunkClauses(w, false, language)).map((c) => ({ any: [c, phrase] }));
       return [...each, { ...phrase, names: null, optional: true }];
     }
     const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
@@ -451,29 +453,33 @@ function completionStems(raw) {
   if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
   const words = COMPLETIONS.map((s) => raw + s);
   for (const plural of IRREGULAR.keys()) if (plural.startsWith(raw)) words.push(plural);
-  return words.map(wordTerm).filter((stem) => stem.length >= 3);
+  return words.map((w) => wordTerm(w)).filter((stem) => stem.length >= 3);
 }
 
 // Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+
 // characters becomes one { cjkRun } item of its bigrams; a lone CJK character is a prefix item.
-function queryItems(tokens) {
+// `tried` holds the same text's tokens under every Latin stemmer (the same tokens at the same
+// positions, see LatinStemmer.swift): a word also matches its terms there ("try all").
+function queryItems(tokens, tried) {
   const covered = new Set();
   for (const t of tokens) if (t.span) for (let k = 0; k < t.span; k++) covered.add(t.position + k);
   const items = [];
   let run = [];
-  for (const t of tokens) {
+  tokens.forEach((t, k) => {
     if (startsWithCJK(t.term)) {
-      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); continue; }
+      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); return; }
       if (run.length > 0) items.push({ cjkRun: run, offset: run[0].offset });
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
       const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
-      const also = fleetingVowels(t.term);
+      const stems = t.span ? [] : [...new Set(tried.map((ts) => ts[k].term))].filter((x) => x !== t.term);
+      const also = [...new Set([...fleetingVowels(t.term), ...stems])].filter((x) => x !== t.term);
       if (also.length > 0) item.also = also;
+      if (stems.length > 0) item.stems = stems;
       items.push(item);
     }
-  }
+  });
   items.sort((a, b) => a.offset - b.offset);
   return items;
 }
@@ -595,7 +601,7 @@ const isCompound = (term) => term.includes("-");
 async function matchPhrase(index, manifest, items) {
   const n = manifest.documents;
   const terms = await Promise.all(items.map(async (it) =>
-    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+    it.prefixes.length === 0 ? [it.exact, ...(it.also ?? [])] : (await index.entries(it)).map((e) => e.term)));
   const chain = [];
   items.forEach((it, i) => {
     chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
@@ -861,10 +867,10 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
     const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
     let shown = null;
     for (const v of ordered) {
-      const excerpt = buildExcerpt(v.text, clauses);
+      const excerpt = buildExcerpt(v.text, clauses, 240, v.language);
       if (excerpt.includes("<mark>")) { shown = { v, excerpt }; break; }
     }
-    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses) };
+    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses, 240, ordered[0].language) };
     const named = own ?? doc.versions[0];
     return {
       id: doc.id,
@@ -895,12 +901,12 @@ export function escapeHTML(text) {
  * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
-export function buildExcerpt(text, clauses, maxChars = 240) {
+export function buildExcerpt(text, clauses, maxChars = 240, language = "en") {
   const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
   const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
-  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
+  const tokens = tokenizeWithOffsets(text, language).filter((t) => !t.span || matches(t.term));
   const marked = tokens.filter((t) => matches(t.term));
   const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
   let start = 0;
@@ -1269,8 +1275,40 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
-export function wordTerm(word) {
+// The stemmer of a text's Latin-script words, by its language: "fr", "es" or "en" (any other).
+const LATIN_STEMMERS = ["en", "fr", "es"];
+function latinStemmer(language) {
+  const l = String(language ?? "").toLowerCase().split("-")[0];
+  return l === "fr" || l === "es" ? l : "en";
+}
+// The accented letters French and Spanish stemming relies on, kept until after stemming.
+const ACCENTED = "àâçèéêëîïôùûáíóúüñ";
+const ACCENTED_WORD = /^[a-zàâçèéêëîïôùûáíóúüñ]+$/;
+const COMPOSING_MARK = /^[\u0300-\u0303\u0308\u0327]$/;
+
+/** normalize, but the letters French and Spanish stemming needs (à â ç è é ê ë î ï ô ù û á í ó ú ü ñ) stay, in lower case. */
+export function normalizeKeepingAccents(text) {
+  let out = "";
+  let run = "";
+  for (const ch of text.normalize("NFC")) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && ACCENTED.includes(lower)) { out += normalize(run) + lower; run = ""; } else run += ch;
+  }
+  return out + normalize(run);
+}
+
+/**
+ * The index term of one normalized word in a text of `language`: in French or Spanish text
+ * (normalized with accents kept), a word of a-z and accented letters takes its Snowball stem,
+ * then folded; otherwise irregular plurals, then Porter2 for a-z words; Snowball Russian for
+ * Cyrillic words; light stemming for Arabic ones.
+ */
+export function wordTerm(word, language) {
+  const stemmer = latinStemmer(language);
+  if (stemmer !== "en") {
+    if (ACCENTED_WORD.test(word)) return normalize(stemmer === "fr" ? stemFrench(word) : stemSpanish(word));
+    word = normalize(word);
+  }
   if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
   if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
@@ -1279,7 +1317,7 @@ export function wordTerm(word) {
 }
 
 /**
- * Splits text into index tokens: { term, position, span?, tail? }.
+ * Splits text of `language` (default English; see wordTerm) into index tokens: { term, position, span?, tail? }.
  * - A run of letters/digits/marks is one word token (see wordTerm); positions count tokens.
  * - Word runs joined only by / . - ( ) _ : (no space) form a group; a group of 2+ runs with an
  *   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" ->
@@ -1288,13 +1326,16 @@ export function wordTerm(word) {
  *   last character alone as a tail token (tail: true), so every character starts a token.
  * - Tokens longer than 64 code points are dropped (their position is still counted).
  */
-export function tokenize(text) {
-  return tokenizeChars(Array.from(normalize(text)), null);
+export function tokenize(text, language) {
+  const accents = latinStemmer(language) !== "en";
+  return tokenizeChars(Array.from(accents ? normalizeKeepingAccents(text) : normalize(text)), null, language);
 }
 
 // The one tokenizer loop. `spans`, when given, holds for each normalized character the
 // [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
-function tokenizeChars(chars, spans) {
+// With French or Spanish, `chars` keep their accents; every term and raw word is folded.
+function tokenizeChars(chars, spans, language) {
+  const accents = latinStemmer(language) !== "en";
   const tokens = [];
   const push = (token, from, to) => {
     if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
@@ -1307,7 +1348,7 @@ function tokenizeChars(chars, spans) {
   let groupTo = 0;
   const endGroup = () => {
     if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
-      const term = group.join("-");
+      const term = accents ? normalize(group.join("-")) : group.join("-");
       if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
     }
     group = [];
@@ -1323,7 +1364,7 @@ function tokenizeChars(chars, spans) {
       if (group.length === 0) { groupStart = position; groupFrom = i; }
       group.push(run);
       groupTo = j;
-      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
+      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run, language), position, raw: accents ? normalize(run) : run }, i, j);
       position++;
       i = j;
     } else if (cls === CLASS_CJK) {
@@ -1345,19 +1386,25 @@ function tokenizeChars(chars, spans) {
 
 const CHAR_CACHE = new Map();
 
-/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
-export function tokenizeWithOffsets(text) {
+/** Tokens of `text` (of `language`, see tokenize) with start/end offsets (UTF-16) into `text`, for excerpts. */
+export function tokenizeWithOffsets(text, language) {
+  const accents = latinStemmer(language) !== "en";
   const chars = [];
   const spans = [];
+  const units = Array.from(text);
   let offset = 0;
-  for (const ch of text) {
+  for (let i = 0; i < units.length; i++) {
+    let ch = units[i];
+    // Accents kept: a letter and the combining accents after it are normalized together.
+    while (accents && i + 1 < units.length && COMPOSING_MARK.test(units[i + 1])) ch += units[++i];
     const end = offset + ch.length;
-    let n = CHAR_CACHE.get(ch);
-    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
+    const key = accents ? "\u0000" + ch : ch;
+    let n = CHAR_CACHE.get(key);
+    if (n === undefined) { n = Array.from(accents ? normalizeKeepingAccents(ch) : normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(key, n); }
     for (const c of n) { chars.push(c); spans.push([offset, end]); }
     offset = end;
   }
-  return tokenizeChars(chars, spans);
+  return tokenizeChars(chars, spans, language);
 }
 
 /** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */

@@ -37,9 +37,10 @@ const namesMatch = (key, terms) => key !== null &&
 function oracle(query, filters = {}, typing = false) {
   const clauses = parseQuery(query, { typing });
   const textMatches = fixtureDocs.filter((doc) => {
-    // Translations are searched with their record.
-    const translations = Object.values(doc.translations ?? {}).flat();
-    const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
+    // Translations are searched with their record. Each text is tokenized in its own language
+    // (French and Spanish words take their Snowball stems); symbols as English.
+    const translations = Object.entries(doc.translations ?? {}).flatMap(([l, texts]) => texts.map((x) => tokenize(x, l)));
+    const fields = [tokenize(doc.title, doc.language), tokenize(doc.text, doc.language), tokenize(doc.document), tokenize(doc.paragraph), ...translations];
     const names = nameTerms(doc);
     const satisfies = (c) => (c.any ? c.any.some(satisfies) : fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
     // An optional clause (a CJK run as written) only ranks.

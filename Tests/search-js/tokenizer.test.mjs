@@ -9,14 +9,14 @@ const snowball = JSON.parse(readFileSync(new URL("./snowball-vectors.json", impo
 test("the shared vectors cover every tokenizer rule", () => {
   assert.ok(vectors.tokenize.length >= 80);
   const rules = vectors.tokenize.map((v) => v.rule).join("\n");
-  for (const rule of ["stemming", "irregular plural", "diacritics", "case folding", "NFKC", "Cyrillic", "Arabic", "CJK", "mixed scripts", "document symbol", "paragraph", "numbers", "punctuation"]) {
+  for (const rule of ["stemming", "irregular plural", "diacritics", "case folding", "NFKC", "Cyrillic", "Arabic", "CJK", "mixed scripts", "document symbol", "paragraph", "numbers", "punctuation", "French", "Spanish"]) {
     assert.match(rules, new RegExp(rule), rule);
   }
 });
 
 for (const v of vectors.tokenize) {
   test(`tokenizes: ${v.rule}`, () => {
-    assert.deepEqual(tokenize(v.input).map(formatToken), v.tokens, JSON.stringify(v.input));
+    assert.deepEqual(tokenize(v.input, v.language).map(formatToken), v.tokens, JSON.stringify(v.input));
   });
 }
 
@@ -36,7 +36,7 @@ test("stems every shared Russian vector (from Snowball's vocabulary) to Snowball
 
 for (const q of vectors.query) {
   test(`parses the query ${JSON.stringify(q.input)}`, () => {
-    assert.deepEqual(parseQuery(q.input, { typing: q.typing }), q.clauses);
+    assert.deepEqual(parseQuery(q.input, { typing: q.typing, language: q.language }), q.clauses);
   });
 }
 
