@@ -30,11 +30,18 @@
 // State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
 // a match in the text; quoted words match the text only.
 //
+// Words match by their stems. The index stems a text's Latin-script words by its language:
+// French (fr) and Spanish (es) texts by Snowball French and Spanish, run on the word with its
+// accents (normalizeKeepingAccents) and folded afterwards; any other text by Porter2. Cyrillic
+// and Arabic words take the Russian and Arabic stemmers in any text. A query word is stemmed
+// for the page's language (createSearch's `language`; English without one) and also, "try all",
+// by every other Latin stemmer: its terms there are its `also` (quoted words too).
+//
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
-// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, normalizeKeepingAccents, isCJK,
+// wordTerm, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 // engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
 // result set, in the search's order, as a file's text with URLs into the reader's edition
 // (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
@@ -51,10 +58,12 @@
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
-//   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
-//                    checked against Tests/search-js/tokenizer-vectors.json
+//   Tokenizer        normalize, tokenize(text, language): the twin of Sources/SiteSearch/Tokenizer.swift
+//                    and LatinStemmer.swift, both checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
 //   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   French and Spanish stemmers  stemFrench, stemSpanish (Snowball), for the Latin words of fr
+//                    and es texts; checked against Tests/search-js/snowball-vectors.json
 //   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
@@ -321,7 +330,8 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  * Parses a query into clauses; every clause must match. A clause is a list of items
  * { exact, prefixes, offset, also? }: an item matches a token whose term equals `exact` (or one
  * of `also`) or starts with one of `prefixes`; the items of one clause must sit at the given
- * relative positions.
+ * relative positions. `exact` is a word's term for `language` (the page's; see wordTerm), and
+ * `also` holds its terms for the other Latin stemmers where they differ (quoted words too).
  * - Unquoted words and compounds are one-item clauses. With `typing` (the query is being typed),
  *   the last one, when unquoted, also matches terms that start with the word as typed
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
