@@ -88,6 +88,15 @@ describe("French and Spanish stemming in a site built by hrindex", { skip }, () 
     assert.deepEqual(await ids("nina", "es"), ["es-ninas"]);
   });
 
+  test("marks the stem-sharing words in the excerpt of a French or Spanish text", async () => {
+    const excerpt = async (query, language) => (await createSearch({ baseUrl: BASE_URL, fetch, language }).search(query)).results[0].excerpt;
+    assert.match(await excerpt("niña", "en"), /<mark>niñas<\/mark>/);
+    assert.match(await excerpt("droits enfants", "fr"), /<mark>droit<\/mark> des <mark>enfants<\/mark>/);
+    const translated = (await createSearch({ baseUrl: BASE_URL, fetch, language: "es" }).search("protegidas", { limit: 10 })).results.find((r) => r.id === "en-translated");
+    assert.equal(translated.language, "es");
+    assert.match(translated.excerpt, /<mark>protegidos<\/mark>/);
+  });
+
   test("finds a French word by another word of the same Snowball stem (held-out sample)", async () => {
     assert.equal(FRENCH.length, 40);
     for (const [[indexed, asked], k] of FRENCH.map((p, k) => [p, k])) {
