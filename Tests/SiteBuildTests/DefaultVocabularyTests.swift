@@ -59,6 +59,19 @@ struct DefaultVocabularyTests {
     }
   }
 
+  @Test("search matches a State's names and aliases, not the words only its formal names have")
+  func searchNames() throws {
+    let entries = try #require(try Yams.load(yaml: DefaultFiles.vocabularies["countries.yml"]!) as? [[String: Any]])
+    let names = try #require(SiteBuilder.names(Self.vocabulary, [:])[.country])
+    for entry in entries {
+      let code = try #require(entry["code"] as? String)
+      let written = Array((entry["name"] as? [String: String] ?? [:]).values) + (entry["aliases"] as? [String] ?? [])
+      let searchable = Set(names[code.lowercased()] ?? [])
+      #expect(searchable == Set(written), "\(code)")
+    }
+    #expect(names["tur"]?.contains("Turkey") == true && names["fra"]?.contains("French Republic") == false)
+  }
+
   @Test("every default name — body, theme, affected group, goal, target, regional group — is given in the six UN languages")
   func everyNameInSixLanguages() {
     let v = Self.vocabulary
