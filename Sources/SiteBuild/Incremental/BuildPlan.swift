@@ -62,7 +62,7 @@ enum BuildPlan {
   /// the search index; every other file that carries a text would keep the old one:
   /// - the exports, while any kind is on (`ExportSettings.hasDatasetFiles`): the downloads, the
   ///   group lists and countries' `matrix.csv`, the static API and the feeds carry every text;
-  /// - the follow-up reports (their pages and `report.csv`) carry the text of every
+  /// - the follow-up reports (their pages, `report.csv` and `report.xlsx`) carry the text of every
   ///   recommendation under follow-up.
   static func needsFullBuild(_ edit: Edit, _ exports: ExportSettings) -> Bool {
     guard !edit.recommendations.isEmpty else { return false }
