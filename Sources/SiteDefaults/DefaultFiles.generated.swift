@@ -192,6 +192,7 @@ public enum DefaultFiles {
 {{>partials/recommendation-list}}
 </section>
 {{/sections}}
+{{>partials/pagination}}
 {{/main}}
 {{/layout}}
 
