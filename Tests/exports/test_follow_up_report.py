@@ -17,6 +17,9 @@ COLUMNS = ["cluster", "id", "document", "paragraph", "text", "status", "responsi
            "actions", "latest_update_date", "latest_update_note", "url"]
 
 
+AS_OF = yaml.safe_load((REPO / "Content" / "site.yml").read_text(encoding="utf-8"))["follow_up"]["as_of"].isoformat()
+
+
 def strings(language):
     return yaml.load((REPO / "Templates" / "strings" / f"{language}.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
@@ -96,6 +99,9 @@ def test_each_report_has_its_csv_and_xlsx_with_the_same_rows_and_what_the_conten
                 assert row["cluster"] == cluster, (key, row["id"])
                 assert reference.words(row["text"]) == records[row["id"]]["words"], (key, row["id"])
                 assert row["url"] == BASE + "recommendations/" + row["id"] + "/"
+            # Stamped with site.yml's follow_up.as_of, the same for every report (see writeReportWorkbook).
+            created = openpyxl.load_workbook(folder / "report.xlsx").properties.created
+            assert created.date().isoformat() == AS_OF, key
             page = (folder / "index.html").read_text(encoding="utf-8")
             assert 'href="report.csv" download' in page and 'href="report.xlsx" download' in page, key
 

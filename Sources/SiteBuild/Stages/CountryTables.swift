@@ -14,20 +14,28 @@ extension SiteBuilder {
   /// Writes `report.csv` and `report.xlsx` beside each follow-up progress report, in every
   /// language tree: the same rows (`reportRows`), made once for both files.
   static func writeReports(_ builders: [PageContextBuilder], _ writer: SitePublisher, threads: Int) throws(DiagnosticError) {
-    guard let model = builders.first?.model else { return }
-    let reports = model.followUp.countries.enumerated().flatMap { c, country in country.reports.indices.map { (c, $0) } }
+    guard let followUp = builders.first?.model.followUp else { return }
+    let reports = followUp.countries.enumerated().flatMap { c, country in country.reports.indices.map { (c, $0) } }
     guard !reports.isEmpty else { return }
-    let created = XLSXWorkbook.created(model)
     try writeInEveryTree(builders, count: reports.count, threads: threads) { builder, n throws(DiagnosticError) in
       let (c, r) = reports[n]
       let path = builder.prefix + builder.reportFilePath(country: c, report: r)
       let rows = builder.reportRows(country: c, report: r)
       try writer.write(path + ".csv", PageContextBuilder.reportCSV(rows))
       let scratch = try writer.scratchPath(for: path + ".xlsx")
-      try XLSXWorkbook.write(sheet: "Report", columns: PageContextBuilder.reportColumns, rows: rows, created: created,
-        to: scratch, scratchFolder: writer.location.scratch)
+      try writeReportWorkbook(builder, rows, to: scratch, scratchFolder: writer.location.scratch)
       _ = try writer.adopt(path + ".xlsx", scratch: scratch)
     }
+  }
+
+  /// Writes a progress report's `rows` as a workbook into the scratch file `path`, stamped with
+  /// the date follow-up is counted against (`FollowUpIndex.asOf`), which a text edit knows too.
+  /// Every report of a build gets the same stamp: libxlsxwriter formats it with `gmtime`, whose
+  /// one buffer the threads writing workbooks share, so different stamps could swap between files.
+  static func writeReportWorkbook(_ builder: PageContextBuilder, _ rows: [[String]],
+                                  to path: String, scratchFolder: String) throws(DiagnosticError) {
+    try XLSXWorkbook.write(sheet: "Report", columns: PageContextBuilder.reportColumns, rows: rows,
+      created: XLSXWorkbook.created(builder.model.followUp.asOf.flatMap(CalendarDate.init)), to: path, scratchFolder: scratchFolder)
   }
 
   /// Calls `write` for `count` files in each builder's language tree, on `threads` threads.
