@@ -30,7 +30,17 @@ public struct FollowUpIndex: Sendable {
     public var institution: Institution?
     /// The free name as first written (for a listed institution, its slug).
     public var written: String
+    /// In the order of its pages: by current status, the most advanced first (implemented, …,
+    /// not started, then no status), list order within a status.
     public var members: [Int]
+    /// The runs of `members` with one current status, in that order (none empty).
+    public var byStatus: [StatusRun] = []
+  }
+
+  /// A run of an institution's `members` that share a current status (nil: none given).
+  public struct StatusRun: Sendable {
+    public var status: FollowUpStatus?
+    public var range: Range<Int>
   }
 
   /// The date against which due dates are overdue: `site.yml`'s `follow_up.as_of`, else the
@@ -68,7 +78,7 @@ public struct FollowUpIndex: Sendable {
       let members = byCountry[code]!
       return CountryFollowUp(group: group, members: members, reports: Self.reports(members, catalog))
     }
-    institutions = byInstitution.keys.sorted().map { byInstitution[$0]! }
+    institutions = byInstitution.keys.sorted().map { Self.byStatus(byInstitution[$0]!, catalog) }
     institutionBySlug = Dictionary(uniqueKeysWithValues: institutions.enumerated().map { ($1.slug, $0) })
     countryByGroup = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.group, $0) })
   }
@@ -85,6 +95,24 @@ public struct FollowUpIndex: Sendable {
 
   /// The position in `countries` of the catalog's country group `g`, if it has follow-up.
   public func country(group g: Int) -> Int? { countryByGroup[g] }
+
+  /// Ordered by status (see `InstitutionFollowUp.members`), in one pass over its members.
+  static func byStatus(_ institution: InstitutionFollowUp, _ catalog: Catalog) -> InstitutionFollowUp {
+    let order: [FollowUpStatus?] = FollowUpStatus.allCases.reversed() + [nil]
+    var buckets = [[Int]](repeating: [], count: order.count)
+    for i in institution.members {
+      let status = catalog.recommendations[i].followUp?.currentStatus
+      buckets[status.map { order.count - 2 - $0.ordinal } ?? order.count - 1].append(i)
+    }
+    var sorted = institution
+    sorted.members = buckets.flatMap { $0 }
+    var start = 0
+    sorted.byStatus = zip(order, buckets).compactMap { status, bucket in
+      defer { start += bucket.count }
+      return bucket.isEmpty ? nil : StatusRun(status: status, range: start..<start + bucket.count)
+    }
+    return sorted
+  }
 
   /// A country's reports: UPR cycles newest first, then the other bodies by code.
   static func reports(_ members: [Int], _ catalog: Catalog) -> [Report] {

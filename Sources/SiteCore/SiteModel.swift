@@ -130,9 +130,10 @@ public enum Route: Sendable, Hashable {
   case countryFollowUp(Int)
   /// `countries/ecu/follow-up/upr-cycle-3/`: a printable progress report.
   case followUpReport(country: Int, report: Int)
-  /// `institutions/` and `institutions/<slug>/` (a position of `FollowUpIndex.institutions`).
+  /// `institutions/` and `institutions/<slug>/` (a position of `FollowUpIndex.institutions`), one
+  /// page of its list (`institutions/<slug>/page/2/`).
   case institutionHub
-  case institution(Int)
+  case institution(Int, page: Int)
   case search
   /// The list of the whole-dataset downloads (`downloads/`), when site.yml's `exports:` leaves any on.
   case downloads
@@ -156,7 +157,7 @@ public enum Route: Sendable, Hashable {
       let country = model.followUp.countries[c]
       return model.catalog.terms(.country)[country.group].path + "follow-up/\(country.reports[n].key)/"
     case .institutionHub: return "institutions/"
-    case .institution(let n): return "institutions/\(model.followUp.institutions[n].slug)/"
+    case .institution(let n, let page): return Pagination.path("institutions/\(model.followUp.institutions[n].slug)/", page: page)
     case .search: return "search/"
     case .downloads: return "downloads/"
     case .notFound: return "404.html"
@@ -193,7 +194,9 @@ public enum Route: Sendable, Hashable {
         routes += country.reports.indices.map { .followUpReport(country: c, report: $0) }
       }
       routes.append(.institutionHub)
-      routes += model.followUp.institutions.indices.map { .institution($0) }
+      for (n, institution) in model.followUp.institutions.enumerated() {
+        routes += (1...Pagination(count: institution.members.count, pageSize: size).pageCount).map { .institution(n, page: $0) }
+      }
     }
     return routes
   }

@@ -69,7 +69,7 @@ public enum DefaultFiles {
 <section aria-labelledby="reports-heading">
 <h2 id="reports-heading">{{t.follow_up_reports}}</h2>
 <ul id="reports">
-{{#reports}}<li><a href="{{href}}">{{label}}</a> ({{count}}) · <a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a></li>
+{{#reports}}<li><a href="{{href}}">{{label}}</a> ({{count}}) · <a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a> · <a href="{{xlsxHref}}" download>{{t.follow_up_report_xlsx}}</a></li>
 {{/reports}}</ul>
 </section>
 <section aria-labelledby="progress-heading">
@@ -91,7 +91,7 @@ public enum DefaultFiles {
 <h1>{{heading}}</h1>
 {{>partials/follow-up-notice}}
 <p class="lead">{{intro}}</p>
-<p><a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a></p>
+<p class="report-downloads"><a href="{{csvHref}}" download>{{t.follow_up_report_csv}}</a> · <a href="{{xlsxHref}}" download>{{t.follow_up_report_xlsx}}</a></p>
 {{#total}}{{>partials/status-table}}{{/total}}
 {{#clusters}}
 <section aria-labelledby="{{anchor}}" class="report-cluster">
@@ -192,6 +192,7 @@ public enum DefaultFiles {
 {{>partials/recommendation-list}}
 </section>
 {{/sections}}
+{{>partials/pagination}}
 {{/main}}
 {{/layout}}
 
@@ -710,6 +711,7 @@ follow_up_progress: التقدم عبر الزمن
 follow_up_progress_caption: التوصيات في كل حالة في نهاية كل سنة
 follow_up_reports: تقارير التقدم
 follow_up_report_csv: تنزيل التقرير (CSV)
+follow_up_report_xlsx: تنزيل التقرير (Excel، XLSX)
 follow_up_breakdown: الحالة حسب الموضوع والهدف والآلية والجولة والمجموعة
 follow_up_by_mechanism: حسب الآلية
 follow_up_by_cycle: حسب جولة الاستعراض الدوري الشامل
@@ -977,6 +979,7 @@ follow_up_progress: Progress over time
 follow_up_progress_caption: Recommendations in each status at the end of each year
 follow_up_reports: Progress reports
 follow_up_report_csv: Download the report (CSV)
+follow_up_report_xlsx: Download the report (Excel, XLSX)
 follow_up_breakdown: Status by theme, goal, mechanism, cycle and cluster
 follow_up_by_mechanism: By mechanism
 follow_up_by_cycle: By UPR cycle
@@ -1245,6 +1248,7 @@ follow_up_progress: Evolución en el tiempo
 follow_up_progress_caption: Recomendaciones en cada estado al final de cada año
 follow_up_reports: Informes de progreso
 follow_up_report_csv: Descargar el informe (CSV)
+follow_up_report_xlsx: Descargar el informe (Excel, XLSX)
 follow_up_breakdown: Estado por tema, objetivo, mecanismo, ciclo y grupo
 follow_up_by_mechanism: Por mecanismo
 follow_up_by_cycle: Por ciclo del EPU
@@ -1513,6 +1517,7 @@ follow_up_progress: Évolution dans le temps
 follow_up_progress_caption: Recommandations dans chaque état à la fin de chaque année
 follow_up_reports: Rapports d’avancement
 follow_up_report_csv: Télécharger le rapport (CSV)
+follow_up_report_xlsx: Télécharger le rapport (Excel, XLSX)
 follow_up_breakdown: État par thème, objectif, mécanisme, cycle et groupe
 follow_up_by_mechanism: Par mécanisme
 follow_up_by_cycle: Par cycle de l’EPU
@@ -1781,6 +1786,7 @@ follow_up_progress: Динамика
 follow_up_progress_caption: Рекомендации в каждом статусе на конец каждого года
 follow_up_reports: Отчеты о ходе выполнения
 follow_up_report_csv: Скачать отчет (CSV)
+follow_up_report_xlsx: Скачать отчет (Excel, XLSX)
 follow_up_breakdown: Статус по темам, целям, механизмам, циклам и группам
 follow_up_by_mechanism: По механизмам
 follow_up_by_cycle: По циклам УПО
@@ -2049,6 +2055,7 @@ follow_up_progress: 随时间的进展
 follow_up_progress_caption: 每年年底处于各状态的建议数
 follow_up_reports: 进展报告
 follow_up_report_csv: 下载报告（CSV）
+follow_up_report_xlsx: 下载报告（Excel，XLSX）
 follow_up_breakdown: 按主题、目标、机制、周期和组别分列的状态
 follow_up_by_mechanism: 按机制
 follow_up_by_cycle: 按普遍定期审议周期

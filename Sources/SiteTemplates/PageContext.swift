@@ -121,7 +121,7 @@ public struct PageContextBuilder: Sendable {
     case .countryFollowUp(let c): return countryFollowUp(c, path)
     case .followUpReport(let c, let n): return followUpReport(c, n, path)
     case .institutionHub: return institutionHub(path)
-    case .institution(let n): return institution(n, path)
+    case .institution(let n, let page): return institution(n, page, path)
     case .search: return searchPage(path)
     case .downloads: return downloadsPage(path)
     case .notFound: return notFound(path)

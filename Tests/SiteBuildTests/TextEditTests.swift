@@ -158,7 +158,7 @@ struct TextEditTests {
     let site = try Self.sampleCopy()
     #expect(Self.build(site).succeeded)
     let statePath = OutputLocation(site.output).state
-    try Data("hrindex build state 1\ngarbage".utf8).write(to: URL(fileURLWithPath: statePath))
+    try Data(BuildState.header + Array("garbage".utf8)).write(to: URL(fileURLWithPath: statePath))
     try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO", with: "the UNESCO") }
     var report = Self.build(site)
     #expect(report.succeeded && report.textEdits == nil)

@@ -13,6 +13,16 @@ enum XLSXWorkbook {
   /// Writes `rows` (indexes of `model.catalog.recommendations`) as one sheet with a header row,
   /// frozen and filterable, into the scratch file `path`.
   static func write(_ rows: [Int], _ model: SiteModel, to path: String, scratchFolder: String) throws(DiagnosticError) {
+    try write(sheet: "Recommendations", columns: DatasetRow.columns, rows: rows.lazy.map { DatasetRow($0, model).cells },
+      created: created(model), to: path, scratchFolder: scratchFolder)
+  }
+
+  /// Writes a table — `columns` as a bold header row, frozen and filterable, then one row of
+  /// text cells per element of `rows` (never a formula, whatever a cell starts with) — as the
+  /// one sheet `sheet` into the scratch file `path`. `created` stamps the file, so the same
+  /// table gives the same bytes on every build.
+  static func write<Rows: Sequence<[String]>>(sheet name: String, columns: [String], rows: Rows, created: time_t,
+                                              to path: String, scratchFolder: String) throws(DiagnosticError) {
     var options = lxw_workbook_options()
     options.constant_memory = UInt8(LXW_TRUE.rawValue)
     let made = scratchFolder.withCString { folder -> OpaquePointer? in
@@ -22,26 +32,28 @@ enum XLSXWorkbook {
     guard let made else { throw failure("cannot create the workbook", path) }
     let workbook = UnsafeMutablePointer<lxw_workbook>(made)
     var properties = lxw_doc_properties()
-    // A fixed creation time (the newest recommendation's date) makes the file the same byte for
-    // byte on every build: libxlsxwriter stamps the zip entries with it.
-    properties.created = created(model)
+    // A fixed creation time makes the file the same byte for byte on every build: libxlsxwriter
+    // stamps the zip entries with it.
+    properties.created = created
     _ = workbook_set_properties(workbook, &properties)
-    guard let sheet = workbook_add_worksheet(workbook, "Recommendations") else { throw failure("cannot add a sheet to", path) }
+    guard let sheet = workbook_add_worksheet(workbook, name) else { throw failure("cannot add a sheet to", path) }
     let bold = workbook_add_format(workbook)
     format_set_bold(bold)
     var problem: lxw_error = LXW_NO_ERROR
-    for (c, column) in DatasetRow.columns.enumerated() {
+    for (c, column) in columns.enumerated() {
       let e = worksheet_write_string(sheet, 0, lxw_col_t(c), column, bold)
       if e != LXW_NO_ERROR { problem = e }
     }
-    for (n, i) in rows.enumerated() {
-      for (c, cell) in DatasetRow(i, model).cells.enumerated() where !cell.isEmpty {
-        let e = worksheet_write_string(sheet, lxw_row_t(n + 1), lxw_col_t(c), fitted(cell), nil)
+    var count = 0
+    for cells in rows {
+      count += 1
+      for (c, cell) in cells.enumerated() where !cell.isEmpty {
+        let e = worksheet_write_string(sheet, lxw_row_t(count), lxw_col_t(c), fitted(cell), nil)
         if e != LXW_NO_ERROR { problem = e }
       }
     }
     worksheet_freeze_panes(sheet, 1, 0)
-    _ = worksheet_autofilter(sheet, 0, 0, lxw_row_t(rows.count), lxw_col_t(DatasetRow.columns.count - 1))
+    _ = worksheet_autofilter(sheet, 0, 0, lxw_row_t(count), lxw_col_t(columns.count - 1))
     let closed = workbook_close(workbook)
     if problem == LXW_NO_ERROR { problem = closed }
     guard problem == LXW_NO_ERROR else {
@@ -63,7 +75,11 @@ enum XLSXWorkbook {
 
   /// Midnight UTC of the newest recommendation's date (2000-01-01 for an empty site).
   static func created(_ model: SiteModel) -> time_t {
-    let date = model.catalog.recommendations.lazy.compactMap { CalendarDate($0.date) }.first
+    created(model.catalog.recommendations.lazy.compactMap { CalendarDate($0.date) }.first)
+  }
+
+  /// Midnight UTC of `date` (2000-01-01 when nil).
+  static func created(_ date: CalendarDate?) -> time_t {
     var parts = tm()
     parts.tm_year = Int32((date?.year ?? 2000) - 1900)
     parts.tm_mon = Int32((date?.month ?? 1) - 1)

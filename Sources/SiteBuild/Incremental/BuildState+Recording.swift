@@ -13,6 +13,7 @@ extension BuildState {
     frontMatterHash = contentHash
     titleHash = contentHash
     position = Array(repeating: -1, count: tree.count)
+    report = position
     roles = Array(repeating: Role.ignored.rawValue, count: tree.count)
   }
 
@@ -33,6 +34,20 @@ extension BuildState {
     }
     countryKeys = catalog.terms(.country).map(\.key)
     recommendations = catalog.recommendations.count
+  }
+
+  /// Notes each tracked recommendation's progress report and the date overdue was counted against.
+  mutating func place(_ followUp: FollowUpIndex, _ catalog: Catalog, entries: [ObjectIdentifier: Int]) {
+    followUpAsOf = followUp.asOf ?? ""
+    var number: Int32 = 0
+    for country in followUp.countries {
+      for r in country.reports {
+        for i in r.members {
+          if let entry = entries[ObjectIdentifier(catalog.recommendations[i])] { report[entry] = number }
+        }
+        number += 1
+      }
+    }
   }
 
   /// Whether a diagnostic is about a file below `recommendations/` (replayed while that file is unchanged).

@@ -8,7 +8,7 @@ import SiteFiles
 /// It describes one output exactly: the stamp of that output's manifest, and of the standby
 /// copy's, must still be what they were, or the state is ignored and the build runs whole.
 struct BuildState {
-  static let header = Array("hrindex build state 1\n".utf8)
+  static let header = Array("hrindex build state 2\n".utf8)
 
   /// The role of an entry of `tree`.
   enum Role: UInt8 {
@@ -39,6 +39,9 @@ struct BuildState {
   var warnings: [Diagnostic] = []
   /// The countries that have a page (recommending States link to them).
   var countryKeys: [String] = []
+  /// The date follow-up was overdue against (`FollowUpIndex.asOf`); empty for none. A text edit
+  /// renders its pages against it, not against the few records it reads again.
+  var followUpAsOf = ""
   var tree = SourceTree()
   /// Per entry of `tree`.
   var contentHash: [UInt64] = []
@@ -46,6 +49,8 @@ struct BuildState {
   var titleHash: [UInt64] = []
   /// Per entry: a recommendation's place in the catalog; a translation's original (an entry index).
   var position: [Int32] = []
+  /// Per entry: a recommendation's follow-up progress report (numbered across countries), -1 for none.
+  var report: [Int32] = []
   var roles: [UInt8] = []
 
   // MARK: - Reading and writing
@@ -63,6 +68,7 @@ struct BuildState {
     w.int(warnings.count)
     for d in warnings { Self.write(d, &w) }
     w.strings(countryKeys)
+    w.string(followUpAsOf)
     w.byte(tree.folderIsLink ? 1 : 0)
     w.data(tree.pathBytes)
     w.array(tree.pathEnd)
@@ -75,6 +81,7 @@ struct BuildState {
     w.array(frontMatterHash)
     w.array(titleHash)
     w.array(position)
+    w.array(report)
     w.data(roles)
     return Self.header + w.bytes
   }
@@ -95,18 +102,18 @@ struct BuildState {
       guard let d = readDiagnostic(&r) else { return nil }
       s.warnings.append(d)
     }
-    guard let countries = r.strings(), let link = r.byte(), let pathBytes = r.data(), let pathEnd = r.array(of: Int32.self),
+    guard let countries = r.strings(), let asOf = r.string(), let link = r.byte(), let pathBytes = r.data(), let pathEnd = r.array(of: Int32.self),
       let kinds = r.data(), let sizes = r.array(of: UInt64.self), let modified = r.array(of: UInt64.self),
       let changed = r.array(of: UInt64.self), let inodes = r.array(of: UInt64.self),
       let contentHash = r.array(of: UInt64.self), let frontMatterHash = r.array(of: UInt64.self),
-      let titleHash = r.array(of: UInt64.self), let position = r.array(of: Int32.self), let roles = r.data(), r.isAtEnd
+      let titleHash = r.array(of: UInt64.self), let position = r.array(of: Int32.self), let report = r.array(of: Int32.self), let roles = r.data(), r.isAtEnd
     else { return nil }
     let n = pathEnd.count
     guard [kinds.count, sizes.count, modified.count, changed.count, inodes.count, contentHash.count, frontMatterHash.count,
-           titleHash.count, position.count, roles.count].allSatisfy({ $0 == n }),
+           titleHash.count, position.count, report.count, roles.count].allSatisfy({ $0 == n }),
       pathEnd.last.map({ Int($0) == pathBytes.count }) ?? pathBytes.isEmpty
     else { return nil }
-    s.countryKeys = countries
+    (s.countryKeys, s.followUpAsOf, s.report) = (countries, asOf, report)
     s.tree.folderIsLink = link == 1
     s.tree.pathBytes = pathBytes
     s.tree.pathEnd = pathEnd

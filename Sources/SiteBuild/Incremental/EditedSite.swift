@@ -67,8 +67,8 @@ struct Edit {
   }
 }
 
-/// The files an edit changes: the edited recommendations' pages in every language and the
-/// search index files the patch rewrites or removes.
+/// The files an edit changes: the edited recommendations' pages in every language, the progress
+/// reports they are on (`reports`), and the search index files the patch rewrites or removes.
 struct EditedSite {
   var files: [OutputFile] = []
   var removals: [String] = []
@@ -83,6 +83,8 @@ struct EditedSite {
         site.files.append(OutputFile(path: page.file, bytes: inputs.renderer.renderBytes(page.template, .object(page.values))))
       }
     }
+    guard let reports = reports(edit, previous, inputs, location: location) else { return nil }
+    site.files += reports
     guard !edit.searchChanges.isEmpty else { return site }
     let index = Dictionary(uniqueKeysWithValues: model.catalog.recommendations.enumerated().map { (ObjectIdentifier($1), $0) })
     let changes = edit.searchChanges.map { k in
@@ -111,7 +113,7 @@ struct EditedSite {
     }
     let catalog = Catalog.partial(records.map(\.0), countries: previous.countryKeys)
     let byRecord = Dictionary(uniqueKeysWithValues: records.map { (ObjectIdentifier($0.0), ($0.1, $0.2)) })
-    let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
+    let model = SiteModel(config: config(inputs, previous), vocabulary: inputs.vocabulary, catalog: catalog,
       texts: catalog.recommendations.map { byRecord[ObjectIdentifier($0)]!.0 },
       translations: catalog.recommendations.map { byRecord[ObjectIdentifier($0)]!.1 }, pages: inputs.pages)
     return (model, objects)

@@ -38,9 +38,11 @@ struct FullBuild {
     let entries = Dictionary(zip(read.records, read.notes).map { (ObjectIdentifier($0.0), $1.entry) }) { a, _ in a }
     state.place(catalog, entries: entries)
     let textByID = Dictionary(read.records.map { ($0.0.id, $0.1) }) { a, _ in a }
-    return SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
+    let model = SiteModel(config: inputs.config, vocabulary: inputs.vocabulary, catalog: catalog,
       texts: catalog.recommendations.map { textByID[$0.id]! },
       translations: catalog.recommendations.map { translations.texts[$0.source] ?? [:] }, pages: inputs.pages)
+    state.place(model.followUp, catalog, entries: entries)
+    return model
   }
 
   /// Renders everything into a publisher over the standby copy, and publishes it.

@@ -35,7 +35,7 @@ struct SiteRenderer {
       if model.config.exports.has(.groupFiles) {
         try SiteBuilder.writeMatrixCSVs(builders, publisher, threads: threads)
       }
-      try SiteBuilder.writeReportCSVs(builders, publisher, threads: threads)
+      try SiteBuilder.writeReports(builders, publisher, threads: threads)
       log.lap("sitemaps, country matrices and follow-up reports")
     } catch {
       _ = try? search?.wait()

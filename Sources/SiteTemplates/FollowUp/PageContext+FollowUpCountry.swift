@@ -23,7 +23,7 @@ extension PageContextBuilder {
       number: number, rightToLeft: LanguageFormat.direction(language) == "rtl").html())
     values["reports"] = .list(country.reports.map { report in
       [.label: .text(reportName(report)), .href: .text(report.key + "/"), .count: .text(count(report.members.count)),
-       "csvHref": .text(report.key + "/report.csv")]
+       "csvHref": .text(report.key + "/report.csv"), "xlsxHref": .text(report.key + "/report.xlsx")]
     })
     let overdue = overdueActions(members)
     values["overdueCount"] = .text(number(overdue.count))

@@ -35,6 +35,7 @@ extension PageContextBuilder {
     values["intro"] = .text(strings.format("follow_up_report_intro", ["country": name, "review": review, "count": count(report.members.count),
       "number": number(report.members.count)]))
     values["csvHref"] = .text("report.csv")
+    values["xlsxHref"] = .text("report.xlsx")
     values["total"] = statusTable("status-total", caption: strings["follow_up_overall"], rowHeading: strings["follow_up_scope"],
       rows: [StatusRow(label: strings["follow_up_all"], tally: StatusTally(report.members, model), key: "all")])
     values["clusters"] = .list(ReportClusters(report, model).sections.enumerated().map { k, section in
@@ -73,32 +74,37 @@ extension PageContextBuilder {
   // MARK: - CSV
 
   /// The columns of a progress report's `report.csv`.
-  static let reportColumns = ["cluster", "id", "document", "paragraph", "text", "status", "responsible", "due", "overdue",
+  public static let reportColumns = ["cluster", "id", "document", "paragraph", "text", "status", "responsible", "due", "overdue",
                               "actions", "latest_update_date", "latest_update_note", "url"]
 
-  /// A progress report as CSV, with the same rows as its page (see `matrixCSV` for the format).
-  public func reportCSV(country c: Int, report n: Int) -> [UInt8] {
+  /// A progress report's rows under `reportColumns`, in the order of its page (by cluster); the
+  /// CSV and the workbook of the report are both made from them.
+  public func reportRows(country c: Int, report n: Int) -> [[String]] {
     let report = model.followUp.countries[c].reports[n]
     let asOf = model.followUp.asOf
-    var out: [UInt8] = Array(("\u{FEFF}" + Self.reportColumns.joined(separator: ",") + "\r\n").utf8)
     let base = model.config.baseURL ?? ""
-    for section in ReportClusters(report, model).sections {
-      for i in section.members {
+    return ReportClusters(report, model).sections.flatMap { section in
+      section.members.map { i in
         let r = model.catalog.recommendations[i]
         let f = r.followUp!
         let actions = f.actions.map { "\($0.action) (\($0.due)\($0.completed.map { ", \(strings["follow_up_completed"]) \($0)" } ?? ""))" }
-        let cells = [
+        return [
           section.cluster ?? "", r.id.rawValue, r.document, r.paragraph, model.texts[i].plainText,
           f.currentStatus.map { strings.label($0) } ?? "", f.responsible.map(institutionName).joined(separator: "; "), f.due ?? "",
           f.isOverdue(asOf: asOf) ? "yes" : "no", actions.joined(separator: "; "), f.latestUpdate?.date ?? "", f.latestUpdate?.note ?? "",
           base + "recommendations/\(r.id)/",
         ]
-        CSV.appendRow(cells, into: &out)
       }
     }
+  }
+
+  /// A progress report's rows (`reportRows`) as CSV (see `matrixCSV` for the format).
+  public static func reportCSV(_ rows: [[String]]) -> [UInt8] {
+    var out: [UInt8] = Array(("\u{FEFF}" + reportColumns.joined(separator: ",") + "\r\n").utf8)
+    for row in rows { CSV.appendRow(row, into: &out) }
     return out
   }
 
-  /// The file `report.csv` of a progress report, relative to the site root.
-  public func reportCSVPath(country c: Int, report n: Int) -> String { Route.followUpReport(country: c, report: n).path(in: model) + "report.csv" }
+  /// The files `report.csv` and `report.xlsx` of a progress report, relative to the site root, without the extension.
+  public func reportFilePath(country c: Int, report n: Int) -> String { Route.followUpReport(country: c, report: n).path(in: model) + "report" }
 }
