@@ -47,7 +47,8 @@
 //   Query parsing    parseQuery: the clauses every match must satisfy
 //   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
 //   Facets           filters to facet values; exact counts of the matches per facet value
-//   Results          one page's result records, with their excerpts
+//   Results          one page's result records (from the heads of the query's terms, where one
+//                    saves requests, else from docs/ chunks), with their excerpts
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
