@@ -3846,7 +3846,8 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
 
 // A term's head (keys/<s>-<f>.h.json, KeyHead in Swift) holds the records of its first
 // HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
-// postings have no impacts); a term in fewer than HEAD_MIN documents has none.
+// postings have no impacts); a term in fewer than HEAD_MIN documents has none, nor one whose
+// head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0).
 const HEAD_SIZE = 20;
 const HEAD_MIN = 2;
 

@@ -12,9 +12,22 @@ enum KeyHead {
   static let size = 20
   /// Keys in fewer documents have no head (one chunk request costs the same).
   static let minimumDocuments = 2
+  /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them
+  /// costs as few requests from the chunks (a document symbol's records, all of one date, sit
+  /// side by side), and the index stays smaller.
+  static let minimumChunks = 4
 
-  /// The positions in a key's postings of its head's documents, in head order. `count` is the
-  /// key's df; `impacts` its impact bytes (nil: the key has none, every document ranks alike).
+  /// The positions in `documents` (a key's postings, ascending) of its head's documents, in head
+  /// order; none when it has no head (see `minimumDocuments`, `minimumChunks`).
+  static func members<C: RandomAccessCollection<Int32>>(of documents: C, impacts: [UInt8]?) -> [Int] where C.Index == Int {
+    let members = members(count: documents.count, impacts: impacts)
+    let chunks = Set(members.map { Int(documents[documents.startIndex + $0]) / SearchIndexWriter.chunkSize })
+    return chunks.count >= minimumChunks ? members : []
+  }
+
+  /// The positions in a key's postings of the documents a head would hold, in head order.
+  /// `count` is the key's df; `impacts` its impact bytes (nil: the key has none, every document
+  /// ranks alike).
   /// Linear: a histogram of the impact bytes finds the lowest impact that makes the cut.
   static func members(count: Int, impacts: [UInt8]?) -> [Int] {
     guard count >= minimumDocuments else { return [] }
@@ -57,7 +70,7 @@ extension KeyEdit {
   /// head's documents, an edited one's from `records`, the others' from the stored head or their
   /// docs/ chunk. nil when the stored head does not hold as many records as `old` ranks first.
   func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?) -> EntryPart? {
-    let oldMembers = KeyHead.members(count: old.documents.count, impacts: old.impacts)
+    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts)
     var oldBytes: [UInt8]? = nil
     var known: [Int32: ArraySlice<UInt8>] = [:]
     if let stored, stored.size > 0 {
@@ -69,7 +82,7 @@ extension KeyEdit {
     }
     var chunks: [Int: ResultRecords] = [:]
     var heads: [ArraySlice<UInt8>] = []
-    for i in KeyHead.members(count: new.documents.count, impacts: new.impacts) {
+    for i in KeyHead.members(of: new.documents, impacts: new.impacts) {
       let d = new.documents[i]
       if let record = records[d] ?? known[d].map(Array.init) {
         heads.append(record[...])
