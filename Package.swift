@@ -49,7 +49,9 @@ let package = Package(
     .executableTarget(name: "Fuzz", dependencies: ["SiteBuild", "SiteCore"]),
     .testTarget(name: "SiteCoreTests", dependencies: ["SiteCore"]),
     .testTarget(name: "SiteMarkdownTests", dependencies: ["SiteMarkdown"]),
-    .testTarget(name: "SiteImportTests", dependencies: ["SiteImport", "SiteBuild", "SiteFiles"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SiteImportTests", dependencies: ["SiteImport", "SiteBuild", "SiteFiles", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"]),
     .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch"]),
     .testTarget(name: "SiteTemplatesTests", dependencies: ["SiteTemplates"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePreviewTests", dependencies: ["SitePreview"]),

@@ -30,11 +30,18 @@
 // State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
 // a match in the text; quoted words match the text only.
 //
+// Words match by their stems. The index stems a text's Latin-script words by its language:
+// French (fr) and Spanish (es) texts by Snowball French and Spanish, run on the word with its
+// accents (normalizeKeepingAccents) and folded afterwards; any other text by Porter2. Cyrillic
+// and Arabic words take the Russian and Arabic stemmers in any text. A query word is stemmed
+// for the page's language (createSearch's `language`; English without one) and also, "try all",
+// by every other Latin stemmer: its terms there are its `also` (quoted words too).
+//
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
-// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, normalizeKeepingAccents, isCJK,
+// wordTerm, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 // engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
 // result set, in the search's order, as a file's text with URLs into the reader's edition
 // (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
@@ -52,10 +59,12 @@
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
-//   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
-//                    checked against Tests/search-js/tokenizer-vectors.json
+//   Tokenizer        normalize, tokenize(text, language): the twin of Sources/SiteSearch/Tokenizer.swift
+//                    and LatinStemmer.swift, both checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
 //   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   French and Spanish stemmers  stemFrench, stemSpanish (Snowball), for the Latin words of fr
+//                    and es texts; checked against Tests/search-js/snowball-vectors.json
 //   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
@@ -79,7 +88,8 @@ export function createSearch(options = {}) {
   const edition = async () => {
     const editions = (await index.manifest()).editions ?? {};
     const language = options.language && Object.hasOwn(editions, options.language) ? options.language : null;
-    return { language, root: baseUrl + (language ? editions[language] : "") };
+    // reader: the page's language, whose stemmer a query word tries first (even without an edition).
+    return { language, root: baseUrl + (language ? editions[language] : ""), reader: options.language ?? "en" };
   };
   return {
     baseUrl,
@@ -111,7 +121,7 @@ async function runSearch(index, edition, query, opts) {
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const parsed = parseQuery(query, { typing: opts.typing === true });
+  const parsed = parseQuery(query, { typing: opts.typing === true, language: edition.reader });
   const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
@@ -160,7 +170,7 @@ async function runSearch(index, edition, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0 && !it.also).map((it) => it.exact));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -321,7 +331,8 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  * Parses a query into clauses; every clause must match. A clause is a list of items
  * { exact, prefixes, offset, also? }: an item matches a token whose term equals `exact` (or one
  * of `also`) or starts with one of `prefixes`; the items of one clause must sit at the given
- * relative positions.
+ * relative positions. `exact` is a word's term for `language` (the page's; see wordTerm), and
+ * `also` holds its terms for the other Latin stemmers where they differ (quoted words too).
  * - Unquoted words and compounds are one-item clauses. With `typing` (the query is being typed),
  *   the last one, when unquoted, also matches terms that start with the word as typed
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
@@ -339,7 +350,7 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   it has 2+ characters), an unquoted CJK run the run itself; a quoted phrase and a lone CJK
  *   character match no name.
  */
-export function parseQuery(query, { typing = false } = {}) {
+export function parseQuery(query, { typing = false, language = "en" } = {}) {
   // Chunks: quoted phrases, and the space-separated words between them.
   const chunks = [];
   let text = "";
@@ -362,7 +373,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (!chunk.quoted && chunk.text === "-") { negate = true; continue; }
     let source = chunk.text;
     if (!chunk.quoted && source.startsWith("-")) { negate = true; source = source.slice(1); }
-    const made = chunkClauses(source, chunk.quoted);
+    const made = chunkClauses(source, chunk.quoted, language);
     lastPrefixable = null;
     if (made.length === 0) { negate = false; continue; }
     if (negate) for (const c of made) c.not = true;
@@ -399,13 +410,14 @@ export function parseQuery(query, { typing = false } = {}) {
 
 // The clauses of one chunk: a phrase for quoted text; else a clause per word or compound, a
 // phrase per CJK run, a one-character prefix clause for a lone CJK character.
-function chunkClauses(text, quoted) {
-  const items = queryItems(tokenize(text));
+function chunkClauses(text, quoted, language) {
+  const items = queryItems(tokenize(text, language), LATIN_STEMMERS.map((l) => tokenize(text, l)));
   if (items.length === 0) return [];
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
+    // Quoted words keep only their other languages' terms (no fleeting vowels, no completions).
+    return [{ items: flat.map(({ also, stems, ...it }) => ({ ...it, ...(stems?.length ? { also: stems } : {}), offset: it.offset - base })), names: null }];
   }
   return items.flatMap((it) => {
     if (it.cjkRun) {
@@ -416,7 +428,7 @@ function chunkClauses(text, quoted) {
       if (words.length < 2) return [phrase];
       // Every word must appear, or the run as written (in the text or a name); the run as
       // written ranks first (an optional clause).
-      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      const each = words.flatMap((w) => chunkClauses(w, false, language)).map((c) => ({ any: [c, phrase] }));
       return [...each, { ...phrase, names: null, optional: true }];
     }
     const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
@@ -452,29 +464,33 @@ function completionStems(raw) {
   if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
   const words = COMPLETIONS.map((s) => raw + s);
   for (const plural of IRREGULAR.keys()) if (plural.startsWith(raw)) words.push(plural);
-  return words.map(wordTerm).filter((stem) => stem.length >= 3);
+  return words.map((w) => wordTerm(w)).filter((stem) => stem.length >= 3);
 }
 
 // Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+
 // characters becomes one { cjkRun } item of its bigrams; a lone CJK character is a prefix item.
-function queryItems(tokens) {
+// `tried` holds the same text's tokens under every Latin stemmer (the same tokens at the same
+// positions, see LatinStemmer.swift): a word also matches its terms there ("try all").
+function queryItems(tokens, tried) {
   const covered = new Set();
   for (const t of tokens) if (t.span) for (let k = 0; k < t.span; k++) covered.add(t.position + k);
   const items = [];
   let run = [];
-  for (const t of tokens) {
+  tokens.forEach((t, k) => {
     if (startsWithCJK(t.term)) {
-      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); continue; }
+      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); return; }
       if (run.length > 0) items.push({ cjkRun: run, offset: run[0].offset });
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
       const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
-      const also = fleetingVowels(t.term);
+      const stems = t.span ? [] : [...new Set(tried.map((ts) => ts[k].term))].filter((x) => x !== t.term);
+      const also = [...new Set([...fleetingVowels(t.term), ...stems])].filter((x) => x !== t.term);
       if (also.length > 0) item.also = also;
+      if (stems.length > 0) item.stems = stems;
       items.push(item);
     }
-  }
+  });
   items.sort((a, b) => a.offset - b.offset);
   return items;
 }
@@ -596,7 +612,7 @@ const isCompound = (term) => term.includes("-");
 async function matchPhrase(index, manifest, items) {
   const n = manifest.documents;
   const terms = await Promise.all(items.map(async (it) =>
-    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+    it.prefixes.length === 0 ? [it.exact, ...(it.also ?? [])] : (await index.entries(it)).map((e) => e.term)));
   const chain = [];
   items.forEach((it, i) => {
     chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
@@ -869,10 +885,10 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
     const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
     let shown = null;
     for (const v of ordered) {
-      const excerpt = buildExcerpt(v.text, clauses);
+      const excerpt = buildExcerpt(v.text, clauses, 240, v.language);
       if (excerpt.includes("<mark>")) { shown = { v, excerpt }; break; }
     }
-    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses) };
+    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses, 240, ordered[0].language) };
     const named = own ?? doc.versions[0];
     return {
       id: doc.id,
@@ -961,12 +977,12 @@ export function escapeHTML(text) {
  * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
-export function buildExcerpt(text, clauses, maxChars = 240) {
+export function buildExcerpt(text, clauses, maxChars = 240, language = "en") {
   const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
   const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
-  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
+  const tokens = tokenizeWithOffsets(text, language).filter((t) => !t.span || matches(t.term));
   const marked = tokens.filter((t) => matches(t.term));
   const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
   let start = 0;
@@ -1338,8 +1354,40 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
-export function wordTerm(word) {
+// The stemmer of a text's Latin-script words, by its language: "fr", "es" or "en" (any other).
+const LATIN_STEMMERS = ["en", "fr", "es"];
+function latinStemmer(language) {
+  const l = String(language ?? "").toLowerCase().split("-")[0];
+  return l === "fr" || l === "es" ? l : "en";
+}
+// The accented letters French and Spanish stemming relies on, kept until after stemming.
+const ACCENTED = "àâçèéêëîïôùûáíóúüñ";
+const ACCENTED_WORD = /^[a-zàâçèéêëîïôùûáíóúüñ]+$/;
+const COMPOSING_MARK = /^[\u0300-\u0303\u0308\u0327]$/;
+
+/** normalize, but the letters French and Spanish stemming needs (à â ç è é ê ë î ï ô ù û á í ó ú ü ñ) stay, in lower case. */
+export function normalizeKeepingAccents(text) {
+  let out = "";
+  let run = "";
+  for (const ch of text.normalize("NFC")) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && ACCENTED.includes(lower)) { out += normalize(run) + lower; run = ""; } else run += ch;
+  }
+  return out + normalize(run);
+}
+
+/**
+ * The index term of one normalized word in a text of `language`: in French or Spanish text
+ * (normalized with accents kept), a word of a-z and accented letters takes its Snowball stem,
+ * then folded; otherwise irregular plurals, then Porter2 for a-z words; Snowball Russian for
+ * Cyrillic words; light stemming for Arabic ones.
+ */
+export function wordTerm(word, language) {
+  const stemmer = latinStemmer(language);
+  if (stemmer !== "en") {
+    if (ACCENTED_WORD.test(word)) return normalize(stemmer === "fr" ? stemFrench(word) : stemSpanish(word));
+    word = normalize(word);
+  }
   if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
   if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
@@ -1348,7 +1396,7 @@ export function wordTerm(word) {
 }
 
 /**
- * Splits text into index tokens: { term, position, span?, tail? }.
+ * Splits text of `language` (default English; see wordTerm) into index tokens: { term, position, span?, tail? }.
  * - A run of letters/digits/marks is one word token (see wordTerm); positions count tokens.
  * - Word runs joined only by / . - ( ) _ : (no space) form a group; a group of 2+ runs with an
  *   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" ->
@@ -1357,13 +1405,16 @@ export function wordTerm(word) {
  *   last character alone as a tail token (tail: true), so every character starts a token.
  * - Tokens longer than 64 code points are dropped (their position is still counted).
  */
-export function tokenize(text) {
-  return tokenizeChars(Array.from(normalize(text)), null);
+export function tokenize(text, language) {
+  const accents = latinStemmer(language) !== "en";
+  return tokenizeChars(Array.from(accents ? normalizeKeepingAccents(text) : normalize(text)), null, language);
 }
 
 // The one tokenizer loop. `spans`, when given, holds for each normalized character the
 // [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
-function tokenizeChars(chars, spans) {
+// With French or Spanish, `chars` keep their accents; every term and raw word is folded.
+function tokenizeChars(chars, spans, language) {
+  const accents = latinStemmer(language) !== "en";
   const tokens = [];
   const push = (token, from, to) => {
     if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
@@ -1376,7 +1427,7 @@ function tokenizeChars(chars, spans) {
   let groupTo = 0;
   const endGroup = () => {
     if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
-      const term = group.join("-");
+      const term = accents ? normalize(group.join("-")) : group.join("-");
       if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
     }
     group = [];
@@ -1392,7 +1443,7 @@ function tokenizeChars(chars, spans) {
       if (group.length === 0) { groupStart = position; groupFrom = i; }
       group.push(run);
       groupTo = j;
-      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
+      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run, language), position, raw: accents ? normalize(run) : run }, i, j);
       position++;
       i = j;
     } else if (cls === CLASS_CJK) {
@@ -1414,19 +1465,25 @@ function tokenizeChars(chars, spans) {
 
 const CHAR_CACHE = new Map();
 
-/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
-export function tokenizeWithOffsets(text) {
+/** Tokens of `text` (of `language`, see tokenize) with start/end offsets (UTF-16) into `text`, for excerpts. */
+export function tokenizeWithOffsets(text, language) {
+  const accents = latinStemmer(language) !== "en";
   const chars = [];
   const spans = [];
+  const units = Array.from(text);
   let offset = 0;
-  for (const ch of text) {
+  for (let i = 0; i < units.length; i++) {
+    let ch = units[i];
+    // Accents kept: a letter and the combining accents after it are normalized together.
+    while (accents && i + 1 < units.length && COMPOSING_MARK.test(units[i + 1])) ch += units[++i];
     const end = offset + ch.length;
-    let n = CHAR_CACHE.get(ch);
-    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
+    const key = accents ? "\u0000" + ch : ch;
+    let n = CHAR_CACHE.get(key);
+    if (n === undefined) { n = Array.from(accents ? normalizeKeepingAccents(ch) : normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(key, n); }
     for (const c of n) { chars.push(c); spans.push([offset, end]); }
     offset = end;
   }
-  return tokenizeChars(chars, spans);
+  return tokenizeChars(chars, spans, language);
 }
 
 /** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */
@@ -1690,6 +1747,310 @@ export function stemRussian(word) {
   } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
   else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
   return w;
+}
+
+// ===== French and Spanish stemmers =====
+
+// Snowball French and Spanish, written from the published algorithm descriptions
+// (snowballstem.org). Both work on one lower-case NFC word with its accents (the tokenizer
+// folds accents after stemming). A region is the index where it starts: RV, R1 and R2 as the
+// algorithms define them; a suffix "in R2" starts at or after R2.
+
+// The longest of `suffixes` that ends `w` and starts at or after `limit`; "" for none.
+function longestSuffix(w, suffixes, limit = 0) {
+  let best = "";
+  for (const s of suffixes) if (s.length > best.length && w.length - s.length >= limit && w.endsWith(s)) best = s;
+  return best;
+}
+
+// A suffix table: suffix -> the name of its rule.
+const suffixRules = (rules) => new Map(Object.entries(rules).flatMap(([rule, list]) => list.map((s) => [s, rule])));
+
+// The index after the first non-vowel that follows a vowel, from `from` (R1 from 0, R2 from R1).
+function romanceRegion(w, from, isVowel) {
+  let i = from;
+  while (i < w.length && !isVowel(w[i])) i++;
+  while (i < w.length && isVowel(w[i])) i++;
+  return Math.min(i + 1, w.length);
+}
+
+const FR_VOWELS = "aeiouyâàëéêèïîôûù";
+const frVowel = (c) => c !== undefined && c.length === 1 && FR_VOWELS.includes(c);
+const FR_STANDARD = suffixRules({
+  r2: ["ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes"],
+  ateur: ["atrice", "ateur", "ation", "atrices", "ateurs", "ations"],
+  logie: ["logie", "logies"],
+  ution: ["usion", "ution", "usions", "utions"],
+  ence: ["ence", "ences"],
+  ement: ["ement", "ements"],
+  ite: ["ité", "ités"],
+  ive: ["if", "ive", "ifs", "ives"],
+  eaux: ["eaux"],
+  aux: ["aux"],
+  oux: ["oux"],
+  euse: ["euse", "euses"],
+  issement: ["issement", "issements"],
+  amment: ["amment"],
+  emment: ["emment"],
+  ment: ["ment", "ments"],
+});
+const FR_I_VERB = ["îmes", "ît", "îtes", "i", "ie", "ies", "ir", "ira", "irai", "iraIent", "irais", "irait", "iras",
+  "irent", "irez", "iriez", "irions", "irons", "iront", "is", "issaIent", "issais", "issait", "issant", "issante",
+  "issantes", "issants", "isse", "issent", "isses", "issez", "issiez", "issions", "issons", "it"];
+const FR_VERB = suffixRules({
+  ions: ["ions"],
+  plain: ["é", "ée", "ées", "és", "èrent", "er", "era", "erai", "eraIent", "erais", "erait", "eras", "erez", "eriez",
+    "erions", "erons", "eront", "ez", "iez", "eais"],
+  a: ["âmes", "ât", "âtes", "a", "ai", "aIent", "ait", "ant", "ante", "antes", "ants", "as", "asse", "assent", "asses",
+    "assiez", "assions"],
+  ais: ["ais", "aise", "aises"],
+});
+const FR_POSTLUDE = { He: "ë", Hi: "ï", H: "", I: "i", U: "u", Y: "y" };
+
+// The prelude's change at index i of `w` (an array of letters), if any: u or i between vowels,
+// y after a vowel or before one, and u after q become U, I, Y; ë and ï become He and Hi.
+function frMark(w, i) {
+  const c = w[i];
+  const d = w[i + 1];
+  if (frVowel(c) && (((d === "u" || d === "i") && frVowel(w[i + 2])) || d === "y")) w[i + 1] = d.toUpperCase();
+  else if (c === "ë" || c === "ï") w.splice(i, 1, "H", c === "ë" ? "e" : "i");
+  else if (c === "y" && frVowel(d)) w[i] = "Y";
+  else if (c === "q" && d === "u") w[i + 1] = "U";
+  else return false;
+  return true;
+}
+
+/** The Snowball French stem of a lower-case word (accents kept). */
+export function stemFrench(word) {
+  let letters = Array.from(word);
+  // Elision: l', d', qu' ... before the rest of the word.
+  const apostrophe = letters.indexOf("'");
+  const elided = apostrophe === 1 ? "cdjlmnstz".includes(letters[0]) : apostrophe === 2 && letters[0] === "q" && letters[1] === "u";
+  if (elided && letters.length > apostrophe + 1) letters = letters.slice(apostrophe + 1);
+  for (let i = 0; i < letters.length;) if (!frMark(letters, i)) i++;
+  const w = letters.join("");
+  let rv = w.length;
+  if (frVowel(w[0]) && frVowel(w[1]) && w.length >= 3) rv = 3;
+  else if (/^(par|col|tap)/.test(w) || (w.startsWith("ni") && frVowel(w[2]))) rv = 3;
+  else for (let i = 1; i < w.length; i++) if (frVowel(w[i])) { rv = i + 1; break; }
+  const r1 = romanceRegion(w, 0, frVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, frVowel) };
+  if (frStandard(s) || frIVerb(s) || frVerb(s)) {
+    if (s.w.endsWith("Y")) s.w = s.w.slice(0, -1) + "i";
+    else if (s.w.endsWith("ç")) s.w = s.w.slice(0, -1) + "c";
+  } else frResidual(s);
+  if (/(enn|onn|ett|ell|eill)$/.test(s.w)) s.w = s.w.slice(0, -1);
+  let i = s.w.length;
+  while (i > 0 && !frVowel(s.w[i - 1])) i--;
+  if (i < s.w.length && (s.w[i - 1] === "é" || s.w[i - 1] === "è")) s.w = s.w.slice(0, i - 1) + "e" + s.w.slice(i);
+  return s.w.replace(/He|Hi|H|I|U|Y/g, (m) => FR_POSTLUDE[m]);
+}
+
+// Replaces the end of s.w from `start` with `by`.
+const cutAt = (s, start, by = "") => { s.w = s.w.slice(0, start) + by; };
+
+// After a removal: a final "ic" goes in R2, else becomes iqU.
+function frIc(s) {
+  if (s.w.endsWith("ic")) cutAt(s, s.w.length - 2, s.w.length - 2 >= s.r2 ? "" : "iqU");
+}
+
+// Step 1, standard suffixes: true when it removed or replaced one (amment, emment and ment
+// change the word and still say false, so that the verb steps run).
+function frStandard(s) {
+  const suffix = longestSuffix(s.w, FR_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const inR2 = start >= s.r2;
+  switch (FR_STANDARD.get(suffix)) {
+    case "r2": if (!inR2) return false; cutAt(s, start); return true;
+    case "ateur": if (!inR2) return false; cutAt(s, start); frIc(s); return true;
+    case "logie": if (!inR2) return false; cutAt(s, start, "log"); return true;
+    case "ution": if (!inR2) return false; cutAt(s, start, "u"); return true;
+    case "ence": if (!inR2) return false; cutAt(s, start, "ent"); return true;
+    case "ement": if (start < s.rv) return false; cutAt(s, start); frEment(s); return true;
+    case "ite": {
+      if (!inR2) return false;
+      cutAt(s, start);
+      const t = longestSuffix(s.w, ["abil", "ic", "iv"]);
+      const at = s.w.length - t.length;
+      if (t === "abil") cutAt(s, at, at >= s.r2 ? "" : "abl");
+      else if (t === "ic") cutAt(s, at, at >= s.r2 ? "" : "iqU");
+      else if (t === "iv" && at >= s.r2) cutAt(s, at);
+      return true;
+    }
+    case "ive":
+      if (!inR2) return false;
+      cutAt(s, start);
+      if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) { cutAt(s, s.w.length - 2); frIc(s); }
+      return true;
+    case "eaux": cutAt(s, start, "eau"); return true;
+    case "aux": if (start < s.r1) return false; cutAt(s, start, "al"); return true;
+    case "oux": if (start === 0 || !"bhjlnp".includes(s.w[start - 1])) return false; cutAt(s, start, "ou"); return true;
+    case "euse":
+      if (inR2) cutAt(s, start);
+      else if (start >= s.r1) cutAt(s, start, "eux");
+      else return false;
+      return true;
+    case "issement": if (start < s.r1 || start === 0 || frVowel(s.w[start - 1])) return false; cutAt(s, start); return true;
+    case "amment": if (start >= s.rv) cutAt(s, start, "ant"); return false;
+    case "emment": if (start >= s.rv) cutAt(s, start, "ent"); return false;
+    default: if (start - 1 >= s.rv && frVowel(s.w[start - 1])) cutAt(s, start); return false; // ment, ments
+  }
+}
+
+// What may go before a removed -ement: iv (then at), eus, abl, iqU, ièr.
+function frEment(s) {
+  const t = longestSuffix(s.w, ["iv", "eus", "abl", "iqU", "ièr", "Ièr"]);
+  const at = s.w.length - t.length;
+  if (t === "iv" && at >= s.r2) {
+    cutAt(s, at);
+    if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) cutAt(s, s.w.length - 2);
+  } else if (t === "eus") {
+    if (at >= s.r2) cutAt(s, at);
+    else if (at >= s.r1) cutAt(s, at, "eux");
+  } else if ((t === "abl" || t === "iqU") && at >= s.r2) cutAt(s, at);
+  else if ((t === "ièr" || t === "Ièr") && at >= s.rv) cutAt(s, at, "i");
+}
+
+// Step 2a: an -ir verb ending in RV after a non-vowel (not H) in RV.
+function frIVerb(s) {
+  const suffix = longestSuffix(s.w, FR_I_VERB, s.rv);
+  const start = s.w.length - suffix.length;
+  if (!suffix || start - 1 < s.rv || s.w[start - 1] === "H" || frVowel(s.w[start - 1])) return false;
+  cutAt(s, start);
+  return true;
+}
+
+// Step 2b: other verb endings in RV.
+function frVerb(s) {
+  const suffix = longestSuffix(s.w, FR_VERB.keys(), s.rv);
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  switch (FR_VERB.get(suffix)) {
+    case "ions": if (start < s.r2) return false; break;
+    case "a": cutAt(s, start - 1 >= s.rv && s.w[start - 1] === "e" ? start - 1 : start); return true;
+    case "ais": {
+      // Not after "al" that is the word's second and third letters, "auv" or "épl".
+      const before = s.w.slice(0, start);
+      const t = longestSuffix(before, ["al", "auv", "épl"]);
+      if (t === "al" ? before.length === 3 : t !== "") return false;
+      break;
+    }
+  }
+  cutAt(s, start);
+  return true;
+}
+
+// Step 4, when steps 1 and 2 removed nothing: a final s, then ion, ier, e in RV.
+function frResidual(s) {
+  const n = s.w.length;
+  if (n >= 2 && s.w.endsWith("s") && (s.w.endsWith("His") || !"aiouès".includes(s.w[n - 2]))) cutAt(s, n - 1);
+  const suffix = longestSuffix(s.w, ["ion", "ier", "ière", "Ier", "Ière", "e"], s.rv);
+  const start = s.w.length - suffix.length;
+  if (suffix === "ion") {
+    if (start >= s.r2 && start - 1 >= s.rv && (s.w[start - 1] === "s" || s.w[start - 1] === "t")) cutAt(s, start);
+  } else if (suffix === "e") cutAt(s, start);
+  else if (suffix) cutAt(s, start, "i");
+}
+
+const ES_VOWELS = "aeiouáéíóúü";
+const esVowel = (c) => c !== undefined && c.length === 1 && ES_VOWELS.includes(c);
+const ES_PRONOUNS = ["me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos"];
+const ES_BEFORE_PRONOUN = new Map([["iéndo", "iendo"], ["ándo", "ando"], ["ár", "ar"], ["ér", "er"], ["ír", "ir"],
+  ["ando", "ando"], ["iendo", "iendo"], ["ar", "ar"], ["er", "er"], ["ir", "ir"], ["yendo", "yendo"]]);
+const ES_STANDARD = suffixRules({
+  r2: ["anza", "anzas", "ico", "ica", "icos", "icas", "ismo", "ismos", "able", "ables", "ible", "ibles", "ista",
+    "istas", "oso", "osa", "osos", "osas", "amiento", "amientos", "imiento", "imientos"],
+  ador: ["adora", "ador", "ación", "adoras", "adores", "aciones", "ante", "antes", "ancia", "ancias", "acion"],
+  logia: ["logía", "logías"],
+  ucion: ["ución", "uciones", "ucion"],
+  encia: ["encia", "encias"],
+  amente: ["amente"],
+  mente: ["mente"],
+  idad: ["idad", "idades"],
+  iva: ["iva", "ivo", "ivas", "ivos"],
+});
+const ES_Y_VERB = ["ya", "ye", "yan", "yen", "yeron", "yendo", "yo", "yó", "yas", "yes", "yais", "yamos"];
+const ES_VERB_GU = ["en", "es", "éis", "emos"];
+const ES_VERB = ["arían", "arías", "arán", "arás", "aríais", "aría", "aréis", "aríamos", "aremos", "ará", "aré",
+  "erían", "erías", "erán", "erás", "eríais", "ería", "eréis", "eríamos", "eremos", "erá", "eré",
+  "irían", "irías", "irán", "irás", "iríais", "iría", "iréis", "iríamos", "iremos", "irá", "iré",
+  "aba", "ada", "ida", "ía", "ara", "iera", "ad", "ed", "id", "ase", "iese", "aste", "iste", "an", "aban", "ían",
+  "aran", "ieran", "asen", "iesen", "aron", "ieron", "ado", "ido", "ando", "iendo", "ió", "ar", "er", "ir", "as",
+  "abas", "adas", "idas", "ías", "aras", "ieras", "ases", "ieses", "ís", "áis", "abais", "íais", "arais", "ierais",
+  "aseis", "ieseis", "asteis", "isteis", "ados", "idos", "amos", "ábamos", "íamos", "imos", "áramos", "iéramos",
+  "iésemos", "ásemos", ...ES_VERB_GU];
+const ES_ACUTE = { á: "a", é: "e", í: "i", ó: "o", ú: "u" };
+
+/** The Snowball Spanish stem of a lower-case word (accents kept, but acute accents removed at the end). */
+export function stemSpanish(word) {
+  const w = word;
+  let rv = w.length;
+  if (w.length >= 2) {
+    const from = esVowel(w[1]) === esVowel(w[0]) ? 2 : -1;
+    if (from === 2) {
+      // Two vowels: RV after the next non-vowel; two non-vowels: after the next vowel.
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i]) !== esVowel(w[0])) { rv = i + 1; break; }
+    } else if (esVowel(w[0])) {
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i])) { rv = i + 1; break; }
+    } else if (w.length >= 3) rv = 3;
+  }
+  const r1 = romanceRegion(w, 0, esVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, esVowel) };
+  esPronoun(s);
+  if (!esStandard(s)) esVerb(s);
+  const residual = longestSuffix(s.w, ["os", "a", "o", "á", "í", "ó", "e", "é"]);
+  const start = s.w.length - residual.length;
+  if (residual && start >= s.rv) {
+    cutAt(s, start);
+    if ((residual === "e" || residual === "é") && s.w.endsWith("gu") && s.w.length - 1 >= s.rv) cutAt(s, s.w.length - 1);
+  }
+  return s.w.replace(/[áéíóú]/g, (c) => ES_ACUTE[c]);
+}
+
+// An attached pronoun after a verb form in RV (-ándo, -iéndo, -ár, -ér, -ír lose their accent).
+function esPronoun(s) {
+  const pronoun = longestSuffix(s.w, ES_PRONOUNS);
+  if (!pronoun) return;
+  const before = s.w.slice(0, s.w.length - pronoun.length);
+  const form = longestSuffix(before, ES_BEFORE_PRONOUN.keys());
+  const start = before.length - form.length;
+  if (!form || start < s.rv || (form === "yendo" && before[start - 1] !== "u")) return;
+  s.w = before.slice(0, start) + ES_BEFORE_PRONOUN.get(form);
+}
+
+// Step 1, standard suffixes; true when it removed or replaced one.
+function esStandard(s) {
+  const suffix = longestSuffix(s.w, ES_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const rule = ES_STANDARD.get(suffix);
+  if (start < (rule === "amente" ? s.r1 : s.r2)) return false;
+  cutAt(s, start, { logia: "log", ucion: "u", encia: "ente" }[rule] ?? "");
+  const inR2 = (t) => s.w.endsWith(t) && s.w.length - t.length >= s.r2;
+  if (rule === "ador" && inR2("ic")) cutAt(s, s.w.length - 2);
+  else if (rule === "amente") {
+    const t = longestSuffix(s.w, ["iv", "os", "ic", "ad"]);
+    if (t && inR2(t)) {
+      cutAt(s, s.w.length - t.length);
+      if (t === "iv" && inR2("at")) cutAt(s, s.w.length - 2);
+    }
+  } else if (rule === "mente" || rule === "idad") {
+    const t = longestSuffix(s.w, rule === "mente" ? ["ante", "able", "ible"] : ["abil", "ic", "iv"]);
+    if (t && inR2(t)) cutAt(s, s.w.length - t.length);
+  } else if (rule === "iva" && inR2("at")) cutAt(s, s.w.length - 2);
+  return true;
+}
+
+// Step 2: a verb ending in RV; a y- ending only after u; -en, -es, -éis, -emos take a u after g with them.
+function esVerb(s) {
+  const y = longestSuffix(s.w, ES_Y_VERB, s.rv);
+  if (y && s.w[s.w.length - y.length - 1] === "u") return cutAt(s, s.w.length - y.length);
+  const suffix = longestSuffix(s.w, ES_VERB, s.rv);
+  if (!suffix) return;
+  let start = s.w.length - suffix.length;
+  if (ES_VERB_GU.includes(suffix) && s.w[start - 1] === "u" && s.w[start - 2] === "g") start--;
+  cutAt(s, start);
 }
 
 // ===== Arabic light stemmer =====

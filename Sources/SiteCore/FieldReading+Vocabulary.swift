@@ -8,7 +8,8 @@ extension FieldReading {
   mutating func countryCode(_ text: String, _ node: FieldNode, field: some FieldName) -> CountryCode? {
     let code = CountryCode(text.uppercased())
     if vocabulary.countryByCode[code] != nil { return code }
-    let byName = vocabulary.countries.first { $0.name.all.contains { $0.caseInsensitiveCompare(text) == .orderedSame } }
+    let key = NameKey.fold(text)
+    let byName = vocabulary.countries.first { $0.allNames.contains { NameKey.fold($0) == key } }
     var message = "unknown country \"\(text)\""
     if let byName {
       message += ": did you mean \"\(byName.code)\" (\(byName.name.text(in: "en")))?"

@@ -119,6 +119,11 @@ public enum Headline {
   /// out), ending at a word's end: then a page that shows the text need not show the title too.
   public static func opens(_ plainText: String, with title: String) -> Bool {
     let stem = title.hasSuffix("…") ? String(title.dropLast()) : title
+    return opensVerbatim(plainText, with: stem) || opensWordByWord(plainText, with: stem)
+  }
+
+  /// `opens`, read word by word on characters: the reference the byte reading must agree with.
+  static func opensWordByWord(_ plainText: String, with stem: String) -> Bool {
     let words = stem.split(whereSeparator: \.isWhitespace)
     guard !words.isEmpty else { return false }
     var rest = Substring(plainText)
@@ -129,6 +134,21 @@ public enum Headline {
     }
     guard let next = rest.first else { return true }
     return !(next.isLetter || next.isNumber)
+  }
+
+  /// The common case of `opens`, read on bytes: the text starts with exactly the title's bytes
+  /// (the title its first sentence, cut) and an ASCII character that is no letter or digit, or
+  /// nothing, follows. False means only "not this way": `opens` then reads it word by word.
+  private static func opensVerbatim(_ plainText: String, with stem: String) -> Bool {
+    let text = plainText.utf8
+    let head = stem.utf8
+    guard let first = head.first, first > 0x20, first < 0x80, text.starts(with: head) else { return false }
+    var rest = text.dropFirst(head.count).makeIterator()
+    guard let next = rest.next() else { return true }
+    // A non-ASCII character, or one a combining mark may follow, is left to the slow reading.
+    guard next < 0x80, rest.next().map({ $0 < 0x80 }) ?? true else { return false }
+    let isAlphanumeric = (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A)
+    return !isAlphanumeric && next != 0x0D
   }
 
   private static func cut(_ sentence: String) -> String {

@@ -1,81 +1,72 @@
 /// A reader for the plain front matter that nearly every recommendation file has — one field per
-/// line, with a plain or quoted value, a `[flow, list]` or a block list of `- items` — that builds
-/// the nodes Yams builds (`compose` with the basic resolver, as `FieldNode`s) many times faster.
+/// line, with a plain or quoted value, a `[flow, list]`, a `{flow: mapping}`, a block list of
+/// `- items`, or a nested block (the `follow_up:` block with its lists of `- date: …` entries) —
+/// that builds the nodes Yams builds (`compose` with the basic resolver, as `FieldNode`s) many
+/// times faster.
 ///
-/// It gives up (returns nil) on anything else: nested mappings, escapes, comments after a value,
-/// multi-line scalars, anchors, tags, repeated keys, more than 32 keys. The decoder then reads the file with Yams,
-/// which also reads every file that has a problem, so messages keep their exact line and column.
+/// It gives up (returns nil) on anything else: escapes, comments after a value or indented,
+/// multi-line scalars, anchors, tags, repeated keys, more than 32 keys in a mapping, nesting
+/// deeper than `maxDepth`. The decoder then reads the file with Yams, which also reads every file
+/// that has a problem, so messages keep their exact line and column.
 enum SimpleYAML {
+  /// Blocks nested deeper than this are left to Yams.
+  static let maxDepth = 8
+
   static func parse(_ text: String) -> FieldNode? {
     var text = text
-    return text.withUTF8 { parse(Array($0)) }
+    return text.withUTF8 { utf8 in
+      var reader = BlockReader(Array(utf8))
+      guard let first = reader.peek(), first.indent == 0, let root = reader.mapping(indent: 0, depth: 0),
+        reader.peek() == nil
+      else { return nil }
+      return root
+    }
   }
 
-  private static func parse(_ bytes: [UInt8]) -> FieldNode? {
-    var pairs: [(key: FieldNode, value: FieldNode)] = []
-    var keys: [String] = []
-    var lines = Lines(bytes)
-    var pendingList: (key: FieldNode, items: [FieldNode])?
-    while let line = lines.next() {
-      if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
-      if let item = listItem(bytes, line) {
-        guard pendingList != nil, let node = scalar(bytes, item, inFlow: false) else { return nil }
-        pendingList!.items.append(node)
-        continue
-      }
-      if let list = pendingList {
-        pairs.append((list.key, list.items.isEmpty ? .plain("") : FieldNode(.sequence(.init(list.items)))))
-        pendingList = nil
-      }
-      guard let (key, value) = entry(bytes, line), keys.count < 32, !keys.contains(key) else { return nil }
-      keys.append(key)
-      let keyNode = FieldNode.plain(key)
-      if value.isEmpty {
-        pendingList = (keyNode, [])
-        continue
-      }
-      guard let node = self.value(bytes, value) else { return nil }
-      pairs.append((keyNode, node))
-    }
-    if let list = pendingList {
-      pairs.append((list.key, list.items.isEmpty ? .plain("") : FieldNode(.sequence(.init(list.items)))))
-    }
-    if pairs.isEmpty { return nil }
-    return FieldNode(.mapping(.init(pairs)))
-  }
-
-  /// `key: value` at the start of a line: the key and the range of the value, trimmed.
-  private static func entry(_ b: [UInt8], _ line: Range<Int>) -> (String, Range<Int>)? {
-    var i = line.lowerBound
-    guard isKeyStart(b[i]) else { return nil }
+  /// `key: value` or `key:` from `start` to the end of `line`: the key and the value's range, trimmed.
+  static func entry(_ b: [UInt8], from start: Int, in line: Range<Int>) -> (String, Range<Int>)? {
+    var i = start
+    guard i < line.upperBound, isKeyStart(b[i]) else { return nil }
     while i < line.upperBound, isKeyByte(b[i]) { i += 1 }
     guard i < line.upperBound, b[i] == UInt8(ascii: ":") else { return nil }
-    let key = String(decoding: b[line.lowerBound..<i], as: UTF8.self)
+    let key = String(decoding: b[start..<i], as: UTF8.self)
     i += 1
     guard i == line.upperBound || b[i] == 0x20 else { return nil }
     while i < line.upperBound, b[i] == 0x20 { i += 1 }
-    var end = line.upperBound
-    while end > i, b[end - 1] == 0x20 { end -= 1 }
-    return (key, i..<end)
+    return (key, i..<line.upperBound)
   }
 
-  /// `- item` (at any indentation, as Yams reads a block list under a key): the item's range.
-  private static func listItem(_ b: [UInt8], _ line: Range<Int>) -> Range<Int>? {
-    var i = line.lowerBound
-    while i < line.upperBound, b[i] == 0x20 { i += 1 }
-    guard i + 1 < line.upperBound, b[i] == UInt8(ascii: "-"), b[i + 1] == 0x20 else { return nil }
-    i += 2
-    while i < line.upperBound, b[i] == 0x20 { i += 1 }
-    var end = line.upperBound
-    while end > i, b[end - 1] == 0x20 { end -= 1 }
-    return i < end ? i..<end : nil
+  /// A value on a line: a flow list, a flow mapping of scalars or a scalar.
+  static func value(_ b: [UInt8], _ range: Range<Int>) -> FieldNode? {
+    switch b[range.lowerBound] {
+    case UInt8(ascii: "["):
+      var items: [FieldNode] = []
+      guard let ranges = flowItems(b, range, close: UInt8(ascii: "]")) else { return nil }
+      for item in ranges {
+        guard let node = scalar(b, item, inFlow: true) else { return nil }
+        items.append(node)
+      }
+      return FieldNode(.sequence(.init(items)))
+    case UInt8(ascii: "{"):
+      var pairs: [(key: FieldNode, value: FieldNode)] = []
+      guard let ranges = flowItems(b, range, close: UInt8(ascii: "}")) else { return nil }
+      for item in ranges {
+        guard let (key, valueRange) = entry(b, from: item.lowerBound, in: item), !valueRange.isEmpty,
+          !pairs.contains(where: { $0.key.scalar == key }), let node = scalar(b, valueRange, inFlow: true)
+        else { return nil }
+        pairs.append((.plain(key), node))
+      }
+      return FieldNode(.mapping(.init(pairs)))
+    default: return scalar(b, range, inFlow: false)
+    }
   }
 
-  private static func value(_ b: [UInt8], _ range: Range<Int>) -> FieldNode? {
-    guard b[range.lowerBound] == UInt8(ascii: "[") else { return scalar(b, range, inFlow: false) }
-    guard b[range.upperBound - 1] == UInt8(ascii: "]") else { return nil }
+  /// The trimmed items of `[a, b]` or `{k: v, …}` filling `range` (none for `[]` or `{}`); nil
+  /// when it does not close there, or has an empty item between commas (left to Yams).
+  private static func flowItems(_ b: [UInt8], _ range: Range<Int>, close: UInt8) -> [Range<Int>]? {
+    guard range.count >= 2, b[range.upperBound - 1] == close else { return nil }
     let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
-    var items: [FieldNode] = []
+    var items: [Range<Int>] = []
     var start = inner.lowerBound
     var quote: UInt8?
     var i = inner.lowerBound
@@ -91,23 +82,20 @@ enum SimpleYAML {
         while s < e, b[s] == 0x20 { s += 1 }
         while e > s, b[e - 1] == 0x20 { e -= 1 }
         if s == e {
-          // `[]` is an empty list; an empty item between commas is left to Yams.
           guard items.isEmpty, i == inner.upperBound else { return nil }
           break
         }
-        guard let node = scalar(b, s..<e, inFlow: true) else { return nil }
-        items.append(node)
+        items.append(s..<e)
         start = i + 1
       }
       i += 1
     }
-    guard quote == nil else { return nil }
-    return FieldNode(.sequence(.init(items)))
+    return quote == nil ? items : nil
   }
 
   /// A plain, single-quoted or double-quoted scalar filling `range`, or nil when it is anything
   /// Yams might read differently (escapes, comments, indicators, flow characters in a list).
-  private static func scalar(_ b: [UInt8], _ range: Range<Int>, inFlow: Bool) -> FieldNode? {
+  static func scalar(_ b: [UInt8], _ range: Range<Int>, inFlow: Bool) -> FieldNode? {
     let first = b[range.lowerBound]
     if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
       guard range.count >= 2, b[range.upperBound - 1] == first else { return nil }
@@ -116,7 +104,7 @@ enum SimpleYAML {
       return FieldNode(.scalar(String(decoding: inner, as: UTF8.self), plain: false))
     }
     guard !indicators.contains(first), first != UInt8(ascii: "?") else { return nil }
-    if first == UInt8(ascii: "-") || first == UInt8(ascii: "?") || first == UInt8(ascii: ":") {
+    if first == UInt8(ascii: "-") || first == UInt8(ascii: ":") {
       guard range.count > 1, b[range.lowerBound + 1] != 0x20 else { return nil }
     }
     var previous: UInt8 = 0
@@ -153,23 +141,5 @@ enum SimpleYAML {
 
   private static func isKeyByte(_ c: UInt8) -> Bool {
     isKeyStart(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
-  }
-
-  /// The lines of the text, without their newline; a carriage return or a tab anywhere stops the
-  /// fast reading (nil from `next` is the end, so such text yields a line that fails to parse).
-  private struct Lines {
-    let bytes: [UInt8]
-    var start = 0
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func next() -> Range<Int>? {
-      guard start < bytes.count else { return nil }
-      var end = start
-      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-      var trimmed = end
-      while trimmed > start, bytes[trimmed - 1] == 0x20 { trimmed -= 1 }
-      defer { start = end + 1 }
-      return start..<trimmed
-    }
   }
 }

@@ -29,17 +29,23 @@ public struct Country: Sendable, Hashable {
   public var alpha2: String?
   /// Other spellings importers accept (`Netherlands`, `Turkey`).
   public var aliases: [String] = []
+  /// The UN formal name (`Plurinational State of Bolivia`), in the languages given.
+  public var formal: LocalizedText?
   public var slug: String { code.slug }
   public var isState: Bool { kind == .state }
+  /// Every name of the entry an export or a search may use: the short names in every language,
+  /// the formal names, the aliases.
+  public var allNames: [String] { name.all + (formal?.all ?? []) + aliases }
 
   public init(code: CountryCode, name: LocalizedText, region: String? = nil, kind: CountryKind = .state,
-              alpha2: String? = nil, aliases: [String] = []) {
+              alpha2: String? = nil, aliases: [String] = [], formal: LocalizedText? = nil) {
     self.code = code
     self.name = name
     self.region = region
     self.kind = kind
     self.alpha2 = alpha2
     self.aliases = aliases
+    self.formal = formal
   }
 }
 

@@ -76,6 +76,7 @@ public struct VocabularyDecoder {
   private func decodeCountries(_ input: (YAMLReader, [FieldNode]), _ d: inout [Diagnostic]) -> [Country] {
     let (reader, nodes) = input
     var seen = Uniqueness(reader: reader, what: "country code")
+    var claims = CountryNameClaims(reader: reader)
     return nodes.compactMap { node in
       guard let f = fields(reader, node, required: ["code", "name"], &d),
         let code = reader.string(f["code"]!, field: "code", into: &d),
@@ -87,9 +88,14 @@ public struct VocabularyDecoder {
       }
       guard seen.check(code, f["code"]!, &d) else { return nil }
       let region = f["region"].flatMap { reader.string($0, field: "region", into: &d) }
+      let formal = f["formal"].flatMap { reader.localized($0, field: "formal", into: &d) }
       guard let kind = countryKind(reader, f["kind"], &d), let alpha2 = alpha2(reader, f["alpha2"], &d) else { return nil }
+      let aliases = f["aliases"].flatMap { reader.list($0, field: "aliases", into: &d) } ?? []
+      claims.claim(CountryNameClaims.values(reader, f["name"]), code: code, field: "name", &d)
+      claims.claim(CountryNameClaims.values(reader, f["formal"]), code: code, field: "formal", &d)
+      claims.claim(aliases, code: code, field: "aliases", &d)
       return Country(code: CountryCode(code), name: name, region: region, kind: kind, alpha2: alpha2,
-        aliases: aliases(reader, f["aliases"], &d))
+        aliases: aliases.map(\.0), formal: formal)
     }
   }
 

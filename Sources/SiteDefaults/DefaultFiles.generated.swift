@@ -2983,11 +2983,18 @@ engine.facetFields().catch(() => []).then((fields) => {
 // State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
 // a match in the text; quoted words match the text only.
 //
+// Words match by their stems. The index stems a text's Latin-script words by its language:
+// French (fr) and Spanish (es) texts by Snowball French and Spanish, run on the word with its
+// accents (normalizeKeepingAccents) and folded afterwards; any other text by Porter2. Cyrillic
+// and Arabic words take the Russian and Arabic stemmers in any text. A query word is stemmed
+// for the page's language (createSearch's `language`; English without one) and also, "try all",
+// by every other Latin stemmer: its terms there are its `also` (quoted words too).
+//
 // The facet fields (the names `filters` and `r.facets` use) are the index's own: its manifest
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
-// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, isCJK, wordTerm,
-// stemEnglish, stemRussian, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, normalizeKeepingAccents, isCJK,
+// wordTerm, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
 // engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
 // result set, in the search's order, as a file's text with URLs into the reader's edition
 // (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
@@ -3005,10 +3012,12 @@ engine.facetFields().catch(() => []).then((fields) => {
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
-//   Tokenizer        normalize, tokenize: the twin of Sources/SiteSearch/Tokenizer.swift, both
-//                    checked against Tests/search-js/tokenizer-vectors.json
+//   Tokenizer        normalize, tokenize(text, language): the twin of Sources/SiteSearch/Tokenizer.swift
+//                    and LatinStemmer.swift, both checked against Tests/search-js/tokenizer-vectors.json
 //   English stemmer  stemEnglish (Porter2), used by the tokenizer for a-z words
 //   Russian stemmer  stemRussian (Snowball), used by the tokenizer for Cyrillic words
+//   French and Spanish stemmers  stemFrench, stemSpanish (Snowball), for the Latin words of fr
+//                    and es texts; checked against Tests/search-js/snowball-vectors.json
 //   Arabic stemmer   stemArabic (light10), used by the tokenizer for Arabic words
 
 // ===== Public API =====
@@ -3032,7 +3041,8 @@ export function createSearch(options = {}) {
   const edition = async () => {
     const editions = (await index.manifest()).editions ?? {};
     const language = options.language && Object.hasOwn(editions, options.language) ? options.language : null;
-    return { language, root: baseUrl + (language ? editions[language] : "") };
+    // reader: the page's language, whose stemmer a query word tries first (even without an edition).
+    return { language, root: baseUrl + (language ? editions[language] : ""), reader: options.language ?? "en" };
   };
   return {
     baseUrl,
@@ -3064,7 +3074,7 @@ async function runSearch(index, edition, query, opts) {
   const n = manifest.documents;
   const limit = Math.max(0, Math.floor(opts.limit ?? 20));
   const offset = Math.max(0, Math.floor(opts.offset ?? 0));
-  const parsed = parseQuery(query, { typing: opts.typing === true });
+  const parsed = parseQuery(query, { typing: opts.typing === true, language: edition.reader });
   const clauses = parsed.filter((c) => !c.not && !c.optional);
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
@@ -3113,7 +3123,7 @@ async function runSearch(index, edition, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => it.exact));
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0 && !it.also).map((it) => it.exact));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -3274,7 +3284,8 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  * Parses a query into clauses; every clause must match. A clause is a list of items
  * { exact, prefixes, offset, also? }: an item matches a token whose term equals `exact` (or one
  * of `also`) or starts with one of `prefixes`; the items of one clause must sit at the given
- * relative positions.
+ * relative positions. `exact` is a word's term for `language` (the page's; see wordTerm), and
+ * `also` holds its terms for the other Latin stemmers where they differ (quoted words too).
  * - Unquoted words and compounds are one-item clauses. With `typing` (the query is being typed),
  *   the last one, when unquoted, also matches terms that start with the word as typed
  *   (normalized, never its stem), and the stems of a few likely completions of it (`also`).
@@ -3292,7 +3303,7 @@ const startsWithCJK = (term) => isCJK(term.codePointAt(0));
  *   it has 2+ characters), an unquoted CJK run the run itself; a quoted phrase and a lone CJK
  *   character match no name.
  */
-export function parseQuery(query, { typing = false } = {}) {
+export function parseQuery(query, { typing = false, language = "en" } = {}) {
   // Chunks: quoted phrases, and the space-separated words between them.
   const chunks = [];
   let text = "";
@@ -3315,7 +3326,7 @@ export function parseQuery(query, { typing = false } = {}) {
     if (!chunk.quoted && chunk.text === "-") { negate = true; continue; }
     let source = chunk.text;
     if (!chunk.quoted && source.startsWith("-")) { negate = true; source = source.slice(1); }
-    const made = chunkClauses(source, chunk.quoted);
+    const made = chunkClauses(source, chunk.quoted, language);
     lastPrefixable = null;
     if (made.length === 0) { negate = false; continue; }
     if (negate) for (const c of made) c.not = true;
@@ -3352,13 +3363,14 @@ export function parseQuery(query, { typing = false } = {}) {
 
 // The clauses of one chunk: a phrase for quoted text; else a clause per word or compound, a
 // phrase per CJK run, a one-character prefix clause for a lone CJK character.
-function chunkClauses(text, quoted) {
-  const items = queryItems(tokenize(text));
+function chunkClauses(text, quoted, language) {
+  const items = queryItems(tokenize(text, language), LATIN_STEMMERS.map((l) => tokenize(text, l)));
   if (items.length === 0) return [];
   if (quoted) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
-    return [{ items: flat.map(({ also, ...it }) => ({ ...it, offset: it.offset - base })), names: null }];
+    // Quoted words keep only their other languages' terms (no fleeting vowels, no completions).
+    return [{ items: flat.map(({ also, stems, ...it }) => ({ ...it, ...(stems?.length ? { also: stems } : {}), offset: it.offset - base })), names: null }];
   }
   return items.flatMap((it) => {
     if (it.cjkRun) {
@@ -3369,7 +3381,7 @@ function chunkClauses(text, quoted) {
       if (words.length < 2) return [phrase];
       // Every word must appear, or the run as written (in the text or a name); the run as
       // written ranks first (an optional clause).
-      const each = words.flatMap((w) => chunkClauses(w, false)).map((c) => ({ any: [c, phrase] }));
+      const each = words.flatMap((w) => chunkClauses(w, false, language)).map((c) => ({ any: [c, phrase] }));
       return [...each, { ...phrase, names: null, optional: true }];
     }
     const names = startsWithCJK(it.exact) ? null : { exact: it.exact, prefixes: [], ...(it.also ? { also: it.also } : {}) };
@@ -3405,29 +3417,33 @@ function completionStems(raw) {
   if (!raw || raw.length < 3 || !/^[a-z]+$/.test(raw)) return [];
   const words = COMPLETIONS.map((s) => raw + s);
   for (const plural of IRREGULAR.keys()) if (plural.startsWith(raw)) words.push(plural);
-  return words.map(wordTerm).filter((stem) => stem.length >= 3);
+  return words.map((w) => wordTerm(w)).filter((stem) => stem.length >= 3);
 }
 
 // Turns tokens into query items: a compound replaces the words it spans; a CJK run of 2+
 // characters becomes one { cjkRun } item of its bigrams; a lone CJK character is a prefix item.
-function queryItems(tokens) {
+// `tried` holds the same text's tokens under every Latin stemmer (the same tokens at the same
+// positions, see LatinStemmer.swift): a word also matches its terms there ("try all").
+function queryItems(tokens, tried) {
   const covered = new Set();
   for (const t of tokens) if (t.span) for (let k = 0; k < t.span; k++) covered.add(t.position + k);
   const items = [];
   let run = [];
-  for (const t of tokens) {
+  tokens.forEach((t, k) => {
     if (startsWithCJK(t.term)) {
-      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); continue; }
+      if (!t.tail) { run.push({ exact: t.term, prefixes: [], offset: t.position }); return; }
       if (run.length > 0) items.push({ cjkRun: run, offset: run[0].offset });
       else items.push({ exact: t.term, prefixes: [t.term], offset: t.position, tail: true });
       run = [];
     } else if (t.span || !covered.has(t.position)) {
       const item = { exact: t.term, raw: t.raw ?? t.term, prefixes: [], offset: t.position };
-      const also = fleetingVowels(t.term);
+      const stems = t.span ? [] : [...new Set(tried.map((ts) => ts[k].term))].filter((x) => x !== t.term);
+      const also = [...new Set([...fleetingVowels(t.term), ...stems])].filter((x) => x !== t.term);
       if (also.length > 0) item.also = also;
+      if (stems.length > 0) item.stems = stems;
       items.push(item);
     }
-  }
+  });
   items.sort((a, b) => a.offset - b.offset);
   return items;
 }
@@ -3549,7 +3565,7 @@ const isCompound = (term) => term.includes("-");
 async function matchPhrase(index, manifest, items) {
   const n = manifest.documents;
   const terms = await Promise.all(items.map(async (it) =>
-    it.prefixes.length === 0 ? [it.exact] : (await index.entries(it)).map((e) => e.term)));
+    it.prefixes.length === 0 ? [it.exact, ...(it.also ?? [])] : (await index.entries(it)).map((e) => e.term)));
   const chain = [];
   items.forEach((it, i) => {
     chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
@@ -3822,10 +3838,10 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
     const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
     let shown = null;
     for (const v of ordered) {
-      const excerpt = buildExcerpt(v.text, clauses);
+      const excerpt = buildExcerpt(v.text, clauses, 240, v.language);
       if (excerpt.includes("<mark>")) { shown = { v, excerpt }; break; }
     }
-    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses) };
+    shown ??= { v: ordered[0], excerpt: buildExcerpt(ordered[0].text, clauses, 240, ordered[0].language) };
     const named = own ?? doc.versions[0];
     return {
       id: doc.id,
@@ -3914,12 +3930,12 @@ export function escapeHTML(text) {
  * An HTML excerpt of `text` of about `maxChars` characters around the first match, with every
  * matched token wrapped in <mark>. Text is escaped piece by piece before any <mark> is added.
  */
-export function buildExcerpt(text, clauses, maxChars = 240) {
+export function buildExcerpt(text, clauses, maxChars = 240, language = "en") {
   const itemsOf = (c) => (c.not ? [] : c.any ? c.any.flatMap(itemsOf) : c.items);
   const items = clauses.flatMap(itemsOf);
   const matches = (term) => items.some((it) =>
     it.exact === term || it.also?.includes(term) || it.prefixes.some((p) => term.startsWith(p)));
-  const tokens = tokenizeWithOffsets(text).filter((t) => !t.span || matches(t.term));
+  const tokens = tokenizeWithOffsets(text, language).filter((t) => !t.span || matches(t.term));
   const marked = tokens.filter((t) => matches(t.term));
   const ordered = tokens.filter((t) => !t.span).sort((a, b) => a.start - b.start);
   let start = 0;
@@ -4291,8 +4307,40 @@ function classify(cp, ch) {
   return RE_WORD.test(ch) ? CLASS_WORD : CLASS_PUNCT;
 }
 
-/** The index term of one normalized word: irregular plurals, then Porter2 for a-z words; Snowball Russian for Cyrillic words; light stemming for Arabic ones. */
-export function wordTerm(word) {
+// The stemmer of a text's Latin-script words, by its language: "fr", "es" or "en" (any other).
+const LATIN_STEMMERS = ["en", "fr", "es"];
+function latinStemmer(language) {
+  const l = String(language ?? "").toLowerCase().split("-")[0];
+  return l === "fr" || l === "es" ? l : "en";
+}
+// The accented letters French and Spanish stemming relies on, kept until after stemming.
+const ACCENTED = "àâçèéêëîïôùûáíóúüñ";
+const ACCENTED_WORD = /^[a-zàâçèéêëîïôùûáíóúüñ]+$/;
+const COMPOSING_MARK = /^[\u0300-\u0303\u0308\u0327]$/;
+
+/** normalize, but the letters French and Spanish stemming needs (à â ç è é ê ë î ï ô ù û á í ó ú ü ñ) stay, in lower case. */
+export function normalizeKeepingAccents(text) {
+  let out = "";
+  let run = "";
+  for (const ch of text.normalize("NFC")) {
+    const lower = ch.toLowerCase();
+    if (lower.length === 1 && ACCENTED.includes(lower)) { out += normalize(run) + lower; run = ""; } else run += ch;
+  }
+  return out + normalize(run);
+}
+
+/**
+ * The index term of one normalized word in a text of `language`: in French or Spanish text
+ * (normalized with accents kept), a word of a-z and accented letters takes its Snowball stem,
+ * then folded; otherwise irregular plurals, then Porter2 for a-z words; Snowball Russian for
+ * Cyrillic words; light stemming for Arabic ones.
+ */
+export function wordTerm(word, language) {
+  const stemmer = latinStemmer(language);
+  if (stemmer !== "en") {
+    if (ACCENTED_WORD.test(word)) return normalize(stemmer === "fr" ? stemFrench(word) : stemSpanish(word));
+    word = normalize(word);
+  }
   if (/^[\u0430-\u044f]+$/.test(word)) return stemRussian(word);
   if (/^[\u0621-\u064a]+$/.test(word)) return stemArabic(word);
   if (!/^[a-z]+$/.test(word)) return word;
@@ -4301,7 +4349,7 @@ export function wordTerm(word) {
 }
 
 /**
- * Splits text into index tokens: { term, position, span?, tail? }.
+ * Splits text of `language` (default English; see wordTerm) into index tokens: { term, position, span?, tail? }.
  * - A run of letters/digits/marks is one word token (see wordTerm); positions count tokens.
  * - Word runs joined only by / . - ( ) _ : (no space) form a group; a group of 2+ runs with an
  *   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" ->
@@ -4310,13 +4358,16 @@ export function wordTerm(word) {
  *   last character alone as a tail token (tail: true), so every character starts a token.
  * - Tokens longer than 64 code points are dropped (their position is still counted).
  */
-export function tokenize(text) {
-  return tokenizeChars(Array.from(normalize(text)), null);
+export function tokenize(text, language) {
+  const accents = latinStemmer(language) !== "en";
+  return tokenizeChars(Array.from(accents ? normalizeKeepingAccents(text) : normalize(text)), null, language);
 }
 
 // The one tokenizer loop. `spans`, when given, holds for each normalized character the
 // [start, end) UTF-16 range of the source text it came from; tokens then carry start/end.
-function tokenizeChars(chars, spans) {
+// With French or Spanish, `chars` keep their accents; every term and raw word is folded.
+function tokenizeChars(chars, spans, language) {
+  const accents = latinStemmer(language) !== "en";
   const tokens = [];
   const push = (token, from, to) => {
     if (spans) { token.start = spans[from][0]; token.end = spans[to - 1][1]; }
@@ -4329,7 +4380,7 @@ function tokenizeChars(chars, spans) {
   let groupTo = 0;
   const endGroup = () => {
     if (group.length >= 2 && group.some((r) => /[0-9]/.test(r))) {
-      const term = group.join("-");
+      const term = accents ? normalize(group.join("-")) : group.join("-");
       if (Array.from(term).length <= MAX_TOKEN) push({ term, position: groupStart, span: group.length }, groupFrom, groupTo);
     }
     group = [];
@@ -4345,7 +4396,7 @@ function tokenizeChars(chars, spans) {
       if (group.length === 0) { groupStart = position; groupFrom = i; }
       group.push(run);
       groupTo = j;
-      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run), position, raw: run }, i, j);
+      if (j - i <= MAX_TOKEN) push({ term: wordTerm(run, language), position, raw: accents ? normalize(run) : run }, i, j);
       position++;
       i = j;
     } else if (cls === CLASS_CJK) {
@@ -4367,19 +4418,25 @@ function tokenizeChars(chars, spans) {
 
 const CHAR_CACHE = new Map();
 
-/** Tokens of `text` with start/end offsets (UTF-16) into `text`, for excerpts. */
-export function tokenizeWithOffsets(text) {
+/** Tokens of `text` (of `language`, see tokenize) with start/end offsets (UTF-16) into `text`, for excerpts. */
+export function tokenizeWithOffsets(text, language) {
+  const accents = latinStemmer(language) !== "en";
   const chars = [];
   const spans = [];
+  const units = Array.from(text);
   let offset = 0;
-  for (const ch of text) {
+  for (let i = 0; i < units.length; i++) {
+    let ch = units[i];
+    // Accents kept: a letter and the combining accents after it are normalized together.
+    while (accents && i + 1 < units.length && COMPOSING_MARK.test(units[i + 1])) ch += units[++i];
     const end = offset + ch.length;
-    let n = CHAR_CACHE.get(ch);
-    if (n === undefined) { n = Array.from(normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(ch, n); }
+    const key = accents ? "\u0000" + ch : ch;
+    let n = CHAR_CACHE.get(key);
+    if (n === undefined) { n = Array.from(accents ? normalizeKeepingAccents(ch) : normalize(ch)); if (CHAR_CACHE.size < 20000) CHAR_CACHE.set(key, n); }
     for (const c of n) { chars.push(c); spans.push([offset, end]); }
     offset = end;
   }
-  return tokenizeChars(chars, spans);
+  return tokenizeChars(chars, spans, language);
 }
 
 /** Compact form used by the shared test vectors: term@pos, term@pos+span, term@pos* (tail). */
@@ -4643,6 +4700,310 @@ export function stemRussian(word) {
   } else if (w.length - 2 >= rv && w.endsWith("нн")) w = w.slice(0, -1);
   else if (w.length - 1 >= rv && w.endsWith("ь")) w = w.slice(0, -1);
   return w;
+}
+
+// ===== French and Spanish stemmers =====
+
+// Snowball French and Spanish, written from the published algorithm descriptions
+// (snowballstem.org). Both work on one lower-case NFC word with its accents (the tokenizer
+// folds accents after stemming). A region is the index where it starts: RV, R1 and R2 as the
+// algorithms define them; a suffix "in R2" starts at or after R2.
+
+// The longest of `suffixes` that ends `w` and starts at or after `limit`; "" for none.
+function longestSuffix(w, suffixes, limit = 0) {
+  let best = "";
+  for (const s of suffixes) if (s.length > best.length && w.length - s.length >= limit && w.endsWith(s)) best = s;
+  return best;
+}
+
+// A suffix table: suffix -> the name of its rule.
+const suffixRules = (rules) => new Map(Object.entries(rules).flatMap(([rule, list]) => list.map((s) => [s, rule])));
+
+// The index after the first non-vowel that follows a vowel, from `from` (R1 from 0, R2 from R1).
+function romanceRegion(w, from, isVowel) {
+  let i = from;
+  while (i < w.length && !isVowel(w[i])) i++;
+  while (i < w.length && isVowel(w[i])) i++;
+  return Math.min(i + 1, w.length);
+}
+
+const FR_VOWELS = "aeiouyâàëéêèïîôûù";
+const frVowel = (c) => c !== undefined && c.length === 1 && FR_VOWELS.includes(c);
+const FR_STANDARD = suffixRules({
+  r2: ["ance", "iqUe", "isme", "able", "iste", "eux", "ances", "iqUes", "ismes", "ables", "istes"],
+  ateur: ["atrice", "ateur", "ation", "atrices", "ateurs", "ations"],
+  logie: ["logie", "logies"],
+  ution: ["usion", "ution", "usions", "utions"],
+  ence: ["ence", "ences"],
+  ement: ["ement", "ements"],
+  ite: ["ité", "ités"],
+  ive: ["if", "ive", "ifs", "ives"],
+  eaux: ["eaux"],
+  aux: ["aux"],
+  oux: ["oux"],
+  euse: ["euse", "euses"],
+  issement: ["issement", "issements"],
+  amment: ["amment"],
+  emment: ["emment"],
+  ment: ["ment", "ments"],
+});
+const FR_I_VERB = ["îmes", "ît", "îtes", "i", "ie", "ies", "ir", "ira", "irai", "iraIent", "irais", "irait", "iras",
+  "irent", "irez", "iriez", "irions", "irons", "iront", "is", "issaIent", "issais", "issait", "issant", "issante",
+  "issantes", "issants", "isse", "issent", "isses", "issez", "issiez", "issions", "issons", "it"];
+const FR_VERB = suffixRules({
+  ions: ["ions"],
+  plain: ["é", "ée", "ées", "és", "èrent", "er", "era", "erai", "eraIent", "erais", "erait", "eras", "erez", "eriez",
+    "erions", "erons", "eront", "ez", "iez", "eais"],
+  a: ["âmes", "ât", "âtes", "a", "ai", "aIent", "ait", "ant", "ante", "antes", "ants", "as", "asse", "assent", "asses",
+    "assiez", "assions"],
+  ais: ["ais", "aise", "aises"],
+});
+const FR_POSTLUDE = { He: "ë", Hi: "ï", H: "", I: "i", U: "u", Y: "y" };
+
+// The prelude's change at index i of `w` (an array of letters), if any: u or i between vowels,
+// y after a vowel or before one, and u after q become U, I, Y; ë and ï become He and Hi.
+function frMark(w, i) {
+  const c = w[i];
+  const d = w[i + 1];
+  if (frVowel(c) && (((d === "u" || d === "i") && frVowel(w[i + 2])) || d === "y")) w[i + 1] = d.toUpperCase();
+  else if (c === "ë" || c === "ï") w.splice(i, 1, "H", c === "ë" ? "e" : "i");
+  else if (c === "y" && frVowel(d)) w[i] = "Y";
+  else if (c === "q" && d === "u") w[i + 1] = "U";
+  else return false;
+  return true;
+}
+
+/** The Snowball French stem of a lower-case word (accents kept). */
+export function stemFrench(word) {
+  let letters = Array.from(word);
+  // Elision: l', d', qu' ... before the rest of the word.
+  const apostrophe = letters.indexOf("'");
+  const elided = apostrophe === 1 ? "cdjlmnstz".includes(letters[0]) : apostrophe === 2 && letters[0] === "q" && letters[1] === "u";
+  if (elided && letters.length > apostrophe + 1) letters = letters.slice(apostrophe + 1);
+  for (let i = 0; i < letters.length;) if (!frMark(letters, i)) i++;
+  const w = letters.join("");
+  let rv = w.length;
+  if (frVowel(w[0]) && frVowel(w[1]) && w.length >= 3) rv = 3;
+  else if (/^(par|col|tap)/.test(w) || (w.startsWith("ni") && frVowel(w[2]))) rv = 3;
+  else for (let i = 1; i < w.length; i++) if (frVowel(w[i])) { rv = i + 1; break; }
+  const r1 = romanceRegion(w, 0, frVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, frVowel) };
+  if (frStandard(s) || frIVerb(s) || frVerb(s)) {
+    if (s.w.endsWith("Y")) s.w = s.w.slice(0, -1) + "i";
+    else if (s.w.endsWith("ç")) s.w = s.w.slice(0, -1) + "c";
+  } else frResidual(s);
+  if (/(enn|onn|ett|ell|eill)$/.test(s.w)) s.w = s.w.slice(0, -1);
+  let i = s.w.length;
+  while (i > 0 && !frVowel(s.w[i - 1])) i--;
+  if (i < s.w.length && (s.w[i - 1] === "é" || s.w[i - 1] === "è")) s.w = s.w.slice(0, i - 1) + "e" + s.w.slice(i);
+  return s.w.replace(/He|Hi|H|I|U|Y/g, (m) => FR_POSTLUDE[m]);
+}
+
+// Replaces the end of s.w from `start` with `by`.
+const cutAt = (s, start, by = "") => { s.w = s.w.slice(0, start) + by; };
+
+// After a removal: a final "ic" goes in R2, else becomes iqU.
+function frIc(s) {
+  if (s.w.endsWith("ic")) cutAt(s, s.w.length - 2, s.w.length - 2 >= s.r2 ? "" : "iqU");
+}
+
+// Step 1, standard suffixes: true when it removed or replaced one (amment, emment and ment
+// change the word and still say false, so that the verb steps run).
+function frStandard(s) {
+  const suffix = longestSuffix(s.w, FR_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const inR2 = start >= s.r2;
+  switch (FR_STANDARD.get(suffix)) {
+    case "r2": if (!inR2) return false; cutAt(s, start); return true;
+    case "ateur": if (!inR2) return false; cutAt(s, start); frIc(s); return true;
+    case "logie": if (!inR2) return false; cutAt(s, start, "log"); return true;
+    case "ution": if (!inR2) return false; cutAt(s, start, "u"); return true;
+    case "ence": if (!inR2) return false; cutAt(s, start, "ent"); return true;
+    case "ement": if (start < s.rv) return false; cutAt(s, start); frEment(s); return true;
+    case "ite": {
+      if (!inR2) return false;
+      cutAt(s, start);
+      const t = longestSuffix(s.w, ["abil", "ic", "iv"]);
+      const at = s.w.length - t.length;
+      if (t === "abil") cutAt(s, at, at >= s.r2 ? "" : "abl");
+      else if (t === "ic") cutAt(s, at, at >= s.r2 ? "" : "iqU");
+      else if (t === "iv" && at >= s.r2) cutAt(s, at);
+      return true;
+    }
+    case "ive":
+      if (!inR2) return false;
+      cutAt(s, start);
+      if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) { cutAt(s, s.w.length - 2); frIc(s); }
+      return true;
+    case "eaux": cutAt(s, start, "eau"); return true;
+    case "aux": if (start < s.r1) return false; cutAt(s, start, "al"); return true;
+    case "oux": if (start === 0 || !"bhjlnp".includes(s.w[start - 1])) return false; cutAt(s, start, "ou"); return true;
+    case "euse":
+      if (inR2) cutAt(s, start);
+      else if (start >= s.r1) cutAt(s, start, "eux");
+      else return false;
+      return true;
+    case "issement": if (start < s.r1 || start === 0 || frVowel(s.w[start - 1])) return false; cutAt(s, start); return true;
+    case "amment": if (start >= s.rv) cutAt(s, start, "ant"); return false;
+    case "emment": if (start >= s.rv) cutAt(s, start, "ent"); return false;
+    default: if (start - 1 >= s.rv && frVowel(s.w[start - 1])) cutAt(s, start); return false; // ment, ments
+  }
+}
+
+// What may go before a removed -ement: iv (then at), eus, abl, iqU, ièr.
+function frEment(s) {
+  const t = longestSuffix(s.w, ["iv", "eus", "abl", "iqU", "ièr", "Ièr"]);
+  const at = s.w.length - t.length;
+  if (t === "iv" && at >= s.r2) {
+    cutAt(s, at);
+    if (s.w.endsWith("at") && s.w.length - 2 >= s.r2) cutAt(s, s.w.length - 2);
+  } else if (t === "eus") {
+    if (at >= s.r2) cutAt(s, at);
+    else if (at >= s.r1) cutAt(s, at, "eux");
+  } else if ((t === "abl" || t === "iqU") && at >= s.r2) cutAt(s, at);
+  else if ((t === "ièr" || t === "Ièr") && at >= s.rv) cutAt(s, at, "i");
+}
+
+// Step 2a: an -ir verb ending in RV after a non-vowel (not H) in RV.
+function frIVerb(s) {
+  const suffix = longestSuffix(s.w, FR_I_VERB, s.rv);
+  const start = s.w.length - suffix.length;
+  if (!suffix || start - 1 < s.rv || s.w[start - 1] === "H" || frVowel(s.w[start - 1])) return false;
+  cutAt(s, start);
+  return true;
+}
+
+// Step 2b: other verb endings in RV.
+function frVerb(s) {
+  const suffix = longestSuffix(s.w, FR_VERB.keys(), s.rv);
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  switch (FR_VERB.get(suffix)) {
+    case "ions": if (start < s.r2) return false; break;
+    case "a": cutAt(s, start - 1 >= s.rv && s.w[start - 1] === "e" ? start - 1 : start); return true;
+    case "ais": {
+      // Not after "al" that is the word's second and third letters, "auv" or "épl".
+      const before = s.w.slice(0, start);
+      const t = longestSuffix(before, ["al", "auv", "épl"]);
+      if (t === "al" ? before.length === 3 : t !== "") return false;
+      break;
+    }
+  }
+  cutAt(s, start);
+  return true;
+}
+
+// Step 4, when steps 1 and 2 removed nothing: a final s, then ion, ier, e in RV.
+function frResidual(s) {
+  const n = s.w.length;
+  if (n >= 2 && s.w.endsWith("s") && (s.w.endsWith("His") || !"aiouès".includes(s.w[n - 2]))) cutAt(s, n - 1);
+  const suffix = longestSuffix(s.w, ["ion", "ier", "ière", "Ier", "Ière", "e"], s.rv);
+  const start = s.w.length - suffix.length;
+  if (suffix === "ion") {
+    if (start >= s.r2 && start - 1 >= s.rv && (s.w[start - 1] === "s" || s.w[start - 1] === "t")) cutAt(s, start);
+  } else if (suffix === "e") cutAt(s, start);
+  else if (suffix) cutAt(s, start, "i");
+}
+
+const ES_VOWELS = "aeiouáéíóúü";
+const esVowel = (c) => c !== undefined && c.length === 1 && ES_VOWELS.includes(c);
+const ES_PRONOUNS = ["me", "se", "sela", "selo", "selas", "selos", "la", "le", "lo", "las", "les", "los", "nos"];
+const ES_BEFORE_PRONOUN = new Map([["iéndo", "iendo"], ["ándo", "ando"], ["ár", "ar"], ["ér", "er"], ["ír", "ir"],
+  ["ando", "ando"], ["iendo", "iendo"], ["ar", "ar"], ["er", "er"], ["ir", "ir"], ["yendo", "yendo"]]);
+const ES_STANDARD = suffixRules({
+  r2: ["anza", "anzas", "ico", "ica", "icos", "icas", "ismo", "ismos", "able", "ables", "ible", "ibles", "ista",
+    "istas", "oso", "osa", "osos", "osas", "amiento", "amientos", "imiento", "imientos"],
+  ador: ["adora", "ador", "ación", "adoras", "adores", "aciones", "ante", "antes", "ancia", "ancias", "acion"],
+  logia: ["logía", "logías"],
+  ucion: ["ución", "uciones", "ucion"],
+  encia: ["encia", "encias"],
+  amente: ["amente"],
+  mente: ["mente"],
+  idad: ["idad", "idades"],
+  iva: ["iva", "ivo", "ivas", "ivos"],
+});
+const ES_Y_VERB = ["ya", "ye", "yan", "yen", "yeron", "yendo", "yo", "yó", "yas", "yes", "yais", "yamos"];
+const ES_VERB_GU = ["en", "es", "éis", "emos"];
+const ES_VERB = ["arían", "arías", "arán", "arás", "aríais", "aría", "aréis", "aríamos", "aremos", "ará", "aré",
+  "erían", "erías", "erán", "erás", "eríais", "ería", "eréis", "eríamos", "eremos", "erá", "eré",
+  "irían", "irías", "irán", "irás", "iríais", "iría", "iréis", "iríamos", "iremos", "irá", "iré",
+  "aba", "ada", "ida", "ía", "ara", "iera", "ad", "ed", "id", "ase", "iese", "aste", "iste", "an", "aban", "ían",
+  "aran", "ieran", "asen", "iesen", "aron", "ieron", "ado", "ido", "ando", "iendo", "ió", "ar", "er", "ir", "as",
+  "abas", "adas", "idas", "ías", "aras", "ieras", "ases", "ieses", "ís", "áis", "abais", "íais", "arais", "ierais",
+  "aseis", "ieseis", "asteis", "isteis", "ados", "idos", "amos", "ábamos", "íamos", "imos", "áramos", "iéramos",
+  "iésemos", "ásemos", ...ES_VERB_GU];
+const ES_ACUTE = { á: "a", é: "e", í: "i", ó: "o", ú: "u" };
+
+/** The Snowball Spanish stem of a lower-case word (accents kept, but acute accents removed at the end). */
+export function stemSpanish(word) {
+  const w = word;
+  let rv = w.length;
+  if (w.length >= 2) {
+    const from = esVowel(w[1]) === esVowel(w[0]) ? 2 : -1;
+    if (from === 2) {
+      // Two vowels: RV after the next non-vowel; two non-vowels: after the next vowel.
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i]) !== esVowel(w[0])) { rv = i + 1; break; }
+    } else if (esVowel(w[0])) {
+      for (let i = 2; i < w.length; i++) if (esVowel(w[i])) { rv = i + 1; break; }
+    } else if (w.length >= 3) rv = 3;
+  }
+  const r1 = romanceRegion(w, 0, esVowel);
+  const s = { w, rv, r1, r2: romanceRegion(w, r1, esVowel) };
+  esPronoun(s);
+  if (!esStandard(s)) esVerb(s);
+  const residual = longestSuffix(s.w, ["os", "a", "o", "á", "í", "ó", "e", "é"]);
+  const start = s.w.length - residual.length;
+  if (residual && start >= s.rv) {
+    cutAt(s, start);
+    if ((residual === "e" || residual === "é") && s.w.endsWith("gu") && s.w.length - 1 >= s.rv) cutAt(s, s.w.length - 1);
+  }
+  return s.w.replace(/[áéíóú]/g, (c) => ES_ACUTE[c]);
+}
+
+// An attached pronoun after a verb form in RV (-ándo, -iéndo, -ár, -ér, -ír lose their accent).
+function esPronoun(s) {
+  const pronoun = longestSuffix(s.w, ES_PRONOUNS);
+  if (!pronoun) return;
+  const before = s.w.slice(0, s.w.length - pronoun.length);
+  const form = longestSuffix(before, ES_BEFORE_PRONOUN.keys());
+  const start = before.length - form.length;
+  if (!form || start < s.rv || (form === "yendo" && before[start - 1] !== "u")) return;
+  s.w = before.slice(0, start) + ES_BEFORE_PRONOUN.get(form);
+}
+
+// Step 1, standard suffixes; true when it removed or replaced one.
+function esStandard(s) {
+  const suffix = longestSuffix(s.w, ES_STANDARD.keys());
+  if (!suffix) return false;
+  const start = s.w.length - suffix.length;
+  const rule = ES_STANDARD.get(suffix);
+  if (start < (rule === "amente" ? s.r1 : s.r2)) return false;
+  cutAt(s, start, { logia: "log", ucion: "u", encia: "ente" }[rule] ?? "");
+  const inR2 = (t) => s.w.endsWith(t) && s.w.length - t.length >= s.r2;
+  if (rule === "ador" && inR2("ic")) cutAt(s, s.w.length - 2);
+  else if (rule === "amente") {
+    const t = longestSuffix(s.w, ["iv", "os", "ic", "ad"]);
+    if (t && inR2(t)) {
+      cutAt(s, s.w.length - t.length);
+      if (t === "iv" && inR2("at")) cutAt(s, s.w.length - 2);
+    }
+  } else if (rule === "mente" || rule === "idad") {
+    const t = longestSuffix(s.w, rule === "mente" ? ["ante", "able", "ible"] : ["abil", "ic", "iv"]);
+    if (t && inR2(t)) cutAt(s, s.w.length - t.length);
+  } else if (rule === "iva" && inR2("at")) cutAt(s, s.w.length - 2);
+  return true;
+}
+
+// Step 2: a verb ending in RV; a y- ending only after u; -en, -es, -éis, -emos take a u after g with them.
+function esVerb(s) {
+  const y = longestSuffix(s.w, ES_Y_VERB, s.rv);
+  if (y && s.w[s.w.length - y.length - 1] === "u") return cutAt(s, s.w.length - y.length);
+  const suffix = longestSuffix(s.w, ES_VERB, s.rv);
+  if (!suffix) return;
+  let start = s.w.length - suffix.length;
+  if (ES_VERB_GU.includes(suffix) && s.w[start - 1] === "u" && s.w[start - 2] === "g") start--;
+  cutAt(s, start);
 }
 
 // ===== Arabic light stemmer =====
@@ -5161,7 +5522,16 @@ export function stemArabic(word) {
 # name: UN short name in the six UN languages; region: UN regional group (States only);
 # status: member | observer | territory; alpha2: ISO 3166-1 alpha-2 code (XK for Kosovo);
 # aliases: other spellings that exports use (read by the importers); kind: state (the default)
-# or organization, for addressees that are not States (the European Union), listed apart.
+# or organization, for addressees that are not States (the European Union), listed apart;
+# formal: UN formal name in the six UN languages, for every Member State, the two observer
+# States, the Cook Islands and Niue (read by the importers, searchable), written without the
+# leading article and footnote marks UNTERM gives them ("the", "la", "l'", "el"; "*").
+# Source of the formal names, and of the UNTERM short names added as aliases: UNTERM as
+# compiled by github.com/datasets/country-codes, data/country-codes.csv (commit caa72d1,
+# 2026-05-15; Côte d'Ivoire, blank there, from its commit 4b783b0, 2020-10-15). Türkiye is
+# blank there too: its Russian, Chinese and Arabic formal names are the 2020 ones, its English,
+# French and Spanish ones follow the UN's 2022 change of name, and the names it had before
+# ("Republic of Turkey", "Turquie"...) are aliases.
 
 - code: ABW
   name: {en: "Aruba", fr: "Aruba", es: "Aruba", ru: "Аруба", zh: "阿鲁巴", ar: "أروبا"}
@@ -5169,11 +5539,13 @@ export function stemArabic(word) {
   status: territory
 - code: AFG
   name: {en: "Afghanistan", fr: "Afghanistan", es: "Afganistán", ru: "Афганистан", zh: "阿富汗", ar: "أفغانستان"}
+  formal: {en: "Islamic Republic of Afghanistan", fr: "République islamique d'Afghanistan", es: "República Islámica del Afganistán", ru: "Исламская Республика Афганистан", zh: "阿富汗伊斯兰共和国", ar: "جمهورية أفغانستان الإسلامية"}
   alpha2: AF
   region: Asia-Pacific States
   status: member
 - code: AGO
   name: {en: "Angola", fr: "Angola", es: "Angola", ru: "Ангола", zh: "安哥拉", ar: "أنغولا"}
+  formal: {en: "Republic of Angola", fr: "République d'Angola", es: "República de Angola", ru: "Республика Ангола", zh: "安哥拉共和国", ar: "جمهورية أنغولا"}
   alpha2: AO
   region: African States
   status: member
@@ -5183,26 +5555,31 @@ export function stemArabic(word) {
   status: territory
 - code: ALB
   name: {en: "Albania", fr: "Albanie", es: "Albania", ru: "Албания", zh: "阿尔巴尼亚", ar: "ألبانيا"}
+  formal: {en: "Republic of Albania", fr: "République d'Albanie", es: "República de Albania", ru: "Республика Албания", zh: "阿尔巴尼亚共和国", ar: "جمهورية ألبانيا"}
   alpha2: AL
   region: Eastern European States
   status: member
 - code: AND
   name: {en: "Andorra", fr: "Andorre", es: "Andorra", ru: "Андорра", zh: "安道尔", ar: "أندورا"}
+  formal: {en: "Principality of Andorra", fr: "Principauté d'Andorre", es: "Principado de Andorra", ru: "Княжество Андорра", zh: "安道尔公国", ar: "إمارة أندورا"}
   alpha2: AD
   region: Western European and other States
   status: member
 - code: ARE
   name: {en: "United Arab Emirates", fr: "Émirats arabes unis", es: "Emiratos Árabes Unidos", ru: "Объединенные Арабские Эмираты", zh: "阿拉伯联合酋长国", ar: "الإمارات العربية المتحدة"}
+  formal: {en: "United Arab Emirates", fr: "Émirats arabes unis", es: "Emiratos Árabes Unidos", ru: "Объединенные Арабские Эмираты", zh: "阿拉伯联合酋长国", ar: "الإمارات العربية المتحدة"}
   alpha2: AE
   region: Asia-Pacific States
   status: member
 - code: ARG
   name: {en: "Argentina", fr: "Argentine", es: "Argentina", ru: "Аргентина", zh: "阿根廷", ar: "الأرجنتين"}
+  formal: {en: "Argentine Republic", fr: "République argentine", es: "República Argentina", ru: "Аргентинская Республика", zh: "阿根廷共和国", ar: "جمهورية الأرجنتين"}
   alpha2: AR
   region: Latin American and Caribbean States
   status: member
 - code: ARM
   name: {en: "Armenia", fr: "Arménie", es: "Armenia", ru: "Армения", zh: "亚美尼亚", ar: "أرمينيا"}
+  formal: {en: "Republic of Armenia", fr: "République d'Arménie", es: "República de Armenia", ru: "Республика Армения", zh: "亚美尼亚共和国", ar: "جمهورية أرمينيا"}
   alpha2: AM
   region: Eastern European States
   status: member
@@ -5212,76 +5589,91 @@ export function stemArabic(word) {
   status: territory
 - code: ATG
   name: {en: "Antigua and Barbuda", fr: "Antigua-et-Barbuda", es: "Antigua y Barbuda", ru: "Антигуа и Барбуда", zh: "安提瓜和巴布达", ar: "أنتيغوا وبربودا"}
+  formal: {en: "Antigua and Barbuda", fr: "Antigua-et-Barbuda", es: "Antigua y Barbuda", ru: "Антигуа и Барбуда", zh: "安提瓜和巴布达", ar: "أنتيغوا وبربودا"}
   alpha2: AG
   region: Latin American and Caribbean States
   status: member
 - code: AUS
   name: {en: "Australia", fr: "Australie", es: "Australia", ru: "Австралия", zh: "澳大利亚", ar: "أستراليا"}
+  formal: {en: "Australia", fr: "Australie", es: "Australia", ru: "Австралия", zh: "澳大利亚", ar: "أستراليا"}
   alpha2: AU
   region: Western European and other States
   status: member
 - code: AUT
   name: {en: "Austria", fr: "Autriche", es: "Austria", ru: "Австрия", zh: "奥地利", ar: "النمسا"}
+  formal: {en: "Republic of Austria", fr: "République d'Autriche", es: "República de Austria", ru: "Австрийская Республика", zh: "奥地利共和国", ar: "جمهورية النمسا"}
   alpha2: AT
   region: Western European and other States
   status: member
 - code: AZE
   name: {en: "Azerbaijan", fr: "Azerbaïdjan", es: "Azerbaiyán", ru: "Азербайджан", zh: "阿塞拜疆", ar: "أذربيجان"}
+  formal: {en: "Republic of Azerbaijan", fr: "République d'Azerbaïdjan", es: "República de Azerbaiyán", ru: "Азербайджанская Республика", zh: "阿塞拜疆共和国", ar: "جمهورية أذربيجان"}
   alpha2: AZ
   region: Eastern European States
   status: member
 - code: BDI
   name: {en: "Burundi", fr: "Burundi", es: "Burundi", ru: "Бурунди", zh: "布隆迪", ar: "بوروندي"}
+  formal: {en: "Republic of Burundi", fr: "République du Burundi", es: "República de Burundi", ru: "Республика Бурунди", zh: "布隆迪共和国", ar: "جمهورية بوروندي"}
   alpha2: BI
   region: African States
   status: member
 - code: BEL
   name: {en: "Belgium", fr: "Belgique", es: "Bélgica", ru: "Бельгия", zh: "比利时", ar: "بلجيكا"}
+  formal: {en: "Kingdom of Belgium", fr: "Royaume de Belgique", es: "Reino de Bélgica", ru: "Королевство Бельгия", zh: "比利时王国", ar: "مملكة بلجيكا"}
   alpha2: BE
   region: Western European and other States
   status: member
 - code: BEN
   name: {en: "Benin", fr: "Bénin", es: "Benin", ru: "Бенин", zh: "贝宁", ar: "بنن"}
+  formal: {en: "Republic of Benin", fr: "République du Bénin", es: "República de Benin", ru: "Республика Бенин", zh: "贝宁共和国", ar: "جمهورية بنن"}
   alpha2: BJ
   region: African States
   status: member
 - code: BFA
   name: {en: "Burkina Faso", fr: "Burkina Faso", es: "Burkina Faso", ru: "Буркина-Фасо", zh: "布基纳法索", ar: "بوركينا فاسو"}
+  formal: {en: "Burkina Faso", fr: "Burkina Faso", es: "Burkina Faso", ru: "Буркина-Фасо", zh: "布基纳法索", ar: "بوركينا فاسو"}
   alpha2: BF
   region: African States
   status: member
 - code: BGD
   name: {en: "Bangladesh", fr: "Bangladesh", es: "Bangladesh", ru: "Бангладеш", zh: "孟加拉国", ar: "بنغلاديش"}
+  formal: {en: "People's Republic of Bangladesh", fr: "République populaire du Bangladesh", es: "República Popular de Bangladesh", ru: "Народная Республика Бангладеш", zh: "孟加拉人民共和国", ar: "جمهورية بنغلاديش الشعبية"}
   alpha2: BD
   region: Asia-Pacific States
   status: member
 - code: BGR
   name: {en: "Bulgaria", fr: "Bulgarie", es: "Bulgaria", ru: "Болгария", zh: "保加利亚", ar: "بلغاريا"}
+  formal: {en: "Republic of Bulgaria", fr: "République de Bulgarie", es: "República de Bulgaria", ru: "Республика Болгария", zh: "保加利亚共和国", ar: "جمهورية بلغاريا"}
   alpha2: BG
   region: Eastern European States
   status: member
 - code: BHR
   name: {en: "Bahrain", fr: "Bahreïn", es: "Bahrein", ru: "Бахрейн", zh: "巴林", ar: "البحرين"}
+  formal: {en: "Kingdom of Bahrain", fr: "Royaume de Bahreïn", es: "Reino de Bahrein", ru: "Королевство Бахрейн", zh: "巴林王国", ar: "مملكة البحرين"}
   alpha2: BH
   region: Asia-Pacific States
   status: member
 - code: BHS
   name: {en: "Bahamas", fr: "Bahamas", es: "Bahamas", ru: "Багамские Острова", zh: "巴哈马", ar: "جزر البهاما"}
+  formal: {en: "Commonwealth of the Bahamas", fr: "Commonwealth des Bahamas", es: "Commonwealth de las Bahamas", ru: "Содружество Багамских Островов", zh: "巴哈马国", ar: "كمنولث جزر البهاما"}
   alpha2: BS
   region: Latin American and Caribbean States
   status: member
 - code: BIH
   name: {en: "Bosnia and Herzegovina", fr: "Bosnie-Herzégovine", es: "Bosnia y Herzegovina", ru: "Босния и Герцеговина", zh: "波斯尼亚和黑塞哥维那", ar: "البوسنة والهرسك"}
+  formal: {en: "Bosnia and Herzegovina", fr: "Bosnie-Herzégovine", es: "Bosnia y Herzegovina", ru: "Босния и Герцеговина", zh: "波斯尼亚和黑塞哥维那", ar: "البوسنة والهرسك"}
   alpha2: BA
   region: Eastern European States
   status: member
 - code: BLR
   name: {en: "Belarus", fr: "Bélarus", es: "Belarús", ru: "Беларусь", zh: "白俄罗斯", ar: "بيلاروس"}
+  formal: {en: "Republic of Belarus", fr: "République du Bélarus", es: "República de Belarús", ru: "Республика Беларусь", zh: "白俄罗斯共和国", ar: "جمهورية بيلاروس"}
   alpha2: BY
   region: Eastern European States
   status: member
 - code: BLZ
   name: {en: "Belize", fr: "Belize", es: "Belice", ru: "Белиз", zh: "伯利兹", ar: "بليز"}
+  formal: {en: "Belize", fr: "Belize", es: "Belice", ru: "Белиз", zh: "伯利兹", ar: "بليز"}
   alpha2: BZ
   region: Latin American and Caribbean States
   status: member
@@ -5291,105 +5683,127 @@ export function stemArabic(word) {
   status: territory
 - code: BOL
   name: {en: "Bolivia (Plurinational State of)", fr: "Bolivie (État plurinational de)", es: "Bolivia (Estado Plurinacional de)", ru: "Боливия (Многонациональное Государство)", zh: "多民族玻利维亚国", ar: "بوليفيا (دولة - المتعددة القوميات)"}
+  formal: {en: "Plurinational State of Bolivia", fr: "État plurinational de Bolivie", es: "Estado Plurinacional de Bolivia", ru: "Многонациональное Государство Боливия", zh: "多民族玻利维亚国", ar: "دولة بوليفيا المتعددة القوميات"}
   alpha2: BO
   region: Latin American and Caribbean States
   status: member
 - code: BRA
   name: {en: "Brazil", fr: "Brésil", es: "Brasil", ru: "Бразилия", zh: "巴西", ar: "البرازيل"}
+  formal: {en: "Federative Republic of Brazil", fr: "République fédérative du Brésil", es: "República Federativa del Brasil", ru: "Федеративная Республика Бразилия", zh: "巴西联邦共和国", ar: "جمهورية البرازيل الاتحادية"}
   alpha2: BR
   region: Latin American and Caribbean States
   status: member
 - code: BRB
   name: {en: "Barbados", fr: "Barbade", es: "Barbados", ru: "Барбадос", zh: "巴巴多斯", ar: "بربادوس"}
+  formal: {en: "Barbados", fr: "Barbade", es: "Barbados", ru: "Барбадос", zh: "巴巴多斯", ar: "بربادوس"}
   alpha2: BB
   region: Latin American and Caribbean States
   status: member
 - code: BRN
   name: {en: "Brunei Darussalam", fr: "Brunéi Darussalam", es: "Brunei Darussalam", ru: "Бруней-Даруссалам", zh: "文莱达鲁萨兰国", ar: "بروني دار السلام"}
+  formal: {en: "Brunei Darussalam", fr: "Brunéi Darussalam", es: "Brunei Darussalam", ru: "Бруней-Даруссалам", zh: "文莱达鲁萨兰国", ar: "بروني دار السلام"}
   alpha2: BN
   region: Asia-Pacific States
   status: member
 - code: BTN
   name: {en: "Bhutan", fr: "Bhoutan", es: "Bhután", ru: "Бутан", zh: "不丹", ar: "بوتان"}
+  formal: {en: "Kingdom of Bhutan", fr: "Royaume du Bhoutan", es: "Reino de Bhután", ru: "Королевство Бутан", zh: "不丹王国", ar: "مملكة بوتان"}
   alpha2: BT
   region: Asia-Pacific States
   status: member
 - code: BWA
   name: {en: "Botswana", fr: "Botswana", es: "Botswana", ru: "Ботсвана", zh: "博茨瓦纳", ar: "بوتسوانا"}
+  formal: {en: "Republic of Botswana", fr: "République du Botswana", es: "República de Botswana", ru: "Республика Ботсвана", zh: "博茨瓦纳共和国", ar: "جمهورية بوتسوانا"}
   alpha2: BW
   region: African States
   status: member
 - code: CAF
   name: {en: "Central African Republic", fr: "République centrafricaine", es: "República Centroafricana", ru: "Центральноафриканская Республика", zh: "中非共和国", ar: "جمهورية أفريقيا الوسطى"}
+  formal: {en: "Central African Republic", fr: "République centrafricaine", es: "República Centroafricana", ru: "Центральноафриканская Республика", zh: "中非共和国", ar: "جمهورية أفريقيا الوسطى"}
   alpha2: CF
   region: African States
   status: member
 - code: CAN
   name: {en: "Canada", fr: "Canada", es: "Canadá", ru: "Канада", zh: "加拿大", ar: "كندا"}
+  formal: {en: "Canada", fr: "Canada", es: "Canadá", ru: "Канада", zh: "加拿大", ar: "كندا"}
   alpha2: CA
   region: Western European and other States
   status: member
 - code: CHE
   name: {en: "Switzerland", fr: "Suisse", es: "Suiza", ru: "Швейцария", zh: "瑞士", ar: "سويسرا"}
+  formal: {en: "Swiss Confederation", fr: "Confédération suisse", es: "Confederación Suiza", ru: "Швейцарская Конфедерация", zh: "瑞士联邦", ar: "الاتحاد السويسري"}
   alpha2: CH
   region: Western European and other States
   status: member
 - code: CHL
   name: {en: "Chile", fr: "Chili", es: "Chile", ru: "Чили", zh: "智利", ar: "شيلي"}
+  formal: {en: "Republic of Chile", fr: "République du Chili", es: "República de Chile", ru: "Республика Чили", zh: "智利共和国", ar: "جمهورية شيلي"}
   alpha2: CL
   region: Latin American and Caribbean States
   status: member
 - code: CHN
   name: {en: "China", fr: "Chine", es: "China", ru: "Китай", zh: "中国", ar: "الصين"}
+  formal: {en: "People's Republic of China", fr: "République populaire de Chine", es: "República Popular China", ru: "Китайская Народная Республика", zh: "中华人民共和国", ar: "جمهورية الصين الشعبية"}
   alpha2: CN
   region: Asia-Pacific States
   status: member
 - code: CIV
   name: {en: "Côte d'Ivoire", fr: "Côte d'Ivoire", es: "Côte d'Ivoire", ru: "Кот-д'Ивуар", zh: "科特迪瓦", ar: "كوت ديفوار"}
+  formal: {en: "Republic of Côte d'Ivoire", fr: "République de Côte d'Ivoire", es: "República de Côte d'Ivoire", ru: "Республика Кот-д'Ивуар", zh: "科特迪瓦共和国", ar: "جمهورية كوت ديفوار"}
   alpha2: CI
   region: African States
   status: member
 - code: CMR
   name: {en: "Cameroon", fr: "Cameroun", es: "Camerún", ru: "Камерун", zh: "喀麦隆", ar: "الكاميرون"}
+  formal: {en: "Republic of Cameroon", fr: "République du Cameroun", es: "República del Camerún", ru: "Республика Камерун", zh: "喀麦隆共和国", ar: "جمهورية الكاميرون"}
   alpha2: CM
   region: African States
   status: member
 - code: COD
   name: {en: "Democratic Republic of the Congo", fr: "République démocratique du Congo", es: "República Democrática del Congo", ru: "Демократическая Республика Конго", zh: "刚果民主共和国", ar: "جمهورية الكونغو الديمقراطية"}
+  formal: {en: "Democratic Republic of the Congo", fr: "République démocratique du Congo", es: "República Democrática del Congo", ru: "Демократическая Республика Конго", zh: "刚果民主共和国", ar: "جمهورية الكونغو الديمقراطية"}
   alpha2: CD
   region: African States
   status: member
 - code: COG
   name: {en: "Congo", fr: "Congo", es: "Congo", ru: "Конго", zh: "刚果", ar: "الكونغو"}
+  formal: {en: "Republic of the Congo", fr: "République du Congo", es: "República del Congo", ru: "Республика Конго", zh: "刚果共和国", ar: "جمهورية الكونغو"}
   alpha2: CG
+  aliases: ["刚果（布）"]
   region: African States
   status: member
 - code: COK
   name: {en: "Cook Islands", fr: "Îles Cook", es: "Islas Cook", ru: "Острова Кука", zh: "库克群岛", ar: "جزر كوك"}
+  formal: {en: "Cook Islands", fr: "Îles Cook", es: "Islas Cook", ru: "Острова Кука", zh: "库克群岛", ar: "جزر كوك"}
   alpha2: CK
   status: territory
 - code: COL
   name: {en: "Colombia", fr: "Colombie", es: "Colombia", ru: "Колумбия", zh: "哥伦比亚", ar: "كولومبيا"}
+  formal: {en: "Republic of Colombia", fr: "République de Colombie", es: "República de Colombia", ru: "Республика Колумбия", zh: "哥伦比亚共和国", ar: "جمهورية كولومبيا"}
   alpha2: CO
   region: Latin American and Caribbean States
   status: member
 - code: COM
   name: {en: "Comoros", fr: "Comores", es: "Comoras", ru: "Коморские Острова", zh: "科摩罗", ar: "جزر القمر"}
+  formal: {en: "Union of the Comoros", fr: "Union des Comores", es: "Unión de las Comoras", ru: "Союз Коморских Островов", zh: "科摩罗联盟", ar: "اتحاد جزر القمر"}
   alpha2: KM
   region: African States
   status: member
 - code: CPV
   name: {en: "Cabo Verde", fr: "Cabo Verde", es: "Cabo Verde", ru: "Кабо-Верде", zh: "佛得角", ar: "كابو فيردي"}
+  formal: {en: "Republic of Cabo Verde", fr: "République de Cabo Verde", es: "República de Cabo Verde", ru: "Республика Кабо-Верде", zh: "佛得角共和国", ar: "جمهورية كابو فيردي"}
   alpha2: CV
   region: African States
   status: member
 - code: CRI
   name: {en: "Costa Rica", fr: "Costa Rica", es: "Costa Rica", ru: "Коста-Рика", zh: "哥斯达黎加", ar: "كوستاريكا"}
+  formal: {en: "Republic of Costa Rica", fr: "République du Costa Rica", es: "República de Costa Rica", ru: "Республика Коста-Рика", zh: "哥斯达黎加共和国", ar: "جمهورية كوستاريكا"}
   alpha2: CR
   region: Latin American and Caribbean States
   status: member
 - code: CUB
   name: {en: "Cuba", fr: "Cuba", es: "Cuba", ru: "Куба", zh: "古巴", ar: "كوبا"}
+  formal: {en: "Republic of Cuba", fr: "République de Cuba", es: "República de Cuba", ru: "Республика Куба", zh: "古巴共和国", ar: "جمهورية كوبا"}
   alpha2: CU
   region: Latin American and Caribbean States
   status: member
@@ -5403,57 +5817,69 @@ export function stemArabic(word) {
   status: territory
 - code: CYP
   name: {en: "Cyprus", fr: "Chypre", es: "Chipre", ru: "Кипр", zh: "塞浦路斯", ar: "قبرص"}
+  formal: {en: "Republic of Cyprus", fr: "République de Chypre", es: "República de Chipre", ru: "Республика Кипр", zh: "塞浦路斯共和国", ar: "جمهورية قبرص"}
   alpha2: CY
   region: Asia-Pacific States
   status: member
 - code: CZE
   name: {en: "Czechia", fr: "Tchéquie", es: "Chequia", ru: "Чехия", zh: "捷克", ar: "تشيكيا"}
+  formal: {en: "Czech Republic", fr: "République tchèque", es: "República Checa", ru: "Чешская Республика", zh: "捷克共和国", ar: "الجمهورية التشيكية"}
   alpha2: CZ
   aliases: ["Czech Republic"]
   region: Eastern European States
   status: member
 - code: DEU
   name: {en: "Germany", fr: "Allemagne", es: "Alemania", ru: "Германия", zh: "德国", ar: "ألمانيا"}
+  formal: {en: "Federal Republic of Germany", fr: "République fédérale d'Allemagne", es: "República Federal de Alemania", ru: "Федеративная Республика Германия", zh: "德意志联邦共和国", ar: "جمهورية ألمانيا الاتحادية"}
   alpha2: DE
   region: Western European and other States
   status: member
 - code: DJI
   name: {en: "Djibouti", fr: "Djibouti", es: "Djibouti", ru: "Джибути", zh: "吉布提", ar: "جيبوتي"}
+  formal: {en: "Republic of Djibouti", fr: "République de Djibouti", es: "República de Djibouti", ru: "Республика Джибути", zh: "吉布提共和国", ar: "جمهورية جيبوتي"}
   alpha2: DJ
   region: African States
   status: member
 - code: DMA
   name: {en: "Dominica", fr: "Dominique", es: "Dominica", ru: "Доминика", zh: "多米尼克", ar: "دومينيكا"}
+  formal: {en: "Commonwealth of Dominica", fr: "Commonwealth de Dominique", es: "Commonwealth de Dominica", ru: "Содружество Доминики", zh: "多米尼克国", ar: "كمنولث دومينيكا"}
   alpha2: DM
   region: Latin American and Caribbean States
   status: member
 - code: DNK
   name: {en: "Denmark", fr: "Danemark", es: "Dinamarca", ru: "Дания", zh: "丹麦", ar: "الدانمرك"}
+  formal: {en: "Kingdom of Denmark", fr: "Royaume du Danemark", es: "Reino de Dinamarca", ru: "Королевство Дания", zh: "丹麦王国", ar: "مملكة الدانمرك"}
   alpha2: DK
   region: Western European and other States
   status: member
 - code: DOM
   name: {en: "Dominican Republic", fr: "République dominicaine", es: "República Dominicana", ru: "Доминиканская Республика", zh: "多米尼加共和国", ar: "الجمهورية الدومينيكية"}
+  formal: {en: "Dominican Republic", fr: "République dominicaine", es: "República Dominicana", ru: "Доминиканская Республика", zh: "多米尼加共和国", ar: "الجمهورية الدومينيكية"}
   alpha2: DO
+  aliases: ["多米尼加"]
   region: Latin American and Caribbean States
   status: member
 - code: DZA
   name: {en: "Algeria", fr: "Algérie", es: "Argelia", ru: "Алжир", zh: "阿尔及利亚", ar: "الجزائر"}
+  formal: {en: "People's Democratic Republic of Algeria", fr: "République algérienne démocratique et populaire", es: "República Argelina Democrática y Popular", ru: "Алжирская Народная Демократическая Республика", zh: "阿尔及利亚民主人民共和国", ar: "الجمهورية الجزائرية الديمقراطية الشعبية"}
   alpha2: DZ
   region: African States
   status: member
 - code: ECU
   name: {en: "Ecuador", fr: "Équateur", es: "Ecuador", ru: "Эквадор", zh: "厄瓜多尔", ar: "إكوادور"}
+  formal: {en: "Republic of Ecuador", fr: "République de l'Équateur", es: "República del Ecuador", ru: "Республика Эквадор", zh: "厄瓜多尔共和国", ar: "جمهورية إكوادور"}
   alpha2: EC
   region: Latin American and Caribbean States
   status: member
 - code: EGY
   name: {en: "Egypt", fr: "Égypte", es: "Egipto", ru: "Египет", zh: "埃及", ar: "مصر"}
+  formal: {en: "Arab Republic of Egypt", fr: "République arabe d'Égypte", es: "República Árabe de Egipto", ru: "Арабская Республика Египет", zh: "阿拉伯埃及共和国", ar: "جمهورية مصر العربية"}
   alpha2: EG
   region: African States
   status: member
 - code: ERI
   name: {en: "Eritrea", fr: "Érythrée", es: "Eritrea", ru: "Эритрея", zh: "厄立特里亚", ar: "إريتريا"}
+  formal: {en: "State of Eritrea", fr: "État d'Érythrée", es: "Estado de Eritrea", ru: "Государство Эритрея", zh: "厄立特里亚国", ar: "دولة إريتريا"}
   alpha2: ER
   region: African States
   status: member
@@ -5463,16 +5889,19 @@ export function stemArabic(word) {
   status: territory
 - code: ESP
   name: {en: "Spain", fr: "Espagne", es: "España", ru: "Испания", zh: "西班牙", ar: "إسبانيا"}
+  formal: {en: "Kingdom of Spain", fr: "Royaume d'Espagne", es: "Reino de España", ru: "Королевство Испания", zh: "西班牙王国", ar: "مملكة إسبانيا"}
   alpha2: ES
   region: Western European and other States
   status: member
 - code: EST
   name: {en: "Estonia", fr: "Estonie", es: "Estonia", ru: "Эстония", zh: "爱沙尼亚", ar: "إستونيا"}
+  formal: {en: "Republic of Estonia", fr: "République d'Estonie", es: "República de Estonia", ru: "Эстонская Республика", zh: "爱沙尼亚共和国", ar: "جمهورية إستونيا"}
   alpha2: EE
   region: Eastern European States
   status: member
 - code: ETH
   name: {en: "Ethiopia", fr: "Éthiopie", es: "Etiopía", ru: "Эфиопия", zh: "埃塞俄比亚", ar: "إثيوبيا"}
+  formal: {en: "Federal Democratic Republic of Ethiopia", fr: "République fédérale démocratique d'Éthiopie", es: "República Democrática Federal de Etiopía", ru: "Федеративная Демократическая Республика Эфиопия", zh: "埃塞俄比亚联邦民主共和国", ar: "جمهورية إثيوبيا الديمقراطية الاتحادية"}
   alpha2: ET
   region: African States
   status: member
@@ -5482,11 +5911,13 @@ export function stemArabic(word) {
   kind: organization
 - code: FIN
   name: {en: "Finland", fr: "Finlande", es: "Finlandia", ru: "Финляндия", zh: "芬兰", ar: "فنلندا"}
+  formal: {en: "Republic of Finland", fr: "République de Finlande", es: "República de Finlandia", ru: "Финляндская Республика", zh: "芬兰共和国", ar: "جمهورية فنلندا"}
   alpha2: FI
   region: Western European and other States
   status: member
 - code: FJI
   name: {en: "Fiji", fr: "Fidji", es: "Fiji", ru: "Фиджи", zh: "斐济", ar: "فيجي"}
+  formal: {en: "Republic of Fiji", fr: "République des Fidji", es: "República de Fiji", ru: "Республика  Фиджи", zh: "斐济共和国", ar: "جمهورية فيجي"}
   alpha2: FJ
   region: Asia-Pacific States
   status: member
@@ -5496,6 +5927,7 @@ export function stemArabic(word) {
   status: territory
 - code: FRA
   name: {en: "France", fr: "France", es: "Francia", ru: "Франция", zh: "法国", ar: "فرنسا"}
+  formal: {en: "French Republic", fr: "République française", es: "República Francesa", ru: "Французская Республика", zh: "法兰西共和国", ar: "الجمهورية الفرنسية"}
   alpha2: FR
   region: Western European and other States
   status: member
@@ -5505,21 +5937,25 @@ export function stemArabic(word) {
   status: territory
 - code: FSM
   name: {en: "Micronesia (Federated States of)", fr: "Micronésie (États fédérés de)", es: "Micronesia (Estados Federados de)", ru: "Микронезия (Федеративные Штаты)", zh: "密克罗尼西亚联邦", ar: "ميكرونيزيا (ولايات - الموحدة)"}
+  formal: {en: "Federated States of Micronesia", fr: "États fédérés de Micronésie", es: "Estados Federados de Micronesia", ru: "Федеративные Штаты Микронезии", zh: "密克罗尼西亚联邦", ar: "ولايات ميكرونيزيا الموحدة"}
   alpha2: FM
   region: Asia-Pacific States
   status: member
 - code: GAB
   name: {en: "Gabon", fr: "Gabon", es: "Gabón", ru: "Габон", zh: "加蓬", ar: "غابون"}
+  formal: {en: "Gabonese Republic", fr: "République gabonaise", es: "República Gabonesa", ru: "Габонская Республика", zh: "加蓬共和国", ar: "جمهورية الغابون"}
   alpha2: GA
   region: African States
   status: member
 - code: GBR
   name: {en: "United Kingdom of Great Britain and Northern Ireland", fr: "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", es: "Reino Unido de Gran Bretaña e Irlanda del Norte", ru: "Соединенное Королевство Великобритании и Северной Ирландии", zh: "大不列颠及北爱尔兰联合王国", ar: "المملكة المتحدة لبريطانيا العظمى وآيرلندا الشمالية"}
+  formal: {en: "United Kingdom of Great Britain and Northern Ireland", fr: "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", es: "Reino Unido de Gran Bretaña e Irlanda del Norte", ru: "Соединенное Королевство Великобритании и Северной Ирландии", zh: "大不列颠及北爱尔兰联合王国", ar: "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية"}
   alpha2: GB
   region: Western European and other States
   status: member
 - code: GEO
   name: {en: "Georgia", fr: "Géorgie", es: "Georgia", ru: "Грузия", zh: "格鲁吉亚", ar: "جورجيا"}
+  formal: {en: "Georgia", fr: "Géorgie", es: "Georgia", ru: "Грузия", zh: "格鲁吉亚", ar: "جورجيا"}
   alpha2: GE
   region: Eastern European States
   status: member
@@ -5529,6 +5965,7 @@ export function stemArabic(word) {
   status: territory
 - code: GHA
   name: {en: "Ghana", fr: "Ghana", es: "Ghana", ru: "Гана", zh: "加纳", ar: "غانا"}
+  formal: {en: "Republic of Ghana", fr: "République du Ghana", es: "República de Ghana", ru: "Республика Гана", zh: "加纳共和国", ar: "جمهورية غانا"}
   alpha2: GH
   region: African States
   status: member
@@ -5538,31 +5975,37 @@ export function stemArabic(word) {
   status: territory
 - code: GIN
   name: {en: "Guinea", fr: "Guinée", es: "Guinea", ru: "Гвинея", zh: "几内亚", ar: "غينيا"}
+  formal: {en: "Republic of Guinea", fr: "République de Guinée", es: "República de Guinea", ru: "Гвинейская Республика", zh: "几内亚共和国", ar: "جمهورية غينيا"}
   alpha2: GN
   region: African States
   status: member
 - code: GMB
   name: {en: "Gambia", fr: "Gambie", es: "Gambia", ru: "Гамбия", zh: "冈比亚", ar: "غامبيا"}
+  formal: {en: "Republic of the Gambia", fr: "République de Gambie", es: "República de Gambia", ru: "Республика Гамбия", zh: "冈比亚共和国", ar: "جمهورية غامبيا"}
   alpha2: GM
   region: African States
   status: member
 - code: GNB
   name: {en: "Guinea-Bissau", fr: "Guinée-Bissau", es: "Guinea-Bissau", ru: "Гвинея-Бисау", zh: "几内亚比绍", ar: "غينيا - بيساو"}
+  formal: {en: "Republic of Guinea-Bissau", fr: "République de Guinée-Bissau", es: "República de Guinea-Bissau", ru: "Республика Гвинея-Бисау", zh: "几内亚比绍共和国", ar: "جمهورية غينيا - بيساو"}
   alpha2: GW
   region: African States
   status: member
 - code: GNQ
   name: {en: "Equatorial Guinea", fr: "Guinée équatoriale", es: "Guinea Ecuatorial", ru: "Экваториальная Гвинея", zh: "赤道几内亚", ar: "غينيا الاستوائية"}
+  formal: {en: "Republic of Equatorial Guinea", fr: "République de Guinée équatoriale", es: "República de Guinea Ecuatorial", ru: "Республика Экваториальная Гвинея", zh: "赤道几内亚共和国", ar: "جمهورية غينيا الاستوائية"}
   alpha2: GQ
   region: African States
   status: member
 - code: GRC
   name: {en: "Greece", fr: "Grèce", es: "Grecia", ru: "Греция", zh: "希腊", ar: "اليونان"}
+  formal: {en: "Hellenic Republic", fr: "République hellénique", es: "República Helénica", ru: "Греческая Республика", zh: "希腊共和国", ar: "الجمهورية الهيلينية"}
   alpha2: GR
   region: Western European and other States
   status: member
 - code: GRD
   name: {en: "Grenada", fr: "Grenade", es: "Granada", ru: "Гренада", zh: "格林纳达", ar: "غرينادا"}
+  formal: {en: "Grenada", fr: "Grenade", es: "Granada", ru: "Гренада", zh: "格林纳达", ar: "غرينادا"}
   alpha2: GD
   region: Latin American and Caribbean States
   status: member
@@ -5572,6 +6015,7 @@ export function stemArabic(word) {
   status: territory
 - code: GTM
   name: {en: "Guatemala", fr: "Guatemala", es: "Guatemala", ru: "Гватемала", zh: "危地马拉", ar: "غواتيمالا"}
+  formal: {en: "Republic of Guatemala", fr: "République du Guatemala", es: "República de Guatemala", ru: "Республика Гватемала", zh: "危地马拉共和国", ar: "جمهورية غواتيمالا"}
   alpha2: GT
   region: Latin American and Caribbean States
   status: member
@@ -5581,6 +6025,7 @@ export function stemArabic(word) {
   status: territory
 - code: GUY
   name: {en: "Guyana", fr: "Guyana", es: "Guyana", ru: "Гайана", zh: "圭亚那", ar: "غيانا"}
+  formal: {en: "Co-operative Republic of Guyana", fr: "République coopérative du Guyana", es: "República Cooperativa de Guyana", ru: "Кооперативная Республика Гайана", zh: "圭亚那合作共和国", ar: "جمهورية غيانا التعاونية"}
   alpha2: GY
   region: Latin American and Caribbean States
   status: member
@@ -5590,26 +6035,31 @@ export function stemArabic(word) {
   status: territory
 - code: HND
   name: {en: "Honduras", fr: "Honduras", es: "Honduras", ru: "Гондурас", zh: "洪都拉斯", ar: "هندوراس"}
+  formal: {en: "Republic of Honduras", fr: "République du Honduras", es: "República de Honduras", ru: "Республика Гондурас", zh: "洪都拉斯共和国", ar: "جمهورية هندوراس"}
   alpha2: HN
   region: Latin American and Caribbean States
   status: member
 - code: HRV
   name: {en: "Croatia", fr: "Croatie", es: "Croacia", ru: "Хорватия", zh: "克罗地亚", ar: "كرواتيا"}
+  formal: {en: "Republic of Croatia", fr: "République de Croatie", es: "República de Croacia", ru: "Республика Хорватия", zh: "克罗地亚共和国", ar: "جمهورية كرواتيا"}
   alpha2: HR
   region: Eastern European States
   status: member
 - code: HTI
   name: {en: "Haiti", fr: "Haïti", es: "Haití", ru: "Гаити", zh: "海地", ar: "هايتي"}
+  formal: {en: "Republic of Haiti", fr: "République d'Haïti", es: "República de Haití", ru: "Республика Гаити", zh: "海地共和国", ar: "جمهورية هايتي"}
   alpha2: HT
   region: Latin American and Caribbean States
   status: member
 - code: HUN
   name: {en: "Hungary", fr: "Hongrie", es: "Hungría", ru: "Венгрия", zh: "匈牙利", ar: "هنغاريا"}
+  formal: {en: "Hungary", fr: "Hongrie", es: "Hungría", ru: "Венгрия", zh: "匈牙利", ar: "هنغاريا"}
   alpha2: HU
   region: Eastern European States
   status: member
 - code: IDN
   name: {en: "Indonesia", fr: "Indonésie", es: "Indonesia", ru: "Индонезия", zh: "印度尼西亚", ar: "إندونيسيا"}
+  formal: {en: "Republic of Indonesia", fr: "République d'Indonésie", es: "República de Indonesia", ru: "Республика Индонезия", zh: "印度尼西亚共和国", ar: "جمهورية إندونيسيا"}
   alpha2: ID
   region: Asia-Pacific States
   status: member
@@ -5619,41 +6069,49 @@ export function stemArabic(word) {
   status: territory
 - code: IND
   name: {en: "India", fr: "Inde", es: "India", ru: "Индия", zh: "印度", ar: "الهند"}
+  formal: {en: "Republic of India", fr: "République de l'Inde", es: "República de la India", ru: "Республика Индия", zh: "印度共和国", ar: "جمهورية الهند"}
   alpha2: IN
   region: Asia-Pacific States
   status: member
 - code: IRL
   name: {en: "Ireland", fr: "Irlande", es: "Irlanda", ru: "Ирландия", zh: "爱尔兰", ar: "آيرلندا"}
+  formal: {en: "Ireland", fr: "Irlande", es: "Irlanda", ru: "Ирландия", zh: "爱尔兰", ar: "أيرلندا"}
   alpha2: IE
   region: Western European and other States
   status: member
 - code: IRN
   name: {en: "Iran (Islamic Republic of)", fr: "Iran (République islamique d')", es: "Irán (República Islámica del)", ru: "Иран (Исламская Республика)", zh: "伊朗伊斯兰共和国", ar: "إيران (جمهورية - الإسلامية)"}
+  formal: {en: "Islamic Republic of Iran", fr: "République islamique d'Iran", es: "República Islámica del Irán", ru: "Исламская Республика Иран", zh: "伊朗伊斯兰共和国", ar: "جمهورية إيران الإسلامية"}
   alpha2: IR
   region: Asia-Pacific States
   status: member
 - code: IRQ
   name: {en: "Iraq", fr: "Iraq", es: "Iraq", ru: "Ирак", zh: "伊拉克", ar: "العراق"}
+  formal: {en: "Republic of Iraq", fr: "République d'Iraq", es: "República del Iraq", ru: "Республика Ирак", zh: "伊拉克共和国", ar: "جمهورية العراق"}
   alpha2: IQ
   region: Asia-Pacific States
   status: member
 - code: ISL
   name: {en: "Iceland", fr: "Islande", es: "Islandia", ru: "Исландия", zh: "冰岛", ar: "آيسلندا"}
+  formal: {en: "Republic of Iceland", fr: "République d'Islande", es: "República de Islandia", ru: "Республика Исландия", zh: "冰岛共和国", ar: "جمهورية آيسلندا"}
   alpha2: IS
   region: Western European and other States
   status: member
 - code: ISR
   name: {en: "Israel", fr: "Israël", es: "Israel", ru: "Израиль", zh: "以色列", ar: "إسرائيل"}
+  formal: {en: "State of Israel", fr: "État d'Israël", es: "Estado de Israel", ru: "Государство Израиль", zh: "以色列国", ar: "دولة إسرائيل"}
   alpha2: IL
   region: Western European and other States
   status: member
 - code: ITA
   name: {en: "Italy", fr: "Italie", es: "Italia", ru: "Италия", zh: "意大利", ar: "إيطاليا"}
+  formal: {en: "Republic of Italy", fr: "République italienne", es: "República Italiana", ru: "Итальянская Республика", zh: "意大利共和国", ar: "جمهورية إيطاليا"}
   alpha2: IT
   region: Western European and other States
   status: member
 - code: JAM
   name: {en: "Jamaica", fr: "Jamaïque", es: "Jamaica", ru: "Ямайка", zh: "牙买加", ar: "جامايكا"}
+  formal: {en: "Jamaica", fr: "Jamaïque", es: "Jamaica", ru: "Ямайка", zh: "牙买加", ar: "جامايكا"}
   alpha2: JM
   region: Latin American and Caribbean States
   status: member
@@ -5663,106 +6121,127 @@ export function stemArabic(word) {
   status: territory
 - code: JOR
   name: {en: "Jordan", fr: "Jordanie", es: "Jordania", ru: "Иордания", zh: "约旦", ar: "الأردن"}
+  formal: {en: "Hashemite Kingdom of Jordan", fr: "Royaume hachémite de Jordanie", es: "Reino Hachemita de Jordania", ru: "Иорданское Хашимитское Королевство", zh: "约旦哈希姆王国", ar: "المملكة الأردنية الهاشمية"}
   alpha2: JO
   region: Asia-Pacific States
   status: member
 - code: JPN
   name: {en: "Japan", fr: "Japon", es: "Japón", ru: "Япония", zh: "日本", ar: "اليابان"}
+  formal: {en: "Japan", fr: "Japon", es: "Japón", ru: "Япония", zh: "日本国", ar: "اليابان"}
   alpha2: JP
   region: Asia-Pacific States
   status: member
 - code: KAZ
   name: {en: "Kazakhstan", fr: "Kazakhstan", es: "Kazajstán", ru: "Казахстан", zh: "哈萨克斯坦", ar: "كازاخستان"}
+  formal: {en: "Republic of Kazakhstan", fr: "République du Kazakhstan", es: "República de Kazajstán", ru: "Республика Казахстан", zh: "哈萨克斯坦共和国", ar: "جمهورية كازاخستان"}
   alpha2: KZ
   region: Asia-Pacific States
   status: member
 - code: KEN
   name: {en: "Kenya", fr: "Kenya", es: "Kenya", ru: "Кения", zh: "肯尼亚", ar: "كينيا"}
+  formal: {en: "Republic of Kenya", fr: "République du Kenya", es: "República de Kenya", ru: "Республика Кения", zh: "肯尼亚共和国", ar: "جمهورية كينيا"}
   alpha2: KE
   region: African States
   status: member
 - code: KGZ
   name: {en: "Kyrgyzstan", fr: "Kirghizistan", es: "Kirguistán", ru: "Кыргызстан", zh: "吉尔吉斯斯坦", ar: "قيرغيزستان"}
+  formal: {en: "Kyrgyz Republic", fr: "République kirghize", es: "República Kirguisa", ru: "Кыргызская Республика", zh: "吉尔吉斯共和国", ar: "جمهورية قيرغيزستان"}
   alpha2: KG
   region: Asia-Pacific States
   status: member
 - code: KHM
   name: {en: "Cambodia", fr: "Cambodge", es: "Camboya", ru: "Камбоджа", zh: "柬埔寨", ar: "كمبوديا"}
+  formal: {en: "Kingdom of Cambodia", fr: "Royaume du Cambodge", es: "Reino de Camboya", ru: "Королевство Камбоджа", zh: "柬埔寨王国", ar: "مملكة كمبوديا"}
   alpha2: KH
   region: Asia-Pacific States
   status: member
 - code: KIR
   name: {en: "Kiribati", fr: "Kiribati", es: "Kiribati", ru: "Кирибати", zh: "基里巴斯", ar: "كيريباس"}
+  formal: {en: "Republic of Kiribati", fr: "République de Kiribati", es: "República de Kiribati", ru: "Республика Кирибати", zh: "基里巴斯共和国", ar: "جمهورية كيريباس"}
   alpha2: KI
   region: Asia-Pacific States
   status: member
 - code: KNA
   name: {en: "Saint Kitts and Nevis", fr: "Saint-Kitts-et-Nevis", es: "Saint Kitts y Nevis", ru: "Сент-Китс и Невис", zh: "圣基茨和尼维斯", ar: "سانت كيتس ونيفس"}
+  formal: {en: "Saint Kitts and Nevis", fr: "Saint-Kitts-et-Nevis", es: "Saint Kitts y Nevis", ru: "Сент-Китс и Невис", zh: "圣基茨和尼维斯", ar: "سانت كيتس ونيفس"}
   alpha2: KN
   region: Latin American and Caribbean States
   status: member
 - code: KOR
   name: {en: "Republic of Korea", fr: "République de Corée", es: "República de Corea", ru: "Республика Корея", zh: "大韩民国", ar: "جمهورية كوريا"}
+  formal: {en: "Republic of Korea", fr: "République de Corée", es: "República de Corea", ru: "Республика Корея", zh: "大韩民国", ar: "جمهورية كوريا"}
   alpha2: KR
   region: Asia-Pacific States
   status: member
 - code: KWT
   name: {en: "Kuwait", fr: "Koweït", es: "Kuwait", ru: "Кувейт", zh: "科威特", ar: "الكويت"}
+  formal: {en: "State of Kuwait", fr: "État du Koweït", es: "Estado de Kuwait", ru: "Государство Кувейт", zh: "科威特国", ar: "دولة الكويت"}
   alpha2: KW
   region: Asia-Pacific States
   status: member
 - code: LAO
   name: {en: "Lao People's Democratic Republic", fr: "République démocratique populaire lao", es: "República Democrática Popular Lao", ru: "Лаосская Народно-Демократическая Республика", zh: "老挝人民民主共和国", ar: "جمهورية لاو الديمقراطية الشعبية"}
+  formal: {en: "Lao People's Democratic Republic", fr: "République démocratique populaire lao", es: "República Democrática Popular Lao", ru: "Лаосская Народно-Демократическая Республика", zh: "老挝人民民主共和国", ar: "جمهورية لاو الديمقراطية الشعبية"}
   alpha2: LA
   region: Asia-Pacific States
   status: member
 - code: LBN
   name: {en: "Lebanon", fr: "Liban", es: "Líbano", ru: "Ливан", zh: "黎巴嫩", ar: "لبنان"}
+  formal: {en: "Lebanese Republic", fr: "République libanaise", es: "República Libanesa", ru: "Ливанская Республика", zh: "黎巴嫩共和国", ar: "الجمهورية اللبنانية"}
   alpha2: LB
   region: Asia-Pacific States
   status: member
 - code: LBR
   name: {en: "Liberia", fr: "Libéria", es: "Liberia", ru: "Либерия", zh: "利比里亚", ar: "ليبريا"}
+  formal: {en: "Republic of Liberia", fr: "République du Libéria", es: "República de Liberia", ru: "Республика Либерия", zh: "利比里亚共和国", ar: "جمهورية ليبريا"}
   alpha2: LR
   region: African States
   status: member
 - code: LBY
   name: {en: "Libya", fr: "Libye", es: "Libia", ru: "Ливия", zh: "利比亚", ar: "ليبيا"}
+  formal: {en: "State of Libya", fr: "État de Libye", es: "Estado de Libia", ru: "Государство Ливия", zh: "利比亚国", ar: "دولة ليبيا"}
   alpha2: LY
   region: African States
   status: member
 - code: LCA
   name: {en: "Saint Lucia", fr: "Sainte-Lucie", es: "Santa Lucía", ru: "Сент-Люсия", zh: "圣卢西亚", ar: "سانت لوسيا"}
+  formal: {en: "Saint Lucia", fr: "Sainte-Lucie", es: "Santa Lucía", ru: "Сент-Люсия", zh: "圣卢西亚", ar: "سانت لوسيا"}
   alpha2: LC
   region: Latin American and Caribbean States
   status: member
 - code: LIE
   name: {en: "Liechtenstein", fr: "Liechtenstein", es: "Liechtenstein", ru: "Лихтенштейн", zh: "列支敦士登", ar: "ليختنشتاين"}
+  formal: {en: "Principality of Liechtenstein", fr: "Principauté du Liechtenstein", es: "Principado de Liechtenstein", ru: "Княжество Лихтенштейн", zh: "列支敦士登公国", ar: "إمارة ليختنشتاين"}
   alpha2: LI
   region: Western European and other States
   status: member
 - code: LKA
   name: {en: "Sri Lanka", fr: "Sri Lanka", es: "Sri Lanka", ru: "Шри-Ланка", zh: "斯里兰卡", ar: "سري لانكا"}
+  formal: {en: "Democratic Socialist Republic of Sri Lanka", fr: "République socialiste démocratique de Sri Lanka", es: "República Socialista Democrática de Sri Lanka", ru: "Демократическая Социалистическая Республика Шри-Ланка", zh: "斯里兰卡民主社会主义共和国", ar: "جمهورية سري لانكا الاشتراكية الديمقراطية"}
   alpha2: LK
   region: Asia-Pacific States
   status: member
 - code: LSO
   name: {en: "Lesotho", fr: "Lesotho", es: "Lesotho", ru: "Лесото", zh: "莱索托", ar: "ليسوتو"}
+  formal: {en: "Kingdom of Lesotho", fr: "Royaume du Lesotho", es: "Reino de Lesotho", ru: "Королевство Лесото", zh: "莱索托王国", ar: "مملكة ليسوتو"}
   alpha2: LS
   region: African States
   status: member
 - code: LTU
   name: {en: "Lithuania", fr: "Lituanie", es: "Lituania", ru: "Литва", zh: "立陶宛", ar: "ليتوانيا"}
+  formal: {en: "Republic of Lithuania", fr: "République de Lituanie", es: "República de Lituania", ru: "Литовская Республика", zh: "立陶宛共和国", ar: "جمهورية ليتوانيا"}
   alpha2: LT
   region: Eastern European States
   status: member
 - code: LUX
   name: {en: "Luxembourg", fr: "Luxembourg", es: "Luxemburgo", ru: "Люксембург", zh: "卢森堡", ar: "لكسمبرغ"}
+  formal: {en: "Grand Duchy of Luxembourg", fr: "Grand-Duché de Luxembourg", es: "Gran Ducado de Luxemburgo", ru: "Великое Герцогство Люксембург", zh: "卢森堡大公国", ar: "دوقية لكسمبرغ الكبرى"}
   alpha2: LU
   region: Western European and other States
   status: member
 - code: LVA
   name: {en: "Latvia", fr: "Lettonie", es: "Letonia", ru: "Латвия", zh: "拉脱维亚", ar: "لاتفيا"}
+  formal: {en: "Republic of Latvia", fr: "République de Lettonie", es: "República de Letonia", ru: "Латвийская Республика", zh: "拉脱维亚共和国", ar: "جمهورية لاتفيا"}
   alpha2: LV
   region: Eastern European States
   status: member
@@ -5772,77 +6251,92 @@ export function stemArabic(word) {
   status: territory
 - code: MAR
   name: {en: "Morocco", fr: "Maroc", es: "Marruecos", ru: "Марокко", zh: "摩洛哥", ar: "المغرب"}
+  formal: {en: "Kingdom of Morocco", fr: "Royaume du Maroc", es: "Reino de Marruecos", ru: "Королевство Марокко", zh: "摩洛哥王国", ar: "المملكة المغربية"}
   alpha2: MA
   region: African States
   status: member
 - code: MCO
   name: {en: "Monaco", fr: "Monaco", es: "Mónaco", ru: "Монако", zh: "摩纳哥", ar: "موناكو"}
+  formal: {en: "Principality of Monaco", fr: "Principauté de Monaco", es: "Principado de Mónaco", ru: "Княжество Монако", zh: "摩纳哥公国", ar: "إمارة موناكو"}
   alpha2: MC
   region: Western European and other States
   status: member
 - code: MDA
   name: {en: "Republic of Moldova", fr: "République de Moldova", es: "República de Moldova", ru: "Республика Молдова", zh: "摩尔多瓦共和国", ar: "جمهورية مولدوفا"}
+  formal: {en: "Republic of Moldova", fr: "République de Moldova", es: "República de Moldova", ru: "Республика Молдова", zh: "摩尔多瓦共和国", ar: "جمهورية مولدوفا"}
   alpha2: MD
   region: Eastern European States
   status: member
 - code: MDG
   name: {en: "Madagascar", fr: "Madagascar", es: "Madagascar", ru: "Мадагаскар", zh: "马达加斯加", ar: "مدغشقر"}
+  formal: {en: "Republic of Madagascar", fr: "République de Madagascar", es: "República de Madagascar", ru: "Республика Мадагаскар", zh: "马达加斯加共和国", ar: "جمهورية مدغشقر"}
   alpha2: MG
   region: African States
   status: member
 - code: MDV
   name: {en: "Maldives", fr: "Maldives", es: "Maldivas", ru: "Мальдивские Острова", zh: "马尔代夫", ar: "ملديف"}
+  formal: {en: "Republic of Maldives", fr: "République des Maldives", es: "República de Maldivas", ru: "Мальдивская Республика", zh: "马尔代夫共和国", ar: "جمهورية ملديف"}
   alpha2: MV
   region: Asia-Pacific States
   status: member
 - code: MEX
   name: {en: "Mexico", fr: "Mexique", es: "México", ru: "Мексика", zh: "墨西哥", ar: "المكسيك"}
+  formal: {en: "United Mexican States", fr: "États-Unis du Mexique", es: "Estados Unidos Mexicanos", ru: "Мексиканские Соединенные Штаты", zh: "墨西哥合众国", ar: "الولايات المتحدة المكسيكية"}
   alpha2: MX
   region: Latin American and Caribbean States
   status: member
 - code: MHL
   name: {en: "Marshall Islands", fr: "Îles Marshall", es: "Islas Marshall", ru: "Маршалловы Острова", zh: "马绍尔群岛", ar: "جزر مارشال"}
+  formal: {en: "Republic of the Marshall Islands", fr: "République des Îles Marshall", es: "República de las Islas Marshall", ru: "Республика Маршалловы Острова", zh: "马绍尔群岛共和国", ar: "جمهورية جزر مارشال"}
   alpha2: MH
   region: Asia-Pacific States
   status: member
 - code: MKD
   name: {en: "North Macedonia", fr: "Macédoine du Nord", es: "Macedonia del Norte", ru: "Северная Македония", zh: "北马其顿", ar: "مقدونيا الشمالية"}
+  formal: {en: "Republic of North Macedonia", fr: "République de Macédoine du Nord", es: "República de Macedonia del Norte", ru: "Республика Северная Македония", zh: "北马其顿共和国", ar: "جمهورية مقدونيا الشمالية"}
   alpha2: MK
   aliases: ["The former Yugoslav Republic of Macedonia"]
   region: Eastern European States
   status: member
 - code: MLI
   name: {en: "Mali", fr: "Mali", es: "Malí", ru: "Мали", zh: "马里", ar: "مالي"}
+  formal: {en: "Republic of Mali", fr: "République du Mali", es: "República de Malí", ru: "Республика Мали", zh: "马里共和国", ar: "جمهورية مالي"}
   alpha2: ML
   region: African States
   status: member
 - code: MLT
   name: {en: "Malta", fr: "Malte", es: "Malta", ru: "Мальта", zh: "马耳他", ar: "مالطة"}
+  formal: {en: "Republic of Malta", fr: "République de Malte", es: "República de Malta", ru: "Республика Мальта", zh: "马耳他共和国", ar: "جمهورية مالطة"}
   alpha2: MT
   region: Western European and other States
   status: member
 - code: MMR
   name: {en: "Myanmar", fr: "Myanmar", es: "Myanmar", ru: "Мьянма", zh: "缅甸", ar: "ميانمار"}
+  formal: {en: "Republic of the Union of Myanmar", fr: "République de l'Union du Myanmar", es: "República de la Unión de Myanmar", ru: "Республика Союз Мьянма", zh: "缅甸联邦共和国", ar: "جمهورية اتحاد ميانمار"}
   alpha2: MM
   region: Asia-Pacific States
   status: member
 - code: MNE
   name: {en: "Montenegro", fr: "Monténégro", es: "Montenegro", ru: "Черногория", zh: "黑山", ar: "الجبل الأسود"}
+  formal: {en: "Montenegro", fr: "Monténégro", es: "Montenegro", ru: "Черногория", zh: "黑山", ar: "الجبل الأسود"}
   alpha2: ME
   region: Eastern European States
   status: member
 - code: MNG
   name: {en: "Mongolia", fr: "Mongolie", es: "Mongolia", ru: "Монголия", zh: "蒙古", ar: "منغوليا"}
+  formal: {en: "Mongolia", fr: "Mongolie", es: "Mongolia", ru: "Монголия", zh: "蒙古国", ar: "منغوليا"}
   alpha2: MN
   region: Asia-Pacific States
   status: member
 - code: MOZ
   name: {en: "Mozambique", fr: "Mozambique", es: "Mozambique", ru: "Мозамбик", zh: "莫桑比克", ar: "موزامبيق"}
+  formal: {en: "Republic of Mozambique", fr: "République du Mozambique", es: "República de Mozambique", ru: "Республика Мозамбик", zh: "莫桑比克共和国", ar: "جمهورية موزامبيق"}
   alpha2: MZ
   region: African States
   status: member
 - code: MRT
   name: {en: "Mauritania", fr: "Mauritanie", es: "Mauritania", ru: "Мавритания", zh: "毛里塔尼亚", ar: "موريتانيا"}
+  formal: {en: "Islamic Republic of Mauritania", fr: "République islamique de Mauritanie", es: "República Islámica de Mauritania", ru: "Исламская Республика Мавритания", zh: "毛里塔尼亚伊斯兰共和国", ar: "الجمهورية الإسلامية الموريتانية"}
   alpha2: MR
   region: African States
   status: member
@@ -5852,21 +6346,25 @@ export function stemArabic(word) {
   status: territory
 - code: MUS
   name: {en: "Mauritius", fr: "Maurice", es: "Mauricio", ru: "Маврикий", zh: "毛里求斯", ar: "موريشيوس"}
+  formal: {en: "Republic of Mauritius", fr: "République de Maurice", es: "República de Mauricio", ru: "Республика Маврикий", zh: "毛里求斯共和国", ar: "جمهورية موريشيوس"}
   alpha2: MU
   region: African States
   status: member
 - code: MWI
   name: {en: "Malawi", fr: "Malawi", es: "Malawi", ru: "Малави", zh: "马拉维", ar: "ملاوي"}
+  formal: {en: "Republic of Malawi", fr: "République du Malawi", es: "República de Malawi", ru: "Республика Малави", zh: "马拉维共和国", ar: "جمهورية ملاوي"}
   alpha2: MW
   region: African States
   status: member
 - code: MYS
   name: {en: "Malaysia", fr: "Malaisie", es: "Malasia", ru: "Малайзия", zh: "马来西亚", ar: "ماليزيا"}
+  formal: {en: "Malaysia", fr: "Malaisie", es: "Malasia", ru: "Малайзия", zh: "马来西亚", ar: "ماليزيا"}
   alpha2: MY
   region: Asia-Pacific States
   status: member
 - code: NAM
   name: {en: "Namibia", fr: "Namibie", es: "Namibia", ru: "Намибия", zh: "纳米比亚", ar: "ناميبيا"}
+  formal: {en: "Republic of Namibia", fr: "République de Namibie", es: "República de Namibia", ru: "Республика Намибия", zh: "纳米比亚共和国", ar: "جمهورية ناميبيا"}
   alpha2: NA
   region: African States
   status: member
@@ -5876,61 +6374,73 @@ export function stemArabic(word) {
   status: territory
 - code: NER
   name: {en: "Niger", fr: "Niger", es: "Níger", ru: "Нигер", zh: "尼日尔", ar: "النيجر"}
+  formal: {en: "Republic of the Niger", fr: "République du Niger", es: "República del Níger", ru: "Республика Нигер", zh: "尼日尔共和国", ar: "جمهورية النيجر"}
   alpha2: NE
   region: African States
   status: member
 - code: NGA
   name: {en: "Nigeria", fr: "Nigéria", es: "Nigeria", ru: "Нигерия", zh: "尼日利亚", ar: "نيجيريا"}
+  formal: {en: "Federal Republic of Nigeria", fr: "République fédérale du Nigéria", es: "República Federal de Nigeria", ru: "Федеративная Республика Нигерия", zh: "尼日利亚联邦共和国", ar: "جمهورية نيجيريا الاتحادية"}
   alpha2: NG
   region: African States
   status: member
 - code: NIC
   name: {en: "Nicaragua", fr: "Nicaragua", es: "Nicaragua", ru: "Никарагуа", zh: "尼加拉瓜", ar: "نيكاراغوا"}
+  formal: {en: "Republic of Nicaragua", fr: "République du Nicaragua", es: "República de Nicaragua", ru: "Республика Никарагуа", zh: "尼加拉瓜共和国", ar: "جمهورية نيكاراغوا"}
   alpha2: NI
   region: Latin American and Caribbean States
   status: member
 - code: NIU
   name: {en: "Niue", fr: "Nioué", es: "Niue", ru: "Ниуэ", zh: "纽埃", ar: "نيوي"}
+  formal: {en: "Niue", fr: "Nioué", es: "Niue", ru: "Ниуэ", zh: "纽埃", ar: "نيوي"}
   alpha2: NU
   status: territory
 - code: NLD
   name: {en: "Netherlands (Kingdom of the)", fr: "Pays-Bas (Royaume des)", es: "Países Bajos (Reino de los)", ru: "Нидерланды (Королевство)", zh: "荷兰王国", ar: "هولندا (مملكة)"}
+  formal: {en: "Kingdom of the Netherlands", fr: "Royaume des Pays-Bas", es: "Reino de los Países Bajos", ru: "Королевство Нидерландов", zh: "荷兰王国", ar: "مملكة هولندا"}
   alpha2: NL
-  aliases: ["Netherlands"]
+  aliases: ["Netherlands", "Pays-Bas", "Países Bajos", "Нидерланды", "荷兰", "هولندا"]
   region: Western European and other States
   status: member
 - code: NOR
   name: {en: "Norway", fr: "Norvège", es: "Noruega", ru: "Норвегия", zh: "挪威", ar: "النرويج"}
+  formal: {en: "Kingdom of Norway", fr: "Royaume de Norvège", es: "Reino de Noruega", ru: "Королевство Норвегия", zh: "挪威王国", ar: "مملكة النرويج"}
   alpha2: NO
   region: Western European and other States
   status: member
 - code: NPL
   name: {en: "Nepal", fr: "Népal", es: "Nepal", ru: "Непал", zh: "尼泊尔", ar: "نيبال"}
+  formal: {en: "Nepal", fr: "Népal", es: "Nepal", ru: "Непал", zh: "尼泊尔", ar: "نيبال"}
   alpha2: NP
   region: Asia-Pacific States
   status: member
 - code: NRU
   name: {en: "Nauru", fr: "Nauru", es: "Nauru", ru: "Науру", zh: "瑙鲁", ar: "ناورو"}
+  formal: {en: "Republic of Nauru", fr: "République de Nauru", es: "República de Nauru", ru: "Республика Науру", zh: "瑙鲁共和国", ar: "جمهورية ناورو"}
   alpha2: NR
   region: Asia-Pacific States
   status: member
 - code: NZL
   name: {en: "New Zealand", fr: "Nouvelle-Zélande", es: "Nueva Zelandia", ru: "Новая Зеландия", zh: "新西兰", ar: "نيوزيلندا"}
+  formal: {en: "New Zealand", fr: "Nouvelle-Zélande", es: "Nueva Zelandia", ru: "Новая Зеландия", zh: "新西兰", ar: "نيوزيلندا"}
   alpha2: NZ
   region: Western European and other States
   status: member
 - code: OMN
   name: {en: "Oman", fr: "Oman", es: "Omán", ru: "Оман", zh: "阿曼", ar: "عُمان"}
+  formal: {en: "Sultanate of Oman", fr: "Sultanat d'Oman", es: "Sultanía de Omán", ru: "Султанат Оман", zh: "阿曼苏丹国", ar: "سلطنة عمان"}
   alpha2: OM
   region: Asia-Pacific States
   status: member
 - code: PAK
   name: {en: "Pakistan", fr: "Pakistan", es: "Pakistán", ru: "Пакистан", zh: "巴基斯坦", ar: "باكستان"}
+  formal: {en: "Islamic Republic of Pakistan", fr: "République islamique du Pakistan", es: "República Islámica del Pakistán", ru: "Исламская Республика Пакистан", zh: "巴基斯坦伊斯兰共和国", ar: "جمهورية باكستان الإسلامية"}
   alpha2: PK
   region: Asia-Pacific States
   status: member
 - code: PAN
   name: {en: "Panama", fr: "Panama", es: "Panamá", ru: "Панама", zh: "巴拿马", ar: "بنما"}
+  formal: {en: "Republic of Panama", fr: "République du Panama", es: "República de Panamá", ru: "Республика Панама", zh: "巴拿马共和国", ar: "جمهورية بنما"}
   alpha2: PA
   region: Latin American and Caribbean States
   status: member
@@ -5940,26 +6450,31 @@ export function stemArabic(word) {
   status: territory
 - code: PER
   name: {en: "Peru", fr: "Pérou", es: "Perú", ru: "Перу", zh: "秘鲁", ar: "بيرو"}
+  formal: {en: "Republic of Peru", fr: "République du Pérou", es: "República del Perú", ru: "Республика Перу", zh: "秘鲁共和国", ar: "جمهورية بيرو"}
   alpha2: PE
   region: Latin American and Caribbean States
   status: member
 - code: PHL
   name: {en: "Philippines", fr: "Philippines", es: "Filipinas", ru: "Филиппины", zh: "菲律宾", ar: "الفلبين"}
+  formal: {en: "Republic of the Philippines", fr: "République des Philippines", es: "República de Filipinas", ru: "Республика Филиппины", zh: "菲律宾共和国", ar: "جمهورية الفلبين"}
   alpha2: PH
   region: Asia-Pacific States
   status: member
 - code: PLW
   name: {en: "Palau", fr: "Palaos", es: "Palau", ru: "Палау", zh: "帕劳", ar: "بالاو"}
+  formal: {en: "Republic of Palau", fr: "République des Palaos", es: "República de Palau", ru: "Республика Палау", zh: "帕劳共和国", ar: "جمهورية بالاو"}
   alpha2: PW
   region: Asia-Pacific States
   status: member
 - code: PNG
   name: {en: "Papua New Guinea", fr: "Papouasie-Nouvelle-Guinée", es: "Papua Nueva Guinea", ru: "Папуа — Новая Гвинея", zh: "巴布亚新几内亚", ar: "بابوا غينيا الجديدة"}
+  formal: {en: "Independent State of Papua New Guinea", fr: "État indépendant de Papouasie-Nouvelle-Guinée", es: "Estado Independiente de Papua Nueva Guinea", ru: "Независимое государство Папуа — Новая Гвинея", zh: "巴布亚新几内亚独立国", ar: "دولة بابوا غينيا الجديدة المستقلة"}
   alpha2: PG
   region: Asia-Pacific States
   status: member
 - code: POL
   name: {en: "Poland", fr: "Pologne", es: "Polonia", ru: "Польша", zh: "波兰", ar: "بولندا"}
+  formal: {en: "Republic of Poland", fr: "République de Pologne", es: "República de Polonia", ru: "Республика Польша", zh: "波兰共和国", ar: "جمهورية بولندا"}
   alpha2: PL
   region: Eastern European States
   status: member
@@ -5969,21 +6484,25 @@ export function stemArabic(word) {
   status: territory
 - code: PRK
   name: {en: "Democratic People's Republic of Korea", fr: "République populaire démocratique de Corée", es: "República Popular Democrática de Corea", ru: "Корейская Народно-Демократическая Республика", zh: "朝鲜民主主义人民共和国", ar: "جمهورية كوريا الشعبية الديمقراطية"}
+  formal: {en: "Democratic People's Republic of Korea", fr: "République populaire démocratique de Corée", es: "República Popular Democrática de Corea", ru: "Корейская Народно-Демократическая Республика", zh: "朝鲜民主主义人民共和国", ar: "جمهورية كوريا الشعبية الديمقراطية"}
   alpha2: KP
   region: Asia-Pacific States
   status: member
 - code: PRT
   name: {en: "Portugal", fr: "Portugal", es: "Portugal", ru: "Португалия", zh: "葡萄牙", ar: "البرتغال"}
+  formal: {en: "Portuguese Republic", fr: "République portugaise", es: "República Portuguesa", ru: "Португальская Республика", zh: "葡萄牙共和国", ar: "جمهورية البرتغال"}
   alpha2: PT
   region: Western European and other States
   status: member
 - code: PRY
   name: {en: "Paraguay", fr: "Paraguay", es: "Paraguay", ru: "Парагвай", zh: "巴拉圭", ar: "باراغواي"}
+  formal: {en: "Republic of Paraguay", fr: "République du Paraguay", es: "República del Paraguay", ru: "Республика Парагвай", zh: "巴拉圭共和国", ar: "جمهورية باراغواي"}
   alpha2: PY
   region: Latin American and Caribbean States
   status: member
 - code: PSE
   name: {en: "State of Palestine", fr: "État de Palestine", es: "Estado de Palestina", ru: "Государство Палестина", zh: "巴勒斯坦国", ar: "دولة فلسطين"}
+  formal: {en: "State of Palestine", fr: "État de Palestine", es: "Estado de Palestina", ru: "Государство Палестина", zh: "巴勒斯坦国", ar: "دولة فلسطين"}
   alpha2: PS
   region: Asia-Pacific States
   status: observer
@@ -5993,41 +6512,49 @@ export function stemArabic(word) {
   status: territory
 - code: QAT
   name: {en: "Qatar", fr: "Qatar", es: "Qatar", ru: "Катар", zh: "卡塔尔", ar: "قطر"}
+  formal: {en: "State of Qatar", fr: "État du Qatar", es: "Estado de Qatar", ru: "Государство Катар", zh: "卡塔尔国", ar: "دولة قطر"}
   alpha2: QA
   region: Asia-Pacific States
   status: member
 - code: ROU
   name: {en: "Romania", fr: "Roumanie", es: "Rumania", ru: "Румыния", zh: "罗马尼亚", ar: "رومانيا"}
+  formal: {en: "Romania", fr: "Roumanie", es: "Rumania", ru: "Румыния", zh: "罗马尼亚", ar: "رومانيا"}
   alpha2: RO
   region: Eastern European States
   status: member
 - code: RUS
   name: {en: "Russian Federation", fr: "Fédération de Russie", es: "Federación de Rusia", ru: "Российская Федерация", zh: "俄罗斯联邦", ar: "الاتحاد الروسي"}
+  formal: {en: "Russian Federation", fr: "Fédération de Russie", es: "Federación de Rusia", ru: "Российская Федерация", zh: "俄罗斯联邦", ar: "الاتحاد الروسي"}
   alpha2: RU
   region: Eastern European States
   status: member
 - code: RWA
   name: {en: "Rwanda", fr: "Rwanda", es: "Rwanda", ru: "Руанда", zh: "卢旺达", ar: "رواندا"}
+  formal: {en: "Republic of Rwanda", fr: "République du Rwanda", es: "República de Rwanda", ru: "Республика Руанда", zh: "卢旺达共和国", ar: "جمهورية رواندا"}
   alpha2: RW
   region: African States
   status: member
 - code: SAU
   name: {en: "Saudi Arabia", fr: "Arabie saoudite", es: "Arabia Saudita", ru: "Саудовская Аравия", zh: "沙特阿拉伯", ar: "المملكة العربية السعودية"}
+  formal: {en: "Kingdom of Saudi Arabia", fr: "Royaume d'Arabie saoudite", es: "Reino de la Arabia Saudita", ru: "Королевство Саудовская Аравия", zh: "沙特阿拉伯王国", ar: "المملكة العربية السعودية"}
   alpha2: SA
   region: Asia-Pacific States
   status: member
 - code: SDN
   name: {en: "Sudan", fr: "Soudan", es: "Sudán", ru: "Судан", zh: "苏丹", ar: "السودان"}
+  formal: {en: "Republic of the Sudan", fr: "République du Soudan", es: "República del Sudán", ru: "Республика Судан", zh: "苏丹共和国", ar: "جمهورية السودان"}
   alpha2: SD
   region: African States
   status: member
 - code: SEN
   name: {en: "Senegal", fr: "Sénégal", es: "Senegal", ru: "Сенегал", zh: "塞内加尔", ar: "السنغال"}
+  formal: {en: "Republic of Senegal", fr: "République du Sénégal", es: "República del Senegal", ru: "Республика Сенегал", zh: "塞内加尔共和国", ar: "جمهورية السنغال"}
   alpha2: SN
   region: African States
   status: member
 - code: SGP
   name: {en: "Singapore", fr: "Singapour", es: "Singapur", ru: "Сингапур", zh: "新加坡", ar: "سنغافورة"}
+  formal: {en: "Republic of Singapore", fr: "République de Singapour", es: "República de Singapur", ru: "Республика Сингапур", zh: "新加坡共和国", ar: "جمهورية سنغافورة"}
   alpha2: SG
   region: Asia-Pacific States
   status: member
@@ -6037,66 +6564,79 @@ export function stemArabic(word) {
   status: territory
 - code: SLB
   name: {en: "Solomon Islands", fr: "Îles Salomon", es: "Islas Salomón", ru: "Соломоновы Острова", zh: "所罗门群岛", ar: "جزر سليمان"}
+  formal: {en: "Solomon Islands", fr: "Îles Salomon", es: "Islas Salomón", ru: "Соломоновы Острова", zh: "所罗门群岛", ar: "جزر سليمان"}
   alpha2: SB
   region: Asia-Pacific States
   status: member
 - code: SLE
   name: {en: "Sierra Leone", fr: "Sierra Leone", es: "Sierra Leona", ru: "Сьерра-Леоне", zh: "塞拉利昂", ar: "سيراليون"}
+  formal: {en: "Republic of Sierra Leone", fr: "République de Sierra Leone", es: "República de Sierra Leona", ru: "Республика Сьерра-Леоне", zh: "塞拉利昂共和国", ar: "جمهورية سيراليون"}
   alpha2: SL
   region: African States
   status: member
 - code: SLV
   name: {en: "El Salvador", fr: "El Salvador", es: "El Salvador", ru: "Сальвадор", zh: "萨尔瓦多", ar: "السلفادور"}
+  formal: {en: "Republic of El Salvador", fr: "République d'El Salvador", es: "República de El Salvador", ru: "Республика Эль-Сальвадор", zh: "萨尔瓦多共和国", ar: "جمهورية السلفادور"}
   alpha2: SV
   region: Latin American and Caribbean States
   status: member
 - code: SMR
   name: {en: "San Marino", fr: "Saint-Marin", es: "San Marino", ru: "Сан-Марино", zh: "圣马力诺", ar: "سان مارينو"}
+  formal: {en: "Republic of San Marino", fr: "République de Saint-Marin", es: "República de San Marino", ru: "Республика Сан-Марино", zh: "圣马力诺共和国", ar: "جمهورية سان مارينو"}
   alpha2: SM
   region: Western European and other States
   status: member
 - code: SOM
   name: {en: "Somalia", fr: "Somalie", es: "Somalia", ru: "Сомали", zh: "索马里", ar: "الصومال"}
+  formal: {en: "Federal Republic of Somalia", fr: "République fédérale de Somalie", es: "República Federal de Somalia", ru: "Федеративная Республика Сомали", zh: "索马里联邦共和国", ar: "جمهورية الصومال الاتحادية"}
   alpha2: SO
   region: African States
   status: member
 - code: SRB
   name: {en: "Serbia", fr: "Serbie", es: "Serbia", ru: "Сербия", zh: "塞尔维亚", ar: "صربيا"}
+  formal: {en: "Republic of Serbia", fr: "République de Serbie", es: "República de Serbia", ru: "Республика Сербия", zh: "塞尔维亚共和国", ar: "جمهورية صربيا"}
   alpha2: RS
   region: Eastern European States
   status: member
 - code: SSD
   name: {en: "South Sudan", fr: "Soudan du Sud", es: "Sudán del Sur", ru: "Южный Судан", zh: "南苏丹", ar: "جنوب السودان"}
+  formal: {en: "Republic of South Sudan", fr: "République du Soudan du Sud", es: "República de Sudán del Sur", ru: "Республика Южный Судан", zh: "南苏丹共和国", ar: "جمهورية جنوب السودان"}
   alpha2: SS
   region: African States
   status: member
 - code: STP
   name: {en: "Sao Tome and Principe", fr: "Sao Tomé-et-Principe", es: "Santo Tomé y Príncipe", ru: "Сан-Томе и Принсипи", zh: "圣多美和普林西比", ar: "سان تومي وبرينسيبي"}
+  formal: {en: "Democratic Republic of Sao Tome and Principe", fr: "République démocratique de Sao Tomé-et-Principe", es: "República Democrática de Santo Tomé y Príncipe", ru: "Демократическая Республика Сан-Томе и Принсипи", zh: "圣多美和普林西比民主共和国", ar: "جمهورية سان تومي وبرينسيبي الديمقراطية"}
   alpha2: ST
   region: African States
   status: member
 - code: SUR
   name: {en: "Suriname", fr: "Suriname", es: "Suriname", ru: "Суринам", zh: "苏里南", ar: "سورينام"}
+  formal: {en: "Republic of Suriname", fr: "République du Suriname", es: "República de Suriname", ru: "Республика Суринам", zh: "苏里南共和国", ar: "جمهورية سورينام"}
   alpha2: SR
   region: Latin American and Caribbean States
   status: member
 - code: SVK
   name: {en: "Slovakia", fr: "Slovaquie", es: "Eslovaquia", ru: "Словакия", zh: "斯洛伐克", ar: "سلوفاكيا"}
+  formal: {en: "Slovak Republic", fr: "République slovaque", es: "República Eslovaca", ru: "Словацкая Республика", zh: "斯洛伐克共和国", ar: "الجمهورية السلوفاكية"}
   alpha2: SK
   region: Eastern European States
   status: member
 - code: SVN
   name: {en: "Slovenia", fr: "Slovénie", es: "Eslovenia", ru: "Словения", zh: "斯洛文尼亚", ar: "سلوفينيا"}
+  formal: {en: "Republic of Slovenia", fr: "République de Slovénie", es: "República de Eslovenia", ru: "Республика Словения", zh: "斯洛文尼亚共和国", ar: "جمهورية سلوفينيا"}
   alpha2: SI
   region: Eastern European States
   status: member
 - code: SWE
   name: {en: "Sweden", fr: "Suède", es: "Suecia", ru: "Швеция", zh: "瑞典", ar: "السويد"}
+  formal: {en: "Kingdom of Sweden", fr: "Royaume de Suède", es: "Reino de Suecia", ru: "Королевство Швеция", zh: "瑞典王国", ar: "مملكة السويد"}
   alpha2: SE
   region: Western European and other States
   status: member
 - code: SWZ
   name: {en: "Eswatini", fr: "Eswatini", es: "Eswatini", ru: "Эсватини", zh: "斯威士兰", ar: "إسواتيني"}
+  formal: {en: "Kingdom of Eswatini", fr: "Royaume d’Eswatini", es: "Reino de Eswatini", ru: "Королевство Эсватини", zh: "斯威士兰王国", ar: "مملكة إسواتيني"}
   alpha2: SZ
   aliases: ["Swaziland"]
   region: African States
@@ -6107,11 +6647,13 @@ export function stemArabic(word) {
   status: territory
 - code: SYC
   name: {en: "Seychelles", fr: "Seychelles", es: "Seychelles", ru: "Сейшельские Острова", zh: "塞舌尔", ar: "سيشيل"}
+  formal: {en: "Republic of Seychelles", fr: "République des Seychelles", es: "República de Seychelles", ru: "Республика Сейшельские Острова", zh: "塞舌尔共和国", ar: "جمهورية سيشيل"}
   alpha2: SC
   region: African States
   status: member
 - code: SYR
   name: {en: "Syrian Arab Republic", fr: "République arabe syrienne", es: "República Árabe Siria", ru: "Сирийская Арабская Республика", zh: "阿拉伯叙利亚共和国", ar: "الجمهورية العربية السورية"}
+  formal: {en: "Syrian Arab Republic", fr: "République arabe syrienne", es: "República Árabe Siria", ru: "Сирийская Арабская Республика", zh: "阿拉伯叙利亚共和国", ar: "الجمهورية العربية السورية"}
   alpha2: SY
   region: Asia-Pacific States
   status: member
@@ -6121,21 +6663,25 @@ export function stemArabic(word) {
   status: territory
 - code: TCD
   name: {en: "Chad", fr: "Tchad", es: "Chad", ru: "Чад", zh: "乍得", ar: "تشاد"}
+  formal: {en: "Republic of Chad", fr: "République du Tchad", es: "República del Chad", ru: "Республика Чад", zh: "乍得共和国", ar: "جمهورية تشاد"}
   alpha2: TD
   region: African States
   status: member
 - code: TGO
   name: {en: "Togo", fr: "Togo", es: "Togo", ru: "Того", zh: "多哥", ar: "توغو"}
+  formal: {en: "Togolese Republic", fr: "République togolaise", es: "República Togolesa", ru: "Тоголезская Республика", zh: "多哥共和国", ar: "جمهورية توغو"}
   alpha2: TG
   region: African States
   status: member
 - code: THA
   name: {en: "Thailand", fr: "Thaïlande", es: "Tailandia", ru: "Таиланд", zh: "泰国", ar: "تايلند"}
+  formal: {en: "Kingdom of Thailand", fr: "Royaume de Thaïlande", es: "Reino de Tailandia", ru: "Королевство Таиланд", zh: "泰王国", ar: "مملكة تايلند"}
   alpha2: TH
   region: Asia-Pacific States
   status: member
 - code: TJK
   name: {en: "Tajikistan", fr: "Tadjikistan", es: "Tayikistán", ru: "Таджикистан", zh: "塔吉克斯坦", ar: "طاجيكستان"}
+  formal: {en: "Republic of Tajikistan", fr: "République du Tadjikistan", es: "República de Tayikistán", ru: "Республика Таджикистан", zh: "塔吉克斯坦共和国", ar: "جمهورية طاجيكستان"}
   alpha2: TJ
   region: Asia-Pacific States
   status: member
@@ -6145,81 +6691,99 @@ export function stemArabic(word) {
   status: territory
 - code: TKM
   name: {en: "Turkmenistan", fr: "Turkménistan", es: "Turkmenistán", ru: "Туркменистан", zh: "土库曼斯坦", ar: "تركمانستان"}
+  formal: {en: "Turkmenistan", fr: "Turkménistan", es: "Turkmenistán", ru: "Туркменистан", zh: "土库曼斯坦", ar: "تركمانستان"}
   alpha2: TM
   region: Asia-Pacific States
   status: member
 - code: TLS
   name: {en: "Timor-Leste", fr: "Timor-Leste", es: "Timor-Leste", ru: "Тимор-Лешти", zh: "东帝汶", ar: "تيمور - ليشتي"}
+  formal: {en: "Democratic Republic of Timor-Leste", fr: "République démocratique du Timor-Leste", es: "República Democrática de Timor-Leste", ru: "Демократическая Республика Тимор-Лешти", zh: "东帝汶民主共和国", ar: "جمهورية تيمور - ليشتي الديمقراطية"}
   alpha2: TL
+  aliases: ["تيمور- ليشتي"]
   region: Asia-Pacific States
   status: member
 - code: TON
   name: {en: "Tonga", fr: "Tonga", es: "Tonga", ru: "Тонга", zh: "汤加", ar: "تونغا"}
+  formal: {en: "Kingdom of Tonga", fr: "Royaume des Tonga", es: "Reino de Tonga", ru: "Королевство Тонга", zh: "汤加王国", ar: "مملكة تونغا"}
   alpha2: TO
   region: Asia-Pacific States
   status: member
 - code: TTO
   name: {en: "Trinidad and Tobago", fr: "Trinité-et-Tobago", es: "Trinidad y Tabago", ru: "Тринидад и Тобаго", zh: "特立尼达和多巴哥", ar: "ترينيداد وتوباغو"}
+  formal: {en: "Republic of Trinidad and Tobago", fr: "République de Trinité-et-Tobago", es: "República de Trinidad y Tabago", ru: "Республика Тринидад и Тобаго", zh: "特立尼达和多巴哥共和国", ar: "جمهورية ترينيداد وتوباغو"}
   alpha2: TT
   region: Latin American and Caribbean States
   status: member
 - code: TUN
   name: {en: "Tunisia", fr: "Tunisie", es: "Túnez", ru: "Тунис", zh: "突尼斯", ar: "تونس"}
+  formal: {en: "Republic of Tunisia", fr: "République tunisienne", es: "República de Túnez", ru: "Тунисская Республика", zh: "突尼斯共和国", ar: "الجمهورية التونسية"}
   alpha2: TN
   region: African States
   status: member
 - code: TUR
   name: {en: "Türkiye", fr: "Türkiye", es: "Türkiye", ru: "Турция", zh: "土耳其", ar: "تركيا"}
+  formal: {en: "Republic of Türkiye", fr: "République de Türkiye", es: "República de Türkiye", ru: "Турецкая Республика", zh: "土耳其共和国", ar: "جمهورية تركيا"}
   alpha2: TR
-  aliases: ["Turkey"]
+  aliases: ["Turkey", "Republic of Turkey", "République turque", "Turquie", "República de Turquía", "Turquía"]
   region: Western European and other States
   status: member
 - code: TUV
   name: {en: "Tuvalu", fr: "Tuvalu", es: "Tuvalu", ru: "Тувалу", zh: "图瓦卢", ar: "توفالو"}
+  formal: {en: "Tuvalu", fr: "Tuvalu", es: "Tuvalu", ru: "Тувалу", zh: "图瓦卢", ar: "توفالو"}
   alpha2: TV
   region: Asia-Pacific States
   status: member
 - code: TZA
   name: {en: "United Republic of Tanzania", fr: "République-Unie de Tanzanie", es: "República Unida de Tanzanía", ru: "Объединенная Республика Танзания", zh: "坦桑尼亚联合共和国", ar: "جمهورية تنزانيا المتحدة"}
+  formal: {en: "United Republic of Tanzania", fr: "République-Unie de Tanzanie", es: "República Unida de Tanzanía", ru: "Объединенная Республика Танзания", zh: "坦桑尼亚联合共和国", ar: "جمهورية تنزانيا المتحدة"}
   alpha2: TZ
   region: African States
   status: member
 - code: UGA
   name: {en: "Uganda", fr: "Ouganda", es: "Uganda", ru: "Уганда", zh: "乌干达", ar: "أوغندا"}
+  formal: {en: "Republic of Uganda", fr: "République de l'Ouganda", es: "República de Uganda", ru: "Республика Уганда", zh: "乌干达共和国", ar: "جمهورية أوغندا"}
   alpha2: UG
   region: African States
   status: member
 - code: UKR
   name: {en: "Ukraine", fr: "Ukraine", es: "Ucrania", ru: "Украина", zh: "乌克兰", ar: "أوكرانيا"}
+  formal: {en: "Ukraine", fr: "Ukraine", es: "Ucrania", ru: "Украина", zh: "乌克兰", ar: "أوكرانيا"}
   alpha2: UA
   region: Eastern European States
   status: member
 - code: URY
   name: {en: "Uruguay", fr: "Uruguay", es: "Uruguay", ru: "Уругвай", zh: "乌拉圭", ar: "أوروغواي"}
+  formal: {en: "Eastern Republic of Uruguay", fr: "République orientale de l'Uruguay", es: "República Oriental del Uruguay", ru: "Восточная Республика Уругвай", zh: "乌拉圭东岸共和国", ar: "جمهورية أوروغواي الشرقية"}
   alpha2: UY
   region: Latin American and Caribbean States
   status: member
 - code: USA
   name: {en: "United States of America", fr: "États-Unis d'Amérique", es: "Estados Unidos de América", ru: "Соединенные Штаты Америки", zh: "美利坚合众国", ar: "الولايات المتحدة الأمريكية"}
+  formal: {en: "United States of America", fr: "États-Unis d'Amérique", es: "Estados Unidos de América", ru: "Соединенные Штаты Америки", zh: "美利坚合众国", ar: "الولايات المتحدة الأمريكية"}
   alpha2: US
   region: Western European and other States
   status: member
 - code: UZB
   name: {en: "Uzbekistan", fr: "Ouzbékistan", es: "Uzbekistán", ru: "Узбекистан", zh: "乌兹别克斯坦", ar: "أوزبكستان"}
+  formal: {en: "Republic of Uzbekistan", fr: "République d'Ouzbékistan", es: "República de Uzbekistán", ru: "Республика Узбекистан", zh: "乌兹别克斯坦共和国", ar: "جمهورية أوزبكستان"}
   alpha2: UZ
   region: Asia-Pacific States
   status: member
 - code: VAT
   name: {en: "Holy See", fr: "Saint-Siège", es: "Santa Sede", ru: "Святой Престол", zh: "教廷", ar: "الكرسي الرسولي"}
+  formal: {en: "Holy See", fr: "Saint-Siège", es: "Santa Sede", ru: "Святой Престол", zh: "罗马教廷", ar: "الكرسي الرسولي"}
   alpha2: VA
+  aliases: ["罗马教廷"]
   status: observer
 - code: VCT
   name: {en: "Saint Vincent and the Grenadines", fr: "Saint-Vincent-et-les Grenadines", es: "San Vicente y las Granadinas", ru: "Сент-Винсент и Гренадины", zh: "圣文森特和格林纳丁斯", ar: "سانت فنسنت وجزر غرينادين"}
+  formal: {en: "Saint Vincent and the Grenadines", fr: "Saint-Vincent-et-les Grenadines", es: "San Vicente y las Granadinas", ru: "Сент-Винсент и Гренадины", zh: "圣文森特和格林纳丁斯", ar: "سانت فنسنت وجزر غرينادين"}
   alpha2: VC
   region: Latin American and Caribbean States
   status: member
 - code: VEN
   name: {en: "Venezuela (Bolivarian Republic of)", fr: "Venezuela (République bolivarienne du)", es: "Venezuela (República Bolivariana de)", ru: "Венесуэла (Боливарианская Республика)", zh: "委内瑞拉玻利瓦尔共和国", ar: "فنزويلا (جمهورية - البوليفارية)"}
+  formal: {en: "Bolivarian Republic of Venezuela", fr: "République bolivarienne du Venezuela", es: "República Bolivariana de Venezuela", ru: "Боливарианская Республика Венесуэла", zh: "委内瑞拉玻利瓦尔共和国", ar: "جمهورية فنزويلا البوليفارية"}
   alpha2: VE
   region: Latin American and Caribbean States
   status: member
@@ -6233,16 +6797,19 @@ export function stemArabic(word) {
   status: territory
 - code: VNM
   name: {en: "Viet Nam", fr: "Viet Nam", es: "Viet Nam", ru: "Вьетнам", zh: "越南", ar: "فييت نام"}
+  formal: {en: "Socialist Republic of Viet Nam", fr: "République socialiste du Viet Nam", es: "República Socialista de Viet Nam", ru: "Социалистическая Республика Вьетнам", zh: "越南社会主义共和国", ar: "جمهورية فييت نام الاشتراكية"}
   alpha2: VN
   region: Asia-Pacific States
   status: member
 - code: VUT
   name: {en: "Vanuatu", fr: "Vanuatu", es: "Vanuatu", ru: "Вануату", zh: "瓦努阿图", ar: "فانواتو"}
+  formal: {en: "Republic of Vanuatu", fr: "République de Vanuatu", es: "República de Vanuatu", ru: "Республика Вануату", zh: "瓦努阿图共和国", ar: "جمهورية فانواتو"}
   alpha2: VU
   region: Asia-Pacific States
   status: member
 - code: WSM
   name: {en: "Samoa", fr: "Samoa", es: "Samoa", ru: "Самоа", zh: "萨摩亚", ar: "ساموا"}
+  formal: {en: "Independent State of Samoa", fr: "État indépendant du Samoa", es: "Estado Independiente de Samoa", ru: "Независимое Государство Самоа", zh: "萨摩亚独立国", ar: "دولة ساموا المستقلة"}
   alpha2: WS
   region: Asia-Pacific States
   status: member
@@ -6252,21 +6819,25 @@ export function stemArabic(word) {
   status: territory
 - code: YEM
   name: {en: "Yemen", fr: "Yémen", es: "Yemen", ru: "Йемен", zh: "也门", ar: "اليمن"}
+  formal: {en: "Republic of Yemen", fr: "République du Yémen", es: "República del Yemen", ru: "Йеменская Республика", zh: "也门共和国", ar: "الجمهورية اليمنية"}
   alpha2: YE
   region: Asia-Pacific States
   status: member
 - code: ZAF
   name: {en: "South Africa", fr: "Afrique du Sud", es: "Sudáfrica", ru: "Южная Африка", zh: "南非", ar: "جنوب أفريقيا"}
+  formal: {en: "Republic of South Africa", fr: "République sud-africaine", es: "República de Sudáfrica", ru: "Южно-Африканская Республика", zh: "南非共和国", ar: "جمهورية جنوب أفريقيا"}
   alpha2: ZA
   region: African States
   status: member
 - code: ZMB
   name: {en: "Zambia", fr: "Zambie", es: "Zambia", ru: "Замбия", zh: "赞比亚", ar: "زامبيا"}
+  formal: {en: "Republic of Zambia", fr: "République de Zambie", es: "República de Zambia", ru: "Республика Замбия", zh: "赞比亚共和国", ar: "جمهورية زامبيا"}
   alpha2: ZM
   region: African States
   status: member
 - code: ZWE
   name: {en: "Zimbabwe", fr: "Zimbabwe", es: "Zimbabwe", ru: "Зимбабве", zh: "津巴布韦", ar: "زمبابوي"}
+  formal: {en: "Republic of Zimbabwe", fr: "République du Zimbabwe", es: "República de Zimbabwe", ru: "Республика Зимбабве", zh: "津巴布韦共和国", ar: "جمهورية زمبابوي"}
   alpha2: ZW
   region: African States
   status: member

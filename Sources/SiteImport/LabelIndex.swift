@@ -10,10 +10,7 @@ enum LabelKey {
     while text.hasPrefix("-") {
       text = MarkdownText.collapseSpaces(text.dropFirst())
     }
-    // Most labels are ASCII: lower-casing is all their folding needs (and much faster).
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-    text = text.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-    return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    return NameKey.fold(text)
   }
 
   /// The label cleaned for messages: no leading `- `, single spaces.

@@ -12,7 +12,7 @@ public struct UPRInfoImporter {
   public static let source = "upr-info"
 
   let mappings: UPRInfoMappings
-  let countries: LabelIndex
+  let countries: CountryLabels
   let noState: Set<String>
   let issues: [String: IssueTerms]
   /// `session|To` → rows of that review seen so far.
@@ -20,9 +20,7 @@ public struct UPRInfoImporter {
 
   public init(mappings: UPRInfoMappings, vocabulary: Vocabulary) {
     self.mappings = mappings
-    var countries = LabelIndex.countries(vocabulary)
-    for (name, code) in mappings.countryNames.sorted(by: { $0.key < $1.key }) { countries.add(code, labels: [name]) }
-    self.countries = countries
+    countries = CountryLabels(vocabulary, moreNames: mappings.countryNames.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     noState = Set(mappings.noState.map(LabelKey.make))
     issues = Dictionary(mappings.issues.map { (LabelKey.make($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
   }
@@ -66,7 +64,7 @@ public struct UPRInfoImporter {
       problems.append(ImportProblem(problemField, value, .rowSkipped, at: place))
       skipped = true
     }
-    let country = countries.value(for: toName)
+    let country = self.country(toName, .country, place, &problems)
     if country == nil { skip(.country, toName.isEmpty ? "(empty)" : toName) }
     let session = Int(sessionText).flatMap { mappings.sessions[$0] }
     if session == nil { skip(.session, sessionText.isEmpty ? "(empty)" : sessionText) }
@@ -93,11 +91,19 @@ public struct UPRInfoImporter {
     return nil
   }
 
+  /// The code `name` names, as `CountryLabels` reads it; a name read otherwise than as a name
+  /// (a formal name, an alias…) is recorded as mapped by alias.
+  private func country(_ name: String, _ field: ImportProblem.Field, _ place: String, _ problems: inout [ImportProblem]) -> String? {
+    guard let (code, how) = countries.match(name) else { return nil }
+    if how != .name { problems.append(ImportProblem(field, "\(name) → \(code) (\(how.rawValue))", .mappedByAlias, at: place)) }
+    return code
+  }
+
   /// The recommending States of the From column (comma-separated names).
   private func states(_ raw: String, _ place: String, _ problems: inout [ImportProblem]) -> [String] {
     var codes: [String] = []
     for name in HTMLEntities.decode(raw).split(separator: ",").map({ LabelKey.clean(String($0)) }) where !name.isEmpty {
-      if let code = countries.value(for: name) {
+      if let code = country(name, .recommendingState, place, &problems) {
         if !codes.contains(code) { codes.append(code) }
       } else if noState.contains(LabelKey.make(name)) {
         problems.append(ImportProblem(.recommendingState, name, .note, at: place))

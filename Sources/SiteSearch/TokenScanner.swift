@@ -9,12 +9,15 @@ struct TokenizerState {
 
   /// Every term this state produced.
   var terms = TermTable(capacity: 1 << 14)
-  /// Normalized word runs seen so far, and the term each stands for.
-  private var words = TermTable(capacity: 1 << 14)
-  private var wordTerms: [Int32] = []
-  /// Normalization of BMP scalars: -1 = not computed, -2 = composes; else a start in `foldArena`.
-  private var bmpFoldStart = [Int32](repeating: -1, count: 0x10000)
-  private var bmpFoldLength = [UInt8](repeating: 0, count: 0x10000)
+  /// The stemmer of the text being read (set by `tokenize`).
+  private var stemmer = LatinStemmer.english
+  /// Per stemmer: normalized word runs seen so far, and the term each stands for.
+  private var words = LatinStemmer.allCases.map { TermTable(capacity: $0 == .english ? 1 << 14 : 1 << 10) }
+  private var wordTerms: [[Int32]] = LatinStemmer.allCases.map { _ in [] }
+  /// Normalization of BMP scalars, accents folded (from 0) or kept (from 0x10000): -1 = not
+  /// computed, -2 = composes; else a start in `foldArena`.
+  private var bmpFoldStart = [Int32](repeating: -1, count: 0x20000)
+  private var bmpFoldLength = [UInt8](repeating: 0, count: 0x20000)
   private var foldArena: [UInt32] = []
   private var astralFolds: [UInt32: [UInt32]?] = [:]
   /// Class of a normalized BMP scalar (raw value of `CharacterClass`; 0 = not computed).
@@ -35,9 +38,12 @@ struct TokenizerState {
   /// Appends the tokens of `text` to `tokens`, positions starting at `start`.
   /// - Returns: the position after the last token.
   @discardableResult
-  mutating func tokenize(_ text: String, startingAt start: Int, into tokens: inout [RawToken]) -> Int {
+  mutating func tokenize(
+    _ text: String, startingAt start: Int, into tokens: inout [RawToken], stemmer: LatinStemmer = .english
+  ) -> Int {
+    self.stemmer = stemmer
     if !normalizeScalars(text) {
-      scalars = Tokenizer.normalize(text).map(\.value)
+      scalars = Tokenizer.normalize(text, keepingAccents: stemmer.keepsAccents).map(\.value)
       scalarCount = scalars.count
       for v in scalars { learnClass(v) }
     }
@@ -45,8 +51,9 @@ struct TokenizerState {
   }
 
   /// The normalized scalars of `text` (what `tokenize` indexes), for tests.
-  mutating func normalized(_ text: String) -> [Unicode.Scalar] {
-    if !normalizeScalars(text) { return Tokenizer.normalize(text) }
+  mutating func normalized(_ text: String, stemmer: LatinStemmer = .english) -> [Unicode.Scalar] {
+    self.stemmer = stemmer
+    if !normalizeScalars(text) { return Tokenizer.normalize(text, keepingAccents: stemmer.keepsAccents) }
     return scalars[0..<scalarCount].map { Unicode.Scalar($0)! }
   }
 
@@ -106,20 +113,21 @@ struct TokenizerState {
   @inline(__always)
   private mutating func appendFolded(_ v: UInt32) -> Bool {
     if v < 0x10000 {
-      var start = bmpFoldStart[Int(v)]
+      let slot = Int(v) + (stemmer.keepsAccents ? 0x10000 : 0)
+      var start = bmpFoldStart[slot]
       if start == -1 {
-        if let folded = Self.fold(v) {
+        if let folded = Self.fold(v, keepingAccents: stemmer.keepsAccents) {
           start = Int32(foldArena.count)
           foldArena.append(contentsOf: folded)
-          bmpFoldLength[Int(v)] = UInt8(folded.count)
+          bmpFoldLength[slot] = UInt8(folded.count)
           for s in folded { learnClass(s) }
         } else {
           start = -2
         }
-        bmpFoldStart[Int(v)] = start
+        bmpFoldStart[slot] = start
       }
       if start == -2 { return false }
-      let length = Int(bmpFoldLength[Int(v)])
+      let length = Int(bmpFoldLength[slot])
       for k in 0..<length { push(foldArena[Int(start) + k]) }
       return true
     }
@@ -142,7 +150,11 @@ struct TokenizerState {
   }
 
   /// The normalized form of one scalar, or nil when it may compose with its neighbours.
-  private static func fold(_ v: UInt32) -> [UInt32]? {
+  private static func fold(_ v: UInt32, keepingAccents: Bool = false) -> [UInt32]? {
+    if keepingAccents {
+      if LatinStemmer.composingMarks.contains(v) { return nil }
+      if let kept = LatinStemmer.kept(Unicode.Scalar(v)!) { return [kept.value] }
+    }
     if v == 0x306 { return nil }  // a breve may belong to the и before it (й): normalize the whole text
     let folded = Tokenizer.normalize(String(Character(Unicode.Scalar(v)!)))
     if folded.contains(where: Tokenizer.composes) { return nil }
@@ -270,6 +282,11 @@ struct TokenizerState {
       length += Self.utf8(v, into: &groupBytes, at: length)
     }
     guard hasDigit && scalarCount <= Tokenizer.maxTokenLength else { return }
+    if stemmer.keepsAccents && groupBytes[0..<length].contains(0xC3) {
+      let folded = Array(LatinStemmer.folded(String(decoding: groupBytes[0..<length], as: UTF8.self)).utf8)
+      tokens.append(RawToken(term: terms.intern(folded), position: group.start, span: group.runs, tail: false))
+      return
+    }
     let term = groupBytes.withUnsafeBufferPointer { terms.intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
     tokens.append(RawToken(term: term, position: group.start, span: group.runs, tail: false))
   }
@@ -279,17 +296,20 @@ struct TokenizerState {
   @inline(__always)
   private mutating func wordTerm() -> Int32 {
     let length = wordLength
-    let word = wordBytes.withUnsafeBufferPointer { words.intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
-    if Int(word) < wordTerms.count { return wordTerms[Int(word)] }
+    let m = stemmer.rawValue
+    let word = wordBytes.withUnsafeBufferPointer { words[m].intern(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+    if Int(word) < wordTerms[m].count { return wordTerms[m][Int(word)] }
     let bytes = wordBytes[0..<length]
     let term: Int32
-    if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { (0xD0...0xD9).contains($0) } ?? false) {
+    if stemmer.keepsAccents {
+      term = terms.intern(Array(stemmer.term(of: String(decoding: bytes, as: UTF8.self)).utf8))
+    } else if bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) || (bytes.first.map { (0xD0...0xD9).contains($0) } ?? false) {
       let stem = Tokenizer.wordTerm(String(decoding: bytes, as: UTF8.self))
       term = terms.intern(Array(stem.utf8))
     } else {
       term = internWord()
     }
-    wordTerms.append(term)
+    wordTerms[m].append(term)
     return term
   }
 

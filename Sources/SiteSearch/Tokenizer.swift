@@ -23,7 +23,9 @@ struct Token: Equatable, Sendable {
 ///   ta marbuta forms, Arabic-Indic digits...), then NFC.
 /// - A run of letters, digits and marks is a word; an a-z word becomes its irregular-plural
 ///   lemma and then its Porter2 stem, a Cyrillic (а-я) word its Snowball Russian stem, an
-///   Arabic word its light stem (`ArabicStemmer`).
+///   Arabic word its light stem (`ArabicStemmer`). In a French or Spanish text
+///   (`tokenize(_:language:)`), a word of a-z and accented letters takes its Snowball French or
+///   Spanish stem instead, stemmed with its accents and folded afterwards (`LatinStemmer`).
 /// - Word runs joined only by `/ . - ( ) _ :` form a group; a group of two or more runs with an
 ///   ASCII digit also yields a compound token, the raw runs joined by "-" ("A/HRC/39/6" →
 ///   "a-hrc-39-6"), at the first run's position.

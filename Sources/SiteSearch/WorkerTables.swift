@@ -87,14 +87,17 @@ struct WorkerTables: Sendable {
     tokenWeight.removeAll(keepingCapacity: true)
     var position = 0
     var length = 0
-    length += addField(document.title, weight: InvertedIndex.titleWeight, position: &position)
-    length += addField(document.text, weight: InvertedIndex.textWeight, position: &position)
-    _ = addField(document.document, weight: InvertedIndex.symbolWeight, position: &position)
-    _ = addField(document.paragraph, weight: InvertedIndex.symbolWeight, position: &position)
+    // Each text's Latin words take the stemmer of its language.
+    let stemmer = LatinStemmer(language: document.language)
+    length += addField(document.title, weight: InvertedIndex.titleWeight, stemmer, position: &position)
+    length += addField(document.text, weight: InvertedIndex.textWeight, stemmer, position: &position)
+    _ = addField(document.document, weight: InvertedIndex.symbolWeight, .english, position: &position)
+    _ = addField(document.paragraph, weight: InvertedIndex.symbolWeight, .english, position: &position)
     // Translations match like the text but leave the BM25 length alone.
     for translation in document.translations {
-      _ = addField(translation.title, weight: InvertedIndex.titleWeight, position: &position)
-      _ = addField(translation.text, weight: InvertedIndex.textWeight, position: &position)
+      let stemmer = LatinStemmer(language: translation.language)
+      _ = addField(translation.title, weight: InvertedIndex.titleWeight, stemmer, position: &position)
+      _ = addField(translation.text, weight: InvertedIndex.textWeight, stemmer, position: &position)
     }
     out.length.append(Int32(length))
     stamp += 1
@@ -103,9 +106,9 @@ struct WorkerTables: Sendable {
   }
 
   /// Tokenizes one field after the previous ones; returns its token count.
-  private mutating func addField(_ text: String, weight: UInt16, position: inout Int) -> Int {
+  private mutating func addField(_ text: String, weight: UInt16, _ stemmer: LatinStemmer, position: inout Int) -> Int {
     let before = tokens.count
-    position = state.tokenize(text, startingAt: position, into: &tokens) + Int(InvertedIndex.fieldGap)
+    position = state.tokenize(text, startingAt: position, into: &tokens, stemmer: stemmer) + Int(InvertedIndex.fieldGap)
     for _ in before..<tokens.count { tokenWeight.append(weight) }
     return tokens.count - before
   }

@@ -39,6 +39,8 @@ extension PageContextBuilder {
   /// commands. Braces become `\textbraceleft ` and `\textbraceright `, so the only braces in an
   /// entry are its own delimiters.
   static func bibtexText(_ text: String) -> String {
+    // Most titles and names have nothing to write as a command: then the text is the value.
+    if !text.utf8.contains(where: { $0 < 0x20 || bibtexSpecial.contains($0) }) { return text }
     var out = ""
     for c in oneLine(text) {
       switch c {
@@ -65,8 +67,12 @@ extension PageContextBuilder {
     return lines.map { "\($0.0)  - \(oneLine($0.1))" }.joined(separator: "\n")
   }
 
+  /// The bytes `bibtexText` writes as commands.
+  private static let bibtexSpecial: Set<UInt8> = Set("\\{}^~%&$#_".utf8)
+
   /// Line breaks and tabs as spaces: a RIS or BibTeX value is one line.
   static func oneLine(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+    if !text.utf8.contains(where: { $0 < 0x20 }) { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
   }
 }

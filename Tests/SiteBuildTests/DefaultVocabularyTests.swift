@@ -1,6 +1,7 @@
 import Foundation
 import SiteDefaults
 import Testing
+import Yams
 
 @testable import SiteBuild
 @testable import SiteCore
@@ -36,6 +37,39 @@ struct DefaultVocabularyTests {
         #expect(country.name.has(language), "\(country.code) has no \(language) name")
       }
     }
+  }
+
+  @Test("every UN Member State and observer State has a formal name in the six UN languages, as the decoder reads it")
+  func formalNames() throws {
+    // The file as Yams reads it, not through the app's decoder.
+    let entries = try #require(try Yams.load(yaml: DefaultFiles.vocabularies["countries.yml"]!) as? [[String: Any]])
+    let states = entries.filter { ["member", "observer"].contains($0["status"] as? String) }
+    #expect(states.count == 195)
+    for entry in states {
+      let code = try #require(entry["code"] as? String)
+      let formal = entry["formal"] as? [String: String] ?? [:]
+      let decoded = Self.vocabulary.countryByCode[CountryCode(code)]?.formal
+      for language in ["en", "fr", "es", "ru", "zh", "ar"] {
+        let text = formal[language] ?? ""
+        #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(code) has no \(language) formal name")
+        #expect(decoded?.has(language) == true && decoded?.text(in: language) == text, "\(code) \(language)")
+        // Written without UNTERM's leading article and footnote marks.
+        #expect(!["the ", "la ", "le ", "les ", "l'", "el ", "los ", "las "].contains { text.hasPrefix($0) } && !text.hasSuffix("*"), "\(text)")
+      }
+    }
+  }
+
+  @Test("search matches a State's names and aliases, not the words only its formal names have")
+  func searchNames() throws {
+    let entries = try #require(try Yams.load(yaml: DefaultFiles.vocabularies["countries.yml"]!) as? [[String: Any]])
+    let names = try #require(SiteBuilder.names(Self.vocabulary, [:])[.country])
+    for entry in entries {
+      let code = try #require(entry["code"] as? String)
+      let written = Array((entry["name"] as? [String: String] ?? [:]).values) + (entry["aliases"] as? [String] ?? [])
+      let searchable = Set(names[code.lowercased()] ?? [])
+      #expect(searchable == Set(written), "\(code)")
+    }
+    #expect(names["tur"]?.contains("Turkey") == true && names["fra"]?.contains("French Republic") == false)
   }
 
   @Test("every default name — body, theme, affected group, goal, target, regional group — is given in the six UN languages")

@@ -73,6 +73,8 @@ struct RecommendationDecoderTests {
      #"Content/recommendations/x.md:12:20: error: [affected_persons] unknown affected group "childrn": did you mean "children"?"#),
     ("country: ECU", "country: ECX",
      #"Content/recommendations/x.md:4:10: error: [country] unknown country "ECX": did you mean "ECU" (Ecuador)?"#),
+    ("country: ECU", "country: REPUBLICA DEL ECUADOR",
+     #"Content/recommendations/x.md:4:10: error: [country] unknown country "REPUBLICA DEL ECUADOR": did you mean "ECU" (Ecuador)?"#),
     ("date: 2018-07-06", "date: 2018-02-30",
      #"Content/recommendations/x.md:7:7: error: [date] "2018-02-30" is not a date"#),
     ("cycle: 3", "cycle: 5",

@@ -93,6 +93,26 @@ struct HeadlineScalarTests {
     #expect(fast > 2_000)
   }
 
+  @Test("whether a text opens with its title reads the same on bytes as word by word on characters")
+  func opensSameAsWordByWord() {
+    var generator = SeededRandom(seed: 11)
+    var opening = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<(1 + Int(generator.next() % 30)) { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+      // A title cut from the text (as a default title is), sometimes marked as cut, sometimes not.
+      let scalars = Array(text.unicodeScalars)
+      let cut = Int(generator.next() % UInt64(scalars.count + 1))
+      var title = String(String.UnicodeScalarView(scalars.prefix(cut)))
+      if generator.next() % 3 == 0 { title += "…" }
+      let opens = Headline.opens(text, with: title)
+      if opens { opening += 1 }
+      #expect(opens == Headline.opensWordByWord(text, with: title.hasSuffix("…") ? String(title.dropLast()) : title),
+        "\(text.debugDescription) / \(title.debugDescription)")
+    }
+    #expect(opening > 2_000)
+  }
+
   @Test("combining marks, joiners and Hangul are read by characters", arguments: ["e\u{0301}té.", "a\u{200D}b", "한국어.", "🇪🇨 x"])
   func stepsAside(_ text: String) {
     #expect(Headline.makeByScalars(text) == nil)

@@ -6,6 +6,7 @@ enum VocabularyFixture {
     .countries: ("countries.yml", """
       - code: ECU
         name: Ecuador
+        formal: {en: Republic of Ecuador, es: República del Ecuador}
         region: Latin American and Caribbean States
       - code: CHN
         name: {en: China, zh: 中国, fr: Chine}

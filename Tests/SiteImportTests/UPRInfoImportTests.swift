@@ -12,15 +12,15 @@ struct UPRInfoImportTests {
     let names = try ImportFixture.lines("upr-info-country-names.txt")
     #expect(names.count == 196)
     for name in names {
-      let code = importer.countries.value(for: name)
+      let code = importer.countries.match(name)?.code
       #expect(code != nil || importer.noState.contains(LabelKey.make(name)), "\(name) maps to nothing")
       if let code { #expect(ImportFixture.vocabulary.countryByCode[CountryCode(code)] != nil) }
     }
-    #expect(importer.countries.value(for: "DPR Korea") == "PRK")
-    #expect(importer.countries.value(for: "Macedonia FYR") == "MKD")
-    #expect(importer.countries.value(for: "St Vincent & the Grenadines") == "VCT")
-    #expect(importer.countries.value(for: "Cote d'Ivoire") == "CIV")
-    #expect(importer.countries.value(for: "Ecuador") == "ECU")
+    #expect(importer.countries.match("DPR Korea")?.code == "PRK")
+    #expect(importer.countries.match("Macedonia FYR")?.code == "MKD")
+    #expect(importer.countries.match("St Vincent & the Grenadines")?.code == "VCT")
+    #expect(importer.countries.match("Cote d'Ivoire")?.code == "CIV")
+    #expect(importer.countries.match("Ecuador")?.code == "ECU")
   }
 
   @Test("each of the 54 issue labels is in the issue table, and the table only names slugs of the vocabularies")

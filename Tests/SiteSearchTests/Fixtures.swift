@@ -65,6 +65,8 @@ enum Fixtures {
       var rule: String
       var input: String
       var tokens: [String]
+      /// The text's language (its Latin stemmer); English when absent.
+      var language: String?
     }
     var tokenize: [Case]
     var stem: [[String]]

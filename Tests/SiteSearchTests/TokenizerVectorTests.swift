@@ -9,7 +9,7 @@ struct TokenizerVectorTests {
     let vectors = try Fixtures.vectors()
     #expect(vectors.tokenize.count >= 80)
     for vector in vectors.tokenize {
-      let tokens = Tokenizer.tokenize(vector.input).map(\.formatted)
+      let tokens = Tokenizer.tokenize(vector.input, language: vector.language ?? "en").map(\.formatted)
       #expect(tokens == vector.tokens, "\(vector.rule): \(vector.input)")
     }
   }

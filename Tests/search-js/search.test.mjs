@@ -34,12 +34,13 @@ const namesMatch = (key, terms) => key !== null &&
 // Facets are disjunctive: a filtered field's values are counted over the documents that meet
 // the query and every other filter; the other fields' over the matches.
 // Query syntax: { any } matches when one alternative does; { not } clauses exclude.
-function oracle(query, filters = {}, typing = false) {
-  const clauses = parseQuery(query, { typing });
+function oracle(query, filters = {}, typing = false, language = "en") {
+  const clauses = parseQuery(query, { typing, language });
   const textMatches = fixtureDocs.filter((doc) => {
-    // Translations are searched with their record.
-    const translations = Object.values(doc.translations ?? {}).flat();
-    const fields = [doc.title, doc.text, doc.document, doc.paragraph, ...translations].map(tokenize);
+    // Translations are searched with their record. Each text is tokenized in its own language
+    // (French and Spanish words take their Snowball stems); symbols as English.
+    const translations = Object.entries(doc.translations ?? {}).flatMap(([l, texts]) => texts.map((x) => tokenize(x, l)));
+    const fields = [tokenize(doc.title, doc.language), tokenize(doc.text, doc.language), tokenize(doc.document), tokenize(doc.paragraph), ...translations];
     const names = nameTerms(doc);
     const satisfies = (c) => (c.any ? c.any.some(satisfies) : fields.some((tokens) => clauseMatches(c, tokens)) || namesMatch(c.names, names));
     // An optional clause (a CJK run as written) only ranks.
@@ -71,6 +72,7 @@ const QUERIES = [
   "children OR women", "torture OR \"climate change\" OR 国际合作", "-children", "rights -children", "rights -\"human rights\"",
   "OR", "children OR", "- women", "-Ecuador education", "registration", "regist", "educat", "-国际", "women OR -girls",
   "合作国际", "儿童权利保护", "促进和平", "子どもの権利", "пытки", "пыток", "\"пыток\"", "пытками мигрантов", "защиту",
+  "droits enfants", "\"droit à l'éducation\"", "niña", "niño indígena", "protegidos", "changement climatique", "garantiza",
 ];
 const FILTERS = [
   {}, { country: ["ecu"] }, { country: ["ecu", "mex"] }, { country: ["ecu"], mechanism: ["treaty-body"] },
@@ -90,6 +92,20 @@ test("gives exact totals, matches and facet counts for every query and filter co
       assert.equal(r.total, expected.ids.length, label);
       assert.deepEqual(r.results.map((x) => x.id).sort(), expected.ids, label);
       assert.deepEqual(sortedFacets(r.facets), expected.facets, label);
+    }
+  }
+});
+
+test("stems a query for the page's language and tries every other Latin stemmer (try all)", async () => {
+  assert.ok(oracle("droits enfants", {}, false, "fr").ids.includes("a-hrc-38-10-126-12"));
+  assert.ok(oracle("niña", {}, false, "en").ids.includes("a-hrc-40-8-131-5"));
+  for (const language of ["fr", "es", "ru", "en"]) {
+    const e = createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language });
+    for (const query of ["droits enfants", "niña", "protegidos", "\"droit à l'éducation\"", "égalité", "children", "education", "garantiza"]) {
+      for (const typing of [false, true]) {
+        const r = await e.search(query, { limit: 1000, typing });
+        assert.deepEqual(r.results.map((x) => x.id).sort(), oracle(query, {}, typing, language).ids, `${language} ${query} typing=${typing}`);
+      }
     }
   }
 });

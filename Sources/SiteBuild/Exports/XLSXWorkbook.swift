@@ -51,6 +51,8 @@ enum XLSXWorkbook {
 
   /// `text`, cut to Excel's limit when longer.
   static func fitted(_ text: String) -> String {
+    // No more bytes than the limit means no more characters: most cells need no count.
+    if text.utf8.count <= cellLimit { return text }
     let scalars = text.unicodeScalars
     guard scalars.count > cellLimit else { return text }
     let marker = " […]"

@@ -71,11 +71,14 @@ extension SiteBuilder {
   }
 
   /// Field → value → every name a query word may match: the names in every language and the
-  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs.
+  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs. Not the
+  /// States' formal names: the words they add are "Republic" (113 States), "Kingdom" (15) or
+  /// adjectives ("French Republic", "United Mexican States"), which would make text queries
+  /// such as `French language` or `United States` match every record of a State.
   static func names(_ v: Vocabulary, _ stringsByLanguage: [String: UIStrings]) -> [FacetField: [String: [String]]] {
     let uiStrings = stringsByLanguage.keys.sorted().map { stringsByLanguage[$0]! }
     var names: [FacetField: [String: [String]]] = [:]
-    names[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.all) }) { a, _ in a }
+    names[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
     names[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
     names[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
     names[.body] = Dictionary(v.bodies.map { ($0.slug, $0.name.all + $0.aliases + [$0.code]) }) { a, _ in a }
