@@ -1,8 +1,7 @@
 import Dispatch
 
 /// Writes the term dictionary in shards (terms in byte order, front-coded, laid out by
-/// `ShardBuilder`) and the parts of terms too large to inline into a shard as files under keys/,
-/// with each term's head (`KeyHead`: the result records of its first documents by impact).
+/// `ShardBuilder`) and the parts of terms too large to inline into a shard as files under keys/.
 /// Terms are encoded in batches on the workers and handed to the sink batch by batch, so the
 /// index never holds all of them.
 struct TermShardWriter {
@@ -11,12 +10,10 @@ struct TermShardWriter {
 
   let index: InvertedIndex
   let facets: FacetTable
-  /// The result record of the document numbered d (in index order), for the heads.
-  let record: @Sendable (Int) -> [UInt8]
   /// The threads that encode terms.
   let workers: Int
 
-  /// One term's encoded parts: postings, rows, head.
+  /// One term's encoded parts: postings, rows.
   struct EncodedTerm: Sendable {
     var df: Int
     var parts: [[UInt8]]
@@ -94,8 +91,7 @@ struct TermShardWriter {
         }
       }
       let rows = encoder.rows(of: documents)
-      let head = KeyHead.members(of: documents, impacts: impacts).map { record(Int(documents[$0]))[...] }
-      return EncodedTerm(df: df, parts: KeyEncoder.parts(documents: documents, impacts: impacts, rows: rows) + [KeyHead.encode(head)])
+      return EncodedTerm(df: df, parts: KeyEncoder.parts(documents: documents, impacts: impacts, rows: rows))
     }
   }
 }
