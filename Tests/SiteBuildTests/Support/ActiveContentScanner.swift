@@ -67,8 +67,11 @@ struct ActiveContentScanner {
       let lines = data.split(separator: UInt8(ascii: "\n"))
       return lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil } ? [] : ["a line that is not JSON"]
     case "xlsx", "sqlite":
-      // Compressed or binary: Tests/exports reads their cells (openpyxl: no formula) and rows (sqlite3).
-      return path.hasPrefix("downloads/") || path.hasSuffix("/recommendations.xlsx") ? [] : ["a download outside downloads/ and the group pages"]
+      // Compressed or binary: Tests/exports reads their cells (openpyxl: no formula) and rows (sqlite3),
+      // the follow-up progress reports' workbooks too (test_follow_up_report.py).
+      let isReport = path.contains("/follow-up/") && path.hasSuffix("/report.xlsx")
+      return path.hasPrefix("downloads/") || path.hasSuffix("/recommendations.xlsx") || isReport
+        ? [] : ["a download outside downloads/, the group pages and the follow-up reports"]
     case "bin":
       return path.hasPrefix("search/index/") ? [] : ["a binary file outside the search index"]
     default:
