@@ -21,8 +21,7 @@ struct CorpusTests {
   @Test("a site of 10,000 generated recommendations builds, with a page for each")
   func tenThousand() throws {
     let folder = SiteFixture.temporaryFolder("corpus-10k")
-    var generator = try CorpusGenerator(seed: 1)
-    try generator.write(count: 10_000, to: folder + "/Content")
+    try SiteFixture.generate(seed: 1, count: 10_000, into: folder + "/Content")
     let (output, report) = SiteFixture.build(content: folder + "/Content")
     #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics.prefix(5))")
     #expect(report.recommendations == 10_000)
@@ -34,8 +33,7 @@ struct CorpusTests {
   @Test("30% of records carry follow-up with histories and actions, every file decodes without a warning")
   func followUpShare() throws {
     let folder = SiteFixture.temporaryFolder("corpus-follow-up")
-    var generator = try CorpusGenerator(seed: 3)
-    try generator.write(count: 2_000, to: folder + "/Content")
+    try SiteFixture.generate(seed: 3, count: 2_000, into: folder + "/Content")
     let files = SiteFixture.files(in: folder + "/Content/recommendations")
     let texts = files.values.map { String(decoding: $0, as: UTF8.self) }
     let withBlock = texts.filter { $0.contains("\nfollow_up:\n") }

@@ -18,8 +18,7 @@ struct FollowUpOrderTests {
   @Test("goals by number and mechanisms in vocabulary order on every country's follow-up page")
   func order() throws {
     let folder = SiteFixture.temporaryFolder("follow-up-order")
-    var generator = try CorpusGenerator(seed: 5)
-    try generator.write(count: 600, to: folder + "/Content")
+    try SiteFixture.generate(seed: 5, count: 600, into: folder + "/Content")
     let (output, report) = SiteFixture.build(content: folder + "/Content")
     try #require(report.diagnostics.isEmpty, "\(report.diagnostics.prefix(3))")
     let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/countries").compactMap { code in

@@ -96,8 +96,7 @@ struct FollowUpPageTests {
   @Test("hub, country, institution and report pages count what the files hold")
   func counts() throws {
     let folder = SiteFixture.temporaryFolder("follow-up-counts")
-    var generator = try CorpusGenerator(seed: 11)
-    try generator.write(count: 1_500, to: folder + "/Content")
+    try SiteFixture.generate(seed: 11, count: 1_500, into: folder + "/Content")
     let (output, report) = SiteFixture.build(content: folder + "/Content")
     try #require(report.diagnostics.isEmpty, "\(report.diagnostics.prefix(3))")
     let tracked = try Self.bruteForce(folder + "/Content")

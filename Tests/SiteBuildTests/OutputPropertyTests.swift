@@ -19,8 +19,7 @@ struct OutputPropertyTests {
   @Test("a generated site is byte-identical on 1, 2 and 3 threads, search index included")
   func sameFilesForAnyThreadCount() throws {
     let folder = SiteFixture.temporaryFolder("threads")
-    var generator = try CorpusGenerator(seed: 5)
-    try generator.write(count: 2_500, to: folder + "/Content")
+    try SiteFixture.generate(seed: 5, count: 2_500, into: folder + "/Content")
     let (one, report) = SiteFixture.build(content: folder + "/Content", threads: 1)
     #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
     let index = SiteFixture.files(in: one + "/search/index")

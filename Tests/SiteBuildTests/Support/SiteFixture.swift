@@ -27,6 +27,12 @@ enum SiteFixture {
     atexit { try? FileManager.default.removeItem(at: SiteFixture.testRoot) }
   }()
 
+  /// Writes `count` generated recommendations (`hrindex generate`, seed `seed`) as the content folder `content`.
+  static func generate(seed: UInt64, count: Int, into content: String) throws {
+    var generator = try CorpusGenerator(seed: seed)
+    try generator.write(count: count, to: content)
+  }
+
   /// Builds `content` with the repository's theme into a new folder and returns that folder.
   static func build(content: String, baseURL: String? = nil, output: String? = nil, threads: Int = 2) -> (String, BuildReport) {
     let out = output ?? temporaryFolder() + "/Output"
