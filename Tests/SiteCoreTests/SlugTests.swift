@@ -79,13 +79,19 @@ struct HeadlineScalarTests {
     "\u{00A0}", "\u{2028}", "।", "word", "para. 120.89", "ก", "\u{0E33}", "\u{FE0F}",
   ]
 
+  /// Up to `pieces` of `Self.pieces`, drawn at random.
+  static func randomText(_ generator: inout SeededRandom, pieces: UInt64) -> String {
+    var text = ""
+    for _ in 0..<(1 + Int(generator.next() % pieces)) { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+    return text
+  }
+
   @Test("reading by scalars gives the title reading by characters gives, or steps aside")
   func sameAsCharacters() {
     var generator = SeededRandom(seed: 7)
     var fast = 0
     for _ in 0..<20_000 {
-      var text = ""
-      for _ in 0..<(1 + Int(generator.next() % 60)) { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+      let text = Self.randomText(&generator, pieces: 60)
       guard let byScalars = Headline.makeByScalars(text) else { continue }
       fast += 1
       #expect(byScalars == Headline.makeByCharacters(text), "\(text.debugDescription)")
@@ -98,8 +104,7 @@ struct HeadlineScalarTests {
     var generator = SeededRandom(seed: 11)
     var opening = 0
     for _ in 0..<20_000 {
-      var text = ""
-      for _ in 0..<(1 + Int(generator.next() % 30)) { text += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+      let text = Self.randomText(&generator, pieces: 30)
       // A title cut from the text (as a default title is), sometimes marked as cut, sometimes not.
       let scalars = Array(text.unicodeScalars)
       let cut = Int(generator.next() % UInt64(scalars.count + 1))

@@ -17,21 +17,14 @@ struct SnowballVectors: Decodable {
 
 @Suite("Snowball French and Spanish vectors")
 struct SnowballVectorTests {
-  @Test("stems every shared French vector (from Snowball's vocabulary) to Snowball's stem")
-  func frenchVectors() throws {
+  @Test("stems every shared vector (from Snowball's vocabulary) to Snowball's stem", arguments: ["fr", "es"])
+  func vectors(_ language: String) throws {
     let vectors = try SnowballVectors.load()
-    #expect(vectors.stemFrench.count >= 2000)
-    for pair in vectors.stemFrench {
-      #expect(FrenchStemmer.stem(pair[0]) == pair[1], "\(pair[0])")
-    }
-  }
-
-  @Test("stems every shared Spanish vector (from Snowball's vocabulary) to Snowball's stem")
-  func spanishVectors() throws {
-    let vectors = try SnowballVectors.load()
-    #expect(vectors.stemSpanish.count >= 2000)
-    for pair in vectors.stemSpanish {
-      #expect(SpanishStemmer.stem(pair[0]) == pair[1], "\(pair[0])")
+    let pairs = language == "fr" ? vectors.stemFrench : vectors.stemSpanish
+    let stem: (String) -> String = { language == "fr" ? FrenchStemmer.stem($0) : SpanishStemmer.stem($0) }
+    #expect(pairs.count >= 2000)
+    for pair in pairs {
+      #expect(stem(pair[0]) == pair[1], "\(language): \(pair[0])")
     }
   }
 }
