@@ -54,7 +54,8 @@
 //   Query parsing    parseQuery: the clauses every match must satisfy
 //   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
 //   Facets           filters to facet values; exact counts of the matches per facet value
-//   Results          one page's result records, with their excerpts
+//   Results          one page's result records (from the heads of the query's terms, where one
+//                    saves requests, else from docs/ chunks), with their excerpts
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
@@ -180,7 +181,7 @@ async function runSearch(index, edition, query, opts) {
   const [counts, fieldCounts, results] = await Promise.all([
     count([...clauseSources, ...filterSources], hits, constraints, matched),
     Promise.all(relaxed),
-    loadResults(index, manifest, edition, page, scores, clauses),
+    loadResults(index, manifest, edition, page, scores, clauses, clauseSources.flat()),
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
@@ -866,13 +867,20 @@ function readRecord([id, text, document, paragraph, date, language, title, count
 // Each result links into the reader's edition. Its title is in the reader's language when the
 // record has it there; its excerpt from the first version that holds a match: the reader's
 // language, the original, then the other translations (for no query: the reader's language).
-async function loadResults(index, manifest, edition, page, scores, clauses) {
+// The records come from the heads of the query's terms where one saves requests (`sources`: the
+// entries and postings of the clauses' terms), the others from their docs/ chunks.
+async function loadResults(index, manifest, edition, page, scores, clauses, sources) {
   const size = manifest.chunkSize;
-  const chunks = await Promise.all([...new Set(page.map((d) => Math.floor(d / size)))]
-    .map(async (c) => [c, await index.json(`docs/${c}.json`)]));
-  const byChunk = new Map(chunks);
+  const plan = planRecords(page, sources, size);
+  const [heads, chunks] = await Promise.all([
+    Promise.all(plan.heads.map(async ({ entry, members }) => [members, await index.head(entry)])),
+    Promise.all(plan.chunks.map(async (c) => [c, await index.json(`docs/${c}.json`)])),
+  ]);
+  const records = new Map();
+  for (const [c, list] of chunks) list.forEach((r, k) => records.set(c * size + k, r));
+  for (const [members, list] of heads) members.forEach((d, k) => records.set(d, list[k]));
   return page.map((d) => {
-    const doc = readRecord(byChunk.get(Math.floor(d / size))[d % size]);
+    const doc = readRecord(records.get(d));
     const own = doc.versions.find((v) => v.language === edition.language);
     const ordered = own ? [own, ...doc.versions.filter((v) => v !== own)] : doc.versions;
     let shown = null;
@@ -897,6 +905,64 @@ async function loadResults(index, manifest, edition, page, scores, clauses) {
       titleLanguage: named.language,
     };
   });
+}
+
+// A term's head (keys/<s>-<f>.h.json, KeyHead in Swift) holds the records of its first
+// HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
+// postings have no impacts); a term in fewer than HEAD_MIN documents has none, nor one whose
+// head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0).
+const HEAD_SIZE = 20;
+const HEAD_MIN = 2;
+
+// The documents of a term's head, in head order, from its postings (computed once).
+export function headMembers(postings) {
+  if (postings.head) return postings.head;
+  const { docs, impacts } = postings;
+  let members = [];
+  if (docs.length >= HEAD_MIN && !impacts) members = Array.from(docs.slice(0, HEAD_SIZE));
+  else if (docs.length >= HEAD_MIN) {
+    // The lowest impact that makes the cut, from a histogram of the impact bytes.
+    const histogram = new Int32Array(256);
+    for (const x of impacts) histogram[x]++;
+    let cut = 255;
+    let above = 0;
+    while (cut > 0 && above + histogram[cut] < HEAD_SIZE) above += histogram[cut--];
+    let room = HEAD_SIZE - above;
+    const chosen = [];
+    for (let i = 0; i < impacts.length; i++) {
+      if (impacts[i] < cut || (impacts[i] === cut && room-- <= 0)) continue;
+      chosen.push(i);
+    }
+    members = chosen.sort((a, b) => impacts[b] - impacts[a] || a - b).map((i) => docs[i]);
+  }
+  postings.head = members;
+  return members;
+}
+
+// Which heads and docs/ chunks to load for a page's records: greedily the head that saves the
+// most chunk requests (two at least, since it is one request itself), then the chunks of the
+// documents no chosen head holds.
+function planRecords(page, sources, size) {
+  const chunkCount = (docs) => new Set(docs.map((d) => Math.floor(d / size))).size;
+  let left = page;
+  const candidates = sources.filter(({ entry }) => entry.h?.size > 0)
+    .map(({ entry, postings }) => ({ entry, members: headMembers(postings) }));
+  const heads = [];
+  for (;;) {
+    let best = null;
+    let saved = 1;
+    for (const c of candidates) {
+      const held = new Set(c.members);
+      const rest = left.filter((d) => !held.has(d));
+      const s = chunkCount(left) - chunkCount(rest);
+      if (s > saved) { best = { c, rest }; saved = s; }
+    }
+    if (!best) break;
+    heads.push(best.c);
+    left = best.rest;
+    candidates.splice(candidates.indexOf(best.c), 1);
+  }
+  return { heads, chunks: [...new Set(left.map((d) => Math.floor(d / size)))] };
 }
 
 // ===== Excerpts =====
@@ -1004,12 +1070,14 @@ class IndexReader {
   part(entry, part, decode) {
     const key = `${part}:${entry.src ?? ""}:${entry.term}`;
     if (!this.cache.has(key)) {
-      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.bin`, "bin");
+      const bytes = entry[part].inline ?? this.load(`${entry.src}.${part}.${part === "h" ? "json" : "bin"}`, "bin");
       this.cache.set(key, Promise.resolve(bytes).then(decode));
     }
     return this.cache.get(key);
   }
   postings(entry) { return this.part(entry, "p", decodePostings); }
+  // A term's head (keys/<s>-<f>.h.json): the records of headMembers(postings), in order.
+  head(entry) { return this.part(entry, "h", (bytes) => JSON.parse(utf8.decode(bytes))); }
   rows(entry) { return this.part(entry, "r", decodeRows); }
   async positions(entry) {
     const postings = await this.postings(entry);
@@ -1157,7 +1225,8 @@ const utf8 = new TextDecoder();
 
 // A dictionary shard: its entry count, segment s and first file number k, then front-coded
 // terms in byte order, each with its postings (p) and facet rows (r), inline or in
-// keys/<s>-<k>.<part>.bin (k counts the segment's entries with a file).
+// keys/<s>-<k>.p.bin and .r.bin, and its head (h: size 0 for none) in keys/<s>-<k>.h.json (k
+// counts the segment's entries with a file).
 function decodeShard(bytes) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
@@ -1175,8 +1244,8 @@ function decodeShard(bytes) {
     previous = termBytes;
     const entry = { term: utf8.decode(termBytes), df: readVarint(state) };
     const flags = readVarint(state);
-    entry.src = (flags & 3) !== 3 ? `keys/${segment}-${files++}` : null;
-    readParts(state, entry, flags, [["p", 1], ["r", 2]]);
+    entry.src = (flags & 7) !== 7 ? `keys/${segment}-${files++}` : null;
+    readParts(state, entry, flags, [["p", 1], ["r", 2], ["h", 4]]);
     entries.push(entry);
   }
   return entries;

@@ -7,6 +7,10 @@ struct EditedDocuments {
     var new: DocumentTokens
     /// The document's facet values (global indexes, ascending).
     var values: [Int32]
+    /// The new result record, and whether it differs from the old one (then every head that
+    /// holds the document changes, whether or not its postings do).
+    var record: [UInt8]
+    var recordChanged: Bool
   }
 
   /// Ascending by number.
@@ -48,22 +52,25 @@ struct EditedDocuments {
         let values = IndexDecoding.vector(blocks[b]!, index: d % SearchIndexWriter.blockSize),
         lookup.values(of: new) == values
       else { return nil }
+      let oldRecord = Array(chunks[c]!.records.record(d % SearchIndexWriter.chunkSize))
       chunks[c]!.records.replace(d % SearchIndexWriter.chunkSize, with: new)
+      let record = Array(chunks[c]!.records.record(d % SearchIndexWriter.chunkSize))
       edited.append(
         Edited(
           number: d, old: DocumentTokens(old, tables: &tables), new: DocumentTokens(new, tables: &tables),
-          values: values))
+          values: values, record: record, recordChanged: record != oldRecord))
     }
   }
 
-  /// Every term whose postings change, ascending by term bytes, with the documents' changes.
+  /// Every term whose postings change, or whose head may hold a document whose record changed,
+  /// ascending by term bytes, with the documents' changes.
   func termChanges() -> [(term: [UInt8], changes: [PostingChange])] {
     var changes: [[UInt8]: [PostingChange]] = [:]
     for doc in edited {
       for term in Set(doc.old.terms.keys).union(doc.new.terms.keys) {
         let old = doc.old.terms[term]
         let new = doc.new.terms[term]
-        if old == new && doc.old.length == doc.new.length { continue }
+        if old == new && doc.old.length == doc.new.length && !doc.recordChanged { continue }
         changes[term, default: []].append(
           PostingChange(
             document: Int32(doc.number), oldWeight: old, newWeight: new, oldLength: doc.old.length,

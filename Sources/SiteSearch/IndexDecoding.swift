@@ -95,7 +95,7 @@ enum IndexDecoding {
           &cursor, flags: flags, limits: ShardBuilder.inlineLimits,
           path: { root + ShardBuilder.partPath(segment: segment, file: files, part: $0) })
       else { return nil }
-      if flags & 3 != 3 { files += 1 }
+      if flags & 7 != 7 { files += 1 }
       entries.append(StoredEntry(key: key, df: df, parts: parts))
       previous = key
     }
@@ -130,12 +130,12 @@ enum IndexDecoding {
     return cursor.isAtEnd ? entries : nil
   }
 
-  /// An entry's two parts: inline bytes, or the file that holds them (checked against the
-  /// inline limits, so that laying the entry out again puts each part where it was).
+  /// An entry's parts (one per limit): inline bytes, or the file that holds them (checked
+  /// against the inline limits, so that laying the entry out again puts each part where it was).
   private static func parts(_ cursor: inout ByteCursor, flags: Int, limits: [Int], path: (Int) -> String) -> [EntryPart]? {
-    guard flags & ~3 == 0 else { return nil }
+    guard flags & ~((1 << limits.count) - 1) == 0 else { return nil }
     var parts: [EntryPart] = []
-    for p in 0..<2 {
+    for p in limits.indices {
       guard let size = cursor.varint() else { return nil }
       guard (flags & (1 << p) != 0) == (size <= limits[p]) else { return nil }
       if flags & (1 << p) != 0 {

@@ -21,6 +21,8 @@ struct KeyEdit {
   let documents: Int
   let averageLength: Int
   let read: (String) -> [UInt8]?
+  /// The new result records of the edited documents, by number (for the terms' heads).
+  var records: [Int32: [UInt8]] = [:]
 
   enum Outcome {
     case kept(df: Int, parts: [EntryPart])
@@ -38,7 +40,7 @@ struct KeyEdit {
   }
 
   /// The old part when `bytes` did not change, else the new bytes.
-  private func part(_ bytes: [UInt8], replacing old: EntryPart?, oldBytes: [UInt8]?) -> EntryPart {
+  func part(_ bytes: [UInt8], replacing old: EntryPart?, oldBytes: [UInt8]?) -> EntryPart {
     if let old, let oldBytes, oldBytes == bytes { return old }
     return .bytes(bytes)
   }
@@ -74,6 +76,7 @@ struct KeyEdit {
     guard let stored = storedPostings(entry) else { return nil }
     var postings = stored.0
     let oldPostings = stored.1
+    let before = stored.0
     var rows: [FacetRow]? = nil
     var oldRows: [UInt8]? = nil
     for change in changes {
@@ -98,11 +101,13 @@ struct KeyEdit {
     }
     let df = postings.documents.count
     if df == 0 { return .removed }
-    guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents) else { return nil }
+    guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents),
+      let head = head(old: before, new: postings, stored: entry?.parts[2])
+    else { return nil }
     guard let rows else {
       // Nobody joined or left: the rows stay.
       guard let entry else { return nil }
-      return .kept(df: df, parts: [part(postings.encoded(), replacing: entry.parts[0], oldBytes: oldPostings), entry.parts[1]])
+      return .kept(df: df, parts: [part(postings.encoded(), replacing: entry.parts[0], oldBytes: oldPostings), entry.parts[1], head])
     }
     let encoded = postings.documents.withUnsafeBufferPointer {
       KeyEncoder.parts(documents: $0, impacts: postings.impacts, rows: KeyEncoder.rows(rows))
@@ -112,6 +117,7 @@ struct KeyEdit {
       parts: [
         part(encoded[0], replacing: entry?.parts[0], oldBytes: oldPostings),
         part(encoded[1], replacing: entry?.parts[1], oldBytes: oldRows),
+        head,
       ])
   }
 

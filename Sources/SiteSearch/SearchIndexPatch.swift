@@ -51,7 +51,8 @@ public enum SearchIndexPatch {
         PairWriter.bucketCount(occurrences: pairOccurrences) == manifest.pairBuckets
       else { return nil }
       var out = PatchOutput()
-      let edit = KeyEdit(documents: n, averageLength: manifest.averageLength, read: read)
+      var edit = KeyEdit(documents: n, averageLength: manifest.averageLength, read: read)
+      for doc in documents.edited { edit.records[Int32(doc.number)] = doc.record }
       var dictionary = DictionaryPatch(root: root, edit: edit, firstTerms: manifest.shards)
       guard dictionary.apply(documents.termChanges(), into: &out),
         PairPatch(root: root, edit: edit, buckets: manifest.pairBuckets).apply(documents.pairChanges(), into: &out)

@@ -20,7 +20,7 @@ public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
-  static let format = "hrindex-search-4"
+  static let format = "hrindex-search-5"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameters:
@@ -58,7 +58,12 @@ public enum SearchIndexWriter {
     index.dropPairs()
     trimMemory()
     index.groupPostings()
-    let shards = try TermShardWriter(index: index, facets: facets, workers: workers).write(root: root, to: sink)
+    let record: @Sendable (Int) -> [UInt8] = { d in
+      var out: [UInt8] = []
+      ResultChunks.record(documents[order[d]], into: &out)
+      return out
+    }
+    let shards = try TermShardWriter(index: index, facets: facets, record: record, workers: workers).write(root: root, to: sink)
     let totalLength = index.totalLength
     index = InvertedIndex()
     trimMemory()

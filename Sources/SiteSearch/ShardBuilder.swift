@@ -24,16 +24,17 @@ enum BuiltFile {
 /// Terms come in byte order. An *anchor* term (chosen by a hash of its bytes, about one term in
 /// `anchorSpacing`) always starts a new shard, and a new *segment*; between anchors a shard is
 /// closed as soon as it holds `target` bytes. So a change in one entry moves shard boundaries
-/// only up to the next anchor. Parts too large to inline go to `keys/<s>-<k>.<part>.bin`: s is
+/// only up to the next anchor. Parts too large to inline go to `keys/<s>-<k>.<part>`: s is
 /// the first shard of the entry's segment, k counts the segment's entries that have such a file,
 /// so a moved shard boundary renames none. A shard starts with its entry count, its segment and
 /// the k of its first entry with a file.
 struct ShardBuilder {
   static let target = 24 * 1024
   static let anchorSpacing: UInt64 = 4096
-  /// Parts up to this many bytes live inside the shard entry instead of a file of their own.
-  static let inlineLimits = [256, 1024]
-  static let partSuffixes = ["p", "r"]
+  /// Parts up to this many bytes live inside the shard entry instead of a file of their own
+  /// (postings, rows; a head is always a file of its own, or empty).
+  static let inlineLimits = [256, 1024, 0]
+  static let partSuffixes = ["p.bin", "r.bin", "h.json"]
 
   let root: String
   /// The number of the shard being filled.
@@ -65,10 +66,10 @@ struct ShardBuilder {
 
   /// The path of an entry's part file (without the root).
   static func partPath(segment: Int, file: Int, part: Int) -> String {
-    "keys/\(segment)-\(file).\(partSuffixes[part]).bin"
+    "keys/\(segment)-\(file).\(partSuffixes[part])"
   }
 
-  /// Adds the next term in byte order with its parts (postings, rows).
+  /// Adds the next term in byte order with its parts (postings, rows, head).
   mutating func add<E: Error>(
     term: ArraySlice<UInt8>, df: Int, parts: [EntryPart], to out: (BuiltFile) throws(E) -> Void
   ) throws(E) {
@@ -97,7 +98,7 @@ struct ShardBuilder {
         try out(.part(path: root + Self.partPath(segment: segment.segment, file: segment.files, part: p), part))
       }
     }
-    if flags != 3 { segment.files += 1 }
+    if flags != (1 << parts.count) - 1 { segment.files += 1 }
     previous.removeAll(keepingCapacity: true)
     previous.append(contentsOf: term)
     entries += 1

@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Writes the term dictionary in shards (terms in byte order, front-coded, laid out by
-/// `ShardBuilder`) and the parts of terms too large to inline into a shard as files under keys/.
+/// `ShardBuilder`) and the parts of terms too large to inline into a shard as files under keys/,
+/// with each term's head (`KeyHead`: the result records of its first documents by impact).
 /// Terms are encoded in batches on the workers and handed to the sink batch by batch, so the
 /// index never holds all of them.
 struct TermShardWriter {
@@ -10,10 +11,12 @@ struct TermShardWriter {
 
   let index: InvertedIndex
   let facets: FacetTable
+  /// The result record of the document numbered d (in index order), for the heads.
+  let record: @Sendable (Int) -> [UInt8]
   /// The threads that encode terms.
   let workers: Int
 
-  /// One term's encoded parts: postings, rows.
+  /// One term's encoded parts: postings, rows, head.
   struct EncodedTerm: Sendable {
     var df: Int
     var parts: [[UInt8]]
@@ -91,7 +94,8 @@ struct TermShardWriter {
         }
       }
       let rows = encoder.rows(of: documents)
-      return EncodedTerm(df: df, parts: KeyEncoder.parts(documents: documents, impacts: impacts, rows: rows))
+      let head = KeyHead.members(of: documents, impacts: impacts).map { record(Int(documents[$0]))[...] }
+      return EncodedTerm(df: df, parts: KeyEncoder.parts(documents: documents, impacts: impacts, rows: rows) + [KeyHead.encode(head)])
     }
   }
 }

@@ -198,7 +198,8 @@ struct SearchIndexWriterTests {
       let df = reader.varint()
       let flags = reader.varint()
       var postings: [UInt8] = []
-      for bit in [1, 2] {
+      // Postings, rows, head: inline when flagged.
+      for bit in [1, 2, 4] {
         let size = reader.varint()
         guard flags & bit != 0 else { continue }
         if bit == 1 { postings = Array(reader.bytes[reader.at..<(reader.at + size)]) }

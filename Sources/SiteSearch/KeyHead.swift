@@ -1,0 +1,98 @@
+/// The head of a dictionary key: the result records of its first `size` documents in the order a
+/// query of that one term ranks them (impact descending, then document number ascending; index
+/// order alone for a key without impacts), in `keys/<s>-<f>.h.json`.
+///
+/// A first page's results are spread over the whole index, so loading them from `docs/` chunks
+/// costs about one request per result; a head holds a likely first page in one file. search.js
+/// knows which documents a head holds from the key's postings (it ranks them the same way) and
+/// loads a head instead of the chunks it replaces; the records are the ones `docs/` holds, so
+/// a head is a cache of records, never a source of matches.
+enum KeyHead {
+  /// Records per head: one page of the search page.
+  static let size = 20
+  /// Keys in fewer documents have no head (one chunk request costs the same).
+  static let minimumDocuments = 2
+  /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them
+  /// costs as few requests from the chunks (a document symbol's records, all of one date, sit
+  /// side by side), and the index stays smaller.
+  static let minimumChunks = 4
+
+  /// The positions in `documents` (a key's postings, ascending) of its head's documents, in head
+  /// order; none when it has no head (see `minimumDocuments`, `minimumChunks`).
+  static func members<C: RandomAccessCollection<Int32>>(of documents: C, impacts: [UInt8]?) -> [Int] where C.Index == Int {
+    let members = members(count: documents.count, impacts: impacts)
+    let chunks = Set(members.map { Int(documents[documents.startIndex + $0]) / SearchIndexWriter.chunkSize })
+    return chunks.count >= minimumChunks ? members : []
+  }
+
+  /// The positions in a key's postings of the documents a head would hold, in head order.
+  /// `count` is the key's df; `impacts` its impact bytes (nil: the key has none, every document
+  /// ranks alike).
+  /// Linear: a histogram of the impact bytes finds the lowest impact that makes the cut.
+  static func members(count: Int, impacts: [UInt8]?) -> [Int] {
+    guard count >= minimumDocuments else { return [] }
+    guard let impacts else { return Array(0..<min(count, size)) }
+    var histogram = [Int](repeating: 0, count: 256)
+    for x in impacts { histogram[Int(x)] += 1 }
+    var cut = 255
+    var above = 0
+    while cut > 0 && above + histogram[cut] < size {
+      above += histogram[cut]
+      cut -= 1
+    }
+    var room = size - above
+    var chosen: [Int] = []
+    for (i, x) in impacts.enumerated() where Int(x) >= cut {
+      if Int(x) == cut {
+        guard room > 0 else { continue }
+        room -= 1
+      }
+      chosen.append(i)
+    }
+    return chosen.sorted { impacts[$0] != impacts[$1] ? impacts[$0] > impacts[$1] : $0 < $1 }
+  }
+
+  /// The head file: the records, in head order, as a docs/ chunk writes them.
+  static func encode(_ records: [ArraySlice<UInt8>]) -> [UInt8] {
+    guard !records.isEmpty else { return [] }
+    var out: [UInt8] = [UInt8(ascii: "[")]
+    for (k, record) in records.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(contentsOf: record)
+    }
+    out.append(contentsOf: "]\n".utf8)
+    return out
+  }
+}
+
+extension KeyEdit {
+  /// A term's head after an edit turned its postings `old` into `new`: the records of the new
+  /// head's documents, an edited one's from `records`, the others' from the stored head or their
+  /// docs/ chunk. nil when the stored head does not hold as many records as `old` ranks first.
+  func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?) -> EntryPart? {
+    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts)
+    var oldBytes: [UInt8]? = nil
+    var known: [Int32: ArraySlice<UInt8>] = [:]
+    if let stored, stored.size > 0 {
+      guard let bytes = load(stored), let chunk = ResultRecords(bytes), chunk.count == oldMembers.count else { return nil }
+      oldBytes = bytes
+      for (k, i) in oldMembers.enumerated() { known[old.documents[i]] = chunk.record(k) }
+    } else if !oldMembers.isEmpty {
+      return nil
+    }
+    var chunks: [Int: ResultRecords] = [:]
+    var heads: [ArraySlice<UInt8>] = []
+    for i in KeyHead.members(of: new.documents, impacts: new.impacts) {
+      let d = new.documents[i]
+      if let record = records[d] ?? known[d].map(Array.init) {
+        heads.append(record[...])
+        continue
+      }
+      let c = Int(d) / SearchIndexWriter.chunkSize
+      if chunks[c] == nil { chunks[c] = read(SearchIndexWriter.root + "docs/\(c).json").flatMap(ResultRecords.init) }
+      guard let chunk = chunks[c], Int(d) % SearchIndexWriter.chunkSize < chunk.count else { return nil }
+      heads.append(chunk.record(Int(d) % SearchIndexWriter.chunkSize))
+    }
+    return part(KeyHead.encode(heads), replacing: stored, oldBytes: oldBytes)
+  }
+}

@@ -1,0 +1,119 @@
+// How many requests a cold first page costs, on a site of 2,000 generated recommendations
+// (`hrindex generate`, then `hrindex build`, with the binary in HRINDEX_BIN), counted through the
+// fetch the engine is given; and that the records a page takes from the terms' heads are the
+// records docs/ holds. Skipped when HRINDEX_BIN is not set.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "./fixture.mjs";
+
+const BASE_URL = "https://site.example/";
+const bin = process.env.HRINDEX_BIN;
+const skip = !bin ? "HRINDEX_BIN is not set (scripts/test sets it)" : !fs.existsSync(bin) ? `no hrindex at ${bin}` : false;
+
+// An excerpt's text: without its <mark>s, entities and leading or trailing "…".
+const ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+const plain = (html) => html.replace(/<\/?mark>/g, "").replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]).replace(/^…|…$/g, "");
+
+describe("the requests of a cold first page (2,000 generated recommendations)", { skip }, () => {
+  let root;
+  let output;
+  let createSearch;
+  // Every record of docs/, read straight from the chunk files, by id; and each id's number.
+  const records = new Map();
+  const numbers = new Map();
+  let readTitle;
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "hrindex-requests-"));
+    output = path.join(root, "site");
+    execFileSync(bin, ["generate", "--count", "2000", "--output", path.join(root, "content")], { stdio: "ignore" });
+    execFileSync(bin, [
+      "build", "--content", path.join(root, "content"), "--output", output,
+      "--templates", path.join(repoRoot, "Templates"), "--public", path.join(repoRoot, "Public"),
+    ], { stdio: ["ignore", "ignore", "pipe"] });
+    ({ createSearch, readTitle } = await import(pathToFileURL(path.join(output, "search/search.js")).href));
+    const docs = path.join(output, "search/index/docs");
+    for (let c = 0; fs.existsSync(path.join(docs, `${c}.json`)); c++) {
+      for (const record of JSON.parse(fs.readFileSync(path.join(docs, `${c}.json`), "utf8"))) {
+        numbers.set(record[0], numbers.size);
+        records.set(record[0], record);
+      }
+    }
+  });
+  after(() => root && fs.rmSync(root, { recursive: true, force: true }));
+
+  // A new engine (nothing cached) and the index paths it fetched.
+  function coldEngine() {
+    const log = [];
+    const fetch = async (url) => {
+      const file = path.join(output, decodeURIComponent(String(url).slice(BASE_URL.length)));
+      if (!fs.existsSync(file)) return { ok: false, status: 404 };
+      const bytes = fs.readFileSync(file);
+      log.push(file.slice(output.length + 1));
+      return {
+        ok: true, status: 200,
+        arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        json: async () => JSON.parse(bytes.toString("utf8")),
+      };
+    };
+    return { engine: createSearch({ baseUrl: BASE_URL, fetch }), log };
+  }
+
+  // The generated texts' English words (bench/queries.json asks for the same kind).
+  const WORDS = ["education", "police", "judges", "legislation", "resources", "trafficking", "society", "cooperation"];
+
+  test("a one-word query in 20+ documents' text loads its first page from the word's head: at most 6 requests", async () => {
+    // The layout: manifest.json; the word's names/ bucket; its dictionary shard; its postings
+    // (keys/…p.bin, unless inline); its facet rows (keys/…r.bin, unless inline or replaced by
+    // the counts in the postings); its head (keys/…h.json), which holds the word's first 20
+    // documents in the order the query ranks them, so no docs/ chunk. The facets/ postings of
+    // values the word names (matches ranked below every text match) come on top.
+    let checked = 0;
+    for (const word of WORDS) {
+      const { engine, log } = coldEngine();
+      const r = await engine.search(word, { limit: 20 });
+      const textMatches = r.results.filter((x) => x.excerpt.includes("<mark>"));
+      if (textMatches.length < 20) continue;
+      checked++;
+      const own = log.filter((p) => !p.startsWith("search/index/facets/"));
+      assert.equal(own.filter((p) => p.startsWith("search/index/docs/")).length, 0, `${word}: ${own.join(" ")}`);
+      assert.equal(own.filter((p) => p.endsWith(".h.json")).length, 1, `${word}: ${own.join(" ")}`);
+      assert.ok(own.length <= 6, `${word}: ${own.length} requests: ${own.join(" ")}`);
+    }
+    assert.ok(checked >= 4, `only ${checked} of the words are in 20+ documents`);
+  });
+
+  test("without heads the same page would cost a docs/ chunk for most results", async () => {
+    // The heads matter: the first page's documents are spread over many chunks.
+    const { engine } = coldEngine();
+    const manifest = await engine.manifest();
+    const r = await engine.search("education", { limit: 20 });
+    const chunks = new Set(r.results.map((x) => Math.floor(numbers.get(x.id) / manifest.chunkSize)));
+    assert.ok(chunks.size >= 8, `${chunks.size} chunks`);
+  });
+
+  test("every result taken from a head is the record docs/ holds for its id", async () => {
+    for (const q of [...WORDS, "education police", "judges OR society", "\"civil society\"", "legislation -police"]) {
+      for (const offset of [0, 20]) {
+        const { engine, log } = coldEngine();
+        const r = await engine.search(q, { limit: 20, offset });
+        // The export reads every match's record from docs/, in the search's order.
+        const all = JSON.parse(await engine.export(q, { format: "json" }));
+        assert.deepEqual(r.results.map((x) => x.id), all.slice(offset, offset + 20).map((x) => x.id), q);
+        for (const x of r.results) {
+          const [id, text, document, paragraph, date, language, title, country, body, url] = records.get(x.id);
+          assert.deepEqual(
+            [x.id, x.document, x.paragraph, x.date, x.country, x.body, x.url],
+            [id, document, paragraph, date, country, body, BASE_URL + (url ?? `recommendations/${id}/`)], q);
+          if (x.titleLanguage === language) assert.equal(x.title, readTitle(title, text), `${q}: ${id}`);
+          if (x.language === language) assert.ok(text.includes(plain(x.excerpt)), `${q}: ${id}: ${x.excerpt}`);
+        }
+        if (offset === 0 && WORDS.includes(q)) assert.ok(log.some((p) => p.endsWith(".h.json")), `${q}: ${log.join(" ")}`);
+      }
+    }
+  });
+});
