@@ -3130,7 +3130,9 @@ async function runSearch(index, edition, query, opts) {
   // a phrase's words too, looked up only if the other ways cost more.
   const clauseSources = matches.filter((m) => m.sources).map((m) => m.sources);
   const filterSources = filterEntries.map((es, i) => es.map((e, k) => ({ entry: e, postings: filterPostings[i][k], facet: true })));
-  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named).flatMap((c) => c.items.filter((it) => it.prefixes.length === 0 && !it.also).map((it) => it.exact));
+  // Each word of a phrase as the terms it matches (its stem and, tried in every language, `also`).
+  const phraseWords = clauses.filter((c, i) => c.items && c.items.length > 1 && !matches[i].named)
+    .flatMap((c) => c.items.filter((it) => it.prefixes.length === 0).map((it) => ({ exact: it.exact, also: it.also, prefixes: [] })));
   const count = (sources, h, c, docs) => countFacets(index, manifest, sources, phraseWords, h, c, docs);
   // Disjunctive facets: a filtered field's values are counted under every other constraint.
   const relaxed = filters.map(({ field }, i) => {
@@ -3704,15 +3706,17 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
     const n = hits.length;
     const blockSize = manifest.blockSize;
     const blocks = [...new Set(matched.map((d) => Math.floor(d / blockSize)))];
-    const blockCost = (blocks.length * manifest.vectorBytes) / Math.max(1, Math.ceil(n / blockSize));
+    const blockCost = blocks.length * (manifest.vectorBytes / Math.max(1, Math.ceil(n / blockSize)) + REQUEST_COST);
     let best = cheapestRows(sources, hits, constraints, manifest);
     if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
-      // Every match has each word of a phrase: the rows of the rarest may cost less than the
-      // blocks (its postings come too, to map its rows to documents).
-      const entries = (await Promise.all([...new Set(phraseWords)].map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
-      const rarest = entries.sort((a, b) => a.r.size + a.p.size - (b.r.size + b.p.size))[0];
-      if (rarest && rarest.r.size + rarest.p.size < Math.min(blockCost, best?.cost ?? Infinity)) {
-        const other = cheapestRows([[{ entry: rarest, postings: await index.postings(rarest) }]], hits, constraints, manifest);
+      // Every match has each word of a phrase: the rows of the rarest (of the entries of its
+      // terms) may cost less than the blocks (the postings come too, to map rows to documents).
+      const words = await Promise.all(phraseWords.map((item) => index.entries(item)));
+      const cost = (entries) => entries.reduce((sum, e) => sum + partCost(e.r) + partCost(e.p), 0);
+      const rarest = words.filter((entries) => entries.length > 0).sort((a, b) => cost(a) - cost(b))[0];
+      if (rarest && cost(rarest) < Math.min(blockCost, best?.cost ?? Infinity)) {
+        const source = await Promise.all(rarest.map(async (entry) => ({ entry, postings: await index.postings(entry) })));
+        const other = cheapestRows([source], hits, constraints, manifest);
         if (other && (!best || other.cost < best.cost)) best = other;
       }
     }
@@ -3766,6 +3770,11 @@ function facetObject(manifest, countsOf) {
 // left out): its precomputed counts when all its documents are taken; its counts less the
 // values of the few documents it must leave out (from their blocks); or its facet rows.
 const MAX_LEFT_OUT = 48;
+// What one more request costs, in bytes, when choosing how to count: a round trip is worth
+// several kilobytes, so hundreds of small vectors/ blocks lose to one rows file.
+const REQUEST_COST = 4096;
+// What loading a part of a dictionary entry costs: its bytes, and a request unless inline.
+const partCost = (part) => part.size + (part.inline ? 0 : REQUEST_COST);
 
 function cheapestRows(sources, hits, constraints, manifest) {
   const blockSize = manifest.blockSize;
@@ -3791,13 +3800,13 @@ function cheapestRows(sources, hits, constraints, manifest) {
         } else if (docs.length - taken <= MAX_LEFT_OUT) {
           for (let i = 0; i < docs.length; i++) if (!take[i]) step.left.push(docs[i]);
           const blocks = new Set(step.left.map((d) => Math.floor(d / blockSize))).size;
-          if (blocks * blockBytes < x.entry.r.size) step.mode = "minus";
+          if (blocks * (blockBytes + REQUEST_COST) < partCost(x.entry.r)) step.mode = "minus";
           else step.left = [];
         }
       }
       plan.push(step);
-      if (step.mode === "rows") cost += x.entry.r.size;
-      if (step.mode === "minus") cost += new Set(step.left.map((d) => Math.floor(d / blockSize))).size * blockBytes;
+      if (step.mode === "rows") cost += partCost(x.entry.r);
+      if (step.mode === "minus") cost += new Set(step.left.map((d) => Math.floor(d / blockSize))).size * (blockBytes + REQUEST_COST);
     }
     if (!best || cost < best.cost) best = { plan, cost };
   }
@@ -3872,7 +3881,7 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
 // postings have no impacts); a term in fewer than HEAD_MIN documents has none, nor one whose
 // head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0).
 const HEAD_SIZE = 20;
-const HEAD_MIN = 2;
+const HEAD_MIN = 10;
 
 // The documents of a term's head, in head order, from its postings (computed once).
 export function headMembers(postings) {

@@ -10,12 +10,18 @@
 enum KeyHead {
   /// Records per head: one page of the search page.
   static let size = 20
-  /// Keys in fewer documents have no head (one chunk request costs the same).
-  static let minimumDocuments = 2
+  /// Keys in fewer documents have no head: their whole result list costs at most 9 chunk
+  /// requests, and such keys (rare words, paragraph numbers) are most keys, so their heads would
+  /// be most of the heads' bytes (at 270,000 generated recommendations 45,000 of 51,000 heads,
+  /// 400 of 462 MB, when every key in 2+ documents had one).
+  static let minimumDocuments = 10
   /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them
   /// costs as few requests from the chunks (a document symbol's records, all of one date, sit
   /// side by side), and the index stays smaller.
   static let minimumChunks = 4
+
+  /// The most records a key in `df` documents can have in its head.
+  static func bound(df: Int) -> Int { df >= minimumDocuments ? min(df, size) : 0 }
 
   /// The positions in `documents` (a key's postings, ascending) of its head's documents, in head
   /// order; none when it has no head (see `minimumDocuments`, `minimumChunks`).

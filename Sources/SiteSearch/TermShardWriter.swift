@@ -8,6 +8,9 @@ import Dispatch
 struct TermShardWriter {
   /// A batch holds terms with about this many postings in all.
   static let batchPostings = 1 << 22
+  /// ... and at most about this many head records (each a document's whole result record), so
+  /// that a batch of many terms in a few documents each does not hold gigabytes of heads.
+  static let batchHeadRecords = 1 << 15
 
   let index: InvertedIndex
   let facets: FacetTable
@@ -36,7 +39,13 @@ struct TermShardWriter {
     var start = 0
     while start < index.termCount {
       var end = start + 1
-      while end < index.termCount && index.postingStart[end] - index.postingStart[start] < Self.batchPostings { end += 1 }
+      var headRecords = KeyHead.bound(df: index.postingStart[start + 1] - index.postingStart[start])
+      while end < index.termCount && index.postingStart[end] - index.postingStart[start] < Self.batchPostings
+        && headRecords < Self.batchHeadRecords
+      {
+        headRecords += KeyHead.bound(df: index.postingStart[end + 1] - index.postingStart[end])
+        end += 1
+      }
       let encoded = encodeInParallel(start..<end, averageLength: averageLength)
       for (k, term) in encoded.enumerated() {
         try builder.add(term: index.term(start + k), df: term.df, parts: term.parts.map { .bytes($0) }, to: emit)

@@ -116,4 +116,38 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
       }
     }
   });
+
+  test("a phrase's facet counts come from one word's rows, not a vectors/ block per match, and are exact", async () => {
+    // Every match of a phrase has each of its words, so the rows of its rarest word count the
+    // facets: a few requests, where the matches' vectors/ blocks would be one request per 64
+    // documents. The counts must equal those of the export (every match with its values).
+    // The most frequent pairs of adjacent words (of five letters or more, so no stop word) of the
+    // English texts, as phrases.
+    const pairs = new Map();
+    for (const [, text, , , , language] of records.values()) {
+      if (language !== "en") continue;
+      const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length >= 5);
+      for (let i = 1; i < words.length; i++) pairs.set(`${words[i - 1]} ${words[i]}`, (pairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
+    }
+    const phrases = [...pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([p]) => `"${p}"`);
+    let checked = 0;
+    for (const q of phrases) {
+      const { engine, log } = coldEngine();
+      const r = await engine.search(q, { limit: 20 });
+      const searched = [...log];
+      // The matches lie in many blocks (one request each), or the test proves nothing.
+      const manifest = await engine.manifest();
+      const all = JSON.parse(await engine.export(q, { format: "json" }));
+      if (new Set(all.map((x) => Math.floor(numbers.get(x.id) / manifest.blockSize))).size < 10) continue;
+      checked++;
+      assert.ok(searched.filter((p) => p.includes("/vectors/")).length <= 2, `${q}: ${searched.join(" ")}`);
+      const fields = await engine.facetFields();
+      const expected = Object.fromEntries(fields.map((f) => [f, {}]));
+      for (const row of all) {
+        for (const f of fields) for (const v of [row[f]].flat().filter((x) => x !== undefined && x !== null && x !== "")) expected[f][v] = (expected[f][v] ?? 0) + 1;
+      }
+      assert.deepEqual(r.facets, expected, q);
+    }
+    assert.ok(checked >= 2, `only ${checked} of ${phrases.join(", ")} have matches in 10+ blocks`);
+  });
 });
