@@ -18,7 +18,7 @@ let package = Package(
       name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
     .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
     .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-    .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    .systemLibrary(name: "CDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "CSystem"),
     .target(name: "SiteCore", dependencies: ["Yams"]),
@@ -34,7 +34,7 @@ let package = Package(
       name: "SiteBuild",
       dependencies: [
         "SiteCore", "SiteFiles", "SiteDefaults", "SiteMarkdown", "SiteSearch", "SiteTemplates", "CSystem",
-        "CXLSXWriter", "CSQLite",
+        "CDeflate", "CSQLite",
       ]),
     .executableTarget(
       name: "hrindex",

@@ -72,7 +72,7 @@ enum Downloads {
       scratch = file.path
     case .xlsx:
       scratch = try publisher.scratchPath(for: job.path)
-      try XLSXWorkbook.write(job.rows, model, to: scratch, scratchFolder: publisher.location.scratch)
+      try XLSXWorkbook.write(job.rows, model, to: scratch)
     case .sqlite:
       scratch = try publisher.scratchPath(for: job.path)
       try SQLiteDataset.write(model, to: scratch)

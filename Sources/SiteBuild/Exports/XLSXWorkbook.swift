@@ -1,10 +1,9 @@
-import CXLSXWriter
 import Foundation
 import SiteCore
 
-/// The spreadsheet downloads, written with libxlsxwriter (the one file that calls it) in its
-/// constant-memory mode: each row goes to disk as it is written, so a workbook of 270,000
-/// recommendations never sits in memory.
+/// The spreadsheet downloads: Office Open XML workbooks (ECMA-376) of one sheet, written part
+/// by part into a `ZipArchive`. Rows are streamed into the sheet as they come (text cells written
+/// inline), so a workbook of 270,000 recommendations never sits in memory.
 enum XLSXWorkbook {
   /// Excel's limit on the characters of a cell; a longer text is cut there and ends in "[…]"
   /// (the CSV and JSON downloads carry it whole).
@@ -12,9 +11,9 @@ enum XLSXWorkbook {
 
   /// Writes `rows` (indexes of `model.catalog.recommendations`) as one sheet with a header row,
   /// frozen and filterable, into the scratch file `path`.
-  static func write(_ rows: [Int], _ model: SiteModel, to path: String, scratchFolder: String) throws(DiagnosticError) {
+  static func write(_ rows: [Int], _ model: SiteModel, to path: String) throws(DiagnosticError) {
     try write(sheet: "Recommendations", columns: DatasetRow.columns, rows: rows.lazy.map { DatasetRow($0, model).cells },
-      created: created(model), to: path, scratchFolder: scratchFolder)
+      created: created(model), to: path)
   }
 
   /// Writes a table — `columns` as a bold header row, frozen and filterable, then one row of
@@ -22,43 +21,24 @@ enum XLSXWorkbook {
   /// one sheet `sheet` into the scratch file `path`. `created` stamps the file, so the same
   /// table gives the same bytes on every build.
   static func write<Rows: Sequence<[String]>>(sheet name: String, columns: [String], rows: Rows, created: time_t,
-                                              to path: String, scratchFolder: String) throws(DiagnosticError) {
-    var options = lxw_workbook_options()
-    options.constant_memory = UInt8(LXW_TRUE.rawValue)
-    let made = scratchFolder.withCString { folder -> OpaquePointer? in
-      options.tmpdir = UnsafeMutablePointer(mutating: folder)
-      return path.withCString { workbook_new_opt($0, &options) }.map { OpaquePointer($0) }
-    }
-    guard let made else { throw failure("cannot create the workbook", path) }
-    let workbook = UnsafeMutablePointer<lxw_workbook>(made)
-    var properties = lxw_doc_properties()
-    // A fixed creation time makes the file the same byte for byte on every build: libxlsxwriter
-    // stamps the zip entries with it.
-    properties.created = created
-    _ = workbook_set_properties(workbook, &properties)
-    guard let sheet = workbook_add_worksheet(workbook, name) else { throw failure("cannot add a sheet to", path) }
-    let bold = workbook_add_format(workbook)
-    format_set_bold(bold)
-    var problem: lxw_error = LXW_NO_ERROR
-    for (c, column) in columns.enumerated() {
-      let e = worksheet_write_string(sheet, 0, lxw_col_t(c), column, bold)
-      if e != LXW_NO_ERROR { problem = e }
-    }
+                                              to path: String) throws(DiagnosticError) {
+    let zip = try ZipArchive(path: path, modified: created)
+    try zip.begin("xl/worksheets/sheet1.xml")
+    var sheet = SheetXML(columns: columns.count)
+    sheet.start()
+    sheet.row(columns, style: 1)
     var count = 0
     for cells in rows {
       count += 1
-      for (c, cell) in cells.enumerated() where !cell.isEmpty {
-        let e = worksheet_write_string(sheet, lxw_row_t(count), lxw_col_t(c), fitted(cell), nil)
-        if e != LXW_NO_ERROR { problem = e }
-      }
+      sheet.row(cells.map(fitted), style: 0)
+      if sheet.bytes.count >= 1 << 18 { try sheet.drain(into: zip) }
     }
-    worksheet_freeze_panes(sheet, 1, 0)
-    _ = worksheet_autofilter(sheet, 0, 0, lxw_row_t(count), lxw_col_t(columns.count - 1))
-    let closed = workbook_close(workbook)
-    if problem == LXW_NO_ERROR { problem = closed }
-    guard problem == LXW_NO_ERROR else {
-      throw failure("cannot write the workbook (\(String(cString: lxw_strerror(problem))))", path)
-    }
+    sheet.finish(rows: count)
+    try sheet.drain(into: zip)
+    try zip.end()
+    let parts = WorkbookParts(sheet: name, columns: columns.count, rows: count, created: created)
+    for (part, bytes) in parts.files { try zip.add(part, Array(bytes.utf8)) }
+    try zip.finish()
   }
 
   /// `text`, cut to Excel's limit when longer.
@@ -85,9 +65,5 @@ enum XLSXWorkbook {
     parts.tm_mon = Int32((date?.month ?? 1) - 1)
     parts.tm_mday = Int32(date?.day ?? 1)
     return timegm(&parts)
-  }
-
-  private static func failure(_ what: String, _ path: String) -> DiagnosticError {
-    DiagnosticError([.error(at: nil, "\(what) \(path)")])
   }
 }

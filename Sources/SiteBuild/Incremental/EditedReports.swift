@@ -37,7 +37,7 @@ extension EditedSite {
           let path = builder.prefix + builder.reportFilePath(country: c, report: r)
           let rows = builder.reportRows(country: c, report: r)
           files.append(OutputFile(path: path + ".csv", bytes: PageContextBuilder.reportCSV(rows)))
-          guard (try? SiteBuilder.writeReportWorkbook(builder, rows, to: workbook, scratchFolder: location.scratch)) != nil,
+          guard (try? SiteBuilder.writeReportWorkbook(builder, rows, to: workbook)) != nil,
             let bytes = RegularFile.read(workbook)
           else { return nil }
           files.append(OutputFile(path: path + ".xlsx", bytes: bytes))

@@ -23,19 +23,16 @@ extension SiteBuilder {
       let rows = builder.reportRows(country: c, report: r)
       try writer.write(path + ".csv", PageContextBuilder.reportCSV(rows))
       let scratch = try writer.scratchPath(for: path + ".xlsx")
-      try writeReportWorkbook(builder, rows, to: scratch, scratchFolder: writer.location.scratch)
+      try writeReportWorkbook(builder, rows, to: scratch)
       _ = try writer.adopt(path + ".xlsx", scratch: scratch)
     }
   }
 
   /// Writes a progress report's `rows` as a workbook into the scratch file `path`, stamped with
   /// the date follow-up is counted against (`FollowUpIndex.asOf`), which a text edit knows too.
-  /// Every report of a build gets the same stamp: libxlsxwriter formats it with `gmtime`, whose
-  /// one buffer the threads writing workbooks share, so different stamps could swap between files.
-  static func writeReportWorkbook(_ builder: PageContextBuilder, _ rows: [[String]],
-                                  to path: String, scratchFolder: String) throws(DiagnosticError) {
+  static func writeReportWorkbook(_ builder: PageContextBuilder, _ rows: [[String]], to path: String) throws(DiagnosticError) {
     try XLSXWorkbook.write(sheet: "Report", columns: PageContextBuilder.reportColumns, rows: rows,
-      created: XLSXWorkbook.created(builder.model.followUp.asOf.flatMap(CalendarDate.init)), to: path, scratchFolder: scratchFolder)
+      created: XLSXWorkbook.created(builder.model.followUp.asOf.flatMap(CalendarDate.init)), to: path)
   }
 
   /// Calls `write` for `count` files in each builder's language tree, on `threads` threads.
