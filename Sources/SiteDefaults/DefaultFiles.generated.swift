@@ -3709,11 +3709,12 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
     const blockCost = blocks.length * (manifest.vectorBytes / Math.max(1, Math.ceil(n / blockSize)) + REQUEST_COST);
     let best = cheapestRows(sources, hits, constraints, manifest);
     if ((!best || best.cost > blockCost) && phraseWords.length > 0 && blockCost > 32768) {
-      // Every match has each word of a phrase: the rows of the rarest (of the entries of its
-      // terms) may cost less than the blocks (the postings come too, to map rows to documents).
-      const words = await Promise.all(phraseWords.map((item) => index.entries(item)));
+      // Every match has each word of a phrase: the rows of one (of the entries of its terms)
+      // may cost less than the blocks (the postings come too, to map rows to documents). Only
+      // the longest word is looked up, likely the rarest: each lookup is a dictionary shard.
+      const longest = phraseWords.reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
       const cost = (entries) => entries.reduce((sum, e) => sum + partCost(e.r) + partCost(e.p), 0);
-      const rarest = words.filter((entries) => entries.length > 0).sort((a, b) => cost(a) - cost(b))[0];
+      const rarest = [await index.entries(longest)].find((entries) => entries.length > 0);
       if (rarest && cost(rarest) < Math.min(blockCost, best?.cost ?? Infinity)) {
         const source = await Promise.all(rarest.map(async (entry) => ({ entry, postings: await index.postings(entry) })));
         const other = cheapestRows([source], hits, constraints, manifest);
