@@ -13,14 +13,20 @@ const clauseMatches = (clause, tokens) => tokens.some((t0) => itemMatches(clause
   clause.items.every((it) => tokens.some((t) => t.position === t0.position - clause.items[0].offset + it.offset && itemMatches(it, t.term))));
 // Names (the issue's rule): a clause's `names` key also matches the names of the document's
 // State, themes, affected groups, body, mechanism and SDGs: the terms of their tokens (no CJK
-// tail) and their CJK runs of 2+ characters. Region and recommending States are not names.
+// tail), tokenized in the name's language ({"fr": "Équateur"}; a plain string has no known
+// language and takes every Latin stemmer's terms), and their CJK runs of 2+ characters.
+// Region and recommending States are not names.
 const NAMED_FIELDS = ["country", "theme", "affected_persons", "body", "mechanism", "sdg_goal", "sdg_target"];
+const nameTokens = (name) => (typeof name === "string"
+  ? ["en", "fr", "es"].flatMap((l) => tokenize(name, l))
+  : Object.entries(name).flatMap(([l, text]) => tokenize(text, l)));
+const nameText = (name) => (typeof name === "string" ? name : Object.values(name).join(" "));
 function nameTerms(doc) {
   const terms = new Set();
   for (const field of NAMED_FIELDS) for (const value of doc.facets[field] ?? []) {
     for (const name of fixtureNames[field]?.[value] ?? []) {
-      for (const t of tokenize(name)) if (!t.tail) terms.add(t.term);
-      for (const run of Array.from(normalize(name)).reduce((runs, ch) => {
+      for (const t of nameTokens(name)) if (!t.tail) terms.add(t.term);
+      for (const run of Array.from(normalize(nameText(name))).reduce((runs, ch) => {
         if (isCJK(ch.codePointAt(0))) runs[runs.length - 1] += ch; else runs.push("");
         return runs;
       }, [""])) if (Array.from(run).length >= 2) terms.add(run);
@@ -284,7 +290,7 @@ function expectedSuggestion(query) {
   const known = new Set([...df.keys(), ...fixtureDocs.flatMap(nameTerms)]);
   for (const t of known) if (!df.has(t)) df.set(t, 0);
   for (const field of NAMED_FIELDS) for (const names of Object.values(fixtureNames[field] ?? {})) {
-    for (const name of names) for (const t of tokenize(name)) if (!t.tail && !df.has(t.term)) df.set(t.term, 0);
+    for (const name of names) for (const t of nameTokens(name)) if (!t.tail && !df.has(t.term)) df.set(t.term, 0);
   }
   let changed = false;
   const words = query.split(" ").map((w) => {
