@@ -230,13 +230,13 @@ export function pageNumbers(current, pages) {
 // Endings put back on a dictionary term (a stem) to spell words of each language that have it as
 // their stem, likeliest first; Arabic puts an article before some (ARABIC_PREFIXES).
 export const SPELLINGS = {
-  en: ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"],
+  en: ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment", "er", "ers"],
   fr: ["", "e", "s", "es", "er", "é", "ée", "és", "ées", "ion", "ions", "ation", "ations", "ité", "ités", "ement",
-    "ements", "ment", "al", "ale", "aux", "ique", "iques", "eur", "eurs", "ant", "ante", "ants", "ance", "ence"],
+    "ements", "ment", "al", "ale", "aux", "ique", "iques", "eur", "eurs", "ant", "ante", "ants", "antes", "ance", "ence"],
   es: ["", "a", "o", "as", "os", "e", "es", "ar", "er", "ir", "ado", "ada", "ados", "adas", "ión", "iones", "ción",
     "ciones", "ación", "aciones", "idad", "idades", "miento", "mientos", "al", "ales", "ico", "ica", "icos", "icas"],
-  ru: ["", "а", "и", "ы", "у", "е", "о", "я", "ю", "ой", "ей", "ом", "ем", "ов", "ев", "ам", "ям", "ами", "ями", "ах",
-    "ях", "ий", "ый", "ая", "ое", "ие", "ые", "ия", "ии", "ию", "ость", "ости", "ение", "ения", "ания"],
+  ru: ["", "а", "и", "ы", "ия", "ие", "ии", "ий", "ая", "ое", "ые", "ый", "у", "е", "о", "я", "ю", "ой", "ей", "ом", "ем",
+    "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях", "ию", "ость", "ости", "ение", "ения", "ания"],
   ar: ["", "ة", "ات", "ي", "ية", "ين", "ون", "ه"],
 };
 export const ARABIC_PREFIXES = ["ال", ""];
@@ -262,9 +262,11 @@ function spellingForm(word) {
  * dictionary shards where its terms would be, or of a name (names/): a term plus an ending
  * (SPELLINGS) that stems back to it, in the word's script (a Latin word from English, French
  * or Spanish endings, the page's language first), within 1 edit for words of up to 4
- * characters and 2 otherwise (compared as spellingForm writes them); ties go to the likelier
- * spelling (the rank of its ending in its list: the term as it is first), then to the term in
- * more documents, then to the first in code-point order. Null when
+ * characters and 2 otherwise (editDistance, on the words as spellingForm writes them); ties go
+ * to a spelling that ends in the word's last letter (accents aside: the ending tells the form
+ * meant), then to the likelier spelling (the page's language first, the term as it is first in
+ * each language), then to
+ * the term in more documents, then to the first in code-point order. Null when
  * no word was replaced. A suggested word stems back to a term that is in the index, so
  * searching it finds something.
  */
@@ -307,16 +309,17 @@ async function closestWord(index, manifest, word, keys, language) {
   for (const e of candidates) {
     if (isCompound(e.term) || startsWithCJK(e.term) || script(e.term) !== kind) continue;
     for (const { word: spelled, d, rank } of spellings(e.term, language, typed, limit)) {
-      const better = !best || d < best.d || (d === best.d && (rank < best.rank || (rank === best.rank &&
-        (e.df > best.df || (e.df === best.df && compareCodePoints(spelled, best.word) < 0)))));
-      if (better) best = { d, df: e.df, word: spelled, rank };
+      const key = [d, lastLetter(spelled) === lastLetter(typed) ? 0 : 1, rank, -e.df];
+      const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
+      if (!best || (k >= 0 ? key[k] < best.key[k] : compareCodePoints(spelled, best.word) < 0)) best = { key, word: spelled };
     }
   }
   return best?.word ?? null;
 }
 
 // Words whose index term is `term` that lie within `limit` edits of `typed`, with their distance
-// d and rank (the place of the spelling in its language's list, likeliest first). Each is the
+// d and rank (the place of the spelling in the languages' lists put end to end, the page's
+// language first: likeliest first). Each is the
 // term plus an ending of the term's script (Latin: the page's language's endings, then English,
 // French, Spanish; English also its irregular plurals and their singulars first; French and
 // Spanish put back the accents the typed word has on the term's letters: accentedLike), kept
@@ -328,6 +331,7 @@ function spellings(term, language, typed, limit) {
   if (languages.length === 0) return [{ word: term, d: editDistance(typed, term, limit), rank: 0 }].filter((x) => x.d <= limit);
   const out = [];
   const seen = new Set();
+  let offset = 0;
   for (const l of languages) {
     const stem = l === "fr" || l === "es" ? accentedLike(term, typed) : term;
     const words = l === "ar" ? ARABIC_PREFIXES.flatMap((p) => SPELLINGS.ar.map((e) => p + term + e)) : SPELLINGS[l].map((e) => stem + e);
@@ -337,11 +341,15 @@ function spellings(term, language, typed, limit) {
       const d = editDistance(typed, w, limit);
       if (d > limit) return;
       const tokens = tokenize(w, l === "fr" || l === "es" ? l : "en");
-      if (tokens.length === 1 && tokens[0].term === term) { seen.add(w); out.push({ word: w, d, rank }); }
+      if (tokens.length === 1 && tokens[0].term === term) { seen.add(w); out.push({ word: w, d, rank: offset + rank }); }
     });
+    offset += words.length;
   }
   return out;
 }
+
+// The last letter of a word, without its accent.
+const lastLetter = (word) => normalize([...word].pop() ?? "");
 
 // A folded French or Spanish term with the accents the typed word has at the same places
 // (`egal` typed `égalitée`: `égal`), so that the suggestion is spelled as the reader writes.
@@ -351,23 +359,30 @@ function accentedLike(term, typed) {
   return t.map((ch, i) => (i < w.length && w[i] !== ch && normalize(w[i]) === ch ? w[i] : ch)).join("");
 }
 
-/** Levenshtein distance of a and b (code points), or limit + 1 once it must pass `limit`. */
+/**
+ * Edit distance of a and b (code points): insertions, deletions, substitutions and swaps of two
+ * adjacent letters count one each (optimal string alignment), or limit + 1 once it must pass `limit`.
+ */
 export function editDistance(a, b, limit = Infinity) {
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let before = null;
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let previousSmallest = 0;
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
     let smallest = i;
     for (let j = 1; j <= y.length; j++) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (before && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
       smallest = Math.min(smallest, row[j]);
     }
-    if (smallest > limit) return limit + 1;
-    previous = row;
+    // A later row can only come from this one or, by a swap, from the one before (plus one).
+    if (smallest > limit && previousSmallest >= limit) return limit + 1;
+    [before, previous, previousSmallest] = [previous, row, smallest];
   }
-  return previous[y.length];
+  return Math.min(previous[y.length], limit + 1);
 }
 
 // The documents that satisfy all `constraints`, ascending (every document when there are none).

@@ -7,12 +7,10 @@
 // matches the terms of the query's parse. Skipped when HRINDEX_BIN is not set.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createSearch, parseQuery, stemFrench, stemSpanish, tokenize } from "../../Public/search/search.js";
-import { BASE_URL, fileFetch, repoRoot } from "./fixture.mjs";
+import { BASE_URL, buildRecommendations, repoRoot } from "./fixture.mjs";
 
 const bin = process.env.HRINDEX_BIN;
 const skip = !bin ? "HRINDEX_BIN is not set (scripts/test sets it)" : !fs.existsSync(bin) ? `no hrindex at ${bin}` : false;
@@ -45,30 +43,13 @@ const RECORDS = [
   { id: "r-rus-plain", country: "RUS", themes: [], affected_persons: [] },
 ];
 
-function recommendation(r, k) {
-  return [
-    "---", "document: A/HRC/38/4", `paragraph: "1.${k}"`, `country: ${r.country}`, "mechanism: upr", "body: UPR",
-    "date: 2018-04-10", "cycle: 3", "session: 29", "recommending_states: [GBR]", "response: noted", "language: en",
-    `id: ${r.id}`, `themes: [${r.themes.join(", ")}]`, `affected_persons: [${r.affected_persons.join(", ")}]`, "---", "Lorem ipsum.", "",
-  ].join("\n");
-}
-
 describe("names searched in their own languages (a site built by hrindex)", { skip }, () => {
   let root;
   let fetch;
   let nameTerms;
   before(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), "hrindex-names-"));
-    const content = path.join(root, "content");
-    fs.mkdirSync(path.join(content, "recommendations"), { recursive: true });
-    fs.writeFileSync(path.join(content, "site.yml"), `title: Names\nlanguage: en\nlanguages: [${LANGUAGES.join(", ")}]\n`);
-    RECORDS.forEach((r, k) => fs.writeFileSync(path.join(content, "recommendations", `${r.id}.md`), recommendation(r, k)));
-    const output = path.join(root, "site");
-    execFileSync(bin, [
-      "build", "--content", content, "--output", output,
-      "--templates", path.join(repoRoot, "Templates"), "--public", path.join(repoRoot, "Public"),
-    ], { stdio: ["ignore", "ignore", "pipe"] });
-    fetch = fileFetch(output);
+    let output;
+    ({ root, output, fetch } = buildRecommendations(bin, "names", LANGUAGES, RECORDS.map((r) => ({ ...r, text: "Lorem ipsum." }))));
     const labels = Object.fromEntries(LANGUAGES.map((l) => [l, JSON.parse(fs.readFileSync(path.join(output, `search/index/labels/${l}.json`), "utf8"))]));
     // Each record's name terms: a name by its language, an alias by every Latin stemmer.
     const terms = (text, languages) => languages.flatMap((l) => tokenize(text, l)).filter((t) => !t.tail).map((t) => t.term);

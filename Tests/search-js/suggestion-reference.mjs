@@ -3,15 +3,19 @@
 // number of documents; the names' terms with none), restricted to the dictionary shards where
 // the word's terms would be (the manifest's `shards`), a word that matches no term and no name
 // is replaced by the closest spelling: a term plus an ending of its script that stems back to
-// it, within 1 edit (words of up to 4 characters) or 2, the smallest distance first, then the
-// likelier spelling, then the term in more documents, then code-point order.
+// it (the page's language's list first: a spelling's rank is its place in the lists put end to
+// end), within 1 edit (a swap of two adjacent letters is one) (words of up to 4 characters) or 2, the smallest distance first, then one
+// ending in the word's last letter (accents aside), then the likelier spelling, then the term
+// in more documents, then code-point order.
 import { ARABIC_PREFIXES, IRREGULAR, SPELLINGS, isCJK, normalize, normalizeKeepingAccents, parseQuery, stemEnglish, tokenize } from "../../Public/search/search.js";
 
-export function levenshtein(a, b) {
+/** Optimal string alignment distance: insert, delete, substitute, swap two adjacent letters. */
+export function distance(a, b) {
   const x = [...a], y = [...b];
   const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) {
     d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
   }
   return d[x.length][y.length];
 }
@@ -50,6 +54,7 @@ function spelled(term, typed, language) {
   if (kind === "other") return [[term, 0]];
   const languages = kind === "latin" ? [...new Set([["fr", "es"].includes(language) ? language : "en", "en", "fr", "es"])] : [kind];
   const out = new Map();
+  let offset = 0;
   for (const l of languages) {
     let stem = term;
     // French and Spanish take the typed word's accents on the term's letters.
@@ -58,8 +63,9 @@ function spelled(term, typed, language) {
     if (l === "en") words = [...[...IRREGULAR].filter(([, lemma]) => stemEnglish(lemma) === term).flat(), ...words];
     words.forEach((w, rank) => {
       const tokens = tokenize(w, l === "fr" || l === "es" ? l : "en");
-      if (!out.has(w) && tokens.length === 1 && tokens[0].term === term) out.set(w, rank);
+      if (!out.has(w) && tokens.length === 1 && tokens[0].term === term) out.set(w, offset + rank);
     });
+    offset += words.length;
   }
   return [...out];
 }
@@ -84,9 +90,10 @@ export function expectedSuggestion(query, { df, names, shards, language = "en" }
     for (const [term, n] of candidates) {
       if (term.includes("-") || isCJK(term.codePointAt(0)) || scriptOf(term) !== scriptOf(typed)) continue;
       for (const [word, rank] of spelled(term, typed, language)) {
-        const d = levenshtein(typed, word);
+        const d = distance(typed, word);
         if (d > limit) continue;
-        const key = [d, rank, -n];
+        const last = (x) => normalize(x.at(-1) ?? "");
+        const key = [d, last(word) === last(typed) ? 0 : 1, rank, -n];
         const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
         if (!best || (k >= 0 ? key[k] < best.key[k] : before(word, best.word))) best = { key, word };
       }
