@@ -21,14 +21,16 @@
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
 // r.suggestion  (only when r.total is 0, and a word matched nothing) the query with such words
-//            replaced by the closest words of the term dictionary: "did you mean".
+//            replaced by the closest words of the term dictionary: "did you mean", spelled back
+//            from its stems in the word's script and language (see suggest).
 // r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
 //            without a filter counts the matches; a field with one counts the documents that meet
 //            the query and every other filter (with country: ["ecu"] every State keeps its count).
 //
 // A query word matches the text, and also the names (every language, aliases) of a record's
 // State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
-// a match in the text; quoted words match the text only.
+// a match in the text; quoted words match the text only. The index stems each name by its
+// language (aliases by every Latin stemmer), and a word is looked up by all its stems.
 //
 // Words match by their stems. The index stems a text's Latin-script words by its language:
 // French (fr) and Spanish (es) texts by Snowball French and Spanish, run on the word with its
