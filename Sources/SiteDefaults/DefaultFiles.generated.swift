@@ -3197,7 +3197,7 @@ export const SPELLINGS = {
     "ements", "ment", "al", "ale", "aux", "ique", "iques", "eur", "eurs", "ant", "ante", "ants", "antes", "ance", "ence"],
   es: ["", "a", "o", "as", "os", "e", "es", "ar", "er", "ir", "ado", "ada", "ados", "adas", "ión", "iones", "ción",
     "ciones", "ación", "aciones", "idad", "idades", "miento", "mientos", "al", "ales", "ico", "ica", "icos", "icas"],
-  ru: ["", "а", "и", "ы", "ия", "ие", "ии", "ий", "ая", "ое", "ые", "ый", "у", "е", "о", "я", "ю", "ой", "ей", "ом", "ем",
+  ru: ["", "ия", "а", "и", "ы", "ие", "ии", "ий", "ая", "ое", "ые", "ый", "у", "е", "о", "я", "ю", "ой", "ей", "ом", "ем",
     "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях", "ию", "ость", "ости", "ение", "ения", "ания"],
   ar: ["", "ة", "ات", "ي", "ية", "ين", "ون", "ه"],
 };
@@ -3225,9 +3225,8 @@ function spellingForm(word) {
  * (SPELLINGS) that stems back to it, in the word's script (a Latin word from English, French
  * or Spanish endings, the page's language first), within 1 edit for words of up to 4
  * characters and 2 otherwise (editDistance, on the words as spellingForm writes them); ties go
- * to a spelling that ends in the word's last letter (accents aside: the ending tells the form
- * meant), then to the likelier spelling (the page's language first, the term as it is first in
- * each language), then to
+ * to the likelier spelling (the page's language first; in each language the term as it is,
+ * then its endings in order), then to
  * the term in more documents, then to the first in code-point order. Null when
  * no word was replaced. A suggested word stems back to a term that is in the index, so
  * searching it finds something.
@@ -3271,7 +3270,7 @@ async function closestWord(index, manifest, word, keys, language) {
   for (const e of candidates) {
     if (isCompound(e.term) || startsWithCJK(e.term) || script(e.term) !== kind) continue;
     for (const { word: spelled, d, rank } of spellings(e.term, language, typed, limit)) {
-      const key = [d, lastLetter(spelled) === lastLetter(typed) ? 0 : 1, rank, -e.df];
+      const key = [d, rank, -e.df];
       const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
       if (!best || (k >= 0 ? key[k] < best.key[k] : compareCodePoints(spelled, best.word) < 0)) best = { key, word: spelled };
     }
@@ -3309,9 +3308,6 @@ function spellings(term, language, typed, limit) {
   }
   return out;
 }
-
-// The last letter of a word, without its accent.
-const lastLetter = (word) => normalize([...word].pop() ?? "");
 
 // A folded French or Spanish term with the accents the typed word has at the same places
 // (`egal` typed `égalitée`: `égal`), so that the suggestion is spelled as the reader writes.

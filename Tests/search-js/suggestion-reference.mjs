@@ -4,9 +4,9 @@
 // the word's terms would be (the manifest's `shards`), a word that matches no term and no name
 // is replaced by the closest spelling: a term plus an ending of its script that stems back to
 // it (the page's language's list first: a spelling's rank is its place in the lists put end to
-// end), within 1 edit (a swap of two adjacent letters is one) (words of up to 4 characters) or 2, the smallest distance first, then one
-// ending in the word's last letter (accents aside), then the likelier spelling, then the term
-// in more documents, then code-point order.
+// end), within 1 edit (a swap of two adjacent letters is one) for words of up to 4 characters,
+// else 2; the smallest distance first, then the likelier spelling (lower rank), then the term in
+// more documents, then code-point order.
 import { ARABIC_PREFIXES, IRREGULAR, SPELLINGS, isCJK, normalize, normalizeKeepingAccents, parseQuery, stemEnglish, tokenize } from "../../Public/search/search.js";
 
 /** Optimal string alignment distance: insert, delete, substitute, swap two adjacent letters. */
@@ -92,8 +92,7 @@ export function expectedSuggestion(query, { df, names, shards, language = "en" }
       for (const [word, rank] of spelled(term, typed, language)) {
         const d = distance(typed, word);
         if (d > limit) continue;
-        const last = (x) => normalize(x.at(-1) ?? "");
-        const key = [d, last(word) === last(typed) ? 0 : 1, rank, -n];
+        const key = [d, rank, -n];
         const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
         if (!best || (k >= 0 ? key[k] < best.key[k] : before(word, best.word))) best = { key, word };
       }
