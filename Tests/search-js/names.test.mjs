@@ -78,7 +78,8 @@ describe("names searched in their own languages (a site built by hrindex)", { sk
   test("inflected French and Spanish words find the records of the names that have other forms", async () => {
     // Read from the vocabularies: Personnes handicapées; Niños, Mujeres y niñas; Enfants.
     const cases = {
-      "handicapé": ["r-fra-disab"], "handicapés": ["r-fra-disab"], "niñas": ["r-ecu-child", "r-egy-exploit", "r-mex-women"],
+      "handicapé": ["r-fra-disab"], "handicapés": ["r-fra-disab"], "handicapées": ["r-fra-disab"],
+      "niños": ["r-ecu-child", "r-egy-exploit", "r-mex-women"], "enfants": ["r-ecu-child", "r-egy-exploit"], "niñas": ["r-ecu-child", "r-egy-exploit", "r-mex-women"],
       "niño": ["r-ecu-child", "r-egy-exploit", "r-mex-women"], "enfant": ["r-ecu-child", "r-egy-exploit"], "discapacidades": ["r-fra-disab"],
       "explotaciones": ["r-egy-exploit"], "vulnérables": ["r-egy-exploit"], "mujer": ["r-mex-women"],
     };
