@@ -21,14 +21,16 @@
 //            (& < > " ' become entities) and the matched words are then wrapped in <mark>…</mark>;
 //            <mark> is the only markup it can contain, so it is safe for innerHTML.
 // r.suggestion  (only when r.total is 0, and a word matched nothing) the query with such words
-//            replaced by the closest words of the term dictionary: "did you mean".
+//            replaced by the closest words of the term dictionary: "did you mean", spelled back
+//            from its stems in the word's script and language (see suggest).
 // r.facets   { field: { value: count } } for every facet field of the index. Disjunctive: a field
 //            without a filter counts the matches; a field with one counts the documents that meet
 //            the query and every other filter (with country: ["ecu"] every State keeps its count).
 //
 // A query word matches the text, and also the names (every language, aliases) of a record's
 // State, themes, affected groups, body, mechanism and SDGs (names/ in the index), ranked below
-// a match in the text; quoted words match the text only.
+// a match in the text; quoted words match the text only. The index stems each name by its
+// language (aliases by every Latin stemmer), and a word is looked up by all its stems.
 //
 // Words match by their stems. The index stems a text's Latin-script words by its language:
 // French (fr) and Spanish (es) texts by Snowball French and Spanish, run on the word with its
@@ -41,7 +43,8 @@
 // lists them, in index order, and engine.facetFields() returns that list. The engine also
 // offers baseUrl, labels() ({ field: { value: label } }) and manifest(). The other exports
 // (parseQuery, tokenize, tokenizeWithOffsets, formatToken, normalize, normalizeKeepingAccents, isCJK,
-// wordTerm, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers) are the parts the tests check on their own.
+// wordTerm, stemEnglish, stemRussian, stemFrench, stemSpanish, stemArabic, escapeHTML, buildExcerpt, editDistance, pageNumbers,
+// SPELLINGS, ARABIC_PREFIXES, IRREGULAR) are the parts the tests check on their own.
 // engine.export(query, { filters, sort, years, format: "csv" | "json", onProgress }) gives the whole
 // result set, in the search's order, as a file's text with URLs into the reader's edition
 // (Public/search/export.js, loaded only when called). readSearchState and searchOptions read the
@@ -188,7 +191,7 @@ async function runSearch(index, edition, query, opts) {
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
   if (matched.length === 0) {
-    const suggestion = await suggest(index, manifest, query);
+    const suggestion = await suggest(index, manifest, query, edition.reader);
     if (suggestion !== null) out.suggestion = suggestion;
   }
   return out;
@@ -229,17 +232,49 @@ export function pageNumbers(current, pages) {
 
 // ===== Suggestions =====
 
-// Endings put back on a dictionary term to spell a word that has it as its stem.
-const SPELLINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
+// Endings put back on a dictionary term (a stem) to spell words of each language that have it as
+// their stem, likeliest first; Arabic puts an article before some (ARABIC_PREFIXES).
+export const SPELLINGS = {
+  en: ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment", "er", "ers"],
+  fr: ["", "e", "s", "es", "er", "é", "ée", "és", "ées", "ion", "ions", "ation", "ations", "ité", "ités", "ement",
+    "ements", "ment", "al", "ale", "aux", "ique", "iques", "eur", "eurs", "ant", "ante", "ants", "antes", "ance", "ence"],
+  es: ["", "a", "o", "as", "os", "e", "es", "ar", "er", "ir", "ado", "ada", "ados", "adas", "ión", "iones", "ción",
+    "ciones", "ación", "aciones", "idad", "idades", "miento", "mientos", "al", "ales", "ico", "ica", "icos", "icas"],
+  ru: ["", "ия", "а", "и", "ы", "ие", "ии", "ий", "ая", "ое", "ые", "ый", "у", "е", "о", "я", "ю", "ой", "ей", "ом", "ем",
+    "ов", "ев", "ам", "ям", "ами", "ями", "ах", "ях", "ию", "ость", "ости", "ение", "ения", "ания"],
+  ar: ["", "ة", "ات", "ي", "ية", "ين", "ون", "ه"],
+};
+export const ARABIC_PREFIXES = ["ال", ""];
+
+// The script of a word, for "did you mean": a word is only replaced by a word of its script.
+function script(word) {
+  if (/[\u0400-\u04ff]/.test(word)) return "ru";
+  if (/[\u0600-\u06ff]/.test(word)) return "ar";
+  return /\p{Script=Latin}/u.test(word) ? "latin" : "other";
+}
+
+// A word as "did you mean" compares it: lower case, French and Spanish accents kept (else
+// folded, as the index folds them); Arabic without its vowel marks and tatweel, alef forms as
+// ا, but ة and ى as written (the index folds them, a reader does not).
+function spellingForm(word) {
+  if (script(word) !== "ar") return normalizeKeepingAccents(word);
+  return word.normalize("NFC").replace(/[\u064b-\u065f\u0670\u0640]/g, "").replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627");
+}
 
 /**
- * "Did you mean": the query with each unquoted word that matches nothing (no term, no name)
- * replaced by the closest word spelled from a term of its dictionary shard (a term plus one of
- * a few endings that stems back to it), or of a name (names/), within 1 edit for words of up to 4
- * characters and 2 otherwise; ties go to the term in more documents, then to the likelier
- * spelling (see spellings), then the first in byte order. Null when no word was replaced.
+ * "Did you mean": the query with each unquoted word that matches nothing (no term and no name,
+ * under any stemmer the query tries) replaced by the closest word spelled from a term of the
+ * dictionary shards where its terms would be, or of a name (names/): a term plus an ending
+ * (SPELLINGS) that stems back to it, in the word's script (a Latin word from English, French
+ * or Spanish endings, the page's language first), within 1 edit for words of up to 4
+ * characters and 2 otherwise (editDistance, on the words as spellingForm writes them); ties go
+ * to the likelier spelling (the page's language first; in each language the term as it is,
+ * then its endings in order), then to
+ * the term in more documents, then to the first in code-point order. Null when
+ * no word was replaced. A suggested word stems back to a term that is in the index, so
+ * searching it finds something.
  */
-async function suggest(index, manifest, query) {
+async function suggest(index, manifest, query, language = "en") {
   const parts = String(query).split(/(\s+)/);
   let changed = false;
   let quoted = false;
@@ -248,73 +283,107 @@ async function suggest(index, manifest, query) {
     const startsQuoted = quoted;
     for (const ch of part) if (QUOTE_CHARS.has(ch)) quoted = !quoted;
     if (startsQuoted || part === "OR" || /^-/.test(part) || [...part].some((ch) => QUOTE_CHARS.has(ch))) continue;
-    const tokens = tokenize(part);
+    const tokens = tokenize(part, language);
     if (tokens.length !== 1 || tokens[0].span || startsWithCJK(tokens[0].term)) continue;
-    const { term, raw } = tokens[0];
-    const [entries, names] = await Promise.all([
-      index.entries({ exact: term, prefixes: [] }),
-      matchNames(index, manifest, { exact: term, prefixes: [] }),
-    ]);
+    const [item] = queryItems(tokens, LATIN_STEMMERS.map((l) => tokenize(part, l)));
+    const key = { exact: item.exact, prefixes: [], ...(item.also ? { also: item.also } : {}) };
+    const [entries, names] = await Promise.all([index.entries(key), matchNames(index, manifest, key)]);
     if (entries.length > 0 || names.entries.length > 0) continue;
-    const best = await closestWord(index, manifest, raw, term);
+    const best = await closestWord(index, manifest, part, [item.exact, ...(item.also ?? []), tokenize(part)[0].raw], language);
     if (best !== null) { parts[i] = best; changed = true; }
   }
   return changed ? parts.join("") : null;
 }
 
-// The closest spelling (see suggest) of the terms in the dictionary shards and names/ buckets
-// where `raw` and its term would be.
-async function closestWord(index, manifest, raw, term) {
-  const limit = [...raw].length <= 4 ? 1 : 2;
-  const shards = [...new Set([shardFor(manifest.shards, term), shardFor(manifest.shards, raw)])];
+// The closest spelling (see suggest) of `word` among the terms of the dictionary shards and
+// names/ buckets where `keys` (its terms and its normalized form) would be.
+async function closestWord(index, manifest, word, keys, language) {
+  const typed = spellingForm(word);
+  const kind = script(typed);
+  const limit = [...typed].length <= 4 ? 1 : 2;
+  const shards = [...new Set(keys.map((k) => shardFor(manifest.shards, k)))];
   const candidates = (await Promise.all(shards.map((k) => index.shard(k)))).flat().map((e) => ({ term: e.term, df: e.df }));
   if (manifest.nameBuckets) {
-    const buckets = [...new Set([term, raw].map((k) => nameBucket(k, manifest.nameBuckets)))];
+    const buckets = [...new Set(keys.map((k) => nameBucket(k, manifest.nameBuckets)))];
     for (const file of await Promise.all(buckets.map((b) => index.json(`names/${b}.json`)))) {
       for (const name of Object.keys(file)) candidates.push({ term: name, df: 0 });
     }
   }
   let best = null;
   for (const e of candidates) {
-    if (isCompound(e.term) || startsWithCJK(e.term)) continue;
-    spellings(e.term).forEach((word, rank) => {
-      const d = editDistance(raw, word, limit);
-      if (d > limit) return;
-      const better = !best || d < best.d || (d === best.d && (e.df > best.df || (e.df === best.df &&
-        (rank < best.rank || (rank === best.rank && word < best.word)))));
-      if (better) best = { d, df: e.df, word, rank };
-    });
+    if (isCompound(e.term) || startsWithCJK(e.term) || script(e.term) !== kind) continue;
+    for (const { word: spelled, d, rank } of spellings(e.term, language, typed, limit)) {
+      const key = [d, rank, -e.df];
+      const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
+      if (!best || (k >= 0 ? key[k] < best.key[k] : compareCodePoints(spelled, best.word) < 0)) best = { key, word: spelled };
+    }
   }
   return best?.word ?? null;
 }
 
-// Words whose index term is `term`, likeliest first: irregular plurals and their singulars,
-// then the term with one of a few endings.
-function spellings(term) {
-  if (!/^[a-z]+$/.test(term)) return [term];
-  const words = [];
-  for (const [plural, lemma] of IRREGULAR) if (stemEnglish(lemma) === term) words.push(plural, lemma);
-  words.push(...SPELLINGS.map((ending) => term + ending));
-  return [...new Set(words)].filter((w) => wordTerm(w) === term);
+// Words whose index term is `term` that lie within `limit` edits of `typed`, with their distance
+// d and rank (the place of the spelling in the languages' lists put end to end, the page's
+// language first: likeliest first). Each is the
+// term plus an ending of the term's script (Latin: the page's language's endings, then English,
+// French, Spanish; English also its irregular plurals and their singulars first; French and
+// Spanish put back the accents the typed word has on the term's letters: accentedLike), kept
+// when the stemmer of that language gives the term back; a word two languages spell keeps its
+// first rank.
+function spellings(term, language, typed, limit) {
+  const kind = script(term);
+  const languages = kind === "latin" ? [...new Set([latinStemmer(language), ...LATIN_STEMMERS])] : kind === "ru" || kind === "ar" ? [kind] : [];
+  if (languages.length === 0) return [{ word: term, d: editDistance(typed, term, limit), rank: 0 }].filter((x) => x.d <= limit);
+  const out = [];
+  const seen = new Set();
+  let offset = 0;
+  for (const l of languages) {
+    const stem = l === "fr" || l === "es" ? accentedLike(term, typed) : term;
+    const words = l === "ar" ? ARABIC_PREFIXES.flatMap((p) => SPELLINGS.ar.map((e) => p + term + e)) : SPELLINGS[l].map((e) => stem + e);
+    if (l === "en") words.unshift(...[...IRREGULAR].filter(([, lemma]) => stemEnglish(lemma) === term).flat());
+    words.forEach((w, rank) => {
+      if (seen.has(w) || Math.abs([...w].length - [...typed].length) > limit) return;
+      const d = editDistance(typed, w, limit);
+      if (d > limit) return;
+      const tokens = tokenize(w, l === "fr" || l === "es" ? l : "en");
+      if (tokens.length === 1 && tokens[0].term === term) { seen.add(w); out.push({ word: w, d, rank: offset + rank }); }
+    });
+    offset += words.length;
+  }
+  return out;
 }
 
-/** Levenshtein distance of a and b (code points), or limit + 1 once it must pass `limit`. */
+// A folded French or Spanish term with the accents the typed word has at the same places
+// (`egal` typed `égalitée`: `égal`), so that the suggestion is spelled as the reader writes.
+function accentedLike(term, typed) {
+  const t = [...term];
+  const w = [...typed];
+  return t.map((ch, i) => (i < w.length && w[i] !== ch && normalize(w[i]) === ch ? w[i] : ch)).join("");
+}
+
+/**
+ * Edit distance of a and b (code points): insertions, deletions, substitutions and swaps of two
+ * adjacent letters count one each (optimal string alignment), or limit + 1 once it must pass `limit`.
+ */
 export function editDistance(a, b, limit = Infinity) {
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let before = null;
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let previousSmallest = 0;
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
     let smallest = i;
     for (let j = 1; j <= y.length; j++) {
       row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (before && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
       smallest = Math.min(smallest, row[j]);
     }
-    if (smallest > limit) return limit + 1;
-    previous = row;
+    // A later row can only come from this one or, by a swap, from the one before (plus one).
+    if (smallest > limit && previousSmallest >= limit) return limit + 1;
+    [before, previous, previousSmallest] = [previous, row, smallest];
   }
-  return previous[y.length];
+  return Math.min(previous[y.length], limit + 1);
 }
 
 // The documents that satisfy all `constraints`, ascending (every document when there are none).
@@ -1316,7 +1385,7 @@ const FOLDS = new Map([
   [0x671, "\u0627"], [0x672, "\u0627"], [0x673, "\u0627"], [0x675, "\u0627"],
   [0x649, "\u064a"], [0x6cc, "\u064a"], [0x629, "\u0647"], [0x6a9, "\u0643"], [0x640, ""],
 ]);
-const IRREGULAR = new Map([
+export const IRREGULAR = new Map([
   ["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"],
   ["peoples", "person"], ["feet", "foot"], ["teeth", "tooth"], ["mice", "mouse"],
   ["geese", "goose"], ["oxen", "ox"], ["criteria", "criterion"], ["phenomena", "phenomenon"],

@@ -52,9 +52,13 @@ enum LatinStemmer: Int, CaseIterable, Sendable {
 
 extension Tokenizer {
   static func tokenize(_ text: String, language: String) -> [Token] {
+    tokenize(text, stemmer: LatinStemmer(language: language))
+  }
+
+  static func tokenize(_ text: String, stemmer: LatinStemmer) -> [Token] {
     var state = TokenizerState()
     var raw: [RawToken] = []
-    state.tokenize(text, startingAt: 0, into: &raw, stemmer: LatinStemmer(language: language))
+    state.tokenize(text, startingAt: 0, into: &raw, stemmer: stemmer)
     return raw.map {
       Token(term: state.terms.string($0.term), position: Int($0.position), span: Int($0.span), tail: $0.tail)
     }

@@ -2,8 +2,13 @@
 /// in every language, with aliases), by the index terms of their words, so that a query word
 /// also finds the documents that have a value of that name.
 ///
-/// A name contributes the terms of its tokens (words, compounds, CJK bigrams and tails) and,
-/// for each run of CJK characters, the run itself (an unquoted CJK query is looked up whole).
+/// A name contributes the terms of its tokens (words, compounds, CJK bigrams; not the CJK tails,
+/// which no query looks up) as a text of its language has them: Latin words by the stemmer of
+/// that language (`LatinStemmer`: Snowball French for a French name, Snowball Spanish for a
+/// Spanish one, Porter2 for the others), Cyrillic and Arabic words by their script's stemmer.
+/// A name of no known language (an alias, a code) gets the terms of every Latin stemmer, as a
+/// query word does ("try all"). Each run of CJK characters also contributes the run itself (an
+/// unquoted CJK query is looked up whole).
 /// Terms are spread over `names/<b>.json` buckets by their first two scalars, so that a prefix
 /// of two or more scalars is found in one bucket: each file maps a term to the global indexes
 /// of the values it names.
@@ -14,7 +19,7 @@ enum NameIndex {
   static let bucketBytes = 4096
 
   /// The bucket files' contents, in bucket order.
-  static func buckets(_ names: [FacetField: [String: [String]]], facets: FacetTable) -> [[UInt8]] {
+  static func buckets(_ names: [FacetField: [String: [SearchName]]], facets: FacetTable) -> [[UInt8]] {
     var values: [String: Set<Int>] = [:]
     for field in fields {
       guard let byValue = names[field] else { continue }
@@ -33,10 +38,14 @@ enum NameIndex {
   }
 
   /// The terms a name contributes.
-  static func terms(of name: String) -> Set<String> {
-    var out = Set(Tokenizer.tokenize(name).map(\.term))
+  static func terms(of name: SearchName) -> Set<String> {
+    let stemmers = name.language.isEmpty ? LatinStemmer.allCases : [LatinStemmer(language: name.language)]
+    var out = Set<String>()
+    for stemmer in stemmers {
+      out.formUnion(Tokenizer.tokenize(name.text, stemmer: stemmer).lazy.filter { !$0.tail }.map(\.term))
+    }
     var run = String.UnicodeScalarView()
-    for scalar in Tokenizer.normalize(name) + [" "] {
+    for scalar in Tokenizer.normalize(name.text) + [" "] {
       if TokenizerState.isCJK(scalar.value) {
         run.append(scalar)
       } else {

@@ -80,3 +80,18 @@ public struct SearchFile: Sendable {
     self.bytes = bytes
   }
 }
+
+/// One name of a facet value (a State, theme, group, body, mechanism or SDG) that a query word
+/// may match, with its language: its words are stemmed as a text of that language would be
+/// (`NameIndex`). An empty language (an alias, a code, a name given as a plain string) is not
+/// known: its Latin words get the terms of every Latin stemmer.
+public struct SearchName: Sendable, Hashable {
+  public var text: String
+  /// BCP 47 language of the name, or "" when it is not known.
+  public var language: String
+
+  public init(_ text: String, language: String = "") {
+    self.text = text
+    self.language = language
+  }
+}

@@ -26,13 +26,13 @@ public enum SearchIndexWriter {
   /// - Parameters:
   ///   - labels: field -> value -> human label (`.country` -> "ecu" -> "Ecuador").
   ///   - names: field -> value -> every name of the value (all languages, aliases), which a
-  ///     query word also matches (`NameIndex.fields` are used).
+  ///     query word also matches (`NameIndex.fields` are used); each is stemmed by its language.
   ///   - editions: the site's language trees, whose pages and labels `createSearch({ language })`
   ///     returns (`labels/<language>.json`, the manifest's `editions`).
   ///   - threads: how many threads the work may use (at most 8 are).
   public static func files(
     for documents: [SearchDocument], labels: [FacetField: [String: String]],
-    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int
+    names: [FacetField: [String: [SearchName]]] = [:], editions: [SearchEdition] = [], threads: Int
   ) -> [SearchFile] {
     var files: [SearchFile] = []
     write(documents, labels: labels, names: names, editions: editions, threads: threads) { files.append($0) }
@@ -43,7 +43,7 @@ public enum SearchIndexWriter {
   /// holding them all in memory. `sink` runs on the calling thread.
   public static func write<E: Error>(
     _ documents: [SearchDocument], labels: [FacetField: [String: String]],
-    names: [FacetField: [String: [String]]] = [:], editions: [SearchEdition] = [], threads: Int,
+    names: [FacetField: [String: [SearchName]]] = [:], editions: [SearchEdition] = [], threads: Int,
     to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let workers = Parallel.workers(threads: threads)

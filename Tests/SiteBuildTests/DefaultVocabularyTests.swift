@@ -5,6 +5,7 @@ import Yams
 
 @testable import SiteBuild
 @testable import SiteCore
+import SiteSearch
 
 @Suite("The default vocabularies")
 struct DefaultVocabularyTests {
@@ -59,17 +60,20 @@ struct DefaultVocabularyTests {
     }
   }
 
-  @Test("search matches a State's names and aliases, not the words only its formal names have")
+  @Test("search matches a State's names (each in its language) and aliases (no language), not the words only its formal names have")
   func searchNames() throws {
     let entries = try #require(try Yams.load(yaml: DefaultFiles.vocabularies["countries.yml"]!) as? [[String: Any]])
     let names = try #require(SiteBuilder.names(Self.vocabulary, [:])[.country])
     for entry in entries {
       let code = try #require(entry["code"] as? String)
-      let written = Array((entry["name"] as? [String: String] ?? [:]).values) + (entry["aliases"] as? [String] ?? [])
+      let written = (entry["name"] as? [String: String] ?? [:]).map { SearchName($1, language: $0) }
+        + (entry["aliases"] as? [String] ?? []).map { SearchName($0) }
       let searchable = Set(names[code.lowercased()] ?? [])
       #expect(searchable == Set(written), "\(code)")
     }
-    #expect(names["tur"]?.contains("Turkey") == true && names["fra"]?.contains("French Republic") == false)
+    let texts = { (code: String) in names[code]?.map(\.text) ?? [] }
+    #expect(texts("tur").contains("Turkey") && !texts("fra").contains("French Republic"))
+    #expect(names["fra"]?.contains(SearchName("Francia", language: "es")) == true)
   }
 
   @Test("every default name — body, theme, affected group, goal, target, regional group — is given in the six UN languages")

@@ -36,9 +36,26 @@ enum Fixtures {
     return try byField(JSONDecoder().decode([String: [String: String]].self, from: data))
   }
 
-  static func names() throws -> [FacetField: [String: [String]]] {
+  /// A name of fixture-names.json: a string (no known language) or `{"fr": "Équateur"}`.
+  struct Name: Decodable {
+    var name: SearchName
+
+    init(from decoder: Decoder) throws {
+      if let text = try? decoder.singleValueContainer().decode(String.self) {
+        name = SearchName(text)
+        return
+      }
+      let byLanguage = try decoder.singleValueContainer().decode([String: String].self)
+      guard byLanguage.count == 1, let (language, text) = byLanguage.first else {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a name is a string or {language: name}"))
+      }
+      name = SearchName(text, language: language)
+    }
+  }
+
+  static func names() throws -> [FacetField: [String: [SearchName]]] {
     let data = try Data(contentsOf: searchJS.appendingPathComponent("fixture-names.json"))
-    return try byField(JSONDecoder().decode([String: [String: [String]]].self, from: data))
+    return try byField(JSONDecoder().decode([String: [String: [Name]]].self, from: data).mapValues { $0.mapValues { $0.map(\.name) } })
   }
 
   /// The fixture's editions: English at the root, French under fr/.

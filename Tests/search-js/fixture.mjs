@@ -1,6 +1,8 @@
 // Shared helpers for the Node tests: the fixture index (written by the Swift test
 // "writes the fixture index that the Node tests search") read through a fetch shim.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,4 +37,27 @@ export function fileFetch(root = fixtureRoot) {
   };
   shim.log = log;
   return shim;
+}
+
+/**
+ * Builds a site with the hrindex binary `bin` from recommendations made here ({ id, text,
+ * language?, country?, themes?, affected_persons? }; all UPR, 2018) in `languages`, into a new
+ * temporary folder. Returns the folder (`root`, to remove), the site (`output`) and a fetch over it.
+ */
+export function buildRecommendations(bin, name, languages, records) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `hrindex-${name}-`));
+  const content = path.join(root, "content");
+  fs.mkdirSync(path.join(content, "recommendations"), { recursive: true });
+  fs.writeFileSync(path.join(content, "site.yml"), `title: ${name}\nlanguage: en\nlanguages: [${languages.join(", ")}]\n`);
+  records.forEach((r, k) => fs.writeFileSync(path.join(content, "recommendations", `${r.id}.md`), [
+    "---", "document: A/HRC/38/4", `paragraph: "1.${k}"`, `country: ${r.country ?? "FRA"}`, "mechanism: upr", "body: UPR",
+    "date: 2018-04-10", "cycle: 3", "session: 29", "recommending_states: [GBR]", "response: noted", `language: ${r.language ?? "en"}`,
+    `id: ${r.id}`, `themes: [${(r.themes ?? []).join(", ")}]`, `affected_persons: [${(r.affected_persons ?? []).join(", ")}]`, "---", r.text, "",
+  ].join("\n")));
+  const output = path.join(root, "site");
+  execFileSync(bin, [
+    "build", "--content", content, "--output", output,
+    "--templates", path.join(repoRoot, "Templates"), "--public", path.join(repoRoot, "Public"),
+  ], { stdio: ["ignore", "ignore", "pipe"] });
+  return { root, output, fetch: fileFetch(output) };
 }

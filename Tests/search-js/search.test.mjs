@@ -1,7 +1,10 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { createSearch, isCJK, normalize, pageNumbers, parseQuery, tokenize, wordTerm } from "../../Public/search/search.js";
-import { BASE_URL, fileFetch, fixtureDocs, fixtureNames } from "./fixture.mjs";
+import { BASE_URL, fileFetch, fixtureDocs, fixtureNames, fixtureRoot } from "./fixture.mjs";
+import { dictionary, expectedSuggestion } from "./suggestion-reference.mjs";
+import fs from "node:fs";
+import path from "node:path";
 
 const engine = (fetch = fileFetch()) => createSearch({ baseUrl: BASE_URL, fetch });
 const FACET_FIELDS = await engine().facetFields();
@@ -13,14 +16,20 @@ const clauseMatches = (clause, tokens) => tokens.some((t0) => itemMatches(clause
   clause.items.every((it) => tokens.some((t) => t.position === t0.position - clause.items[0].offset + it.offset && itemMatches(it, t.term))));
 // Names (the issue's rule): a clause's `names` key also matches the names of the document's
 // State, themes, affected groups, body, mechanism and SDGs: the terms of their tokens (no CJK
-// tail) and their CJK runs of 2+ characters. Region and recommending States are not names.
+// tail), tokenized in the name's language ({"fr": "Équateur"}; a plain string has no known
+// language and takes every Latin stemmer's terms), and their CJK runs of 2+ characters.
+// Region and recommending States are not names.
 const NAMED_FIELDS = ["country", "theme", "affected_persons", "body", "mechanism", "sdg_goal", "sdg_target"];
+const nameTokens = (name) => (typeof name === "string"
+  ? ["en", "fr", "es"].flatMap((l) => tokenize(name, l))
+  : Object.entries(name).flatMap(([l, text]) => tokenize(text, l)));
+const nameText = (name) => (typeof name === "string" ? name : Object.values(name).join(" "));
 function nameTerms(doc) {
   const terms = new Set();
   for (const field of NAMED_FIELDS) for (const value of doc.facets[field] ?? []) {
     for (const name of fixtureNames[field]?.[value] ?? []) {
-      for (const t of tokenize(name)) if (!t.tail) terms.add(t.term);
-      for (const run of Array.from(normalize(name)).reduce((runs, ch) => {
+      for (const t of nameTokens(name)) if (!t.tail) terms.add(t.term);
+      for (const run of Array.from(normalize(nameText(name))).reduce((runs, ch) => {
         if (isCJK(ch.codePointAt(0))) runs[runs.length - 1] += ch; else runs.push("");
         return runs;
       }, [""])) if (Array.from(run).length >= 2) terms.add(run);
@@ -265,61 +274,32 @@ test("reads OR, -word and -\"phrase\", and uses the last word as typed as a pref
 // "Did you mean", brute force: every term of the fixture (documents and names) with its document
 // count, spelled back as words (term + ending, or an irregular plural and its singular, that
 // tokenize to the term), the closest within 1 edit (words of up to 4 letters) or 2.
-function levenshtein(a, b) {
-  const x = [...a], y = [...b];
-  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= x.length; i++) for (let j = 1; j <= y.length; j++) {
-    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-  }
-  return d[x.length][y.length];
-}
-const ENDINGS = ["", "s", "e", "ed", "ing", "ion", "ation", "y", "al", "ment"];
-const PLURALS = [["women", "woman"], ["men", "man"], ["children", "child"], ["people", "person"], ["peoples", "person"]];
-function expectedSuggestion(query) {
-  const df = new Map();
-  for (const doc of fixtureDocs) {
-    const text = [doc.title, doc.text, doc.document, doc.paragraph, ...Object.values(doc.translations ?? {}).flat()].join(" ");
-    for (const t of new Set(tokenize(text).map((x) => x.term))) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const known = new Set([...df.keys(), ...fixtureDocs.flatMap(nameTerms)]);
-  for (const t of known) if (!df.has(t)) df.set(t, 0);
-  for (const field of NAMED_FIELDS) for (const names of Object.values(fixtureNames[field] ?? {})) {
-    for (const name of names) for (const t of tokenize(name)) if (!t.tail && !df.has(t.term)) df.set(t.term, 0);
-  }
-  let changed = false;
-  const words = query.split(" ").map((w) => {
-    const [token] = tokenize(w);
-    if (df.has(token.term)) return w;
-    let best = null;
-    for (const [term, n] of df) {
-      if (term.includes("-") || isCJK(term.codePointAt(0))) continue;
-      const spelled = /^[a-z]+$/.test(term)
-        ? [...PLURALS.filter(([, s]) => wordTerm(s) === term).flat(), ...ENDINGS.map((e) => term + e)] : [term];
-      [...new Set(spelled)].filter((x) => wordTerm(x) === term).forEach((word, rank) => {
-        const d = levenshtein(token.raw, word);
-        if (d > ([...token.raw].length <= 4 ? 1 : 2)) return;
-        // Smallest distance, then most documents, then likeliest spelling, then byte order.
-        const key = [d, -n, rank];
-        const k = best ? key.findIndex((v, i) => v !== best.key[i]) : -1;
-        if (!best || (k >= 0 ? key[k] < best.key[k] : word < best.word)) best = { key, word };
-      });
-    }
-    if (!best) return w;
-    changed = true;
-    return best.word;
-  });
-  return changed ? words.join(" ") : undefined;
-}
+// The fixture's dictionary (each text in its language) and names, for the suggestion reference.
+const SUGGESTION_INDEX = {
+  df: dictionary(fixtureDocs, (doc) => [[doc.title, doc.language], [doc.text, doc.language], [doc.document, "en"], [doc.paragraph, "en"],
+    ...Object.entries(doc.translations ?? {}).flatMap(([l, texts]) => texts.map((x) => [x, l]))]),
+  names: new Set(Object.values(fixtureNames).flatMap((byValue) => Object.values(byValue).flat()).flatMap((name) => nameTokens(name).filter((t) => !t.tail).map((t) => t.term))),
+};
 
-test("offers 'did you mean' from the term dictionary for a query without results", async () => {
+test("offers 'did you mean' from the term dictionary for a query without results, in every script", async () => {
   const e = engine();
-  for (const query of ["torure", "educaton", "chldren rights", "childen", "Ecuadr", "registraton", "climat chnage", "zzzz", "Equateur"]) {
-    const r = await e.search(query);
+  const manifest = JSON.parse(fs.readFileSync(path.join(fixtureRoot, "search/index/manifest.json"), "utf8"));
+  // The reference takes every name: the fixture's names are in one bucket.
+  assert.equal(manifest.nameBuckets, 1);
+  const queries = ["torure", "educaton", "chldren rights", "childen", "Ecuadr", "registraton", "climat chnage", "zzzz", "Equateur",
+    "educacón", "educacion", "derechoss", "égalitée", "egalitee", "droitt", "журнолистов", "образованиеее", "التعليمم", "المساوات", "niñass"];
+  let suggested = 0;
+  for (const language of ["en", "fr", "es"]) for (const query of queries) {
+    const r = await createSearch({ baseUrl: BASE_URL, fetch: fileFetch(), language }).search(query);
     if (r.total > 0) { assert.equal(r.suggestion, undefined, query); continue; }
-    assert.equal(r.suggestion, expectedSuggestion(query), query);
+    assert.equal(r.suggestion, expectedSuggestion(query, { ...SUGGESTION_INDEX, shards: manifest.shards, language }), `${query} (${language})`);
+    // A suggestion is a query with results.
+    if (r.suggestion !== undefined) { suggested++; assert.ok((await e.search(r.suggestion)).total > 0, r.suggestion); }
   }
-  assert.equal((await e.search("torure")).suggestion, "torture");
-  assert.ok((await e.search((await e.search("educaton")).suggestion)).total > 0);
+  assert.ok(suggested >= 40, `${suggested} suggestions`);
+  // Spelled in the word's language and script (read from the fixture's texts).
+  const expected = { "torure": "torture", "educacón": "educación", "égalitée": "égalité", "журнолистов": "журналистов", "التعليمم": "التعليم" };
+  for (const [query, suggestion] of Object.entries(expected)) assert.equal((await e.search(query)).suggestion, suggestion, query);
   assert.equal((await e.search('"torure"')).suggestion, undefined);
 });
 

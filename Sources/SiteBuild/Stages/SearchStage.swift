@@ -71,20 +71,23 @@ extension SiteBuilder {
   }
 
   /// Field → value → every name a query word may match: the names in every language and the
-  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs. Not the
+  /// aliases of States, themes, groups, bodies (and their codes), mechanisms and SDGs, each with
+  /// its language (none for aliases and codes), by which the index stems it. Not the
   /// States' formal names: the words they add are "Republic" (113 States), "Kingdom" (15) or
   /// adjectives ("French Republic", "United Mexican States"), which would make text queries
   /// such as `French language` or `United States` match every record of a State.
-  static func names(_ v: Vocabulary, _ stringsByLanguage: [String: UIStrings]) -> [FacetField: [String: [String]]] {
+  static func names(_ v: Vocabulary, _ stringsByLanguage: [String: UIStrings]) -> [FacetField: [String: [SearchName]]] {
     let uiStrings = stringsByLanguage.keys.sorted().map { stringsByLanguage[$0]! }
-    var names: [FacetField: [String: [String]]] = [:]
-    names[.country] = Dictionary(v.countries.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
-    names[.theme] = Dictionary(v.themes.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
-    names[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, $0.name.all + $0.aliases) }) { a, _ in a }
-    names[.body] = Dictionary(v.bodies.map { ($0.slug, $0.name.all + $0.aliases + [$0.code]) }) { a, _ in a }
-    names[.mechanism] = Dictionary(Mechanism.allCases.map { m in (m.rawValue, uiStrings.map { $0.label(m) }) }) { a, _ in a }
-    names[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), $0.name.all) }) { a, _ in a }
-    names[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { ($0.code, $0.name?.all ?? []) }) { a, _ in a }
+    let named = { (name: LocalizedText) in name.translations.map { SearchName($0.text, language: $0.language) } }
+    let plain = { (names: [String]) in names.map { SearchName($0) } }
+    var names: [FacetField: [String: [SearchName]]] = [:]
+    names[.country] = Dictionary(v.countries.map { ($0.slug, named($0.name) + plain($0.aliases)) }) { a, _ in a }
+    names[.theme] = Dictionary(v.themes.map { ($0.slug, named($0.name) + plain($0.aliases)) }) { a, _ in a }
+    names[.affectedPersons] = Dictionary(v.affectedPersons.map { ($0.slug, named($0.name) + plain($0.aliases)) }) { a, _ in a }
+    names[.body] = Dictionary(v.bodies.map { ($0.slug, named($0.name) + plain($0.aliases + [$0.code])) }) { a, _ in a }
+    names[.mechanism] = Dictionary(Mechanism.allCases.map { m in (m.rawValue, uiStrings.map { SearchName($0.label(m), language: $0.language) }) }) { a, _ in a }
+    names[.sdgGoal] = Dictionary(v.goals.map { (String($0.number), named($0.name)) }) { a, _ in a }
+    names[.sdgTarget] = Dictionary(v.goals.flatMap(\.targets).map { ($0.code, $0.name.map(named) ?? []) }) { a, _ in a }
     return names
   }
 }
