@@ -24,7 +24,7 @@ extension PageContextBuilder {
     })
     let filters = matrixFilters(group, root: root)
     values["filters"] = .list(filters)
-    values["filterStylesheet"] = .text(root + MatrixFilter.stylesheetPath)
+    values["filterStylesheet"] = .text(self.root(for: path) + MatrixFilter.stylesheetPath)
     values["hasFilters"] = .flag(!filters.isEmpty)
     let matrix = CountryMatrix(group, by: grouping, catalog: model.catalog, labels: labels,
       none: strings[grouping == .theme ? "matrix_no_theme" : "matrix_none"])

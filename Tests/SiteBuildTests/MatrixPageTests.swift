@@ -142,7 +142,12 @@ struct MatrixPageTests {
     for language in languages {
       let prefix = language == languages[0] ? "" : language + "/"
       for (country, members) in countries {
-        let page = try String(contentsOfFile: "\(output)/\(prefix)countries/\(country)/matrix/index.html", encoding: .utf8)
+        let file = "\(output)/\(prefix)countries/\(country)/matrix/index.html"
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        // The page links the site's one generated stylesheet, which holds the rules.
+        let sheet = try #require(page.firstMatch(of: /<link rel="stylesheet" href="([^"]*matrix-filters\.css)">/)).1
+        #expect(URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(String(sheet)).standardizedFileURL.path
+          == URL(fileURLWithPath: output + "/assets/matrix-filters.css").standardizedFileURL.path, "\(prefix)\(country)")
         for row in try Self.rows(page) {
           let r = try #require(records[row.id])
           var expected = ["body": Self.slug(r.text("body")!)]
