@@ -2474,6 +2474,16 @@ table.matrix td.rec-text > :last-child { margin-block-end: 0; }
 .matrix-filter-note:target { display: block; border-inline-start: 4px solid var(--accent); padding: 0.5rem 0.75rem; background: var(--accent-bg); font-weight: 600; scroll-margin-block-start: 1rem; }
 .matrix-filter-note a { font-weight: normal; }
 @media print { .matrix-filter-note a { display: none; } }
+/* On a phone each matrix row is a block: the reference, the full text, then its fields on one line. */
+@media screen and (max-width: 40rem) {
+  table.matrix, table.matrix tbody, table.matrix tr, table.matrix th[scope="row"], table.matrix td { display: block; }
+  table.matrix { min-inline-size: 0; table-layout: auto; }
+  table.matrix thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.matrix tbody tr { border-block-end: 1px solid var(--line); padding-block: 0.5rem; }
+  table.matrix th[scope="row"], table.matrix td { border: none; padding: 0.15rem 0; }
+  table.matrix td:not(.rec-text) { display: inline-block; margin-inline-end: 0.75rem; color: var(--muted); font-size: 0.9rem; }
+  table.matrix td:empty { display: none; }
+}
 
 """#,
     "search/export.js": #"""
