@@ -220,7 +220,7 @@ public enum DefaultFiles {
 {{/canonical}}{{#alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}{{#feedHref}}<link rel="alternate" type="application/atom+xml" title="{{t.feed_link}}" href="{{feedHref}}">
 {{/feedHref}}<link rel="stylesheet" href="{{root}}assets/style.css">
-<link rel="icon" href="{{root}}assets/icon.svg" type="image/svg+xml">
+{{$head}}{{/head}}<link rel="icon" href="{{root}}assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip-link" href="#main">{{t.skip_to_content}}</a>
@@ -265,6 +265,8 @@ public enum DefaultFiles {
 """##,
     "matrix.mustache": ##"""
 {{<layout}}
+{{$head}}{{#hasFilters}}<link rel="stylesheet" href="{{filterStylesheet}}">
+{{/hasFilters}}{{/head}}
 {{$main}}
 <h1>{{heading}}</h1>
 <p class="lead">{{intro}}</p>
@@ -275,11 +277,12 @@ public enum DefaultFiles {
 {{#groupings}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
 {{/groupings}}</ul>
 </nav>
-{{#hasFilters}}<div class="matrix-filters"><p>{{t.matrix_filter}}</p>
+{{#hasFilters}}<div class="matrix-filters" id="matrix-filters"><p>{{t.matrix_filter}}</p>
 <ul>
-{{#filters}}<li>{{label}}: {{#values}}<a href="{{href}}">{{text}}</a> {{/values}}</li>
+{{#filters}}<li>{{label}}: {{#values}}<a href="#{{target}}">{{text}}</a> {{/values}}</li>
 {{/filters}}</ul></div>
-{{/hasFilters}}<nav class="matrix-toc" aria-labelledby="matrix-themes">
+{{#filters}}{{#values}}<p class="matrix-filter-note" id="{{target}}" tabindex="-1">{{note}} <a href="#matrix-filters">{{t.matrix_filter_all}}</a> · <a href="{{searchHref}}">{{t.matrix_filter_search}}</a></p>
+{{/values}}{{/filters}}{{/hasFilters}}<nav class="matrix-toc" aria-labelledby="matrix-themes">
 <h2 id="matrix-themes">{{groupingName}}</h2>
 <ul>
 {{#sections}}<li><a href="#{{anchor}}">{{label}}</a> <span class="count">({{count}})</span></li>
@@ -293,7 +296,7 @@ public enum DefaultFiles {
 <table class="matrix">
 <thead><tr><th scope="col">{{t.matrix_col_reference}}</th><th scope="col">{{t.matrix_col_recommendation}}</th><th scope="col">{{t.field_body}}</th><th scope="col">{{t.field_date}}</th><th scope="col">{{t.field_response}}</th><th scope="col">{{t.matrix_col_status}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></td><th scope="row"><a href="{{href}}"{{#lang}} lang="{{lang}}" dir="auto"{{/lang}}>{{title}}</a></th><td><bdi>{{body}}</bdi></td><td><time datetime="{{date}}">{{dateText}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
+{{#rows}}<tr{{#cycleValue}} data-cycle="{{cycleValue}}"{{/cycleValue}} data-body="{{bodyValue}}"{{#responseValue}} data-response="{{responseValue}}"{{/responseValue}}><th scope="row"><a href="{{href}}"><bdi>{{document}}</bdi>, {{t.paragraph_short}} <bdi>{{paragraph}}</bdi></a></th><td class="rec-text"{{#lang}} lang="{{lang}}" dir="{{dir}}"{{/lang}}>{{{textHtml}}}</td><td><bdi>{{body}}</bdi></td><td><time datetime="{{date}}">{{dateText}}</time></td><td>{{response}}</td><td>{{status}}</td></tr>
 {{/rows}}</tbody>
 </table>
 </div>
@@ -757,7 +760,10 @@ matrix_grouping_bodies: "الهيئات"
 matrix_grouping_mechanisms: "الآليات"
 matrix_grouping_recommending_states: "الدول مقدمة التوصيات"
 matrix_grouping_follow_up_clusters: "مجموعات المتابعة"
-matrix_filter: "تضييق هذه التوصيات في البحث (حيث يمكن تنزيلها):"
+matrix_filter: "عرض توصيات دورة أو هيئة أو رد واحد فقط:"
+matrix_filter_note: "التصفية حسب {field}: {value} ({count})."
+matrix_filter_all: "عرض الكل"
+matrix_filter_search: "التوصيات نفسها في البحث (لتنزيلها)"
 follow_up_history: السجل
 follow_up_indicators: المؤشرات
 
@@ -1025,7 +1031,10 @@ matrix_grouping_bodies: "Bodies"
 matrix_grouping_mechanisms: "Mechanisms"
 matrix_grouping_recommending_states: "Recommending States"
 matrix_grouping_follow_up_clusters: "Follow-up clusters"
-matrix_filter: "Narrow these recommendations in the search (where they can be downloaded):"
+matrix_filter: "Show only the recommendations of one cycle, body or response:"
+matrix_filter_note: "Filtered by {field}: {value} ({count})."
+matrix_filter_all: "Show all"
+matrix_filter_search: "The same in the search (to download them)"
 follow_up_history: History
 follow_up_indicators: Indicators
 
@@ -1294,7 +1303,10 @@ matrix_grouping_bodies: "Órganos"
 matrix_grouping_mechanisms: "Mecanismos"
 matrix_grouping_recommending_states: "Estados recomendantes"
 matrix_grouping_follow_up_clusters: "Grupos de seguimiento"
-matrix_filter: "Filtrar estas recomendaciones en la búsqueda (donde pueden descargarse):"
+matrix_filter: "Mostrar solo las recomendaciones de un ciclo, órgano o respuesta:"
+matrix_filter_note: "Filtro «{field}: {value}» ({count})."
+matrix_filter_all: "Mostrar todas"
+matrix_filter_search: "Las mismas en la búsqueda (para descargarlas)"
 follow_up_history: Historial
 follow_up_indicators: Indicadores
 
@@ -1563,7 +1575,10 @@ matrix_grouping_bodies: "Organes"
 matrix_grouping_mechanisms: "Mécanismes"
 matrix_grouping_recommending_states: "États auteurs des recommandations"
 matrix_grouping_follow_up_clusters: "Groupes de suivi"
-matrix_filter: "Affiner ces recommandations dans la recherche (d’où les télécharger) :"
+matrix_filter: "N’afficher que les recommandations d’un cycle, d’un organe ou d’une réponse :"
+matrix_filter_note: "Filtre « {field} : {value} » ({count})."
+matrix_filter_all: "Tout afficher"
+matrix_filter_search: "Les mêmes dans la recherche (pour les télécharger)"
 follow_up_history: Historique
 follow_up_indicators: Indicateurs
 
@@ -1832,7 +1847,10 @@ matrix_grouping_bodies: "Органы"
 matrix_grouping_mechanisms: "Механизмы"
 matrix_grouping_recommending_states: "Государства, вынесшие рекомендации"
 matrix_grouping_follow_up_clusters: "Группы для последующей деятельности"
-matrix_filter: "Отобрать эти рекомендации в поиске (там их можно скачать):"
+matrix_filter: "Показать только рекомендации одного цикла, органа или ответа:"
+matrix_filter_note: "Фильтр «{field}: {value}» ({count})."
+matrix_filter_all: "Показать все"
+matrix_filter_search: "Те же в поиске (чтобы скачать их)"
 follow_up_history: История
 follow_up_indicators: Показатели
 
@@ -2101,7 +2119,10 @@ matrix_grouping_bodies: "机构"
 matrix_grouping_mechanisms: "机制"
 matrix_grouping_recommending_states: "提出建议的国家"
 matrix_grouping_follow_up_clusters: "后续行动组别"
-matrix_filter: "在搜索中筛选这些建议（可从那里下载）："
+matrix_filter: "仅显示某一周期、机构或答复的建议："
+matrix_filter_note: "筛选条件：{field}为{value}（{count}）。"
+matrix_filter_all: "显示全部"
+matrix_filter_search: "在搜索中查看（可下载）"
 follow_up_history: 历史
 follow_up_indicators: 指标
 
@@ -2443,6 +2464,26 @@ table.status td { text-align: end; font-variant-numeric: tabular-nums; }
 @media print { .matrix-groupings { display: none; } }
 .matrix-filters ul { list-style: none; padding: 0; margin: 0.25rem 0 1rem; }
 @media print { .matrix-filters { display: none; } }
+/* The matrix's full texts, and its filters without script: a filter link makes its note the page's
+   :target; the note shows, and assets/matrix-filters.css (generated) hides the other rows. */
+table.matrix td.rec-text { font-size: inherit; max-inline-size: none; }
+table.matrix td.rec-text > :first-child { margin-block-start: 0; }
+table.matrix td.rec-text > :last-child { margin-block-end: 0; }
+.matrix-filters a { display: inline-block; padding-block: 0.15rem; margin-inline-end: 0.5rem; }
+.matrix-filter-note { display: none; }
+.matrix-filter-note:target { display: block; border-inline-start: 4px solid var(--accent); padding: 0.5rem 0.75rem; background: var(--accent-bg); font-weight: 600; scroll-margin-block-start: 1rem; }
+.matrix-filter-note a { font-weight: normal; }
+@media print { .matrix-filter-note a { display: none; } }
+/* On a phone each matrix row is a block: the reference, the full text, then its fields on one line. */
+@media screen and (max-width: 40rem) {
+  table.matrix, table.matrix tbody, table.matrix tr, table.matrix th[scope="row"], table.matrix td { display: block; }
+  table.matrix { min-inline-size: 0; table-layout: auto; }
+  table.matrix thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.matrix tbody tr { border-block-end: 1px solid var(--line); padding-block: 0.5rem; }
+  table.matrix th[scope="row"], table.matrix td { border: none; padding: 0.15rem 0; }
+  table.matrix td:not(.rec-text) { display: inline-block; margin-inline-end: 0.75rem; color: var(--muted); font-size: 0.9rem; }
+  table.matrix td:empty { display: none; }
+}
 
 """#,
     "search/export.js": #"""

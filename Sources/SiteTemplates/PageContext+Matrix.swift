@@ -24,6 +24,7 @@ extension PageContextBuilder {
     })
     let filters = matrixFilters(group, root: root)
     values["filters"] = .list(filters)
+    values["filterStylesheet"] = .text(self.root(for: path) + MatrixFilter.stylesheetPath)
     values["hasFilters"] = .flag(!filters.isEmpty)
     let matrix = CountryMatrix(group, by: grouping, catalog: model.catalog, labels: labels,
       none: strings[grouping == .theme ? "matrix_no_theme" : "matrix_none"])
@@ -40,32 +41,45 @@ extension PageContextBuilder {
     return PageContext(path: path, template: .matrix, values: values)
   }
 
-  /// Links that narrow the country's recommendations by cycle, body and response in the search
-  /// (which can download them): one per value the country's recommendations have.
-  /// The values are those of the quick filters (`filterCounts`), in order: cycles by number,
-  /// bodies by code, responses as listed; a cycle is named by its number as written.
+  /// The filters of the page by cycle, body and response (`MatrixFilter`): one per value the
+  /// country's recommendations have, each a link to its note (the `:target` that hides the other
+  /// rows), the note's text with its count, and the same recommendations in the search (which can
+  /// download them). The values are those of the quick filters (`filterCounts`), in order: cycles
+  /// by number, bodies by code, responses as listed; a cycle is named by its number as written.
   private func matrixFilters(_ group: TermGroup, root: String) -> [TemplateValue] {
     let query = root + "search/?" + searchQuery(.country, group.key) + "&"
-    return [FacetField.cycle, .body, .response].compactMap { field -> TemplateValue? in
+    return MatrixFilter.fields.compactMap { field -> TemplateValue? in
       let counts = filterCounts(field, group.members)
       var present = counts.indices.filter { counts[$0] > 0 }.map { ($0, filterValue(field, $0)) }
       guard !present.isEmpty else { return nil }
       if field == .cycle { present.sort { Int($0.1) ?? 0 < Int($1.1) ?? 0 } }
-      return [.label: .text(strings.name(of: field)), .values: .list(present.map { p, value in
-        [.href: .text(query + field.rawValue + "=" + value), .text: .text(field == .cycle ? value : filterLabel(field, p))]
+      let name = strings.name(of: field)
+      return [.label: .text(name), .values: .list(present.map { p, value in
+        let text = field == .cycle ? value : filterLabel(field, p)
+        return [
+          .text: .text(text), "target": .text(MatrixFilter.target(field, value)),
+          "note": .text(strings.format("matrix_filter_note", ["field": name, "value": text, "count": count(counts[p])])),
+          "searchHref": .text(query + field.rawValue + "=" + value),
+        ]
       })]
     }
   }
 
+  /// A row: the reference linking the recommendation's page, its full text as that page shows it
+  /// (the HTML rendered once when the text was read, in the edition's language when translated),
+  /// and its fields, with the values the filters match (`MatrixFilter.value`).
   private func matrixRow(_ i: Int, root: String) -> TemplateValue {
     let r = model.catalog.recommendations[i]
+    let (text, textLanguage, _) = model.text(i, in: language)
     return [
-      .href: .text(root + "recommendations/\(r.id)/"), .title: .text(model.texts[i].title),
-      .lang: (r.language != language ? r.language : nil).templateValue,
+      .href: .text(root + "recommendations/\(r.id)/"), "textHtml": .html(text.html),
+      .lang: (textLanguage != language ? textLanguage : nil).templateValue, .dir: .text(LanguageFormat.direction(textLanguage)),
       .document: .text(r.document), .paragraph: .text(r.paragraph), .body: .text(r.body), .date: .text(r.date),
       .dateText: .text(LanguageFormat.date(r.date, language)),
       "response": .text(r.response.map { strings.label($0) } ?? ""),
       "status": .text(r.followUp?.currentStatus.map { strings.label($0) } ?? ""),
+      "cycleValue": MatrixFilter.value(.cycle, of: r).templateValue, "bodyValue": MatrixFilter.value(.body, of: r).templateValue,
+      "responseValue": MatrixFilter.value(.response, of: r).templateValue,
     ]
   }
 

@@ -4,9 +4,10 @@ import Testing
 
 @testable import SiteBuild
 
-/// A build after edits of texts alone re-renders only the edited recommendations' pages and
-/// patches the search index, and its output is byte for byte what a clean build writes; any
-/// other change makes the build run whole, with the same result.
+/// A build after edits of texts alone re-renders only the edited recommendations' pages (and
+/// their countries' matrices, which show every text) and patches the search index, and its
+/// output is byte for byte what a clean build writes; any other change makes the build run
+/// whole, with the same result.
 @Suite("Text edits")
 struct TextEditTests {
   typealias Site = (content: String, templates: String, output: String)
@@ -58,7 +59,7 @@ struct TextEditTests {
     IncrementalBuildTests.expectSameAsClean(site)
   }
 
-  @Test("an edited text re-renders that recommendation alone and equals a clean build")
+  @Test("an edited text re-renders that recommendation's pages and its country's matrices alone and equals a clean build")
   func textEditEqualsClean() throws {
     let site = try Self.sampleCopy()
     #expect(Self.build(site).succeeded)

@@ -49,18 +49,23 @@ def test_each_grouping_lists_every_recommendation_under_each_of_its_terms(site, 
         assert [h for h in found.current if "/matrix/" in h] == [f"../../../{'../' if folder else ''}countries/{code.lower()}/matrix/{folder}"]
 
 
-def test_the_matrix_offers_a_filter_link_for_each_cycle_body_and_response_of_the_country(site):
+def test_the_matrix_offers_a_filter_for_each_cycle_body_and_response_of_the_country(site):
+    """Each value the country's recommendations have gets a link to its note on the page, and the
+    note links the same recommendations in the search (where they can be downloaded)."""
     records, out = site
     for code, ids in reference.groups(records, "country").items():
         page = (out / "countries" / code.lower() / "matrix" / "index.html").read_text(encoding="utf-8")
-        block = page.split('<div class="matrix-filters">')[1].split("</div>")[0] if "matrix-filters" in page else ""
-        offered = set(re.findall(r'search/\?country=([a-z]+)&amp;(cycle|body|response)=([^"]+)"', block))
+        block = page.split('<div class="matrix-filters" id="matrix-filters">')[1].split("</div>")[0] if "matrix-filters" in page else ""
+        offered = set(re.findall(r'href="#filter-(cycle|body|response)-([a-z0-9-]+)"', block))
+        notes = set(re.findall(r'<p class="matrix-filter-note" id="filter-(cycle|body|response)-([a-z0-9-]+)"[^>]*>.*?'
+                               r'search/\?country=([a-z]+)&amp;(cycle|body|response)=([^"]+)"', page))
         expected = set()
         for rid in ids:
             r = records[rid]
-            expected.add((code.lower(), "body", slug(r["body"])))
+            expected.add(("body", slug(r["body"])))
             if r["cycle"]:
-                expected.add((code.lower(), "cycle", r["cycle"]))
+                expected.add(("cycle", r["cycle"]))
             if r["response"]:
-                expected.add((code.lower(), "response", r["response"]))
+                expected.add(("response", r["response"]))
         assert offered == expected, code
+        assert notes == {(f, v, code.lower(), f, v) for f, v in expected}, code

@@ -58,9 +58,9 @@ enum BuildPlan {
   }
 
   /// Whether an edit of texts alone (`Edit.find`: no title, front matter or file changed) still
-  /// needs a full build. A text edit renders the edited recommendations' own pages, the follow-up
-  /// progress reports they are on (page, `report.csv`, `report.xlsx`: `EditedSite.reports`) and
-  /// patches the search index; every other file that carries a text would keep the old one: the
+  /// needs a full build. A text edit renders the edited recommendations' own pages, their
+  /// countries' matrix pages (`EditedSite.matrices`), the follow-up progress reports they are on
+  /// (page, `report.csv`, `report.xlsx`: `EditedSite.reports`) and patches the search index; every other file that carries a text would keep the old one: the
   /// exports, while any kind is on (`ExportSettings.hasDatasetFiles`): the downloads, the group
   /// lists and countries' `matrix.csv`, the static API and the feeds carry every text.
   static func needsFullBuild(_ edit: Edit, _ exports: ExportSettings) -> Bool {

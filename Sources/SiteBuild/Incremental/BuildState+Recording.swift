@@ -14,6 +14,7 @@ extension BuildState {
     titleHash = contentHash
     position = Array(repeating: -1, count: tree.count)
     report = position
+    country = position
     roles = Array(repeating: Role.ignored.rawValue, count: tree.count)
   }
 
@@ -30,7 +31,9 @@ extension BuildState {
   /// was read from), and the countries that have pages.
   mutating func place(_ catalog: Catalog, entries: [ObjectIdentifier: Int]) {
     for (p, r) in catalog.recommendations.enumerated() {
-      if let entry = entries[ObjectIdentifier(r)] { position[entry] = Int32(p) }
+      guard let entry = entries[ObjectIdentifier(r)] else { continue }
+      position[entry] = Int32(p)
+      country[entry] = catalog.positions(.country, of: p).first ?? -1
     }
     countryKeys = catalog.terms(.country).map(\.key)
     recommendations = catalog.recommendations.count

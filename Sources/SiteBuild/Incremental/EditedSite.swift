@@ -83,8 +83,10 @@ struct EditedSite {
         site.files.append(OutputFile(path: page.file, bytes: inputs.renderer.renderBytes(page.template, .object(page.values))))
       }
     }
-    guard let reports = reports(edit, previous, inputs, location: location) else { return nil }
-    site.files += reports
+    guard let reports = reports(edit, previous, inputs, location: location),
+      let matrices = matrices(edit, previous, inputs)
+    else { return nil }
+    site.files += reports + matrices
     guard !edit.searchChanges.isEmpty else { return site }
     let index = Dictionary(uniqueKeysWithValues: model.catalog.recommendations.enumerated().map { (ObjectIdentifier($1), $0) })
     let changes = edit.searchChanges.map { k in
@@ -99,11 +101,14 @@ struct EditedSite {
 
   /// A model of the affected recommendations alone, with their translations: enough for their
   /// pages; and, by entry, the identity of each one's recommendation in it.
-  static func model(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs) -> (SiteModel, [Int: ObjectIdentifier])? {
+  /// The model of the entries `only` when given (else of the edited recommendations): the edited
+  /// ones as the edit decoded them, the others read again.
+  static func model(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs, only entries: [Int]? = nil)
+    -> (SiteModel, [Int: ObjectIdentifier])? {
     let reader = RecommendationReader(inputs)
     var records: [(Recommendation, RenderedText, [String: RenderedText])] = []
     var objects: [Int: ObjectIdentifier] = [:]
-    for e in edit.recommendations {
+    for e in entries ?? edit.recommendations {
       let relative = previous.tree.path(e)
       guard let decoded = edit.decoded[e] ?? reader.read(relative).0.map({ ($0.recommendation, $0.text) }),
         let translations = translations(of: e, relative, previous, inputs)

@@ -31,6 +31,8 @@ struct SiteRenderer {
       log.report.pages = pages.count
       log.lap("render and write pages (and the search index alongside)")
       for (file, xml) in Sitemap.files(routes: routes, model: model) { try publisher.write(file, xml) }
+      // The matrices' filters: a rule pair for each cycle, body and response of the catalog.
+      try publisher.write(MatrixFilter.stylesheetPath, MatrixFilter.stylesheet(model.catalog))
       // matrix.csv carries every text of its country: an export (an edited text then runs the whole build).
       if model.config.exports.has(.groupFiles) {
         try SiteBuilder.writeMatrixCSVs(builders, publisher, threads: threads)

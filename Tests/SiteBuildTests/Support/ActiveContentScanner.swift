@@ -74,10 +74,22 @@ struct ActiveContentScanner {
         ? [] : ["a download outside downloads/, the group pages and the follow-up reports"]
     case "bin":
       return path.hasPrefix("search/index/") ? [] : ["a binary file outside the search index"]
+    case "css" where path == "assets/matrix-filters.css":
+      return Self.matrixFilterProblems(String(decoding: data, as: UTF8.self))
     default:
       if path == ".hrindex-output" { return [] }
       guard let original = themeAssets[path] else { return ["a file that is neither a page, data, nor a theme asset"] }
       return original == data ? [] : ["differs from the theme's Public/\(path)"]
+    }
+  }
+
+  /// The generated stylesheet of the matrices' filters holds its comment line and rules that hide
+  /// rows and sections by a slugged value, nothing else (no `url(`, `@import`, text from content).
+  static func matrixFilterProblems(_ css: String) -> [String] {
+    let rule = #"^#filter-(cycle|body|response)-[a-z0-9-]+:target ~ \.matrix-section(:not\(:has\(tbody tr\[data-(cycle|body|response)="[a-z0-9-]+"\]\)\)| tbody tr:not\(\[data-(cycle|body|response)="[a-z0-9-]+"\]\)) \{ display: none; \}$"#
+    return css.split(separator: "\n").enumerated().compactMap { n, line in
+      n == 0 && line.hasPrefix("/* ") && line.hasSuffix(" */") || line.wholeMatch(of: try! Regex(rule)) != nil
+        ? nil : "line \(n + 1) is not a filter rule: \(line.prefix(80))"
     }
   }
 
