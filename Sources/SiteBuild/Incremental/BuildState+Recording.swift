@@ -14,7 +14,6 @@ extension BuildState {
     titleHash = contentHash
     position = Array(repeating: -1, count: tree.count)
     report = position
-    country = position
     roles = Array(repeating: Role.ignored.rawValue, count: tree.count)
   }
 
@@ -33,7 +32,6 @@ extension BuildState {
     for (p, r) in catalog.recommendations.enumerated() {
       guard let entry = entries[ObjectIdentifier(r)] else { continue }
       position[entry] = Int32(p)
-      country[entry] = catalog.positions(.country, of: p).first ?? -1
     }
     countryKeys = catalog.terms(.country).map(\.key)
     recommendations = catalog.recommendations.count

@@ -8,7 +8,7 @@ import SiteFiles
 /// It describes one output exactly: the stamp of that output's manifest, and of the standby
 /// copy's, must still be what they were, or the state is ignored and the build runs whole.
 struct BuildState {
-  static let header = Array("hrindex build state 3\n".utf8)
+  static let header = Array("hrindex build state 4\n".utf8)
 
   /// The role of an entry of `tree`.
   enum Role: UInt8 {
@@ -51,9 +51,6 @@ struct BuildState {
   var position: [Int32] = []
   /// Per entry: a recommendation's follow-up progress report (numbered across countries), -1 for none.
   var report: [Int32] = []
-  /// Per entry: a recommendation's country (its place in the catalog's countries, as
-  /// `countryKeys` lists them), -1 for none: a text edit renders that country's matrices again.
-  var country: [Int32] = []
   var roles: [UInt8] = []
 
   // MARK: - Reading and writing
@@ -85,7 +82,6 @@ struct BuildState {
     w.array(titleHash)
     w.array(position)
     w.array(report)
-    w.array(country)
     w.data(roles)
     return Self.header + w.bytes
   }
@@ -111,14 +107,14 @@ struct BuildState {
       let changed = r.array(of: UInt64.self), let inodes = r.array(of: UInt64.self),
       let contentHash = r.array(of: UInt64.self), let frontMatterHash = r.array(of: UInt64.self),
       let titleHash = r.array(of: UInt64.self), let position = r.array(of: Int32.self), let report = r.array(of: Int32.self),
-      let country = r.array(of: Int32.self), let roles = r.data(), r.isAtEnd
+      let roles = r.data(), r.isAtEnd
     else { return nil }
     let n = pathEnd.count
     guard [kinds.count, sizes.count, modified.count, changed.count, inodes.count, contentHash.count, frontMatterHash.count,
-           titleHash.count, position.count, report.count, country.count, roles.count].allSatisfy({ $0 == n }),
+           titleHash.count, position.count, report.count, roles.count].allSatisfy({ $0 == n }),
       pathEnd.last.map({ Int($0) == pathBytes.count }) ?? pathBytes.isEmpty
     else { return nil }
-    (s.countryKeys, s.followUpAsOf, s.report, s.country) = (countries, asOf, report, country)
+    (s.countryKeys, s.followUpAsOf, s.report) = (countries, asOf, report)
     s.tree.folderIsLink = link == 1
     s.tree.pathBytes = pathBytes
     s.tree.pathEnd = pathEnd

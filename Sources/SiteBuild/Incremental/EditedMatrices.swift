@@ -1,32 +1,83 @@
+import Foundation
 import SiteCore
+import SiteFiles
 import SiteTemplates
 
 extension EditedSite {
-  /// The country matrix pages an edit of texts changes, in every language and grouping: each row
-  /// shows its recommendation's full text. Every recommendation of each edited one's country is
-  /// read again (the build state names each entry's country) and the pages are made from them
-  /// alone, byte for byte what a full build writes; nil if any cannot be read (then the build
-  /// runs whole). The CSV beside them is an export: with exports on, an edit runs the whole build.
-  static func matrices(_ edit: Edit, _ previous: BuildState, _ inputs: BuildInputs) -> [OutputFile]? {
-    guard previous.country.count == previous.roles.count else { return nil }
-    let countries = Set(edit.recommendations.map { previous.country[$0] }.filter { $0 >= 0 && Int($0) < previous.countryKeys.count })
-    guard !countries.isEmpty else { return [] }
-    let entries = previous.roles.indices.filter { k in
-      previous.roles[k] == BuildState.Role.recommendation.rawValue && countries.contains(previous.country[k])
-    }
-    guard let (model, _) = model(edit, previous, inputs, only: entries) else { return nil }
-    let keys = Set(countries.map { previous.countryKeys[Int($0)] })
-    let groups = model.catalog.terms(.country).indices.filter { keys.contains(model.catalog.terms(.country)[$0].key) }
+  /// The country matrix pages an edit of texts changes, in every language and grouping. Each row
+  /// shows its recommendation's full text and nothing else on the page depends on a text, so the
+  /// rows of the edited recommendations (`model` holds them alone) are rewritten in place in the
+  /// pages the last build published: byte for byte what a full build writes, without reading
+  /// the country's other recommendations. nil when a page or one of the rows is not there (then
+  /// the build runs whole). The CSV beside them is an export: with exports on, an edit runs the
+  /// whole build.
+  static func matrices(_ model: SiteModel, _ inputs: BuildInputs, location: OutputLocation) -> [OutputFile]? {
     var files: [OutputFile] = []
+    let countries = model.catalog.terms(.country)
     for language in inputs.config.languages {
       let builder = PageContextBuilder(model: model, strings: inputs.strings(language), language: language)
-      for g in groups {
+      // The model's catalog lists every country of the last build; only the edited records' have members.
+      for (g, group) in countries.enumerated() where !group.members.isEmpty {
         for grouping in MatrixGrouping.allCases {
-          let page = builder.context(for: .countryMatrix(group: g, grouping: grouping))
-          files.append(OutputFile(path: page.file, bytes: inputs.renderer.renderBytes(page.template, .object(page.values))))
+          let path = builder.prefix + Route.countryMatrix(group: g, grouping: grouping).path(in: model) + "index.html"
+          guard var page = RegularFile.read(location.path + "/" + path) else { return nil }
+          for i in group.members {
+            let id = "\(model.catalog.recommendations[i].id)"
+            guard MatrixRows.replaceText(of: id, with: Array(model.text(i, in: language).text.html.rawValue.utf8), in: &page) else {
+              return nil
+            }
+          }
+          files.append(OutputFile(path: path, bytes: page))
         }
       }
     }
     return files
+  }
+}
+
+/// The rows of a published matrix page, found by the link of their reference cell
+/// (`…recommendations/<id>/"><bdi>`), each followed by its text cell (`<td class="rec-text"…>`).
+enum MatrixRows {
+  /// Replaces the content of the text cell of every row of recommendation `id` in `page` with
+  /// `html`; false when the page has no such row. A text's HTML (cmark's, safe mode, no tables)
+  /// holds no `</td>`, so the cell ends at the first one.
+  static func replaceText(of id: String, with html: [UInt8], in page: inout [UInt8]) -> Bool {
+    let link = Array("recommendations/\(id)/\"><bdi>".utf8)
+    let cell = Array("<td class=\"rec-text\"".utf8)
+    let close = Array("</td>".utf8)
+    var from = 0
+    var found = false
+    while let at = find(link, in: page, from: from) {
+      from = at + link.count
+      // The link's path starts the attribute or follows a folder: not the tail of a longer id.
+      guard at > 0, page[at - 1] == UInt8(ascii: "/") || page[at - 1] == UInt8(ascii: "\"") else { continue }
+      guard let open = find(cell, in: page, from: from),
+        let start = page[open...].firstIndex(of: UInt8(ascii: ">")).map({ $0 + 1 }),
+        let end = find(close, in: page, from: start)
+      else { return false }
+      page.replaceSubrange(start..<end, with: html)
+      from = start + html.count + close.count
+      found = true
+    }
+    return found
+  }
+
+  /// Where `needle` first occurs in `bytes` at or after `from`: `memchr` to each candidate of
+  /// its first byte, `memcmp` for the rest (a matrix page can hold a hundred megabytes).
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard !needle.isEmpty, from >= 0 else { return nil }
+    return bytes.withUnsafeBufferPointer { hay -> Int? in
+      needle.withUnsafeBufferPointer { n -> Int? in
+        guard let base = hay.baseAddress, let first = n.first else { return nil }
+        var at = from
+        while at + n.count <= hay.count {
+          guard let hit = memchr(base + at, Int32(first), hay.count - n.count + 1 - at) else { return nil }
+          let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + k, n.baseAddress!, n.count) == 0 { return k }
+          at = k + 1
+        }
+        return nil
+      }
+    }
   }
 }

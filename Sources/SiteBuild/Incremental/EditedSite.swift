@@ -84,7 +84,7 @@ struct EditedSite {
       }
     }
     guard let reports = reports(edit, previous, inputs, location: location),
-      let matrices = matrices(edit, previous, inputs)
+      let matrices = matrices(model, inputs, location: location)
     else { return nil }
     site.files += reports + matrices
     guard !edit.searchChanges.isEmpty else { return site }
