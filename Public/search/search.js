@@ -822,10 +822,10 @@ async function countFacets(index, manifest, sources, phraseWords, hits, constrai
       // may cost less than the blocks (the postings come too, to map rows to documents). Only
       // the longest word is looked up, likely the rarest: each lookup is a dictionary shard.
       const longest = phraseWords.reduce((a, b) => (b.exact.length > a.exact.length ? b : a));
-      const cost = (entries) => entries.reduce((sum, e) => sum + partCost(e.r) + partCost(e.p), 0);
-      const rarest = [await index.entries(longest)].find((entries) => entries.length > 0);
-      if (rarest && cost(rarest) < Math.min(blockCost, best?.cost ?? Infinity)) {
-        const source = await Promise.all(rarest.map(async (entry) => ({ entry, postings: await index.postings(entry) })));
+      const entries = await index.entries(longest);
+      const cost = entries.reduce((sum, e) => sum + partCost(e.r) + partCost(e.p), 0);
+      if (entries.length > 0 && cost < Math.min(blockCost, best?.cost ?? Infinity)) {
+        const source = await Promise.all(entries.map(async (entry) => ({ entry, postings: await index.postings(entry) })));
         const other = cheapestRows([source], hits, constraints, manifest);
         if (other && (!best || other.cost < best.cost)) best = other;
       }

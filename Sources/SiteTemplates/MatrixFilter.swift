@@ -24,10 +24,13 @@ public enum MatrixFilter {
   /// The recommendation's value of `field` as search URLs, ids and row attributes write it
   /// (a cycle's number, a body's slug, a response's name: letters, digits and `-` only); nil when
   /// it has none.
-  public static func value(_ field: FacetField, of r: Recommendation) -> String? {
+  /// Recommendation `i` of `catalog`; a body's slug is its term's, made once for the catalog.
+  public static func value(_ field: FacetField, of i: Int, in catalog: Catalog) -> String? {
+    let r = catalog.recommendations[i]
     switch field {
     case .cycle: return r.cycle.map(String.init)
-    case .body: return Taxonomy.body.slug(of: r.body)
+    case .body:
+      return catalog.positions(.body, of: i).first.map { catalog.terms(.body)[Int($0)].slug } ?? Taxonomy.body.slug(of: r.body)
     case .response: return r.response?.rawValue
     default: return nil
     }

@@ -78,8 +78,9 @@ extension PageContextBuilder {
       .dateText: .text(LanguageFormat.date(r.date, language)),
       "response": .text(r.response.map { strings.label($0) } ?? ""),
       "status": .text(r.followUp?.currentStatus.map { strings.label($0) } ?? ""),
-      "cycleValue": MatrixFilter.value(.cycle, of: r).templateValue, "bodyValue": MatrixFilter.value(.body, of: r).templateValue,
-      "responseValue": MatrixFilter.value(.response, of: r).templateValue,
+      "cycleValue": MatrixFilter.value(.cycle, of: i, in: model.catalog).templateValue,
+      "bodyValue": MatrixFilter.value(.body, of: i, in: model.catalog).templateValue,
+      "responseValue": MatrixFilter.value(.response, of: i, in: model.catalog).templateValue,
     ]
   }
 

@@ -137,8 +137,7 @@ struct WorkbookParts {
     let head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     let date = Self.w3cdtf(created)
     let name = HTML.escape(sheet)
-    let filter = "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!" + Self.range(columns: columns, rows: rows)
-      .split(separator: ":").map { "$" + $0.prefix { $0.isLetter } + "$" + $0.drop { $0.isLetter } }.joined(separator: ":")
+    let filter = "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!$A$1:$\(SheetXML.columnName(max(0, columns - 1)))$\(rows + 1)"
     return [
       ("[Content_Types].xml", head + """
         <Types xmlns="\(Self.package)/content-types">\

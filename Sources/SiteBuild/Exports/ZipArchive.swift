@@ -30,6 +30,8 @@ final class ZipArchive {
   private var written: UInt64 = 0
   private var output: [UInt8] = []
   private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+  /// Where deflate puts its output before it joins `output`.
+  private var deflated = [UInt8](repeating: 0, count: 1 << 16)
   private var open = false
 
   /// Creates the file `path`, every entry dated `modified` (seconds since 1970, UTC).
@@ -135,18 +137,17 @@ final class ZipArchive {
   /// Runs deflate until it has taken all its input (and, with Z_FINISH, ended the stream),
   /// collecting its output; false when zlib fails.
   private func deflateAll(_ flush: Int32) -> Bool {
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let (status, produced) = chunk.withUnsafeMutableBufferPointer { out in
+      let (status, produced) = deflated.withUnsafeMutableBufferPointer { out in
         stream.pointee.next_out = out.baseAddress
         stream.pointee.avail_out = uInt(out.count)
         let status = deflate(stream, flush)
         return (status, out.count - Int(stream.pointee.avail_out))
       }
       guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { return false }
-      output.append(contentsOf: chunk[0..<produced])
+      output.append(contentsOf: deflated[0..<produced])
       written += UInt64(produced)
-      if flush == Z_FINISH ? status == Z_STREAM_END : (stream.pointee.avail_in == 0 && produced < chunk.count) { return true }
+      if flush == Z_FINISH ? status == Z_STREAM_END : (stream.pointee.avail_in == 0 && produced < deflated.count) { return true }
     }
   }
 

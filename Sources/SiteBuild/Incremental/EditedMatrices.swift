@@ -1,4 +1,3 @@
-import Foundation
 import SiteCore
 import SiteFiles
 import SiteTemplates
@@ -47,37 +46,18 @@ enum MatrixRows {
     let close = Array("</td>".utf8)
     var from = 0
     var found = false
-    while let at = find(link, in: page, from: from) {
+    while let at = page.firstIndex(of: link, from: from) {
       from = at + link.count
       // The link's path starts the attribute or follows a folder: not the tail of a longer id.
       guard at > 0, page[at - 1] == UInt8(ascii: "/") || page[at - 1] == UInt8(ascii: "\"") else { continue }
-      guard let open = find(cell, in: page, from: from),
+      guard let open = page.firstIndex(of: cell, from: from),
         let start = page[open...].firstIndex(of: UInt8(ascii: ">")).map({ $0 + 1 }),
-        let end = find(close, in: page, from: start)
+        let end = page.firstIndex(of: close, from: start)
       else { return false }
       page.replaceSubrange(start..<end, with: html)
       from = start + html.count + close.count
       found = true
     }
     return found
-  }
-
-  /// Where `needle` first occurs in `bytes` at or after `from`: `memchr` to each candidate of
-  /// its first byte, `memcmp` for the rest (a matrix page can hold a hundred megabytes).
-  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-    guard !needle.isEmpty, from >= 0 else { return nil }
-    return bytes.withUnsafeBufferPointer { hay -> Int? in
-      needle.withUnsafeBufferPointer { n -> Int? in
-        guard let base = hay.baseAddress, let first = n.first else { return nil }
-        var at = from
-        while at + n.count <= hay.count {
-          guard let hit = memchr(base + at, Int32(first), hay.count - n.count + 1 - at) else { return nil }
-          let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + k, n.baseAddress!, n.count) == 0 { return k }
-          at = k + 1
-        }
-        return nil
-      }
-    }
   }
 }
