@@ -57,8 +57,8 @@
 //   Query parsing    parseQuery: the clauses every match must satisfy
 //   Matching         one clause's documents and scores: terms, prefixes, phrases through pairs
 //   Facets           filters to facet values; exact counts of the matches per facet value
-//   Results          one page's result records (from the heads of the query's terms, where one
-//                    saves requests, else from docs/ chunks), with their excerpts
+//   Results          one page's result records (from the heads of the query's terms and of its
+//                    phrases' pairs, where one saves requests, else from docs/ chunks), with their excerpts
 //   Excerpts         escapeHTML, buildExcerpt
 //   Index loading    IndexReader: fetches and caches the files a query needs, finds its keys
 //   Index decoding   varints, integer sets, dictionary shards, pair buckets, postings, rows
@@ -186,7 +186,7 @@ async function runSearch(index, edition, query, opts) {
   const [counts, fieldCounts, results] = await Promise.all([
     count([...clauseSources, ...filterSources], hits, constraints, matched),
     Promise.all(relaxed),
-    loadResults(index, manifest, edition, page, scores, clauses, clauseSources.flat()),
+    loadResults(index, manifest, edition, page, scores, clauses, matches.flatMap((m) => m.heads ?? m.sources ?? [])),
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
@@ -471,7 +471,14 @@ export function parseQuery(query, { typing = false, language = "en" } = {}) {
   }
   const clean = (c) => {
     if (c.any) return { any: c.any.map(clean) };
-    const out = { items: c.items.map(({ exact, prefixes, offset, also }) => (also ? { exact, prefixes, offset, also } : { exact, prefixes, offset })), names: c.names };
+    // A phrase's word keeps its term under each Latin stemmer (`stemmed`): its pairs are looked
+    // up per stemmer, as a text of one language pairs its words (see matchSegment).
+    const phrase = c.items.length > 1;
+    const out = {
+      items: c.items.map(({ exact, prefixes, offset, also, stemmed }) =>
+        ({ exact, prefixes, offset, ...(also ? { also } : {}), ...(phrase && stemmed ? { stemmed } : {}) })),
+      names: c.names,
+    };
     if (c.not) out.not = true;
     if (c.optional) out.optional = true;
     return out;
@@ -488,7 +495,7 @@ function chunkClauses(text, quoted, language) {
     const flat = items.flatMap((it) => it.cjkRun ?? [it]);
     const base = flat[0].offset;
     // Quoted words keep only their other languages' terms (no fleeting vowels, no completions).
-    return [{ items: flat.map(({ also, stems, ...it }) => ({ ...it, ...(stems?.length ? { also: stems } : {}), offset: it.offset - base })), names: null }];
+    return [{ items: flat.map(({ also, stems, stemmed, ...it }) => ({ ...it, ...(stems?.length ? { also: stems, stemmed } : {}), offset: it.offset - base })), names: null }];
   }
   return items.flatMap((it) => {
     if (it.cjkRun) {
@@ -558,7 +565,7 @@ function queryItems(tokens, tried) {
       const stems = t.span ? [] : [...new Set(tried.map((ts) => ts[k].term))].filter((x) => x !== t.term);
       const also = [...new Set([...fleetingVowels(t.term), ...stems])].filter((x) => x !== t.term);
       if (also.length > 0) item.also = also;
-      if (stems.length > 0) item.stems = stems;
+      if (stems.length > 0) { item.stems = stems; item.stemmed = tried.map((ts) => ts[k].term); }
       items.push(item);
     }
   });
@@ -594,7 +601,7 @@ async function matchClause(index, manifest, clause) {
   });
   // The name values' postings join the sources that hold every match (for facet counts).
   const sources = result.sources && [...result.sources, ...names.entries.map((entry, k) => ({ entry, postings: names.postings[k] }))];
-  return { ...collect(board, seen, count), sources, named: true };
+  return { ...collect(board, seen, count), sources, heads: result.heads, named: true };
 }
 
 // Documents of any alternative, their scores added; sources only when every alternative has them.
@@ -607,7 +614,8 @@ function matchAny(parts, n) {
     board[docs[i]] += score[i];
   }
   const sources = parts.every((p) => p.sources) ? parts.flatMap((p) => p.sources) : null;
-  return { ...collect(board, seen, count), sources, named: parts.some((p) => p.named) };
+  const heads = parts.flatMap((p) => p.heads ?? p.sources ?? []);
+  return { ...collect(board, seen, count), sources, heads, named: parts.some((p) => p.named) };
 }
 
 // The documents of a clause's text matches, with its sources when it is one item.
@@ -686,7 +694,8 @@ async function matchPhrase(index, manifest, items) {
     it.prefixes.length === 0 ? [it.exact, ...(it.also ?? [])] : (await index.entries(it)).map((e) => e.term)));
   const chain = [];
   items.forEach((it, i) => {
-    chain.push({ terms: terms[i], offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
+    const stemmed = it.prefixes.length === 0 ? it.stemmed : undefined;
+    chain.push({ terms: terms[i], stemmed, offset: it.offset, step: isCompound(it.exact) ? it.exact.split("-").length : 1 });
     const next = items[i + 1];
     if (next && next.offset - it.offset === 2 && !isCompound(it.exact) && startsWithCJK(it.exact) && [...it.exact].length === 2) {
       chain.push({ terms: [[...it.exact][1]], offset: it.offset + 1, step: 1 });
@@ -706,7 +715,8 @@ async function matchPhrase(index, manifest, items) {
   for (const { docs, score } of parts) for (let i = 0; i < docs.length; i++) { count[docs[i]]++; total[docs[i]] += score[i]; }
   const docs = [];
   for (let d = 0; d < n; d++) if (count[d] === parts.length) docs.push(d);
-  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null };
+  const heads = parts.flatMap((p) => p.heads);
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), sources: null, heads };
 }
 
 const MAX_PAIR_KEYS = 64;
@@ -716,12 +726,12 @@ async function matchSegment(index, manifest, segment) {
   if (segment.length === 1) {
     const entries = (await Promise.all(segment[0].terms.map((t) => index.entries({ exact: t, prefixes: [] })))).flat();
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
-    return union(postings, entries, entries.map(() => 1), n, manifest.scale);
+    return { ...union(postings, entries, entries.map(() => 1), n, manifest.scale), heads: sourcesOf(entries, postings) };
   }
   // Each link (two neighbours) is the union of its pairs.
   const links = await Promise.all(segment.slice(1).map(async (b, i) => {
     const a = segment[i];
-    const keys = a.terms.flatMap((x) => b.terms.map((y) => [x, y])).slice(0, MAX_PAIR_KEYS);
+    const keys = pairKeys(a, b, stemmersOf(manifest)).slice(0, MAX_PAIR_KEYS);
     const entries = (await Promise.all(keys.map(([x, y]) => index.pair(x, y)))).filter(Boolean);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
     return { offset: a.offset - segment[0].offset, entries, postings, ...union(postings, entries, entries.map(() => 1), n, manifest.scale) };
@@ -732,7 +742,34 @@ async function matchSegment(index, manifest, segment) {
   let docs = [];
   for (let d = 0; d < n; d++) if (count[d] === links.length) docs.push(d);
   if (links.length > 1 && docs.length > 0) docs = await verifyChain(index, links, docs);
-  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]) };
+  const heads = links.flatMap((link) => sourcesOf(link.entries, link.postings));
+  return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), heads };
+}
+
+const sourcesOf = (entries, postings) => entries.map((entry, k) => ({ entry, postings: postings[k] }));
+
+// The pairs a link of two neighbours looks up. A text's words are all stemmed by its language,
+// so where a word's term differs by Latin stemmer (`stemmed`, in LATIN_STEMMERS order) only the
+// pairs of one stemmer's terms can exist (English with English, French with French...), and
+// only of a stemmer some text of the index was stemmed by (`stemmers`, see stemmersOf).
+function pairKeys(a, b, stemmers) {
+  const keys = new Map();
+  const add = (xs, ys) => { for (const x of xs) for (const y of ys) keys.set(x + " " + y, [x, y]); };
+  if (!a.stemmed && !b.stemmed) add(a.terms, b.terms);
+  else for (const l of stemmers) add(a.stemmed ? [a.stemmed[l]] : a.terms, b.stemmed ? [b.stemmed[l]] : b.terms);
+  return [...keys.values()];
+}
+
+// The Latin stemmers (indexes into LATIN_STEMMERS) the index's texts were stemmed by: those of
+// the records' languages (the language facet) and of the site's languages (a translation is
+// always into one of them: the build ignores others). Every one when the manifest lacks either.
+function stemmersOf(manifest) {
+  if (manifest.stemmers) return manifest.stemmers;
+  const field = manifest.fields.indexOf("language");
+  const languages = field < 0 || !manifest.editions ? null : [...manifest.values[field], ...Object.keys(manifest.editions)];
+  const used = new Set((languages ?? LATIN_STEMMERS).map(latinStemmer));
+  manifest.stemmers = LATIN_STEMMERS.flatMap((s, l) => (used.has(s) ? [l] : []));
+  return manifest.stemmers;
 }
 
 // Keeps the documents where every link's pair stands at its offset from the first's.
@@ -946,8 +983,8 @@ function readRecord([id, text, document, paragraph, date, language, title, count
 // Each result links into the reader's edition. Its title is in the reader's language when the
 // record has it there; its excerpt from the first version that holds a match: the reader's
 // language, the original, then the other translations (for no query: the reader's language).
-// The records come from the heads of the query's terms where one saves requests (`sources`: the
-// entries and postings of the clauses' terms), the others from their docs/ chunks.
+// The records come from the heads of the query's terms and phrase pairs where one saves requests
+// (`sources`: the entries and postings of those keys), the others from their docs/ chunks.
 async function loadResults(index, manifest, edition, page, scores, clauses, sources) {
   const size = manifest.chunkSize;
   const plan = planRecords(page, sources, size);
@@ -1330,9 +1367,9 @@ function decodeShard(bytes) {
   return entries;
 }
 
-// A pair bucket: pairs of adjacent tokens ("human right"), each with its postings (p) and
-// positions (x), inline or in pairs/<bucket>-<k>.<part>.bin (k counts the bucket's entries
-// with a file).
+// A pair bucket: pairs of adjacent tokens ("human right"), each with its postings (p), positions
+// (x) and head (h: size 0 for none), inline or in pairs/<bucket>-<k>.p.bin, .x.bin, .h.json (k
+// counts the bucket's entries with a file).
 function decodeBucket(bytes, bucket) {
   const state = { bytes, at: 0 };
   const count = readVarint(state);
@@ -1344,8 +1381,8 @@ function decodeBucket(bytes, bucket) {
     state.at += length;
     entry.df = readVarint(state);
     const flags = readVarint(state);
-    entry.src = (flags & 3) !== 3 ? `pairs/${bucket}-${files++}` : null;
-    readParts(state, entry, flags, [["p", 1], ["x", 2]]);
+    entry.src = (flags & 7) !== 7 ? `pairs/${bucket}-${files++}` : null;
+    readParts(state, entry, flags, [["p", 1], ["x", 2], ["h", 4]]);
     entries.push(entry);
   }
   return entries;

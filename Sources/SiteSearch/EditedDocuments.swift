@@ -80,14 +80,15 @@ struct EditedDocuments {
     return changes.map { ($0.key, $0.value) }.sorted { $0.term.lexicographicallyPrecedes($1.term) }
   }
 
-  /// Every pair whose postings or positions change, with the documents' changes.
+  /// Every pair whose postings or positions change, or whose head may hold a document whose
+  /// record changed, with the documents' changes.
   func pairChanges() -> [(key: [UInt8], changes: [PostingChange])] {
     var changes: [[UInt8]: [PostingChange]] = [:]
     for doc in edited {
       for key in Set(doc.old.pairs.keys).union(doc.new.pairs.keys) {
         let old = doc.old.pairs[key]
         let new = doc.new.pairs[key]
-        if old == new && doc.old.length == doc.new.length { continue }
+        if old == new && doc.old.length == doc.new.length && !doc.recordChanged { continue }
         changes[key, default: []].append(
           PostingChange(
             document: Int32(doc.number), oldWeight: old?.count, newWeight: new?.count, oldLength: doc.old.length,

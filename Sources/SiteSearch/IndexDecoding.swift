@@ -124,7 +124,7 @@ enum IndexDecoding {
           &cursor, flags: flags, limits: BucketBuilder.inlineLimits,
           path: { root + BucketBuilder.partPath(bucket: bucket, file: files, part: $0) })
       else { return nil }
-      if flags & 3 != 3 { files += 1 }
+      if flags & 7 != 7 { files += 1 }
       entries.append(StoredEntry(key: key, df: df, parts: parts))
     }
     return cursor.isAtEnd ? entries : nil

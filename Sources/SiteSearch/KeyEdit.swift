@@ -21,7 +21,7 @@ struct KeyEdit {
   let documents: Int
   let averageLength: Int
   let read: (String) -> [UInt8]?
-  /// The new result records of the edited documents, by number (for the terms' heads).
+  /// The new result records of the edited documents, by number (for the keys' heads).
   var records: [Int32: [UInt8]] = [:]
 
   enum Outcome {
@@ -166,7 +166,9 @@ struct KeyEdit {
     }
     let df = postings.documents.count
     if df == 0 { return .removed }
-    guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents) else { return nil }
+    guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents),
+      let head = head(old: stored.0, new: postings, stored: entry?.parts[2], minimum: KeyHead.pairMinimum(documents: documents))
+    else { return nil }
     var positions: [UInt8] = []
     positions.reserveCapacity(oldPositions.count + 16)
     for record in records {
@@ -180,6 +182,7 @@ struct KeyEdit {
       parts: [
         part(postings.encoded(), replacing: entry?.parts[0], oldBytes: oldPostings),
         part(positions, replacing: entry?.parts[1], oldBytes: oldPositions),
+        head,
       ])
   }
 

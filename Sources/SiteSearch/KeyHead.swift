@@ -15,6 +15,10 @@ enum KeyHead {
   /// be most of the heads' bytes (at 270,000 generated recommendations 45,000 of 51,000 heads,
   /// 400 of 462 MB, when every key in 2+ documents had one).
   static let minimumDocuments = 10
+  /// A pair of adjacent words (what a phrase is looked up by) has a head only when it is in this
+  /// many documents: 50, or one in a thousand in a larger index. Pairs are far more numerous
+  /// than terms; a rarer phrase's page costs at most one request per result.
+  static func pairMinimum(documents: Int) -> Int { max(50, documents / 1000) }
   /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them
   /// costs as few requests from the chunks (a document symbol's records, all of one date, sit
   /// side by side), and the index stays smaller.
@@ -25,7 +29,10 @@ enum KeyHead {
 
   /// The positions in `documents` (a key's postings, ascending) of its head's documents, in head
   /// order; none when it has no head (see `minimumDocuments`, `minimumChunks`).
-  static func members<C: RandomAccessCollection<Int32>>(of documents: C, impacts: [UInt8]?) -> [Int] where C.Index == Int {
+  static func members<C: RandomAccessCollection<Int32>>(
+    of documents: C, impacts: [UInt8]?, minimum: Int = minimumDocuments
+  ) -> [Int] where C.Index == Int {
+    guard documents.count >= minimum else { return [] }
     let members = members(count: documents.count, impacts: impacts)
     let chunks = Set(members.map { Int(documents[documents.startIndex + $0]) / SearchIndexWriter.chunkSize })
     return chunks.count >= minimumChunks ? members : []
@@ -72,11 +79,12 @@ enum KeyHead {
 }
 
 extension KeyEdit {
-  /// A term's head after an edit turned its postings `old` into `new`: the records of the new
+  /// A key's head after an edit turned its postings `old` into `new`: the records of the new
   /// head's documents, an edited one's from `records`, the others' from the stored head or their
   /// docs/ chunk. nil when the stored head does not hold as many records as `old` ranks first.
-  func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?) -> EntryPart? {
-    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts)
+  /// `minimum`: the fewest documents a key with a head has (terms' or pairs').
+  func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?, minimum: Int = KeyHead.minimumDocuments) -> EntryPart? {
+    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts, minimum: minimum)
     var oldBytes: [UInt8]? = nil
     var known: [Int32: ArraySlice<UInt8>] = [:]
     if let stored, stored.size > 0 {
@@ -88,7 +96,7 @@ extension KeyEdit {
     }
     var chunks: [Int: ResultRecords] = [:]
     var heads: [ArraySlice<UInt8>] = []
-    for i in KeyHead.members(of: new.documents, impacts: new.impacts) {
+    for i in KeyHead.members(of: new.documents, impacts: new.impacts, minimum: minimum) {
       let d = new.documents[i]
       if let record = records[d] ?? known[d].map(Array.init) {
         heads.append(record[...])

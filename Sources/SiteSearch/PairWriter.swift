@@ -2,7 +2,9 @@ import Dispatch
 
 /// Writes the pair index: for every two adjacent tokens ("human right", "人权 权机"), the
 /// documents where they stand side by side, with impacts and positions, in hashed buckets
-/// (pairs/<b>.bin). A phrase of k words is k - 1 pairs; search.js matches it from these alone.
+/// (pairs/<b>.bin), and for a frequent pair its head (`KeyHead.pairMinimum`). A phrase of k
+/// words is k - 1 pairs; search.js matches it from these alone, and loads its first page from
+/// a pair's head where that saves requests.
 ///
 /// Pairs were collected per chunk in partitions by hash; one partition at a time is grouped,
 /// encoded and written, so only one partition's postings are ever expanded in memory.
@@ -21,8 +23,10 @@ struct PairWriter {
 
   /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
   /// (see `BucketBuilder`).
+  /// `record(d)` is the result record of the document numbered d (for the heads).
   static func write<E: Error>(
-    _ index: InvertedIndex, buckets: Int, root: String, workers: Int, to sink: (SearchFile) throws(E) -> Void
+    _ index: InvertedIndex, buckets: Int, root: String, workers: Int, record: @Sendable (Int) -> [UInt8],
+    to sink: (SearchFile) throws(E) -> Void
   ) throws(E) {
     let averageLength = KeyEncoder.averageLength(total: index.totalLength, documents: index.documentLength.count)
     let partitions = InvertedIndex.pairPartitions
@@ -34,7 +38,7 @@ struct PairWriter {
       let results = SharedSlots<[SearchFile]>(count: count, initial: [])
       DispatchQueue.concurrentPerform(iterations: count) { k in
         let grouped = group(index, partition: first + k)
-        let encoded = encode(grouped, index: index, averageLength: averageLength)
+        let encoded = encode(grouped, index: index, averageLength: averageLength, record: record)
         results[k] = files(grouped, encoded, partition: first + k, buckets: buckets, root: root)
       }
       for k in 0..<count {
@@ -156,13 +160,16 @@ struct PairWriter {
     return (document, position)
   }
 
-  private static func encode(_ g: Grouped, index: InvertedIndex, averageLength: Int) -> [TermShardWriter.EncodedTerm] {
+  private static func encode(
+    _ g: Grouped, index: InvertedIndex, averageLength: Int, record: (Int) -> [UInt8]
+  ) -> [TermShardWriter.EncodedTerm] {
     let pairCount = g.hash.count
     let results = SharedSlots<TermShardWriter.EncodedTerm>(
       count: pairCount, initial: TermShardWriter.EncodedTerm(df: 0, parts: []))
     let pieceSize = 256
     let pieces = (pairCount + pieceSize - 1) / pieceSize
     let n = index.documentLength.count
+    let minimum = KeyHead.pairMinimum(documents: n)
     for piece in 0..<pieces {
       var documents: [Int32] = []
       var counts: [Int] = []
@@ -190,7 +197,8 @@ struct PairWriter {
           }
         }
         let postings = documents.withUnsafeBufferPointer { KeyEncoder.postings(documents: $0, impacts: impacts, counts: nil) }
-        results[p] = TermShardWriter.EncodedTerm(df: df, parts: [postings, positions.bytes])
+        let head = KeyHead.members(of: documents, impacts: impacts, minimum: minimum).map { record(Int(documents[$0]))[...] }
+        results[p] = TermShardWriter.EncodedTerm(df: df, parts: [postings, positions.bytes, KeyHead.encode(head)])
       }
     }
     return results.values

@@ -20,7 +20,7 @@ public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
-  static let format = "hrindex-search-5"
+  static let format = "hrindex-search-6"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameters:
@@ -52,17 +52,17 @@ public enum SearchIndexWriter {
     var index = InvertedIndex.build(documents, order: order, workers: workers)
     // Pairs first: their occurrences are the bulk of what tokenizing kept, and they are freed
     // before the term postings are expanded.
-    let pairOccurrences = index.pairOccurrences
-    let buckets = PairWriter.bucketCount(occurrences: pairOccurrences)
-    try PairWriter.write(index, buckets: buckets, root: root, workers: workers, to: sink)
-    index.dropPairs()
-    trimMemory()
-    index.groupPostings()
     let record: @Sendable (Int) -> [UInt8] = { d in
       var out: [UInt8] = []
       ResultChunks.record(documents[order[d]], into: &out)
       return out
     }
+    let pairOccurrences = index.pairOccurrences
+    let buckets = PairWriter.bucketCount(occurrences: pairOccurrences)
+    try PairWriter.write(index, buckets: buckets, root: root, workers: workers, record: record, to: sink)
+    index.dropPairs()
+    trimMemory()
+    index.groupPostings()
     let shards = try TermShardWriter(index: index, facets: facets, record: record, workers: workers).write(root: root, to: sink)
     let totalLength = index.totalLength
     index = InvertedIndex()

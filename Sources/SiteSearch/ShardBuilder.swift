@@ -132,11 +132,12 @@ struct ShardHeader: Equatable, Sendable {
 }
 
 /// Lays out one pair bucket: its entries in key order, parts too large to inline in
-/// `pairs/<b>-<k>.<part>.bin`, k counting the bucket's entries that have such a file.
+/// `pairs/<b>-<k>.<part>` (p.bin, x.bin, h.json), k counting the bucket's entries that have such
+/// a file.
 struct BucketBuilder {
   /// Parts up to this many bytes stay inside the bucket.
-  static let inlineLimits = [4096, 4096]
-  static let partSuffixes = ["p", "x"]
+  static let inlineLimits = [4096, 4096, 0]
+  static let partSuffixes = ["p.bin", "x.bin", "h.json"]
 
   let root: String
   let bucket: Int
@@ -150,10 +151,11 @@ struct BucketBuilder {
   }
 
   static func partPath(bucket: Int, file: Int, part: Int) -> String {
-    "pairs/\(bucket)-\(file).\(partSuffixes[part]).bin"
+    "pairs/\(bucket)-\(file).\(partSuffixes[part])"
   }
 
-  /// Adds the next pair in key order with its parts (postings, positions).
+  /// Adds the next pair in key order with its parts (postings, positions, head: a head is a
+  /// file of its own, or empty).
   mutating func add<E: Error>(
     key: some Collection<UInt8>, df: Int, parts: [EntryPart], to out: (BuiltFile) throws(E) -> Void
   ) throws(E) {
@@ -172,6 +174,6 @@ struct BucketBuilder {
         try out(.part(path: root + Self.partPath(bucket: bucket, file: files, part: k), part))
       }
     }
-    if flags != 3 { files += 1 }
+    if flags != 7 { files += 1 }
   }
 }

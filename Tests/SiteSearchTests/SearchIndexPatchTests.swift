@@ -162,6 +162,8 @@ struct SearchIndexPatchTests {
     var refused = 0
     var wrong: [String] = []
     var writes = 0
+    /// Patches that wrote a pair's head (pairs/…h.json).
+    var pairHeadWrites = 0
   }
 
   /// Edits 1-3 documents of the corpus `rounds` times; each patch must give the clean index.
@@ -188,6 +190,7 @@ struct SearchIndexPatchTests {
       if let patch {
         tally.patched += 1
         tally.writes += patch.writes.count
+        if patch.writes.contains(where: { $0.path.contains("/pairs/") && $0.path.hasSuffix(".h.json") }) { tally.pairHeadWrites += 1 }
         let different = differences(Self.apply(patch, to: files), expected)
         if !different.isEmpty {
           tally.wrong.append("seed \(seed) round \(round) \(edits): \(different.prefix(6)) of \(different.count)")
@@ -218,6 +221,21 @@ struct SearchIndexPatchTests {
     try Self.run(seed: 99, documents: 4300, words: 8, rounds: 3, vocabulary: 1500, common: "torture", tally: &tally)
     #expect(tally.wrong.isEmpty, "\(tally.wrong.joined(separator: "\n"))")
     #expect(tally.patched >= 2)
+  }
+
+  @Test("patches pairs' heads: a phrase in most documents, whose edited records move in and out of its head")
+  func pairHeads() throws {
+    // "human rights" stands in 19 of 20 documents (a pair in 50+ has a head); short texts, so an
+    // edit often changes which documents rank first.
+    var tally = Tally()
+    try Self.run(seed: 7, documents: 240, words: 6, rounds: 30, vocabulary: 1500, common: "human rights", tally: &tally)
+    var corpus = try EditCorpus(seed: 7, vocabularySize: 1500)
+    let heads = Self.files(corpus.documents(240, words: 6, common: "human rights")).keys
+      .filter { $0.contains("/pairs/") && $0.hasSuffix(".h.json") }
+    #expect(!heads.isEmpty, "the corpus has no pair with a head")
+    #expect(tally.wrong.isEmpty, "\(tally.wrong.joined(separator: "\n"))")
+    #expect(tally.patched >= 25, "\(tally.refused) of 30 edits refused")
+    #expect(tally.pairHeadWrites >= 3, "\(tally.pairHeadWrites) patches wrote a pair's head")
   }
 
   static func smallIndex() throws -> (documents: [SearchDocument], order: [Int], files: Files) {

@@ -107,7 +107,8 @@ struct SearchIndexWriterTests {
         reader.at += length
         _ = reader.varint()
         let flags = reader.varint()
-        for bit in [1, 2] {
+        // Postings, positions, head.
+        for bit in [1, 2, 4] {
           let size = reader.varint()
           if flags & bit != 0 { reader.at += size }
         }

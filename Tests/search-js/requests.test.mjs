@@ -63,6 +63,21 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     return { engine: createSearch({ baseUrl: BASE_URL, fetch }), log };
   }
 
+  // The most frequent pairs of adjacent words of the English texts, both of `letters` letters or
+  // more (five: no stop word), as quoted phrases.
+  function frequentPhrases(count, letters = 5) {
+    const pairs = new Map();
+    for (const [, text, , , , language] of records.values()) {
+      if (language !== "en") continue;
+      const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+      for (let i = 1; i < words.length; i++) {
+        if (words[i - 1].length < letters || words[i].length < letters) continue;
+        pairs.set(`${words[i - 1]} ${words[i]}`, (pairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
+      }
+    }
+    return [...pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([p]) => `"${p}"`);
+  }
+
   // The generated texts' English words (bench/queries.json asks for the same kind).
   const WORDS = ["education", "police", "judges", "legislation", "resources", "trafficking", "society", "cooperation"];
 
@@ -87,6 +102,30 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     assert.ok(checked >= 4, `only ${checked} of the words are in 20+ documents`);
   });
 
+  test("a frequent two-word phrase loads its first page from its pair's head, not from docs/ chunks", async () => {
+    // A pair in 50+ documents has a head (pairs/…h.json): the first 20 documents of its postings
+    // by impact, the order a two-word phrase ranks its matches in. Its page then costs the
+    // manifest, the pair's bucket (one per Latin stemmer whose texts the site has: the generated
+    // texts are English, French and Spanish), the head, and what the facets need.
+    let checked = 0;
+    for (const q of frequentPhrases(6, 2)) {
+      const { engine, log: requests } = coldEngine();
+      const r = await engine.search(q, { limit: 20 });
+      const log = [...requests];
+      const all = JSON.parse(await engine.export(q, { format: "json" }));
+      if (all.length < 50) continue;
+      checked++;
+      assert.deepEqual(r.results.map((x) => x.id), all.slice(0, 20).map((x) => x.id), q);
+      // Spread over many chunks, so the head saves requests.
+      const manifest = await engine.manifest();
+      assert.ok(new Set(r.results.map((x) => Math.floor(numbers.get(x.id) / manifest.chunkSize))).size >= 8, q);
+      assert.equal(log.filter((p) => p.startsWith("search/index/docs/")).length, 0, `${q}: ${log.join(" ")}`);
+      assert.equal(log.filter((p) => /^search\/index\/pairs\/.*\.h\.json$/.test(p)).length, 1, `${q}: ${log.join(" ")}`);
+      assert.ok(log.length <= 9, `${q}: ${log.length} requests: ${log.join(" ")}`);
+    }
+    assert.ok(checked >= 3, `only ${checked} frequent phrases have 50+ matches`);
+  });
+
   test("without heads the same page would cost a docs/ chunk for most results", async () => {
     // The heads matter: the first page's documents are spread over many chunks.
     const { engine } = coldEngine();
@@ -97,7 +136,7 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
   });
 
   test("every result taken from a head is the record docs/ holds for its id", async () => {
-    for (const q of [...WORDS, "education police", "judges OR society", "\"civil society\"", "legislation -police"]) {
+    for (const q of [...WORDS, "education police", "judges OR society", "\"civil society\"", "legislation -police", ...frequentPhrases(3, 2)]) {
       for (const offset of [0, 20]) {
         const { engine, log } = coldEngine();
         const r = await engine.search(q, { limit: 20, offset });
@@ -121,15 +160,7 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     // Every match of a phrase has each of its words, so the rows of its rarest word count the
     // facets: a few requests, where the matches' vectors/ blocks would be one request per 64
     // documents. The counts must equal those of the export (every match with its values).
-    // The most frequent pairs of adjacent words (of five letters or more, so no stop word) of the
-    // English texts, as phrases.
-    const pairs = new Map();
-    for (const [, text, , , , language] of records.values()) {
-      if (language !== "en") continue;
-      const words = (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length >= 5);
-      for (let i = 1; i < words.length; i++) pairs.set(`${words[i - 1]} ${words[i]}`, (pairs.get(`${words[i - 1]} ${words[i]}`) ?? 0) + 1);
-    }
-    const phrases = [...pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4).map(([p]) => `"${p}"`);
+    const phrases = frequentPhrases(4);
     let checked = 0;
     for (const q of phrases) {
       const { engine, log } = coldEngine();
