@@ -10,6 +10,9 @@ public struct BuildConfiguration: Sendable {
   public var publicFolder: String?
   public var output: String
   public var baseURL: String?
+  /// Which exports to write instead of what `site.yml`'s `exports:` says (nil: as it says).
+  /// `hrindex serve` previews with none, so that an edited text rebuilds in about a second.
+  public var exports: ExportSettings?
   /// Worker threads for the per-file stages; defaults to the machine's active cores.
   public var threads: Int
   /// Told where a long build is (stage, items done); the command line draws it on a terminal.

@@ -3130,6 +3130,14 @@ async function runSearch(index, edition, query, opts) {
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
   const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
+  // A word with neither a term nor a name in the index matches nothing: no postings are loaded.
+  if ((await Promise.all(clauses.map((c) => mayMatch(index, manifest, c)))).includes(false)) {
+    if (opts.matches) return { total: 0, matches: [] };
+    const out = { total: 0, results: [], facets: facetObject(manifest, () => new Map()) };
+    const suggestion = await suggest(index, manifest, query, edition.reader);
+    if (suggestion !== null) out.suggestion = suggestion;
+    return out;
+  }
   const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
   const [matches, filterPostings, exclusions, boosted] = await Promise.all([
     Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
@@ -3288,8 +3296,8 @@ async function suggest(index, manifest, query, language = "en") {
     if (tokens.length !== 1 || tokens[0].span || startsWithCJK(tokens[0].term)) continue;
     const [item] = queryItems(tokens, LATIN_STEMMERS.map((l) => tokenize(part, l)));
     const key = { exact: item.exact, prefixes: [], ...(item.also ? { also: item.also } : {}) };
-    const [entries, names] = await Promise.all([index.entries(key), matchNames(index, manifest, key)]);
-    if (entries.length > 0 || names.entries.length > 0) continue;
+    const [entries, names] = await Promise.all([index.entries(key), nameEntries(index, manifest, key)]);
+    if (entries.length > 0 || names.length > 0) continue;
     const best = await closestWord(index, manifest, part, [item.exact, ...(item.also ?? []), tokenize(part)[0].raw], language);
     if (best !== null) { parts[i] = best; changed = true; }
   }
@@ -3605,6 +3613,16 @@ async function matchClause(index, manifest, clause) {
   return { ...collect(board, seen, count), sources, heads: result.heads, named: true };
 }
 
+// Whether a clause may match, from the dictionary and names/ alone (which matching reads first
+// anyway): false for a word none of whose terms is in the index and that names no facet value.
+// A phrase is left to its pairs.
+async function mayMatch(index, manifest, clause) {
+  if (clause.any) return (await Promise.all(clause.any.map((c) => mayMatch(index, manifest, c)))).includes(true);
+  if (clause.items.length !== 1 || clause.items[0].cjkRun) return true;
+  const [entries, names] = await Promise.all([index.entries(clause.items[0]), nameEntries(index, manifest, clause.names)]);
+  return entries.length > 0 || names.length > 0;
+}
+
 // Documents of any alternative, their scores added; sources only when every alternative has them.
 function matchAny(parts, n) {
   const board = new Float64Array(n);
@@ -3638,7 +3656,13 @@ const NAME_WEIGHT = 0.25;
 // The facet values (as entries, with their postings) one of whose names has the term `key.exact`
 // or a term that starts with one of `key.prefixes`, from the names/ bucket of each.
 async function matchNames(index, manifest, key) {
-  if (!key || !manifest.nameBuckets) return { entries: [], postings: [] };
+  const entries = await nameEntries(index, manifest, key);
+  return { entries, postings: await Promise.all(entries.map((e) => index.postings(e))) };
+}
+
+// The entries of those facet values, without their postings.
+async function nameEntries(index, manifest, key) {
+  if (!key || !manifest.nameBuckets) return [];
   const exact = new Set([key.exact, ...(key.also ?? [])]);
   const wanted = [...exact, ...key.prefixes];
   const buckets = [...new Set(wanted.map((k) => nameBucket(k, manifest.nameBuckets)))];
@@ -3647,8 +3671,7 @@ async function matchNames(index, manifest, key) {
   for (const file of files) for (const [term, gs] of Object.entries(file)) {
     if (exact.has(term) || key.prefixes.some((p) => term.startsWith(p))) for (const g of gs) values.add(g);
   }
-  const entries = [...values].sort((a, b) => a - b).map((g) => index.facetEntry(g, manifest));
-  return { entries, postings: await Promise.all(entries.map((e) => index.postings(e))) };
+  return [...values].sort((a, b) => a - b).map((g) => index.facetEntry(g, manifest));
 }
 
 // The names/ bucket of a term: FNV-1a of its first two characters, modulo the bucket count.

@@ -1,4 +1,5 @@
 import Foundation
+import struct SiteCore.ExportSettings
 import SiteFiles
 import Testing
 
@@ -18,9 +19,13 @@ struct IncrementalBuildTests {
     return (folder + "/Content", folder + "/Templates", folder + "/Output")
   }
 
-  static func build(_ site: (content: String, templates: String, output: String), output: String? = nil) -> BuildReport {
-    let configuration = BuildConfiguration(content: site.content, templates: site.templates,
+  /// `exports`: instead of site.yml's (what `hrindex serve` passes: none).
+  static func build(
+    _ site: (content: String, templates: String, output: String), output: String? = nil, exports: ExportSettings? = nil
+  ) -> BuildReport {
+    var configuration = BuildConfiguration(content: site.content, templates: site.templates,
       publicFolder: site.templates.replacingOccurrences(of: "Templates", with: "Public"), output: output ?? site.output, threads: 2)
+    configuration.exports = exports
     return SiteBuilder.build(configuration)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import struct SiteCore.ExportSettings
 import SiteFiles
 import Testing
 
@@ -54,6 +55,27 @@ struct TextEditTests {
     try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO and UNICEF.", with: "UNESCO, UNICEF and UNFPA.") }
     let edited = Self.build(site)
     #expect(edited.succeeded && edited.textEdits == nil, "a text edit would leave the downloads with the old text")
+    let csv = try String(contentsOfFile: site.output + "/downloads/recommendations.csv", encoding: .utf8)
+    #expect(csv.contains("UNESCO, UNICEF and UNFPA."))
+    IncrementalBuildTests.expectSameAsClean(site)
+  }
+
+  @Test("a preview without exports (hrindex serve) publishes an edited text alone though site.yml has them; a build with them then runs whole")
+  func previewWithoutExports() throws {
+    let site = try Self.sampleCopy()
+    try Self.sampleSiteYML(exports: true).write(toFile: site.content + "/site.yml", atomically: true, encoding: .utf8)
+    #expect(IncrementalBuildTests.build(site, exports: ExportSettings.none).succeeded)
+    #expect(!FileManager.default.fileExists(atPath: site.output + "/downloads"), "the preview wrote the downloads")
+    try Self.edit(site, Self.original) { $0.replacingOccurrences(of: "UNESCO and UNICEF.", with: "UNESCO, UNICEF and UNFPA.") }
+    let edited = IncrementalBuildTests.build(site, exports: ExportSettings.none)
+    #expect(edited.succeeded && edited.textEdits == 1, "the preview ran whole: \(edited.diagnostics)")
+    // As a clean preview writes it.
+    let clean = SiteFixture.temporaryFolder("clean-preview") + "/Output"
+    #expect(IncrementalBuildTests.build(site, output: clean, exports: ExportSettings.none).succeeded)
+    SiteFixture.expectSameFiles(site.output, as: clean, "the edited preview differs from a clean one")
+    // The next build as site.yml says (the inputs differ: no text edit) writes the downloads, with the new text.
+    let full = Self.build(site)
+    #expect(full.succeeded && full.textEdits == nil)
     let csv = try String(contentsOfFile: site.output + "/downloads/recommendations.csv", encoding: .utf8)
     #expect(csv.contains("UNESCO, UNICEF and UNFPA."))
     IncrementalBuildTests.expectSameAsClean(site)

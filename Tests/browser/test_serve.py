@@ -1,5 +1,6 @@
 """`hrindex serve` in a browser: pages arrive with the strict CSP and reload themselves after an
-edit, a failing build shows its problems, and nothing outside the output folder is served."""
+edit, a failing build shows its problems, the preview has no exports, and nothing outside the
+output folder is served."""
 
 import http.client
 import re
@@ -59,6 +60,8 @@ def test_serve_reloads_after_an_edit_and_shows_build_problems(page, served):
     wait_until(page, "t => document.querySelector('h1') && document.querySelector('h1').textContent === t",
                title + " (edited)", timeout=60)
     assert not (folder / "Output" / "_hrindex").exists()
+    # The preview leaves out the exports (site.yml has them on): an edited text rebuilds only its pages.
+    assert not (folder / "Output" / "downloads").exists() and not (folder / "Output" / "api").exists()
     assert "_hrindex" not in (folder / "Output" / "about" / "index.html").read_text(encoding="utf-8")
 
     broken = folder / "Content" / "recommendations" / "broken.md"

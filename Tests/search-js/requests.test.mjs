@@ -126,6 +126,24 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     assert.ok(checked >= 3, `only ${checked} frequent phrases have 50+ matches`);
   });
 
+  test("a word with neither a term nor a name in the index ends the query before any postings", async () => {
+    // "education" alone loads postings (and names its values' postings); with a word the index
+    // lacks, the dictionary shards and names/ buckets show nothing can match.
+    const loaded = (log) => log.filter((p) => /\.(p|r|h)\.(bin|json)$/.test(p) || p.includes("/docs/") || p.includes("/vectors/"));
+    for (const q of ["education zzqxvw", "zzqxvw", "police OR judges zzqxvw", "droits zzqxvw"]) {
+      const { engine, log } = coldEngine();
+      const r = await engine.search(q, { limit: 20, filters: { language: ["en"] } });
+      assert.equal(r.total, 0, q);
+      assert.deepEqual(r.results, [], q);
+      for (const values of Object.values(r.facets)) assert.deepEqual(values, {}, q);
+      assert.deepEqual(loaded(log), [], `${q}: ${log.join(" ")}`);
+    }
+    // The same word the index has costs postings: the check above can fail.
+    const { engine, log } = coldEngine();
+    assert.ok((await engine.search("education", { limit: 20 })).total > 0);
+    assert.ok(loaded(log).length > 0, log.join(" "));
+  });
+
   test("without heads the same page would cost a docs/ chunk for most results", async () => {
     // The heads matter: the first page's documents are spread over many chunks.
     const { engine } = coldEngine();

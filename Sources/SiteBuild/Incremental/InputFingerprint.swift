@@ -16,6 +16,7 @@ enum InputFingerprint {
     for option in [configuration.content, configuration.templates, configuration.publicFolder, configuration.baseURL] {
       add(option ?? "-")
     }
+    add(configuration.exports.map { $0.enabled.map(\.rawValue).sorted().joined(separator: ",") } ?? "-")
     for (path, text) in inputs.settings {
       add(path)
       add(text)

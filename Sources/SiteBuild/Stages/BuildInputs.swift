@@ -30,7 +30,7 @@ struct BuildInputs {
     }
     var problems: [Diagnostic] = []
     let content = ContentLoader(root: BuildConfiguration.display(configuration.content))
-    let (config, configFile) = SiteConfigReader.read(content, baseURL: configuration.baseURL, &problems)
+    let (config, configFile) = SiteConfigReader.read(content, baseURL: configuration.baseURL, exports: configuration.exports, &problems)
     let vocabularies = VocabularyLoader(content: content).loadWithFiles()
     problems += vocabularies.problems
     let (theme, themeProblems) = Theme.load(templates: configuration.templatesFolder, publicFolder: configuration.publicFolderInUse)
@@ -65,7 +65,9 @@ struct BuildInputs {
 /// Reads `site.yml`, the site's settings.
 enum SiteConfigReader {
   /// The settings (with `--base-url` applied) and the file as read, for the fingerprint.
-  static func read(_ content: ContentLoader, baseURL: String?, _ problems: inout [Diagnostic]) -> (SiteConfig?, (path: String, text: String)?) {
+  static func read(
+    _ content: ContentLoader, baseURL: String?, exports: ExportSettings?, _ problems: inout [Diagnostic]
+  ) -> (SiteConfig?, (path: String, text: String)?) {
     guard content.exists("site.yml") else {
       problems.append(.error(at: SourceLocation(path: content.display("site.yml")), "missing site settings",
         notes: ["create site.yml with at least: title: My index"]))
@@ -82,6 +84,7 @@ enum SiteConfigReader {
     problems += decodeProblems
     guard var config = decoded else { return (nil, (file.path, file.text)) }
     if let url = baseURL { config.baseURL = url.hasSuffix("/") ? url : url + "/" }
+    if let exports { config.exports = exports }
     return (config, (file.path, file.text))
   }
 }
