@@ -129,21 +129,27 @@ async function runSearch(index, edition, query, opts) {
   const excluded = parsed.filter((c) => c.not);
   const boosts = parsed.filter((c) => c.optional);
   const filters = resolveFilters(manifest, withYears(manifest, opts.filters ?? {}, opts.years));
-  // A word with neither a term nor a name in the index matches nothing: no postings are loaded.
-  if ((await Promise.all(clauses.map((c) => mayMatch(index, manifest, c)))).includes(false)) {
+  const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
+  // A word with neither a term nor a name in the index matches nothing: then the words' postings
+  // are not loaded. The check makes the lookups matching a word makes first, so a word's clause
+  // waits for it at no cost of a round trip; phrases and filters, which start elsewhere, do not.
+  const possible = Promise.all(clauses.map((c) => mayMatch(index, manifest, c))).then((all) => !all.includes(false));
+  const words = (c) => (c.any ? c.any.every(words) : c.items.length === 1);
+  const match = (c) => (words(c) ? possible.then((ok) => (ok ? matchClause(index, manifest, c) : null)) : matchClause(index, manifest, c));
+  const pending = Promise.all([
+    Promise.all(clauses.map(match)),
+    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
+    Promise.all(excluded.map(match)),
+    Promise.all(boosts.map(match)),
+  ]);
+  if (!(await possible)) {
     if (opts.matches) return { total: 0, matches: [] };
     const out = { total: 0, results: [], facets: facetObject(manifest, () => new Map()) };
     const suggestion = await suggest(index, manifest, query, edition.reader);
     if (suggestion !== null) out.suggestion = suggestion;
     return out;
   }
-  const filterEntries = filters.map(({ values }) => values.map((g) => index.facetEntry(g, manifest)));
-  const [matches, filterPostings, exclusions, boosted] = await Promise.all([
-    Promise.all(clauses.map((c) => matchClause(index, manifest, c))),
-    Promise.all(filterEntries.map((es) => Promise.all(es.map((e) => index.postings(e))))),
-    Promise.all(excluded.map((c) => matchClause(index, manifest, c))),
-    Promise.all(boosts.map((c) => matchClause(index, manifest, c))),
-  ]);
+  const [matches, filterPostings, exclusions, boosted] = await pending;
   const hits = new Uint8Array(n);
   const scores = new Float64Array(n);
   let constraints = 0;
@@ -783,13 +789,14 @@ function pairKeys(a, b, stemmers) {
   return [...keys.values()];
 }
 
-// The Latin stemmers (indexes into LATIN_STEMMERS) the index's texts were stemmed by: those of
-// the records' languages (the language facet) and of the site's languages (a translation is
-// always into one of them: the build ignores others). Every one when the manifest lacks either.
+// The Latin stemmers (indexes into LATIN_STEMMERS) the index's texts were stemmed by: English
+// (document symbols and paragraphs always are), and those of the records' languages (the language
+// facet) and of the site's languages (a translation is always into one of them: the build ignores
+// others). Every one when the manifest lacks either.
 function stemmersOf(manifest) {
   if (manifest.stemmers) return manifest.stemmers;
   const field = manifest.fields.indexOf("language");
-  const languages = field < 0 || !manifest.editions ? null : [...manifest.values[field], ...Object.keys(manifest.editions)];
+  const languages = field < 0 || !manifest.editions ? null : ["en", ...manifest.values[field], ...Object.keys(manifest.editions)];
   const used = new Set((languages ?? LATIN_STEMMERS).map(latinStemmer));
   manifest.stemmers = LATIN_STEMMERS.flatMap((s, l) => (used.has(s) ? [l] : []));
   return manifest.stemmers;
@@ -1049,7 +1056,9 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
 // A term's head (keys/<s>-<f>.h.json, KeyHead in Swift) holds the records of its first
 // HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
 // postings have no impacts); a term in fewer than HEAD_MIN documents has none, nor one whose
-// head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0).
+// head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0). A word
+// pair's head (pairs/<b>-<k>.h.json) is the same, written only for a pair in more documents
+// (KeyHead.pairMinimum): its h.size tells whether it has one.
 const HEAD_SIZE = 20;
 const HEAD_MIN = 10;
 

@@ -1,6 +1,7 @@
-/// The head of a dictionary key: the result records of its first `size` documents in the order a
-/// query of that one term ranks them (impact descending, then document number ascending; index
-/// order alone for a key without impacts), in `keys/<s>-<f>.h.json`.
+/// The head of a dictionary key (a term, or a pair of adjacent words): the result records of its
+/// first `size` documents in the order a query of that one key ranks them (impact descending,
+/// then document number ascending; index order alone for a key without impacts), in
+/// `keys/<s>-<f>.h.json` or `pairs/<b>-<f>.h.json`.
 ///
 /// A first page's results are spread over the whole index, so loading them from `docs/` chunks
 /// costs about one request per result; a head holds a likely first page in one file. search.js

@@ -21,8 +21,8 @@ struct PairWriter {
     return perPartition * partitions
   }
 
-  /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin
-  /// (see `BucketBuilder`).
+  /// Writes the buckets, with the parts too large to inline as pairs/<b>-<k>.p.bin and .x.bin,
+  /// and the heads as pairs/<b>-<k>.h.json (see `BucketBuilder`).
   /// `record(d)` is the result record of the document numbered d (for the heads).
   static func write<E: Error>(
     _ index: InvertedIndex, buckets: Int, root: String, workers: Int, record: @Sendable (Int) -> [UInt8],

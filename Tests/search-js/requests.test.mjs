@@ -131,17 +131,30 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     // lacks, the dictionary shards and names/ buckets show nothing can match.
     const loaded = (log) => log.filter((p) => /\.(p|r|h)\.(bin|json)$/.test(p) || p.includes("/docs/") || p.includes("/vectors/"));
     for (const q of ["education zzqxvw", "zzqxvw", "police OR judges zzqxvw", "droits zzqxvw"]) {
-      const { engine, log } = coldEngine();
-      const r = await engine.search(q, { limit: 20, filters: { language: ["en"] } });
-      assert.equal(r.total, 0, q);
-      assert.deepEqual(r.results, [], q);
-      for (const values of Object.values(r.facets)) assert.deepEqual(values, {}, q);
-      assert.deepEqual(loaded(log), [], `${q}: ${log.join(" ")}`);
+      for (const filters of [{}, { language: ["en"] }]) {
+        const { engine, log } = coldEngine();
+        const r = await engine.search(q, { limit: 20, filters });
+        assert.equal(r.total, 0, q);
+        assert.deepEqual(r.results, [], q);
+        for (const values of Object.values(r.facets)) assert.deepEqual(values, {}, q);
+        // A filter's postings start at once, beside the words' lookups (one file here).
+        const words = loaded(log).filter((p) => !(filters.language && /^search\/index\/facets\/\d+\.p\.bin$/.test(p)));
+        assert.deepEqual(words, [], `${q}: ${log.join(" ")}`);
+        assert.ok(loaded(log).length <= (filters.language ? 1 : 0), `${q}: ${log.join(" ")}`);
+      }
     }
     // The same word the index has costs postings: the check above can fail.
     const { engine, log } = coldEngine();
     assert.ok((await engine.search("education", { limit: 20 })).total > 0);
     assert.ok(loaded(log).length > 0, log.join(" "));
+    // A word only a name has (no text says "Ecuador") is no reason to stop: it matches that
+    // State's records, also beside another word.
+    const ecuador = [...records.values()].filter((r) => r[7] === "ecu").map((r) => r[0]).sort();
+    assert.ok(ecuador.length > 0 && ![...records.values()].some((r) => /ecuador/i.test(r[1])));
+    for (const q of ["ecuador", "ecuador OR zzqxvw"]) {
+      const r = await coldEngine().engine.search(q, { limit: 100 });
+      assert.deepEqual(r.results.map((x) => x.id).sort(), ecuador, q);
+    }
   });
 
   test("without heads the same page would cost a docs/ chunk for most results", async () => {

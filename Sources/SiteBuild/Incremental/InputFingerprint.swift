@@ -16,7 +16,8 @@ enum InputFingerprint {
     for option in [configuration.content, configuration.templates, configuration.publicFolder, configuration.baseURL] {
       add(option ?? "-")
     }
-    add(configuration.exports.map { $0.enabled.map(\.rawValue).sorted().joined(separator: ",") } ?? "-")
+    // The exports in effect (site.yml's, or `hrindex serve`'s none), not the option itself.
+    add(inputs.config.exports.enabled.map(\.rawValue).sorted().joined(separator: ","))
     for (path, text) in inputs.settings {
       add(path)
       add(text)
