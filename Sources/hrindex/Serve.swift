@@ -27,7 +27,7 @@ struct Serve: ParsableCommand {
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     var configuration = site.configuration
-    if !exports { configuration.exports = .none }
+    if !exports { configuration.exports = ExportSettings.none }
     let state = PreviewState()
     rebuild(configuration, state)
     let server: PreviewServer
