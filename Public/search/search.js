@@ -200,7 +200,7 @@ async function runSearch(index, edition, query, opts) {
   const [counts, fieldCounts, results] = await Promise.all([
     count([...clauseSources, ...filterSources], hits, constraints, matched),
     Promise.all(relaxed),
-    loadResults(index, manifest, edition, page, scores, clauses, matches.flatMap((m) => m.heads ?? m.sources ?? [])),
+    loadResults(index, manifest, edition, page, scores, clauses, matches.flatMap((m) => m.heads)),
   ]);
   const byField = new Map(filters.map(({ field }, i) => [field, fieldCounts[i]]));
   const out = { total: matched.length, results, facets: facetObject(manifest, (f) => byField.get(f) ?? counts) };
@@ -301,8 +301,7 @@ async function suggest(index, manifest, query, language = "en") {
     if (tokens.length !== 1 || tokens[0].span || startsWithCJK(tokens[0].term)) continue;
     const [item] = queryItems(tokens, LATIN_STEMMERS.map((l) => tokenize(part, l)));
     const key = { exact: item.exact, prefixes: [], ...(item.also ? { also: item.also } : {}) };
-    const [entries, names] = await Promise.all([index.entries(key), nameEntries(index, manifest, key)]);
-    if (entries.length > 0 || names.length > 0) continue;
+    if (await isKnown(index, manifest, key, key)) continue;
     const best = await closestWord(index, manifest, part, [item.exact, ...(item.also ?? []), tokenize(part)[0].raw], language);
     if (best !== null) { parts[i] = best; changed = true; }
   }
@@ -614,7 +613,7 @@ async function matchClause(index, manifest, clause) {
     }
   });
   // The name values' postings join the sources that hold every match (for facet counts).
-  const sources = result.sources && [...result.sources, ...names.entries.map((entry, k) => ({ entry, postings: names.postings[k] }))];
+  const sources = result.sources && [...result.sources, ...sourcesOf(names.entries, names.postings)];
   return { ...collect(board, seen, count), sources, heads: result.heads, named: true };
 }
 
@@ -623,9 +622,13 @@ async function matchClause(index, manifest, clause) {
 // A phrase is left to its pairs.
 async function mayMatch(index, manifest, clause) {
   if (clause.any) return (await Promise.all(clause.any.map((c) => mayMatch(index, manifest, c)))).includes(true);
-  if (clause.items.length !== 1 || clause.items[0].cjkRun) return true;
-  const [entries, names] = await Promise.all([index.entries(clause.items[0]), nameEntries(index, manifest, clause.names)]);
-  return entries.length > 0 || names.length > 0;
+  return clause.items.length !== 1 || isKnown(index, manifest, clause.items[0], clause.names);
+}
+
+// Whether the index has a term for `item` or a facet value whose name matches `names`.
+async function isKnown(index, manifest, item, names) {
+  const [entries, values] = await Promise.all([index.entries(item), nameEntries(index, manifest, names)]);
+  return entries.length > 0 || values.length > 0;
 }
 
 // Documents of any alternative, their scores added; sources only when every alternative has them.
@@ -638,11 +641,12 @@ function matchAny(parts, n) {
     board[docs[i]] += score[i];
   }
   const sources = parts.every((p) => p.sources) ? parts.flatMap((p) => p.sources) : null;
-  const heads = parts.flatMap((p) => p.heads ?? p.sources ?? []);
+  const heads = parts.flatMap((p) => p.heads);
   return { ...collect(board, seen, count), sources, heads, named: parts.some((p) => p.named) };
 }
 
-// The documents of a clause's text matches, with its sources when it is one item.
+// The documents of a clause's text matches, with its sources when it is one item. Every match
+// carries `heads`: the entries (with postings) whose heads may hold its first page's records.
 async function matchText(index, manifest, clause) {
   const n = manifest.documents;
   if (clause.items.length === 1) {
@@ -650,10 +654,14 @@ async function matchText(index, manifest, clause) {
     const entries = await index.entries(item);
     const postings = await Promise.all(entries.map((e) => index.postings(e)));
     const weights = entries.map((e) => (e.term === item.exact || item.also?.includes(e.term) ? 1 : 0.5));
-    return { ...union(postings, entries, weights, n, manifest.scale), sources: entries.map((e, k) => ({ entry: e, postings: postings[k] })) };
+    const sources = sourcesOf(entries, postings);
+    return { ...union(postings, entries, weights, n, manifest.scale), sources, heads: sources };
   }
   return matchPhrase(index, manifest, clause.items);
 }
+
+// Keys (entries) with their postings, as sources of facet counts and of heads.
+const sourcesOf = (entries, postings) => entries.map((entry, k) => ({ entry, postings: postings[k] }));
 
 // A name match scores this much of its value's idf, and of the clause's lowest text score.
 const NAME_WEIGHT = 0.25;
@@ -775,7 +783,6 @@ async function matchSegment(index, manifest, segment) {
   return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), heads };
 }
 
-const sourcesOf = (entries, postings) => entries.map((entry, k) => ({ entry, postings: postings[k] }));
 
 // The pairs a link of two neighbours looks up. A text's words are all stemmed by its language,
 // so where a word's term differs by Latin stemmer (`stemmed`, in LATIN_STEMMERS order) only the
@@ -794,12 +801,10 @@ function pairKeys(a, b, stemmers) {
 // facet) and of the site's languages (a translation is always into one of them: the build ignores
 // others). Every one when the manifest lacks either.
 function stemmersOf(manifest) {
-  if (manifest.stemmers) return manifest.stemmers;
   const field = manifest.fields.indexOf("language");
   const languages = field < 0 || !manifest.editions ? null : ["en", ...manifest.values[field], ...Object.keys(manifest.editions)];
   const used = new Set((languages ?? LATIN_STEMMERS).map(latinStemmer));
-  manifest.stemmers = LATIN_STEMMERS.flatMap((s, l) => (used.has(s) ? [l] : []));
-  return manifest.stemmers;
+  return LATIN_STEMMERS.flatMap((s, l) => (used.has(s) ? [l] : []));
 }
 
 // Keeps the documents where every link's pair stands at its offset from the first's.
