@@ -48,7 +48,7 @@ for (const { q, filters = {} } of queries) {
   out.push({
     q, filters, total: r.total, files: log.length,
     raw: log.reduce((s, f) => s + f.raw, 0), gzip: log.reduce((s, f) => s + f.gzip, 0),
-    coldMs: cold, warmMs: Math.min(...warmRuns), top: r.results.slice(0, 3).map((x) => x.id),
+    coldMs: cold, warmMs: Math.min(...warmRuns), top: r.results.slice(0, 3).map((x) => x.id), ids: r.results.map((x) => x.id),
     paths: log.map((f) => `${f.path}:${f.gzip}`),
   });
 }

@@ -4023,7 +4023,7 @@ function readRecord([id, text, document, paragraph, date, language, title, count
 // (`sources`: the entries and postings of those keys), the others from their docs/ chunks.
 async function loadResults(index, manifest, edition, page, scores, clauses, sources) {
   const size = manifest.chunkSize;
-  const plan = planRecords(page, sources, size);
+  const plan = planRecords(page, sources, size, manifest.documents);
   const [heads, chunks] = await Promise.all([
     Promise.all(plan.heads.map(async ({ entry, members }) => [members, await index.head(entry)])),
     Promise.all(plan.chunks.map(async (c) => [c, await index.json(`docs/${c}.json`)])),
@@ -4060,28 +4060,34 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
 }
 
 // A term's head (keys/<s>-<f>.h.json, KeyHead in Swift) holds the records of its first
-// HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
-// postings have no impacts); a term in fewer than HEAD_MIN documents has none, nor one whose
-// head documents lie in fewer than 4 docs/ chunks (the writer's choice: its h.size is 0). A word
-// pair's head (pairs/<b>-<k>.h.json) is the same, written only for a pair in more documents
-// (KeyHead.pairMinimum): its h.size tells whether it has one.
-const HEAD_SIZE = 20;
-const HEAD_MIN = 10;
+// TERM_HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
+// postings have no impacts): a one-word page and the ones after it, and the first pages of most
+// queries of several words, which rank each word's documents differently. A word pair's head
+// (pairs/<b>-<k>.h.json) holds its first PAIR_HEAD_SIZE, or LARGE_PAIR_HEAD_SIZE for a pair in
+// 100 documents or one in fifty (a common phrase that longer ones are made of). An entry's
+// h.size is 0 when it has none (a term in fewer than 10 documents, a pair in fewer than
+// KeyHead.pair's minimum, or a head whose documents lie in fewer than 4 docs/ chunks).
+const TERM_HEAD_SIZE = 128;
+const PAIR_HEAD_SIZE = 20;
+const LARGE_PAIR_HEAD_SIZE = 128;
+const headSize = (entry, n) => (!entry.pair ? TERM_HEAD_SIZE
+  : entry.df >= Math.max(100, Math.floor(n / 50)) ? LARGE_PAIR_HEAD_SIZE : PAIR_HEAD_SIZE);
 
-// The documents of a term's head, in head order, from its postings (computed once).
-export function headMembers(postings) {
+// The documents of a key's head of `size` records, in head order, from its postings (computed
+// once). Whether the key has a head at all is its entry's h.size.
+export function headMembers(postings, size) {
   if (postings.head) return postings.head;
   const { docs, impacts } = postings;
-  let members = [];
-  if (docs.length >= HEAD_MIN && !impacts) members = Array.from(docs.slice(0, HEAD_SIZE));
-  else if (docs.length >= HEAD_MIN) {
+  let members;
+  if (!impacts) members = Array.from(docs.slice(0, size));
+  else {
     // The lowest impact that makes the cut, from a histogram of the impact bytes.
     const histogram = new Int32Array(256);
     for (const x of impacts) histogram[x]++;
     let cut = 255;
     let above = 0;
-    while (cut > 0 && above + histogram[cut] < HEAD_SIZE) above += histogram[cut--];
-    let room = HEAD_SIZE - above;
+    while (cut > 0 && above + histogram[cut] < size) above += histogram[cut--];
+    let room = size - above;
     const chosen = [];
     for (let i = 0; i < impacts.length; i++) {
       if (impacts[i] < cut || (impacts[i] === cut && room-- <= 0)) continue;
@@ -4096,11 +4102,11 @@ export function headMembers(postings) {
 // Which heads and docs/ chunks to load for a page's records: greedily the head that saves the
 // most chunk requests (two at least, since it is one request itself), then the chunks of the
 // documents no chosen head holds.
-function planRecords(page, sources, size) {
+function planRecords(page, sources, size, n) {
   const chunkCount = (docs) => new Set(docs.map((d) => Math.floor(d / size))).size;
   let left = page;
   const candidates = sources.filter(({ entry }) => entry.h?.size > 0)
-    .map(({ entry, postings }) => ({ entry, members: headMembers(postings) }));
+    .map(({ entry, postings }) => ({ entry, members: headMembers(postings, headSize(entry, n)) }));
   const heads = [];
   for (;;) {
     let best = null;
@@ -4230,7 +4236,7 @@ class IndexReader {
     return this.cache.get(key);
   }
   postings(entry) { return this.part(entry, "p", decodePostings); }
-  // A term's head (keys/<s>-<f>.h.json): the records of headMembers(postings), in order.
+  // A key's head (keys/<s>-<f>.h.json, pairs/<b>-<k>.h.json): the records of headMembers(postings, headSize(entry, n)), in order.
   head(entry) { return this.part(entry, "h", (bytes) => JSON.parse(utf8.decode(bytes))); }
   rows(entry) { return this.part(entry, "r", decodeRows); }
   async positions(entry) {
@@ -4415,7 +4421,7 @@ function decodeBucket(bytes, bucket) {
   let files = 0;
   for (let i = 0; i < count; i++) {
     const length = readVarint(state);
-    const entry = { term: utf8.decode(bytes.subarray(state.at, state.at + length)) };
+    const entry = { term: utf8.decode(bytes.subarray(state.at, state.at + length)), pair: true };
     state.at += length;
     entry.df = readVarint(state);
     const flags = readVarint(state);

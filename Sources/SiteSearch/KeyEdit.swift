@@ -102,7 +102,7 @@ struct KeyEdit {
     let df = postings.documents.count
     if df == 0 { return .removed }
     guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents),
-      let head = head(old: before, new: postings, stored: entry?.parts[2])
+      let head = head(old: before, new: postings, stored: entry?.parts[2], rule: KeyHead.term)
     else { return nil }
     guard let rows else {
       // Nobody joined or left: the rows stay.
@@ -167,7 +167,7 @@ struct KeyEdit {
     let df = postings.documents.count
     if df == 0 { return .removed }
     guard (postings.impacts != nil) == KeyEncoder.hasImpacts(df: df, n: documents),
-      let head = head(old: stored.0, new: postings, stored: entry?.parts[2], minimum: KeyHead.pairMinimum(documents: documents))
+      let head = head(old: stored.0, new: postings, stored: entry?.parts[2], rule: KeyHead.pair(documents: documents))
     else { return nil }
     var positions: [UInt8] = []
     positions.reserveCapacity(oldPositions.count + 16)

@@ -4,37 +4,60 @@
 /// `keys/<s>-<f>.h.json` or `pairs/<b>-<f>.h.json`.
 ///
 /// A first page's results are spread over the whole index, so loading them from `docs/` chunks
-/// costs about one request per result; a head holds a likely first page in one file. search.js
+/// costs about one request per result; a head holds the likely first pages in one file. search.js
 /// knows which documents a head holds from the key's postings (it ranks them the same way) and
 /// loads a head instead of the chunks it replaces; the records are the ones `docs/` holds, so
 /// a head is a cache of records, never a source of matches.
 enum KeyHead {
-  /// Records per head: one page of the search page.
-  static let size = 20
-  /// Keys in fewer documents have no head: their whole result list costs at most 9 chunk
-  /// requests, and such keys (rare words, paragraph numbers) are most keys, so their heads would
-  /// be most of the heads' bytes (at 270,000 generated recommendations 45,000 of 51,000 heads,
-  /// 400 of 462 MB, when every key in 2+ documents had one).
-  static let minimumDocuments = 10
-  /// A pair of adjacent words (what a phrase is looked up by) has a head only when it is in this
-  /// many documents: 50, or one in a thousand in a larger index. Pairs are far more numerous
-  /// than terms; a rarer phrase's page costs at most one request per result.
-  static func pairMinimum(documents: Int) -> Int { max(50, documents / 1000) }
+  /// Which keys of a kind have a head, and how many records it holds.
+  struct Rule: Equatable {
+    /// Keys in fewer documents have none.
+    var minimum: Int
+    /// Records per head of a key in fewer than `largeFrom` documents.
+    var size: Int
+    /// Keys in this many documents or more have `largeSize` records.
+    var largeFrom = Int.max
+    var largeSize = 0
+
+    /// Records in the head of a key in `df` documents (when it has one).
+    func size(df: Int) -> Int { df >= largeFrom ? largeSize : size }
+  }
+
+  /// A term's head holds its first 128 records: a page and the next five. A page of one word is
+  /// its first 20, but a page of several words (or of a word and a filter) ranks each word's
+  /// documents differently: at 41,000 UPR recommendations the first pages of `training judges`
+  /// (supported only) and `women children` reach the 49th and 106th of their words' own orders,
+  /// so 20-record heads left them 15 and 14 docs/ chunk requests. Terms in fewer than 10 documents have no
+  /// head: their whole result list costs at most 9 chunk requests, and such keys (rare words,
+  /// paragraph numbers) are most keys, so their heads would be most of the heads' bytes.
+  static let term = Rule(minimum: 10, size: 128)
+
+  /// A pair of adjacent words (what a phrase is looked up by) has a head only when it is in 50
+  /// documents, or one in a thousand in a larger index: pairs are far more numerous than terms
+  /// (at 270,000 generated recommendations 15,700 pairs against 6,500 terms have heads), and a
+  /// rarer phrase's page costs at most one request per result. The head holds 20 records, as a
+  /// two-word phrase ranks exactly in its pair's order; 128 for a pair in 100 documents or one
+  /// in fifty, a common phrase that longer ones are made of (`"violence against women"` takes
+  /// its first page from down to the 25th of its pairs' orders).
+  static func pair(documents: Int) -> Rule {
+    Rule(minimum: max(50, documents / 1000), size: 20, largeFrom: max(100, documents / 50), largeSize: 128)
+  }
+
   /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them
   /// costs as few requests from the chunks (a document symbol's records, all of one date, sit
   /// side by side), and the index stays smaller.
   static let minimumChunks = 4
 
-  /// The most records a key in `df` documents can have in its head.
-  static func bound(df: Int) -> Int { df >= minimumDocuments ? min(df, size) : 0 }
+  /// The most records a term in `df` documents can have in its head.
+  static func bound(df: Int) -> Int { df >= term.minimum ? min(df, term.size(df: df)) : 0 }
 
   /// The positions in `documents` (a key's postings, ascending) of its head's documents, in head
-  /// order; none when it has no head (see `minimumDocuments`, `minimumChunks`).
+  /// order; none when it has no head (see `Rule`, `minimumChunks`).
   static func members<C: RandomAccessCollection<Int32>>(
-    of documents: C, impacts: [UInt8]?, minimum: Int = minimumDocuments
+    of documents: C, impacts: [UInt8]?, rule: Rule
   ) -> [Int] where C.Index == Int {
-    guard documents.count >= minimum else { return [] }
-    let members = members(count: documents.count, impacts: impacts)
+    guard documents.count >= rule.minimum else { return [] }
+    let members = members(count: documents.count, impacts: impacts, size: rule.size(df: documents.count))
     let chunks = Set(members.map { Int(documents[documents.startIndex + $0]) / SearchIndexWriter.chunkSize })
     return chunks.count >= minimumChunks ? members : []
   }
@@ -43,8 +66,7 @@ enum KeyHead {
   /// `count` is the key's df; `impacts` its impact bytes (nil: the key has none, every document
   /// ranks alike).
   /// Linear: a histogram of the impact bytes finds the lowest impact that makes the cut.
-  static func members(count: Int, impacts: [UInt8]?) -> [Int] {
-    guard count >= minimumDocuments else { return [] }
+  static func members(count: Int, impacts: [UInt8]?, size: Int) -> [Int] {
     guard let impacts else { return Array(0..<min(count, size)) }
     var histogram = [Int](repeating: 0, count: 256)
     for x in impacts { histogram[Int(x)] += 1 }
@@ -83,9 +105,9 @@ extension KeyEdit {
   /// A key's head after an edit turned its postings `old` into `new`: the records of the new
   /// head's documents, an edited one's from `records`, the others' from the stored head or their
   /// docs/ chunk. nil when the stored head does not hold as many records as `old` ranks first.
-  /// `minimum`: the fewest documents a key with a head has (terms' or pairs').
-  func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?, minimum: Int = KeyHead.minimumDocuments) -> EntryPart? {
-    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts, minimum: minimum)
+  /// `rule`: which keys of its kind have heads (`KeyHead.term` or `KeyHead.pair`).
+  func head(old: KeyPostings, new: KeyPostings, stored: EntryPart?, rule: KeyHead.Rule) -> EntryPart? {
+    let oldMembers = KeyHead.members(of: old.documents, impacts: old.impacts, rule: rule)
     var oldBytes: [UInt8]? = nil
     var known: [Int32: ArraySlice<UInt8>] = [:]
     if let stored, stored.size > 0 {
@@ -97,7 +119,7 @@ extension KeyEdit {
     }
     var chunks: [Int: ResultRecords] = [:]
     var heads: [ArraySlice<UInt8>] = []
-    for i in KeyHead.members(of: new.documents, impacts: new.impacts, minimum: minimum) {
+    for i in KeyHead.members(of: new.documents, impacts: new.impacts, rule: rule) {
       let d = new.documents[i]
       if let record = records[d] ?? known[d].map(Array.init) {
         heads.append(record[...])

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Writes the pair index: for every two adjacent tokens ("human right", "人权 权机"), the
 /// documents where they stand side by side, with impacts and positions, in hashed buckets
-/// (pairs/<b>.bin), and for a frequent pair its head (`KeyHead.pairMinimum`). A phrase of k
+/// (pairs/<b>.bin), and for a frequent pair its head (`KeyHead.pair`). A phrase of k
 /// words is k - 1 pairs; search.js matches it from these alone, and loads its first page from
 /// a pair's head where that saves requests.
 ///
@@ -169,7 +169,7 @@ struct PairWriter {
     let pieceSize = 256
     let pieces = (pairCount + pieceSize - 1) / pieceSize
     let n = index.documentLength.count
-    let minimum = KeyHead.pairMinimum(documents: n)
+    let rule = KeyHead.pair(documents: n)
     for piece in 0..<pieces {
       var documents: [Int32] = []
       var counts: [Int] = []
@@ -197,7 +197,7 @@ struct PairWriter {
           }
         }
         let postings = documents.withUnsafeBufferPointer { KeyEncoder.postings(documents: $0, impacts: impacts, counts: nil) }
-        let head = KeyHead.members(of: documents, impacts: impacts, minimum: minimum).map { record(Int(documents[$0]))[...] }
+        let head = KeyHead.members(of: documents, impacts: impacts, rule: rule).map { record(Int(documents[$0]))[...] }
         results[p] = TermShardWriter.EncodedTerm(df: df, parts: [postings, positions.bytes, KeyHead.encode(head)])
       }
     }

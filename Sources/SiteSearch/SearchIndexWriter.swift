@@ -20,7 +20,7 @@ public enum SearchIndexWriter {
   static let root = "search/index/"
   static let chunkSize = 16
   static let blockSize = 64
-  static let format = "hrindex-search-6"
+  static let format = "hrindex-search-7"
 
   /// The index files for `documents`, byte-identical for the same input.
   /// - Parameters:

@@ -103,7 +103,7 @@ struct TermShardWriter {
         }
       }
       let rows = encoder.rows(of: documents)
-      let head = KeyHead.members(of: documents, impacts: impacts).map { record(Int(documents[$0]))[...] }
+      let head = KeyHead.members(of: documents, impacts: impacts, rule: KeyHead.term).map { record(Int(documents[$0]))[...] }
       return EncodedTerm(df: df, parts: KeyEncoder.parts(documents: documents, impacts: impacts, rows: rows) + [KeyHead.encode(head)])
     }
   }

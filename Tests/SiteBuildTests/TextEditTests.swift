@@ -90,7 +90,7 @@ struct TextEditTests {
     #expect(edited.succeeded, "\(edited.diagnostics)")
     #expect(edited.textEdits == 1, "the build ran whole")
     // Its pages and the index files its words are in: shards, key files, pairs, its result
-    // chunk, and the head (first 20 records, KeyHead) of each of its terms that holds it, which
+    // chunk, and the head (first 128 records, KeyHead) of each of its terms that holds it, which
     // in this 95-record sample is many of its terms (115 files with a head for every term in
     // 2+ records; fewer since heads need 4+ chunks).
     #expect(edited.filesWritten > 6 && edited.filesWritten < 160, "\(edited.filesWritten) of \(edited.files) files written")

@@ -167,10 +167,13 @@ struct SearchIndexPatchTests {
   }
 
   /// Edits 1-3 documents of the corpus `rounds` times; each patch must give the clean index.
+  /// Edits a generated corpus `rounds` times, comparing each patch with a clean index; the
+  /// documents after the last edit.
+  @discardableResult
   static func run(
     seed: UInt64, documents count: Int, words: Int = 30, rounds: Int, vocabulary: Int = 3000, common: String? = nil,
     tally: inout Tally
-  ) throws {
+  ) throws -> [SearchDocument] {
     var corpus = try EditCorpus(seed: seed, vocabularySize: vocabulary)
     var documents = corpus.documents(count, words: words, common: common)
     let order = SearchIndexWriter.indexOrder(documents)
@@ -200,6 +203,7 @@ struct SearchIndexPatchTests {
       }
       files = expected
     }
+    return documents
   }
 
   @Test("patched indexes are byte-identical to clean ones over many random corpora and edits")
@@ -236,6 +240,26 @@ struct SearchIndexPatchTests {
     #expect(tally.wrong.isEmpty, "\(tally.wrong.joined(separator: "\n"))")
     #expect(tally.patched >= 25, "\(tally.refused) of 30 edits refused")
     #expect(tally.pairHeadWrites >= 3, "\(tally.pairHeadWrites) patches wrote a pair's head")
+  }
+
+  @Test("patches a pair's head across the size it takes from 100 documents on (128 records, 20 below)")
+  func pairHeadSizes() throws {
+    // "human rights" in 19 of 20 of 108 documents: about 100, where KeyHead.pair's head grows
+    // from 20 records to 128; edits that remove or change one of its words take it below.
+    let pairs = { (documents: [SearchDocument]) in
+      documents.filter { d in
+        let words = d.text.split(separator: " ")
+        return zip(words, words.dropFirst()).contains { $0 == "human" && $1 == "rights" }
+      }.count
+    }
+    var corpus = try EditCorpus(seed: 1, vocabularySize: 1500)
+    let before = pairs(corpus.documents(108, words: 6, common: "human rights"))
+    var tally = Tally()
+    let after = pairs(try Self.run(seed: 1, documents: 108, words: 6, rounds: 40, vocabulary: 1500, common: "human rights", tally: &tally))
+    let rule = KeyHead.pair(documents: 108)
+    #expect(rule.size(df: before) == 128 && rule.size(df: after) == 20, "\(before) → \(after)")
+    #expect(tally.wrong.isEmpty, "\(tally.wrong.joined(separator: "\n"))")
+    #expect(tally.patched >= 35 && tally.pairHeadWrites >= 30, "\(tally.patched) patched, \(tally.pairHeadWrites) wrote a pair's head")
   }
 
   static func smallIndex() throws -> (documents: [SearchDocument], order: [Int], files: Files) {

@@ -126,6 +126,62 @@ describe("the requests of a cold first page (2,000 generated recommendations)", 
     assert.ok(checked >= 3, `only ${checked} frequent phrases have 50+ matches`);
   });
 
+  test("a page of two words that ranks past each word's first 20 comes from the words' 128-record heads", async () => {
+    // Each word's order is a one-word query's (its export: text matches rank first, and each of
+    // these words is in 500+ texts): a term's head holds its first 128 documents in that order. A two-word page ranks the words' documents
+    // by their sum, so it reaches past each word's first 20 (what a 20-record head held: the
+    // rest would cost a docs/ chunk each), yet not past the first 128 of one of them.
+    const orders = new Map();
+    for (const word of WORDS) {
+      const all = JSON.parse(await coldEngine().engine.export(word, { format: "json" }));
+      orders.set(word, all.map((x) => numbers.get(x.id)));
+    }
+    const chunks = (docs) => new Set(docs.map((d) => Math.floor(d / 16))).size;
+    let checked = 0;
+    for (const [i, a] of WORDS.entries()) {
+      for (const b of WORDS.slice(i + 1)) {
+        const { engine, log } = coldEngine();
+        const page = (await engine.search(`${a} ${b}`, { limit: 20 })).results.map((x) => numbers.get(x.id));
+        const outside = (k) => { const held = new Set([...orders.get(a).slice(0, k), ...orders.get(b).slice(0, k)]); return page.filter((d) => !held.has(d)); };
+        if (page.length < 20 || chunks(outside(20)) < 4 || outside(128).length > 0) continue;
+        checked++;
+        // One chunk may still beat a second head (the plan takes a head only when it saves two).
+        assert.ok(log.filter((p) => p.includes("/docs/")).length <= 1, `${a} ${b}: ${log.join(" ")}`);
+        assert.ok(log.filter((p) => p.endsWith(".h.json")).length <= 2, `${a} ${b}: ${log.join(" ")}`);
+      }
+    }
+    assert.ok(checked >= 10, `only ${checked} word pairs rank past their first 20`);
+  });
+
+  test("a pair in 100+ documents has a 128-record head, one in 50 to 99 a 20-record head", async () => {
+    // A two-word phrase ranks in its pair's order: its second page comes from a 128-record head
+    // with no docs/ chunk, and from chunks past a 20-record one (whose records search.js must
+    // not look for in the head: the records are checked against docs/).
+    const large = [];
+    const small = [];
+    for (const q of frequentPhrases(300, 2)) {
+      const count = (await coldEngine().engine.search(q, { limit: 1 })).total;
+      if (count >= 100 && large.length < 3) large.push(q);
+      if (count >= 60 && count < 100 && small.length < 3) small.push(q);
+    }
+    assert.ok(large.length === 3 && small.length >= 2, `${large.join(" ")} / ${small.join(" ")}`);
+    for (const q of [...large, ...small]) {
+      const all = JSON.parse(await coldEngine().engine.export(q, { format: "json" }));
+      for (const offset of [0, 20]) {
+        const { engine, log } = coldEngine();
+        const r = await engine.search(q, { limit: 20, offset });
+        assert.deepEqual(r.results.map((x) => x.id), all.slice(offset, offset + 20).map((x) => x.id), q);
+        for (const x of r.results) {
+          const [, , document, paragraph, date, , , country] = records.get(x.id);
+          assert.deepEqual([x.document, x.paragraph, x.date, x.country], [document, paragraph, date, country], `${q}: ${x.id}`);
+        }
+        const chunks = log.filter((p) => p.includes("/docs/")).length;
+        if (offset === 0 || large.includes(q)) assert.equal(chunks, 0, `${q} +${offset}: ${log.join(" ")}`);
+        else assert.ok(chunks > 0, `${q} +${offset}: ${log.join(" ")}`);
+      }
+    }
+  });
+
   test("a word with neither a term nor a name in the index ends the query before any postings", async () => {
     // "education" alone loads postings (and names its values' postings); with a word the index
     // lacks, the dictionary shards and names/ buckets show nothing can match.
