@@ -1063,7 +1063,7 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
 // postings have no impacts): a one-word page and the ones after it, and the first pages of most
 // queries of several words, which rank each word's documents differently. A word pair's head
 // (pairs/<b>-<k>.h.json) holds its first PAIR_HEAD_SIZE, or LARGE_PAIR_HEAD_SIZE for a pair in
-// 100 documents or one in fifty (a common phrase that longer ones are made of). An entry's
+// 100 documents and in one in fifty (a common phrase that longer ones are made of). An entry's
 // h.size is 0 when it has none (a term in fewer than 10 documents, a pair in fewer than
 // KeyHead.pair's minimum, or a head whose documents lie in fewer than 4 docs/ chunks).
 const TERM_HEAD_SIZE = 128;

@@ -23,21 +23,21 @@ enum KeyHead {
     func size(df: Int) -> Int { df >= largeFrom ? largeSize : size }
   }
 
-  /// A term's head holds its first 128 records: a page and the next five. A page of one word is
-  /// its first 20, but a page of several words (or of a word and a filter) ranks each word's
-  /// documents differently: at 41,000 UPR recommendations the first pages of `training judges`
-  /// (supported only) and `women children` reach the 49th and 106th of their words' own orders,
-  /// so 20-record heads left them 15 and 14 docs/ chunk requests. Terms in fewer than 10 documents have no
-  /// head: their whole result list costs at most 9 chunk requests, and such keys (rare words,
-  /// paragraph numbers) are most keys, so their heads would be most of the heads' bytes.
+  /// A term's head holds its first 128 records, over six pages. A page of one word is its first
+  /// 20, but a page of several words (or of a word and a filter) ranks each word's documents
+  /// differently: at 41,000 UPR recommendations the first pages of `training judges` (supported
+  /// only) and `women children` reach the 49th and 106th of their words' own orders, so
+  /// 20-record heads left them 15 and 14 docs/ chunk requests. Terms in fewer than 10 documents
+  /// have no head: their whole result list costs at most 9 chunk requests, and such keys (rare
+  /// words, paragraph numbers) are most keys, so their heads would be most of the heads' bytes.
   static let term = Rule(minimum: 10, size: 128)
 
   /// A pair of adjacent words (what a phrase is looked up by) has a head only when it is in 50
   /// documents, or one in a thousand in a larger index: pairs are far more numerous than terms
   /// (at 270,000 generated recommendations 15,700 pairs against 6,500 terms have heads), and a
   /// rarer phrase's page costs at most one request per result. The head holds 20 records, as a
-  /// two-word phrase ranks exactly in its pair's order; 128 for a pair in 100 documents or one
-  /// in fifty, a common phrase that longer ones are made of (`"violence against women"` takes
+  /// two-word phrase ranks exactly in its pair's order; 128 for a pair in 100 documents and in
+  /// one in fifty, a common phrase that longer ones are made of (`"violence against women"` takes
   /// its first page from down to the 25th of its pairs' orders).
   static func pair(documents: Int) -> Rule {
     Rule(minimum: max(50, documents / 1000), size: 20, largeFrom: max(100, documents / 50), largeSize: 128)
