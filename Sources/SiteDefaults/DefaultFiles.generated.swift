@@ -3784,7 +3784,6 @@ async function matchSegment(index, manifest, segment) {
   return { docs: Uint32Array.from(docs), score: Float64Array.from(docs, (d) => total[d]), heads };
 }
 
-
 // The pairs a link of two neighbours looks up. A text's words are all stemmed by its language,
 // so where a word's term differs by Latin stemmer (`stemmed`, in LATIN_STEMMERS order) only the
 // pairs of one stemmer's terms can exist (English with English, French with French...), and
@@ -4023,7 +4022,7 @@ function readRecord([id, text, document, paragraph, date, language, title, count
 // (`sources`: the entries and postings of those keys), the others from their docs/ chunks.
 async function loadResults(index, manifest, edition, page, scores, clauses, sources) {
   const size = manifest.chunkSize;
-  const plan = planRecords(page, sources, size, manifest.documents);
+  const plan = planRecords(page, sources, size, manifest.heads);
   const [heads, chunks] = await Promise.all([
     Promise.all(plan.heads.map(async ({ entry, members }) => [members, await index.head(entry)])),
     Promise.all(plan.chunks.map(async (c) => [c, await index.json(`docs/${c}.json`)])),
@@ -4059,19 +4058,15 @@ async function loadResults(index, manifest, edition, page, scores, clauses, sour
   });
 }
 
-// A term's head (keys/<s>-<f>.h.json, KeyHead in Swift) holds the records of its first
-// TERM_HEAD_SIZE documents by impact descending, then number ascending (by number alone when the
-// postings have no impacts): a one-word page and the ones after it, and the first pages of most
-// queries of several words, which rank each word's documents differently. A word pair's head
-// (pairs/<b>-<k>.h.json) holds its first PAIR_HEAD_SIZE, or LARGE_PAIR_HEAD_SIZE for a pair in
-// 100 documents and in one in fifty (a common phrase that longer ones are made of). An entry's
-// h.size is 0 when it has none (a term in fewer than 10 documents, a pair in fewer than
-// KeyHead.pair's minimum, or a head whose documents lie in fewer than 4 docs/ chunks).
-const TERM_HEAD_SIZE = 128;
-const PAIR_HEAD_SIZE = 20;
-const LARGE_PAIR_HEAD_SIZE = 128;
-const headSize = (entry, n) => (!entry.pair ? TERM_HEAD_SIZE
-  : entry.df >= Math.max(100, Math.floor(n / 50)) ? LARGE_PAIR_HEAD_SIZE : PAIR_HEAD_SIZE);
+// A key's head (keys/<s>-<f>.h.json, pairs/<b>-<k>.h.json; KeyHead in Swift) holds the records
+// of its first documents by impact descending, then number ascending (by number alone when the
+// postings have no impacts); how many, the manifest's `heads` says: a term's first 128 (a
+// one-word page and the ones after it, and the first pages of most queries of several words,
+// which rank each word's documents differently), a pair's first 20, or 128 for a common pair
+// (one that longer phrases are made of). An entry's h.size is 0 when it has none (a term in
+// fewer than 10 documents, a rarer pair, or a head whose documents lie in fewer than 4 docs/
+// chunks).
+const headSize = (entry, heads) => (!entry.pair ? heads.term : entry.df >= heads.largePairFrom ? heads.largePair : heads.pair);
 
 // The documents of a key's head of `size` records, in head order, from its postings (computed
 // once). Whether the key has a head at all is its entry's h.size.
@@ -4102,12 +4097,12 @@ export function headMembers(postings, size) {
 // Which heads and docs/ chunks to load for a page's records: greedily the head that saves the
 // most chunk requests (two at least, since it is one request itself), then the chunks of the
 // documents no chosen head holds.
-function planRecords(page, sources, size, n) {
+function planRecords(page, sources, size, heads) {
   const chunkCount = (docs) => new Set(docs.map((d) => Math.floor(d / size))).size;
   let left = page;
   const candidates = sources.filter(({ entry }) => entry.h?.size > 0)
-    .map(({ entry, postings }) => ({ entry, members: headMembers(postings, headSize(entry, n)) }));
-  const heads = [];
+    .map(({ entry, postings }) => ({ entry, members: headMembers(postings, headSize(entry, heads)) }));
+  const chosen = [];
   for (;;) {
     let best = null;
     let saved = 1;
@@ -4118,11 +4113,11 @@ function planRecords(page, sources, size, n) {
       if (s > saved) { best = { c, rest }; saved = s; }
     }
     if (!best) break;
-    heads.push(best.c);
+    chosen.push(best.c);
     left = best.rest;
     candidates.splice(candidates.indexOf(best.c), 1);
   }
-  return { heads, chunks: [...new Set(left.map((d) => Math.floor(d / size)))] };
+  return { heads: chosen, chunks: [...new Set(left.map((d) => Math.floor(d / size)))] };
 }
 
 // ===== Excerpts =====
@@ -4236,7 +4231,7 @@ class IndexReader {
     return this.cache.get(key);
   }
   postings(entry) { return this.part(entry, "p", decodePostings); }
-  // A key's head (keys/<s>-<f>.h.json, pairs/<b>-<k>.h.json): the records of headMembers(postings, headSize(entry, n)), in order.
+  // A key's head (keys/…h.json, pairs/…h.json): the records of its headMembers, in order.
   head(entry) { return this.part(entry, "h", (bytes) => JSON.parse(utf8.decode(bytes))); }
   rows(entry) { return this.part(entry, "r", decodeRows); }
   async positions(entry) {

@@ -5,9 +5,10 @@
 ///
 /// A first page's results are spread over the whole index, so loading them from `docs/` chunks
 /// costs about one request per result; a head holds the likely first pages in one file. search.js
-/// knows which documents a head holds from the key's postings (it ranks them the same way) and
-/// loads a head instead of the chunks it replaces; the records are the ones `docs/` holds, so
-/// a head is a cache of records, never a source of matches.
+/// knows which documents a head holds from the key's postings (it ranks them the same way, as
+/// many as the manifest's `heads` says: `sizes(documents:)`) and loads a head instead of the
+/// chunks it replaces; the records are the ones `docs/` holds, so a head is a cache of records,
+/// never a source of matches.
 enum KeyHead {
   /// Which keys of a kind have a head, and how many records it holds.
   struct Rule: Equatable {
@@ -34,13 +35,28 @@ enum KeyHead {
 
   /// A pair of adjacent words (what a phrase is looked up by) has a head only when it is in 50
   /// documents, or one in a thousand in a larger index: pairs are far more numerous than terms
-  /// (at 270,000 generated recommendations 15,700 pairs against 6,500 terms have heads), and a
+  /// (at 270,000 generated recommendations 22,500 pairs and 6,500 terms are in 10 documents or more), and a
   /// rarer phrase's page costs at most one request per result. The head holds 20 records, as a
   /// two-word phrase ranks exactly in its pair's order; 128 for a pair in 100 documents and in
   /// one in fifty, a common phrase that longer ones are made of (`"violence against women"` takes
   /// its first page from down to the 25th of its pairs' orders).
   static func pair(documents: Int) -> Rule {
     Rule(minimum: max(50, documents / 1000), size: 20, largeFrom: max(100, documents / 50), largeSize: 128)
+  }
+
+  /// The head sizes of an index of `documents` documents, as the manifest gives them to search.js.
+  struct Sizes: Codable, Equatable {
+    /// Records in a term's head.
+    var term: Int
+    /// Records in a pair's head; in the head of a pair in `largePairFrom` documents or more.
+    var pair: Int
+    var largePair: Int
+    var largePairFrom: Int
+  }
+
+  static func sizes(documents: Int) -> Sizes {
+    let pair = pair(documents: documents)
+    return Sizes(term: term.size, pair: pair.size, largePair: pair.largeSize, largePairFrom: pair.largeFrom)
   }
 
   /// A head whose documents lie in fewer docs/ chunks than this is not written: a page of them

@@ -78,7 +78,7 @@ public enum SearchIndexWriter {
       shards: shards, pairBuckets: buckets, pairPartitions: InvertedIndex.pairPartitions, pairOccurrences: pairOccurrences,
       vectorBytes: vectorBytes, fields: FacetField.names, values: facets.values,
       counts: facets.values.indices.map { f in facets.values[f].indices.map { facets.count(of: facets.offsets[f] + $0) } },
-      rowBytes: rowBytes, nameBuckets: nameBuckets.count,
+      rowBytes: rowBytes, nameBuckets: nameBuckets.count, heads: KeyHead.sizes(documents: order.count),
       editions: Dictionary(editions.map { ($0.language, $0.prefix) }) { a, _ in a })
     try sink(SearchFile(path: root + "manifest.json", bytes: encodeJSON(manifest)))
     try sink(SearchFile(path: root + "labels.json", bytes: encodeJSON(usedLabels(labels, facets))))
@@ -233,6 +233,8 @@ struct Manifest: Codable {
   var rowBytes: [[Int]]
   /// The number of names/<b>.json buckets (`NameIndex`).
   var nameBuckets: Int
+  /// How many records the keys' heads hold (`KeyHead`), so search.js knows which documents one has.
+  var heads: KeyHead.Sizes
   /// Language -> the folder of its edition from the site root ("" for the default language).
   var editions: [String: String]
 }
